@@ -1,0 +1,1 @@
+"""Pure rules of the emulation movement: no Qt, no database."""

@@ -1,0 +1,186 @@
+"""The plan as plain data: indicators, criteria, periods, quotas, units."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class IndicatorKind(StrEnum):
+    RATIO = "ratio"
+    PERCENT = "percent"
+    COUNT = "count"
+    BOOL = "bool"
+    DATE = "date"
+    SCORE = "score"
+
+
+class Operator(StrEnum):
+    GE = ">="
+    GT = ">"
+    LE = "<="
+    EQ = "="
+    TRUE = "true"
+    BY = "by"
+
+
+class UnitKind(StrEnum):
+    COMMUNE = "commune"
+    DEPARTMENT = "department"
+    ENTERPRISE = "enterprise"
+    DISTRICT = "district"
+
+
+UNIT_KIND_LABELS: dict[str, str] = {
+    UnitKind.COMMUNE: "Xã, phường, thị trấn",
+    UnitKind.DEPARTMENT: "Phòng, ban, ngành",
+    UnitKind.ENTERPRISE: "Doanh nghiệp",
+    UnitKind.DISTRICT: "Huyện, thị xã, thành phố",
+}
+
+KIND_LABELS: dict[str, str] = {
+    IndicatorKind.RATIO: "Tỷ lệ (tử số / mẫu số)",
+    IndicatorKind.PERCENT: "Phần trăm",
+    IndicatorKind.COUNT: "Số lượng",
+    IndicatorKind.BOOL: "Có / Không",
+    IndicatorKind.DATE: "Ngày",
+    IndicatorKind.SCORE: "Điểm",
+}
+
+
+class ReviewKind(StrEnum):
+    YEAR = "year"
+    HALF = "half"
+    MIDTERM = "midterm"  # sơ kết
+    FINAL = "final"  # tổng kết
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name: str
+    kind: IndicatorKind
+    unit_kinds: tuple[str, ...]
+    measure: str = ""  # unit of measure shown in forms ("%", "hồ sơ", "sáng kiến")
+    numerator_label: str = ""
+    denominator_label: str = ""
+    source: str = ""
+
+    @property
+    def is_percent_like(self) -> bool:
+        return self.kind in (IndicatorKind.RATIO, IndicatorKind.PERCENT)
+
+
+@dataclass(frozen=True)
+class Criterion:
+    code: str
+    name: str
+    indicator: str
+    op: Operator
+    threshold: float | dt.date | None
+    unit_kinds: tuple[str, ...]
+    mandatory: bool = True
+    source: str = ""
+
+    @property
+    def rule(self) -> str:
+        """The rule as written in check JSON: '>= 65', 'true', 'by 2022-09-20'."""
+        if self.op is Operator.TRUE:
+            return "true"
+        if self.op is Operator.BY:
+            assert isinstance(self.threshold, dt.date)
+            return f"by {self.threshold.isoformat()}"
+        return f"{self.op.value} {_num(self.threshold)}"
+
+
+def _num(value: float | dt.date | None) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Period:
+    code: str
+    label: str
+    deadline: dt.date
+    starts: dt.date
+    ends: dt.date
+    review: ReviewKind = ReviewKind.YEAR
+
+
+@dataclass(frozen=True)
+class Quota:
+    review: str  # period code of the review (sơ kết / tổng kết)
+    award: str  # "Giấy khen của Chủ tịch UBND huyện"
+    collectives: int | None = None
+    individuals: int | None = None
+    block: str | None = None  # per-block quota (Cần Thơ)
+    leader_share_max: float | None = None  # percent of individuals who may be leaders
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Block:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class UnitSpec:
+    code: str
+    name: str
+    kind: str
+    block: str | None = None
+    active_from: dt.date | None = None
+    active_to: dt.date | None = None
+    merged_into: str | None = None
+
+
+@dataclass(frozen=True)
+class Ranking:
+    indicator: str
+    descending: bool = True
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Plan:
+    code: str
+    number: str
+    issuer: str
+    issued_on: dt.date | None
+    title: str
+    level: str  # the level of the collecting body: "huyện", "tỉnh", "sở"
+    area: str  # "huyện Ninh Sơn"
+    place: str  # for the date line: "Ninh Sơn"
+    unit_kinds: tuple[str, ...]
+    indicators: tuple[Indicator, ...]
+    criteria: tuple[Criterion, ...]
+    periods: tuple[Period, ...]
+    units: tuple[UnitSpec, ...] = ()
+    quotas: tuple[Quota, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    ranking: Ranking | None = None
+    dossier: tuple[str, ...] = ()
+    source_note: str = ""
+    extras: dict[str, object] = field(default_factory=dict, compare=False)
+
+    def indicator(self, code: str) -> Indicator:
+        for ind in self.indicators:
+            if ind.code == code:
+                return ind
+        raise KeyError(code)
+
+    def period(self, code: str) -> Period:
+        for p in self.periods:
+            if p.code == code:
+                return p
+        raise KeyError(code)
+
+    def indicators_for(self, unit_kind: str) -> tuple[Indicator, ...]:
+        return tuple(i for i in self.indicators if unit_kind in i.unit_kinds)
+
+    def criteria_for(self, unit_kind: str) -> tuple[Criterion, ...]:
+        return tuple(c for c in self.criteria if unit_kind in c.unit_kinds)

@@ -1,0 +1,155 @@
+"""Values a unit reports for an indicator, and their validation.
+
+A `Value` is what is stored: a ratio keeps its numerator and denominator, other
+kinds keep one field. `validate_value` refuses bad input with a Vietnamese reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .errors import ValueProblem
+from .plan import Indicator, IndicatorKind
+
+MAX_COUNT = 10**12
+
+
+@dataclass(frozen=True)
+class Value:
+    """One reported value. Exactly the fields of its indicator's kind are set."""
+
+    numerator: float | None = None
+    denominator: float | None = None
+    number: float | None = None  # percent, count, score
+    flag: bool | None = None  # yes/no
+    day: dt.date | None = None  # date
+
+    @property
+    def is_blank(self) -> bool:
+        return (
+            self.numerator is None
+            and self.denominator is None
+            and self.number is None
+            and self.flag is None
+            and self.day is None
+        )
+
+
+BLANK = Value()
+
+
+def measured(kind: IndicatorKind, value: Value) -> float | bool | dt.date | None:
+    """The value a criterion compares: percent for a ratio (None for 0/0 or a blank)."""
+    if kind is IndicatorKind.RATIO:
+        if value.numerator is None or value.denominator is None or value.denominator == 0:
+            return None
+        return value.numerator / value.denominator * 100
+    if kind is IndicatorKind.BOOL:
+        return value.flag
+    if kind is IndicatorKind.DATE:
+        return value.day
+    return value.number
+
+
+def validate_value(indicator: Indicator, value: Value) -> Value:
+    """Return the value if acceptable for the indicator, else raise ValueProblem.
+
+    Blank is acceptable (it makes a criterion incomplete, never a failure). A ratio
+    with only one of its two numbers is refused.
+    """
+    kind = indicator.kind
+    if value.is_blank:
+        return value
+    if kind is IndicatorKind.RATIO:
+        _only(value, ("numerator", "denominator"))
+        n, d = value.numerator, value.denominator
+        if n is None:
+            raise ValueProblem("thiếu tử số (đã có mẫu số)")
+        if d is None:
+            raise ValueProblem("thiếu mẫu số (đã có tử số)")
+        _whole_nonneg(n, "tử số")
+        _whole_nonneg(d, "mẫu số")
+        if d == 0 and n > 0:
+            raise ValueProblem(f"mẫu số bằng 0 nhưng tử số là {_fmt(n)}")
+        if n > d:
+            raise ValueProblem(f"tử số {_fmt(n)} lớn hơn mẫu số {_fmt(d)}")
+        return value
+    if kind is IndicatorKind.PERCENT:
+        _only(value, ("number",))
+        assert value.number is not None
+        _finite(value.number, "giá trị")
+        if not 0 <= value.number <= 100:
+            raise ValueProblem(f"phần trăm {_fmt(value.number)} ngoài khoảng 0 đến 100")
+        return value
+    if kind is IndicatorKind.COUNT:
+        _only(value, ("number",))
+        assert value.number is not None
+        _whole_nonneg(value.number, "số lượng")
+        return value
+    if kind is IndicatorKind.SCORE:
+        _only(value, ("number",))
+        assert value.number is not None
+        _finite(value.number, "điểm")
+        if value.number < 0:
+            raise ValueProblem(f"điểm {_fmt(value.number)} là số âm")
+        return value
+    if kind is IndicatorKind.BOOL:
+        _only(value, ("flag",))
+        return value
+    if kind is IndicatorKind.DATE:
+        _only(value, ("day",))
+        assert value.day is not None
+        if not dt.date(1990, 1, 1) <= value.day <= dt.date(2100, 12, 31):
+            raise ValueProblem(f"ngày {value.day:%d/%m/%Y} không hợp lý")
+        return value
+    raise ValueProblem(f"loại chỉ tiêu không hỗ trợ: {kind}")  # pragma: no cover
+
+
+def _only(value: Value, allowed: tuple[str, ...]) -> None:
+    for name in ("numerator", "denominator", "number", "flag", "day"):
+        if name not in allowed and getattr(value, name) is not None:
+            raise ValueProblem("giá trị không đúng loại của chỉ tiêu")
+
+
+def _finite(x: float, what: str) -> None:
+    if x != x or x in (float("inf"), float("-inf")):
+        raise ValueProblem(f"{what} không phải là số hợp lệ")
+
+
+def _whole_nonneg(x: float, what: str) -> None:
+    _finite(x, what)
+    if x < 0:
+        raise ValueProblem(f"{what} {_fmt(x)} là số âm")
+    if x != int(x):
+        raise ValueProblem(f"{what} {_fmt(x)} phải là số nguyên")
+    if x > MAX_COUNT:
+        raise ValueProblem(f"{what} {_fmt(x)} quá lớn")
+
+
+def _fmt(x: float) -> str:
+    from .vnformat import number
+
+    return number(x)
+
+
+def parse_flag(text: str) -> bool:
+    """'Có' / 'Không' (any case, with or without diacritics) to a bool."""
+    t = text.strip().lower()
+    if t in ("có", "co", "x", "yes", "true", "1"):
+        return True
+    if t in ("không", "khong", "no", "false", "0"):
+        return False
+    raise ValueProblem(f"'{text}' không phải Có hoặc Không")
+
+
+def parse_day(text: str) -> dt.date:
+    """A date typed as dd/mm/yyyy (or ISO yyyy-mm-dd)."""
+    t = text.strip()
+    try:
+        if "/" in t:
+            d, m, y = (int(p) for p in t.split("/"))
+            return dt.date(y, m, d)
+        return dt.date.fromisoformat(t)
+    except (ValueError, TypeError):
+        raise ValueProblem(f"'{text}' không phải là ngày hợp lệ (dd/mm/yyyy)") from None
