@@ -1,0 +1,285 @@
+"""The command line (DESIGN.md section 6). Messages for people are Vietnamese.
+
+Exit status: 0 done; 1 the work was refused or failed; 2 the command line was wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .cli_support import Parser, configure_stdout, iso_date, print_json, print_table, setup_logging
+from .domain.errors import DomainError
+from .version import __version__
+
+Handler = Callable[[argparse.Namespace], int]
+COMMANDS: dict[str, Handler] = {}
+
+
+def command(name: str) -> Callable[[Handler], Handler]:
+    def register(fn: Handler) -> Handler:
+        COMMANDS[name] = fn
+        return fn
+
+    return register
+
+
+def build_parser() -> Parser:
+    p = Parser(prog="thidua", description="ThiĐua CĐS — Phong trào thi đua Chuyển đổi số")
+    p.add_argument("--db", type=Path, help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu người dùng)")
+    p.add_argument("--version", action="version", version=f"ThiĐua CĐS {__version__}",
+                   help="hiện phiên bản rồi thoát")
+    sub = p.add_subparsers(dest="command", metavar="LỆNH", parser_class=Parser)
+
+    sub.add_parser("demo", help="tạo cơ sở dữ liệu mẫu (kế hoạch Ninh Sơn, 8 xã) và in đường dẫn")
+    c = sub.add_parser("init", help="tạo cơ sở dữ liệu từ một kế hoạch mẫu")
+    c.add_argument("--plan", required=True, metavar="MÃ", help="mã kế hoạch (xem 'thidua plans')")
+    for name, what in (("plans", "liệt kê các kế hoạch mẫu"), ("units", "liệt kê các đơn vị"),
+                       ("periods", "liệt kê các kỳ báo cáo")):
+        c = sub.add_parser(name, help=what)
+        c.add_argument("--format", choices=["table", "json"], default="table")
+    c = sub.add_parser("check", help="kiểm tra, đánh giá và xếp hạng một kỳ báo cáo")
+    c.add_argument("--period", required=True, metavar="KỲ")
+    c.add_argument("--format", choices=["table", "json"], default="table")
+    c = sub.add_parser("review", help="chấp nhận hoặc trả lại báo cáo của một đơn vị")
+    c.add_argument("--period", required=True, metavar="KỲ")
+    c.add_argument("--unit", required=True, metavar="MÃ")
+    g = c.add_mutually_exclusive_group(required=True)
+    g.add_argument("--accept", action="store_true", help="chấp nhận báo cáo")
+    g.add_argument("--return", dest="return_reason", metavar="LÝ_DO", help="trả lại để sửa, kèm lý do")
+    c = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu")
+    c.add_argument("dir", nargs="?", type=Path, metavar="THƯ_MỤC")
+    c = sub.add_parser("restore", help="khôi phục cơ sở dữ liệu từ một bản sao lưu")
+    c.add_argument("file", type=Path, metavar="TỆP")
+    for extend in _EXTENSIONS:
+        extend(sub)
+    return p
+
+
+_EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = []  # type: ignore[type-arg]
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    from .paths import default_db_path
+
+    return Path(args.db) if args.db else default_db_path()
+
+
+def open_db(args: argparse.Namespace, *, write: bool, create: bool = False):  # type: ignore[no-untyped-def]
+    from .store.database import Database
+
+    return Database.open(db_path(args), write=write, create=create)
+
+
+@command("demo")
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .paths import data_dir
+    from .store.database import Database
+
+    path = Path(args.db) if args.db else data_dir() / "demo.db"
+    if path.exists() and path.stat().st_size > 0:
+        raise DomainError(f"Tệp {path} đã tồn tại; hãy chọn --db khác hoặc xóa tệp đó trước.")
+    from .demo import build_demo
+
+    with Database.open(path, create=True) as db:
+        build_demo(db)
+    print(path)
+    return 0
+
+
+@command("init")
+def cmd_init(args: argparse.Namespace) -> int:
+    from .plan_catalog import load_bundled
+    from .store.plans import install_plan
+
+    plan = load_bundled(args.plan)
+    with open_db(args, write=True, create=True) as db:
+        with db.transaction(f"Khởi tạo từ kế hoạch {plan.code}") as s:
+            install_plan(s, plan)
+    print(f"Đã tạo cơ sở dữ liệu {db_path(args)} từ kế hoạch {plan.code} ({len(plan.units)} đơn vị).")
+    return 0
+
+
+@command("plans")
+def cmd_plans(args: argparse.Namespace) -> int:
+    from .plan_catalog import bundled_codes, load_bundled
+
+    plans = [load_bundled(code) for code in bundled_codes()]
+    if args.format == "json":
+        print_json([{"code": p.code, "title": p.title, "issuer": p.issuer, "level": p.level,
+                     "units": len(p.units), "periods": [x.code for x in p.periods]} for p in plans])
+    else:
+        print_table(["Mã", "Cơ quan ban hành", "Đơn vị", "Kỳ"],
+                    [[p.code, p.issuer, len(p.units), len(p.periods)] for p in plans])
+    return 0
+
+
+@command("units")
+def cmd_units(args: argparse.Namespace) -> int:
+    from .domain.plan import UNIT_KIND_LABELS
+    from .store.plans import unit_infos
+
+    today = dt.date.today()
+    with open_db(args, write=False) as db, db.reading() as s:
+        units = unit_infos(s)
+    if args.format == "json":
+        print_json([{"code": u.code, "name": u.name, "kind": u.kind, "block": u.block,
+                     "active": u.active_on(today),
+                     "active_from": u.active_from.isoformat() if u.active_from else None,
+                     "active_to": u.active_to.isoformat() if u.active_to else None,
+                     "merged_into": u.merged_into} for u in units])
+    else:
+        print_table(["Mã", "Tên đơn vị", "Loại", "Khối", "Hoạt động"],
+                    [[u.code, u.name, UNIT_KIND_LABELS.get(u.kind, u.kind), u.block or "",
+                      "Có" if u.active_on(today) else "Không"] for u in units])
+    return 0
+
+
+@command("periods")
+def cmd_periods(args: argparse.Namespace) -> int:
+    from .domain.vnformat import day
+    from .store.plans import load_plan
+
+    with open_db(args, write=False) as db, db.reading() as s:
+        plan = load_plan(s)
+    if args.format == "json":
+        print_json([{"code": p.code, "label": p.label, "deadline": p.deadline.isoformat(),
+                     "starts": p.starts.isoformat(), "ends": p.ends.isoformat(),
+                     "review": p.review.value} for p in plan.periods])
+    else:
+        print_table(["Mã", "Kỳ báo cáo", "Hạn nộp"],
+                    [[p.code, p.label, day(p.deadline)] for p in plan.periods])
+    return 0
+
+
+@command("check")
+def cmd_check(args: argparse.Namespace) -> int:
+    from .domain.evaluation import OUTCOME_LABELS
+    from .domain.period_report import REVIEW_STATE_LABELS, to_json
+    from .domain.vnformat import day, percent
+    from .store.submissions import period_report
+
+    with open_db(args, write=False) as db, db.reading() as s:
+        report = period_report(s, args.period)
+    if args.format == "json":
+        print_json(to_json(report))
+        return 0
+    print(f"{report.plan.title}")
+    print(f"Kỳ: {report.period.label} — hạn nộp {day(report.period.deadline)}\n")
+    rows = []
+    for u in report.units:
+        sub = u.submission
+        failed = ", ".join(r.code for r in u.criteria
+                           if r.criterion.mandatory and r.outcome != "pass")
+        rows.append([u.rank or "", u.unit.code, u.unit.name, OUTCOME_LABELS[u.result.value],
+                     day(sub.received_on) if sub else "—",
+                     u.late_days or "", REVIEW_STATE_LABELS.get(sub.state, "") if sub else "",
+                     failed])
+    rows.sort(key=lambda r: (r[0] == "", r[0] if r[0] != "" else 0, r[1]))
+    print_table(["Hạng", "Mã", "Đơn vị", "Kết quả", "Ngày nhận", "Trễ (ngày)", "Xét duyệt",
+                 "Tiêu chí chưa đạt"], rows)
+    sm = report.summary
+    print(f"\nPhải nộp {sm.expected}, đã nộp {sm.submitted} (đúng hạn {sm.on_time}, trễ {sm.late}); "
+          f"đạt {sm.passed}, không đạt {sm.failed}, chưa đủ số liệu {sm.incomplete}, "
+          f"chưa nộp {sm.not_submitted}.")
+    print("\nChỉ tiêu toàn địa bàn:")
+    agg_rows = []
+    for a in report.aggregates:
+        ind = report.plan.indicator(a.code)
+        if a.kind.value == "ratio":
+            shown = f"{percent(a.value)} ({a.numerator:g}/{a.denominator:g})" if a.value is not None else "—"
+        elif a.kind.value == "bool":
+            shown = f"{a.yes}/{a.units_reporting} đơn vị có"
+        elif a.kind.value == "date":
+            shown = f"{day(a.earliest)} – {day(a.latest)}"
+        elif a.kind.value in ("percent", "score") and a.value is not None:
+            shown = f"TB {percent(a.value)}, thấp nhất {percent(a.minimum)}, cao nhất {percent(a.maximum)}"
+        else:
+            shown = "—" if a.value is None else f"{a.value:g}"
+        agg_rows.append([a.code, ind.name[:60], shown, a.units_reporting])
+    print_table(["Mã", "Chỉ tiêu", "Toàn địa bàn", "Số đơn vị báo cáo"], agg_rows)
+    return 0
+
+
+@command("review")
+def cmd_review(args: argparse.Namespace) -> int:
+    from .store.submissions import review
+
+    accept = bool(args.accept)
+    reason = args.return_reason or ""
+    with open_db(args, write=True) as db:
+        with db.transaction("Xét duyệt báo cáo") as s:
+            sub = review(s, args.unit, args.period, accept=accept, reason=reason)
+            name, label = sub.unit.name, sub.period.label
+    if accept:
+        print(f"Đã chấp nhận báo cáo của {name}, kỳ {label}.")
+    else:
+        print(f"Đã trả lại báo cáo của {name}, kỳ {label}, để sửa: {reason}")
+    return 0
+
+
+@command("backup")
+def cmd_backup(args: argparse.Namespace) -> int:
+    from .store.backup import backup_to
+
+    path = db_path(args)
+    with open_db(args, write=True) as db:
+        target = backup_to(db.path, args.dir)
+    print(f"Đã sao lưu {path} vào {target}")
+    return 0
+
+
+@command("restore")
+def cmd_restore(args: argparse.Namespace) -> int:
+    from .store.backup import restore
+    from .store.database import Database
+
+    path = db_path(args)
+    db = Database.open(path, write=True, create=True, backup=False)
+    try:
+        db.engine.dispose()
+        safety = restore(path, args.file)
+    finally:
+        db.close()
+    print(f"Đã khôi phục {path} từ {args.file}. Bản trước khi khôi phục được lưu ở {safety}.")
+    return 0
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    try:
+        from .app import main as app_main
+    except ImportError:
+        print("Giao diện cửa sổ chưa có trong bản này; hãy dùng các lệnh, xem 'thidua --help'.")
+        return 1
+    return app_main(db_path(args) if args.db else None)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    configure_stdout()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    log = setup_logging()
+    try:
+        if args.command is None:
+            return run_gui(args)
+        return COMMANDS[args.command](args)
+    except DomainError as exc:
+        print(f"Lỗi: {exc.message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Đã dừng theo yêu cầu.", file=sys.stderr)
+        return 1
+    except Exception:  # noqa: BLE001 - a person never sees a traceback
+        log.exception("unexpected error in command %s", args.command)
+        from .paths import log_dir
+
+        print("Lỗi không mong đợi; chi tiết đã ghi vào "
+              f"{log_dir() / 'thidua.log'}. Không có thay đổi nào được ghi dở.", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

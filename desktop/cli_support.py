@@ -1,0 +1,99 @@
+"""What every command shares: Vietnamese argparse, output helpers, error handling."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import unicodedata
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+_ARGPARSE_VI = {
+    "usage: ": "cách dùng: ",
+    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
+    "unrecognized arguments: %s": "tham số không nhận ra: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "lựa chọn không hợp lệ: %(value)r (chọn một trong %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
+    "expected one argument": "cần một giá trị",
+    "one of the arguments %s is required": "cần một trong các tham số %s",
+    "not allowed with argument %s": "không dùng cùng tham số %s",
+    "show this help message and exit": "hiện hướng dẫn này rồi thoát",
+    "options": "tùy chọn",
+    "positional arguments": "tham số",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
+    "invalid %(type)s value: %(value)r": "giá trị không hợp lệ: %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s":
+        "tùy chọn mơ hồ: %(option)s có thể là %(matches)s",
+}
+
+
+def _translate(text: str) -> str:
+    return _ARGPARSE_VI.get(text, text)
+
+
+argparse._ = _translate  # type: ignore[attr-defined]  # argparse looks `_` up at call time
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse in Vietnamese; a wrong command line exits with status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"Lỗi dòng lệnh: {message}\n")
+
+
+def iso_date(text: str) -> Any:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' không phải ngày dạng YYYY-MM-DD") from None
+
+
+def width(text: str) -> int:
+    return sum(0 if unicodedata.combining(ch) else 1 for ch in text)
+
+
+def print_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    cells = [[str(c) for c in header]] + [["" if c is None else str(c) for c in r] for r in rows]
+    widths = [max(width(row[i]) for row in cells) for i in range(len(header))]
+    for n, row in enumerate(cells):
+        print("  ".join(c + " " * (widths[i] - width(c)) for i, c in enumerate(row)).rstrip())
+        if n == 0:
+            print("  ".join("-" * w for w in widths))
+
+
+def print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def configure_stdout() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(encoding="utf-8", errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
+def setup_logging() -> logging.Logger:
+    """Log to the data folder's logs/thidua.log (created on demand, never on import)."""
+    from .paths import log_dir
+
+    log = logging.getLogger("thidua")
+    if not log.handlers:
+        try:
+            folder = log_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            handler: logging.Handler = logging.FileHandler(folder / "thidua.log", encoding="utf-8")
+        except OSError:
+            handler = logging.NullHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+    return log

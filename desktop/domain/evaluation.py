@@ -1,0 +1,150 @@
+"""Evaluate a submission against the plan's criteria (DESIGN.md section 4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .plan import Criterion, IndicatorKind, Operator, Plan
+from .values import BLANK, Value, measured
+from .vnformat import day, number, percent
+
+
+class Outcome(StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+    INCOMPLETE = "incomplete"
+
+
+class UnitResult(StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+    INCOMPLETE = "incomplete"
+    NOT_SUBMITTED = "not_submitted"
+
+
+OUTCOME_LABELS = {
+    "pass": "Đạt",
+    "fail": "Không đạt",
+    "incomplete": "Chưa đủ số liệu",
+    "not_submitted": "Chưa nộp",
+}
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    criterion: Criterion
+    outcome: Outcome
+    value: float | bool | dt.date | None
+    explanation: str  # "Không đạt: 58,33 % (35/60) < 65 %"
+
+    @property
+    def code(self) -> str:
+        return self.criterion.code
+
+
+def evaluate_criterion(plan: Plan, criterion: Criterion, value: Value) -> CriterionResult:
+    indicator = plan.indicator(criterion.indicator)
+    v = measured(indicator.kind, value)
+    if v is None:
+        if indicator.kind is IndicatorKind.RATIO and value.denominator == 0:
+            why = "Chưa đủ số liệu: 0/0 không có giá trị"
+        else:
+            why = "Chưa đủ số liệu: chưa nhập giá trị"
+        return CriterionResult(criterion, Outcome.INCOMPLETE, None, why)
+    ok = _compare(criterion, v)
+    outcome = Outcome.PASS if ok else Outcome.FAIL
+    shown = _show(indicator.kind, value, v)
+    word = "Đạt" if ok else "Không đạt"
+    return CriterionResult(criterion, outcome, v, f"{word}: {shown} {_rule_text(criterion, ok, indicator.kind)}".rstrip())
+
+
+def _compare(c: Criterion, v: float | bool | dt.date) -> bool:
+    t = c.threshold
+    if c.op is Operator.TRUE:
+        return v is True
+    if c.op is Operator.BY:
+        assert isinstance(v, dt.date) and isinstance(t, dt.date)
+        return v <= t
+    assert isinstance(v, int | float) and not isinstance(v, bool) and isinstance(t, float)
+    x = round(float(v), 9)
+    if c.op is Operator.GE:
+        return x >= t
+    if c.op is Operator.GT:
+        return x > t
+    if c.op is Operator.LE:
+        return x <= t
+    return x == t
+
+
+def _show(kind: IndicatorKind, value: Value, v: float | bool | dt.date) -> str:
+    if kind is IndicatorKind.RATIO:
+        assert value.numerator is not None and value.denominator is not None
+        return f"{percent(float(v))} ({number(value.numerator)}/{number(value.denominator)})"  # type: ignore[arg-type]
+    if kind is IndicatorKind.PERCENT:
+        return percent(float(v))  # type: ignore[arg-type]
+    if kind is IndicatorKind.BOOL:
+        return "Có" if v else "Không"
+    if kind is IndicatorKind.DATE:
+        return day(v)  # type: ignore[arg-type]
+    return number(float(v))  # type: ignore[arg-type]
+
+
+def _rule_text(c: Criterion, ok: bool, kind: IndicatorKind) -> str:
+    """The comparison as it stands for this outcome: '< 65 %' when failing '>= 65'."""
+    t = c.threshold
+    if c.op is Operator.TRUE:
+        return "" if ok else "(yêu cầu: Có)"
+    if c.op is Operator.BY:
+        assert isinstance(t, dt.date)
+        return f"{'≤' if ok else '>'} hạn {day(t)}"
+    assert isinstance(t, float)
+    unit = " %" if kind in (IndicatorKind.RATIO, IndicatorKind.PERCENT) else ""
+    shown = f"{number(t)}{unit}"
+    symbols = {
+        Operator.GE: ("≥", "<"),
+        Operator.GT: (">", "≤"),
+        Operator.LE: ("≤", ">"),
+        Operator.EQ: ("=", "≠"),
+    }[c.op]
+    return f"{symbols[0] if ok else symbols[1]} {shown}"
+
+
+def rule_label(plan: Plan, c: Criterion) -> str:
+    """How a person reads the rule: '≥ 65 %', 'Có', 'Trước hoặc đúng 20/09/2022'."""
+    kind = plan.indicator(c.indicator).kind
+    if c.op is Operator.TRUE:
+        return "Có"
+    if c.op is Operator.BY:
+        assert isinstance(c.threshold, dt.date)
+        return f"Không muộn hơn {day(c.threshold)}"
+    assert isinstance(c.threshold, float)
+    unit = " %" if kind in (IndicatorKind.RATIO, IndicatorKind.PERCENT) else ""
+    sym = {Operator.GE: "≥", Operator.GT: ">", Operator.LE: "≤", Operator.EQ: "="}[c.op]
+    return f"{sym} {number(c.threshold)}{unit}"
+
+
+def evaluate_unit(
+    plan: Plan, unit_kind: str, values: Mapping[str, Value] | None
+) -> tuple[UnitResult, tuple[CriterionResult, ...]]:
+    """The unit's result for a period and every criterion that applies to its kind.
+
+    `values` is None when the unit has not submitted. Non-mandatory criteria (targets)
+    are evaluated and returned but do not decide the result.
+    """
+    criteria = plan.criteria_for(unit_kind)
+    if values is None:
+        return UnitResult.NOT_SUBMITTED, ()
+    results = tuple(evaluate_criterion(plan, c, values.get(c.indicator, BLANK)) for c in criteria)
+    return combine(r for r in results if r.criterion.mandatory), results
+
+
+def combine(mandatory: Iterable[CriterionResult]) -> UnitResult:
+    outcomes = [r.outcome for r in mandatory]
+    if Outcome.FAIL in outcomes:
+        return UnitResult.FAIL
+    if Outcome.INCOMPLETE in outcomes:
+        return UnitResult.INCOMPLETE
+    return UnitResult.PASS

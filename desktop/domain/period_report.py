@@ -1,0 +1,272 @@
+"""The evaluation of a whole period: every expected unit, ranks, aggregates, summary.
+
+This is what `check` prints, what the GUI's Kiểm tra screen shows and what every
+export is written from: one computation, in one place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .aggregate import Aggregate, aggregate
+from .evaluation import CriterionResult, UnitResult, evaluate_unit
+from .lateness import late_days
+from .plan import Period, Plan
+from .ranking import competition_ranks
+from .values import Value, measured
+
+
+class ReviewState:
+    RECEIVED = "received"
+    RETURNED = "returned"
+    ACCEPTED = "accepted"
+
+
+REVIEW_STATE_LABELS = {
+    "received": "Đã nhận",
+    "returned": "Trả lại để sửa",
+    "accepted": "Đã chấp nhận",
+}
+
+CHANNEL_LABELS = {"email": "Thư điện tử", "usb": "USB", "paper": "Giấy", "other": "Khác"}
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    code: str
+    name: str
+    kind: str
+    block: str | None = None
+    active_from: dt.date | None = None
+    active_to: dt.date | None = None
+    merged_into: str | None = None
+
+    def active_on(self, day: dt.date) -> bool:
+        if self.active_from is not None and day < self.active_from:
+            return False
+        return not (self.active_to is not None and day > self.active_to)
+
+
+@dataclass(frozen=True)
+class SubmissionInfo:
+    unit_code: str
+    received_on: dt.date
+    channel: str
+    state: str
+    values: Mapping[str, Value]
+    return_reason: str = ""
+
+
+@dataclass(frozen=True)
+class UnitReport:
+    unit: UnitInfo
+    result: UnitResult
+    submission: SubmissionInfo | None
+    late_days: int
+    rank: int | None
+    rank_value: float | None
+    criteria: tuple[CriterionResult, ...]
+
+    @property
+    def failed(self) -> tuple[CriterionResult, ...]:
+        return tuple(r for r in self.criteria if r.criterion.mandatory and r.outcome == "fail")
+
+
+@dataclass(frozen=True)
+class Summary:
+    expected: int
+    submitted: int
+    on_time: int
+    late: int
+    accepted: int
+    passed: int
+    failed: int
+    incomplete: int
+    not_submitted: int
+
+
+@dataclass(frozen=True)
+class PeriodReport:
+    plan: Plan
+    period: Period
+    units: tuple[UnitReport, ...]
+    aggregates: tuple[Aggregate, ...]
+    summary: Summary
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def unit(self, code: str) -> UnitReport:
+        for u in self.units:
+            if u.unit.code == code:
+                return u
+        raise KeyError(code)
+
+    def aggregate_of(self, code: str) -> Aggregate:
+        for a in self.aggregates:
+            if a.code == code:
+                return a
+        raise KeyError(code)
+
+
+def expected_units(units: Sequence[UnitInfo], period: Period) -> list[UnitInfo]:
+    """Units that must report for the period: those active on its deadline."""
+    return [u for u in units if u.active_on(period.deadline)]
+
+
+def build_period_report(
+    plan: Plan,
+    period: Period,
+    units: Sequence[UnitInfo],
+    submissions: Mapping[str, SubmissionInfo],
+) -> PeriodReport:
+    """Evaluate every expected unit (and any other unit that did submit)."""
+    listed = expected_units(units, period)
+    listed_codes = {u.code for u in listed}
+    listed += [u for u in units if u.code in submissions and u.code not in listed_codes]
+
+    rank_values: dict[str, float | None] = {}
+    evaluated: dict[str, tuple[UnitResult, tuple[CriterionResult, ...]]] = {}
+    for u in listed:
+        sub = submissions.get(u.code)
+        evaluated[u.code] = evaluate_unit(plan, u.kind, sub.values if sub else None)
+        rank_values[u.code] = _rank_value(plan, u, sub)
+
+    ranks: dict[str, int | None] = {}
+    groups: dict[str, dict[str, float | None]] = {}
+    for u in listed:
+        groups.setdefault(u.block or f"kind:{u.kind}", {})[u.code] = rank_values[u.code]
+    descending = plan.ranking.descending if plan.ranking else True
+    for group in groups.values():
+        ranks.update(competition_ranks(group, descending))
+
+    reports = []
+    for u in listed:
+        sub = submissions.get(u.code)
+        result, criteria = evaluated[u.code]
+        reports.append(
+            UnitReport(
+                unit=u,
+                result=result,
+                submission=sub,
+                late_days=late_days(sub.received_on if sub else None, period.deadline),
+                rank=ranks.get(u.code),
+                rank_value=rank_values[u.code],
+                criteria=criteria,
+            )
+        )
+
+    aggregates = []
+    for ind in plan.indicators:
+        vals = [
+            s.values[ind.code]
+            for u in listed
+            if (s := submissions.get(u.code)) is not None and ind.code in s.values
+            and u.kind in ind.unit_kinds
+        ]
+        aggregates.append(aggregate(ind, vals))
+
+    submitted = [r for r in reports if r.submission is not None]
+    summary = Summary(
+        expected=len([u for u in listed if u.code in listed_codes]),
+        submitted=len(submitted),
+        on_time=sum(1 for r in submitted if r.late_days == 0),
+        late=sum(1 for r in submitted if r.late_days > 0),
+        accepted=sum(1 for r in submitted if r.submission and r.submission.state == "accepted"),
+        passed=sum(1 for r in reports if r.result is UnitResult.PASS),
+        failed=sum(1 for r in reports if r.result is UnitResult.FAIL),
+        incomplete=sum(1 for r in reports if r.result is UnitResult.INCOMPLETE),
+        not_submitted=sum(1 for r in reports if r.result is UnitResult.NOT_SUBMITTED),
+    )
+    return PeriodReport(plan, period, tuple(reports), tuple(aggregates), summary)
+
+
+def _rank_value(plan: Plan, unit: UnitInfo, sub: SubmissionInfo | None) -> float | None:
+    if plan.ranking is None or sub is None:
+        return None
+    ind = plan.indicator(plan.ranking.indicator)
+    if unit.kind not in ind.unit_kinds:
+        return None
+    v = sub.values.get(ind.code)
+    if v is None:
+        return None
+    m = measured(ind.kind, v)
+    return float(m) if isinstance(m, int | float) and not isinstance(m, bool) else None
+
+
+def _json_value(v: object) -> object:
+    if isinstance(v, bool) or v is None:
+        return v
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    if isinstance(v, int | float):
+        x = round(float(v), 2)
+        return int(x) if x.is_integer() else x
+    return str(v)
+
+
+def to_json(report: PeriodReport) -> dict[str, Any]:
+    """The check JSON of DESIGN.md section 6."""
+    units = []
+    for r in report.units:
+        sub = r.submission
+        units.append(
+            {
+                "code": r.unit.code,
+                "name": r.unit.name,
+                "kind": r.unit.kind,
+                "block": r.unit.block,
+                "result": r.result.value,
+                "received_on": sub.received_on.isoformat() if sub else None,
+                "channel": sub.channel if sub else None,
+                "state": sub.state if sub else None,
+                "late_days": r.late_days,
+                "rank": r.rank,
+                "criteria": [
+                    {
+                        "code": c.code,
+                        "result": c.outcome.value,
+                        "value": _json_value(c.value),
+                        "rule": c.criterion.rule,
+                        "mandatory": c.criterion.mandatory,
+                        "source": c.criterion.source,
+                        "explanation": c.explanation,
+                    }
+                    for c in r.criteria
+                ],
+            }
+        )
+    indicators = [
+        {
+            "code": a.code,
+            "kind": a.kind.value,
+            "numerator": _json_value(a.numerator),
+            "denominator": _json_value(a.denominator),
+            "value": _json_value(a.value),
+            "units_reporting": a.units_reporting,
+            **({"yes": a.yes} if a.yes is not None else {}),
+            **({"min": _json_value(a.minimum), "max": _json_value(a.maximum)}
+               if a.minimum is not None else {}),
+        }
+        for a in report.aggregates
+    ]
+    s = report.summary
+    return {
+        "plan": report.plan.code,
+        "period": report.period.code,
+        "deadline": report.period.deadline.isoformat(),
+        "units": units,
+        "indicators": indicators,
+        "summary": {
+            "expected": s.expected,
+            "submitted": s.submitted,
+            "on_time": s.on_time,
+            "late": s.late,
+            "accepted": s.accepted,
+            "pass": s.passed,
+            "fail": s.failed,
+            "incomplete": s.incomplete,
+            "not_submitted": s.not_submitted,
+        },
+    }

@@ -1,0 +1,1 @@
+"""Exchange with the outside world: Excel forms in and out, reports, packages."""

@@ -1,0 +1,606 @@
+"""The Excel form a unit fills in for one period (DESIGN.md section 5).
+
+Layout of the sheet `BaoCao` (the reader finds everything by its labels, not by
+fixed positions, but this is what the form looks like):
+
+- heading: parent body and office, title, the plan, the unit and its code, the period
+  and its deadline, a short instruction;
+- the header row `Mã | Chỉ tiêu | Đơn vị tính | Tử số | Mẫu số | Giá trị | Chỉ tiêu kế hoạch`;
+- one row per indicator of the unit's kind, its code in `Mã`; a ratio is entered in
+  `Tử số` / `Mẫu số`, every other kind in `Giá trị`; input cells are unlocked, pale
+  yellow and validated by Excel, cells that do not apply are grey and locked;
+- below: `Người lập biểu:`, `Số điện thoại:`, `Ngày lập:` (input cell to the right of
+  each label) and the two signature blocks.
+
+A hidden sheet `_meta` holds key/value rows: format_version, plan, period, unit,
+generated_at, app_version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
+from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.worksheet import Worksheet
+
+from desktop.domain.errors import DomainError
+from desktop.domain.plan import (
+    Criterion,
+    Indicator,
+    IndicatorKind,
+    Operator,
+    Period,
+    Plan,
+    UnitSpec,
+)
+from desktop.domain.vnformat import number as vn_number
+
+# ---- the contract (shared with form_reader) ---------------------------------
+
+FORMAT_VERSION = "1"
+SHEET = "BaoCao"
+META_SHEET = "_meta"
+META_KEYS = ("format_version", "plan", "period", "unit", "generated_at", "app_version")
+
+H_CODE = "Mã"
+H_NAME = "Chỉ tiêu"
+H_MEASURE = "Đơn vị tính"
+H_NUMERATOR = "Tử số"
+H_DENOMINATOR = "Mẫu số"
+H_VALUE = "Giá trị"
+H_TARGET = "Chỉ tiêu kế hoạch"
+HEADERS = (H_CODE, H_NAME, H_MEASURE, H_NUMERATOR, H_DENOMINATOR, H_VALUE, H_TARGET)
+
+L_PREPARED_BY = "Người lập biểu:"
+L_PHONE = "Số điện thoại:"
+L_PREPARED_ON = "Ngày lập:"
+
+DATE_MIN = dt.date(1990, 1, 1)
+DATE_MAX = dt.date(2100, 12, 31)
+DATE_FORMAT = "dd/mm/yyyy"
+
+# ---- look --------------------------------------------------------------------
+
+FONT_NAME = "Times New Roman"
+FONT_SIZE = 12
+# Column widths in Excel character units, one per header.
+WIDTHS = (17.0, 46.0, 10.0, 12.0, 12.0, 11.0, 15.0)
+_PX_PER_UNIT = 7.0  # Excel's width unit is the max digit width of Calibri 11 (7 px)
+_PX_PER_CHAR = {12: 6.9, 10: 5.8, 14: 8.2}  # average glyph width of Times New Roman
+_LINE_PT = {12: 15.75, 10: 13.2, 14: 18.75}
+
+INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")  # pale yellow: type here
+NA_FILL = PatternFill("solid", fgColor="D9D9D9")  # grey: does not apply
+HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
+_THIN = Side(style="thin", color="000000")
+BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+UNDERLINE = Border(bottom=Side(style="dotted", color="000000"))
+UNLOCKED = Protection(locked=False)
+LOCKED = Protection(locked=True)
+
+_OPS = {Operator.GE: "≥", Operator.GT: ">", Operator.LE: "≤", Operator.EQ: "="}
+
+
+def _font(size: int = FONT_SIZE, bold: bool = False, italic: bool = False) -> Font:
+    return Font(name=FONT_NAME, size=size, bold=bold, italic=italic)
+
+
+def _ifont(size: int = FONT_SIZE, bold: bool = False, italic: bool = False) -> InlineFont:
+    return InlineFont(rFont=FONT_NAME, sz=size, b=bold or None, i=italic or None)
+
+
+# ---- public helpers ------------------------------------------------------------
+
+
+def target_text(plan: Plan, indicator: Indicator, unit_kind: str) -> str:
+    """What the plan asks of this indicator for this kind of unit: '≥ 65 %', 'Có',
+    'Chậm nhất 20/09/2022', '≥ 1'; '> 90 % (phấn đấu)' for a target that is not
+    mandatory; '' when no criterion uses it."""
+    parts = [
+        _criterion_text(indicator, c)
+        for c in plan.criteria_for(unit_kind)
+        if c.indicator == indicator.code
+    ]
+    return "; ".join(parts)
+
+
+def _criterion_text(indicator: Indicator, c: Criterion) -> str:
+    if c.op is Operator.TRUE:
+        text = "Có"
+    elif c.op is Operator.BY:
+        assert isinstance(c.threshold, dt.date)
+        # "by" is inclusive: the deadline day itself is on time.
+        text = f"Chậm nhất {c.threshold:%d/%m/%Y}"
+    else:
+        assert isinstance(c.threshold, float | int)
+        text = f"{_OPS[c.op]} {vn_number(float(c.threshold))}"
+        if indicator.is_percent_like:
+            text += " %"
+    if not c.mandatory:
+        text += " (phấn đấu)"
+    return text
+
+
+def ascii_slug(text: str) -> str:
+    """'Xã Lâm Sơn' -> 'Xa-Lam-Son': diacritics stripped, Đ -> D, safe in a file name."""
+    text = text.replace("Đ", "D").replace("đ", "d")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
+    return text
+
+
+def form_filename(plan: Plan, period: Period, unit: UnitSpec) -> str:
+    """'BaoCao_2023_22813_Xa-Lam-Son.xlsx' — the unit and the period, ASCII only."""
+    parts = ["BaoCao", ascii_slug(period.code) or "ky", ascii_slug(unit.code) or "donvi"]
+    name = ascii_slug(unit.name)[:60].strip("-")
+    if name:
+        parts.append(name)
+    return "_".join(parts) + ".xlsx"
+
+
+# ---- the form --------------------------------------------------------------------
+
+
+def write_form(
+    plan: Plan,
+    period: Period,
+    unit: UnitSpec,
+    path: Path,
+    *,
+    office_name: str,
+    app_version: str,
+    generated_at: dt.datetime,
+) -> None:
+    """Write the form of `unit` for `period` to `path` (atomically: a complete file or none)."""
+    indicators = plan.indicators_for(unit.kind)
+    if not indicators:
+        raise DomainError(
+            f"Kế hoạch {plan.code} không có chỉ tiêu nào cho loại đơn vị '{unit.kind}' "
+            f"({unit.name})"
+        )
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = SHEET
+    _build_sheet(ws, plan, period, unit, indicators, office_name)
+    _build_meta(wb.create_sheet(META_SHEET), plan, period, unit, app_version, generated_at)
+    wb.active = 0
+    wb.security = WorkbookProtection(lockStructure=True)  # no password
+    wb.properties.title = f"Báo cáo {period.label} - {unit.name}"
+    wb.properties.subject = plan.title
+    wb.properties.creator = f"ThiĐua CĐS {app_version}"
+    wb.properties.created = generated_at.replace(tzinfo=None)
+
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".xlsx", dir=path.parent)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _set(ws: Worksheet, ref: str, value: object, **style: object) -> None:
+    cell = ws[ref]
+    cell.value = value
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"  # text from a plan or a name is never a formula
+    for key, val in style.items():
+        setattr(cell, key, val)
+
+
+def _lines(text: str, width_units: float, size: int = FONT_SIZE) -> int:
+    """How many lines `text` takes when wrapped in a column `width_units` wide."""
+    per_line = max(1, int((width_units * _PX_PER_UNIT - 8) / _PX_PER_CHAR[size]))
+    total = 0
+    for para in text.split("\n"):
+        words = para.split()
+        if not words:
+            total += 1
+            continue
+        lines, used = 1, 0
+        for w in words:
+            need = len(w) if used == 0 else used + 1 + len(w)
+            if need <= per_line:
+                used = need
+            else:
+                lines += 1 + (len(w) - 1) // per_line
+                used = len(w) % per_line or per_line
+        total += lines
+    return total
+
+
+def _height(parts: list[tuple[str, int]], width_units: float) -> float:
+    """Row height (points) for a wrapped cell made of (text, font size) parts."""
+    return sum(_lines(t, width_units, s) * _LINE_PT[s] for t, s in parts) + 4
+
+
+def _plan_line(plan: Plan) -> str:
+    title = plan.title
+    ident = ""
+    number = plan.number.strip()
+    if number and not number.startswith("/"):
+        ident = f"số {number}"
+    elif number:
+        ident = f"số ...{number}"
+    if plan.issued_on:
+        ident += f" ngày {plan.issued_on:%d/%m/%Y}"
+    if plan.issuer:
+        ident += f" của {plan.issuer}"
+    return f"(Theo {title}{', ' + ident.strip() if ident.strip() else ''})"
+
+
+def _build_sheet(
+    ws: Worksheet,
+    plan: Plan,
+    period: Period,
+    unit: UnitSpec,
+    indicators: tuple[Indicator, ...],
+    office_name: str,
+) -> None:
+    ncols = len(HEADERS)
+    last_col = get_column_letter(ncols)
+    total_width = sum(WIDTHS)
+    for i, w in enumerate(WIDTHS, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = w
+    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    left = Alignment(horizontal="left", vertical="center", wrap_text=True)
+    left_top = Alignment(horizontal="left", vertical="top", wrap_text=True)
+
+    # -- heading
+    left_block = "A{r}:B{r}"
+    parent = str(plan.extras.get("parent_body") or "").strip()
+    row = 1
+    if parent:
+        ws.merge_cells(left_block.format(r=row))
+        _set(ws, f"A{row}", parent.upper(), font=_font(), alignment=center)
+        row += 1
+    ws.merge_cells(left_block.format(r=row))
+    _set(ws, f"A{row}", office_name.strip().upper(), font=_font(bold=True), alignment=center)
+    ws.row_dimensions[row].height = _height([(office_name, 12)], WIDTHS[0] + WIDTHS[1])
+    row += 2
+
+    ws.merge_cells(f"A{row}:{last_col}{row}")
+    _set(
+        ws,
+        f"A{row}",
+        "BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU THI ĐUA",
+        font=_font(14, bold=True),
+        alignment=center,
+    )
+    ws.row_dimensions[row].height = 22
+    row += 1
+    plan_line = _plan_line(plan)
+    ws.merge_cells(f"A{row}:{last_col}{row}")
+    _set(ws, f"A{row}", plan_line, font=_font(italic=True), alignment=center)
+    ws.row_dimensions[row].height = _height([(plan_line, 12)], total_width)
+    row += 2
+
+    def labelled(label: str, value: str, extra: str = "") -> None:
+        nonlocal row
+        ws.merge_cells(f"A{row}:{last_col}{row}")
+        rich = CellRichText(
+            TextBlock(_ifont(), label), TextBlock(_ifont(bold=True), value)
+        )
+        if extra:
+            rich.append(TextBlock(_ifont(), extra))
+        _set(ws, f"A{row}", rich, font=_font(), alignment=left)
+        ws.row_dimensions[row].height = _height([(label + value + extra, 12)], total_width)
+        row += 1
+
+    labelled("Đơn vị báo cáo: ", unit.name, f" (mã đơn vị: {unit.code})")
+    labelled("Kỳ báo cáo: ", period.label, "")
+    labelled("Hạn nộp báo cáo: ", f"{period.deadline:%d/%m/%Y}", "")
+    instruction = (
+        "Hướng dẫn: chỉ nhập số liệu vào các ô nền vàng; ô nền xám không dùng. "
+        "Chỉ tiêu tỷ lệ nhập Tử số và Mẫu số (số nguyên, tử số không lớn hơn mẫu số); "
+        "các chỉ tiêu khác nhập cột Giá trị (Có/Không chọn trong danh sách, ngày theo "
+        "dạng dd/mm/yyyy). Chưa có số liệu thì để trống. Không thêm, xóa dòng, không "
+        "đổi tên trang tính."
+    )
+    ws.merge_cells(f"A{row}:{last_col}{row}")
+    _set(ws, f"A{row}", instruction, font=_font(italic=True), alignment=left)
+    ws.row_dimensions[row].height = _height([(instruction, 12)], total_width)
+    row += 2
+
+    # -- table
+    header_row = row
+    for col, label in enumerate(HEADERS, start=1):
+        ref = f"{get_column_letter(col)}{row}"
+        _set(ws, ref, label, font=_font(bold=True), alignment=center, border=BOX, fill=HEAD_FILL)
+    ws.row_dimensions[row].height = 34
+    row += 1
+
+    for ind in indicators:
+        _indicator_row(ws, row, plan, unit, ind)
+        row += 1
+    last_table_row = row - 1
+
+    # -- who prepared it
+    row += 1
+    for label, kind in ((L_PREPARED_BY, "text"), (L_PHONE, "phone"), (L_PREPARED_ON, "date")):
+        _set(ws, f"A{row}", label, font=_font(), alignment=Alignment(vertical="center"))
+        ref = f"B{row}"
+        _set(
+            ws,
+            ref,
+            None,
+            font=_font(),
+            alignment=Alignment(horizontal="left", vertical="center"),
+            border=UNDERLINE,
+            fill=INPUT_FILL,
+            protection=UNLOCKED,
+        )
+        if kind == "phone":
+            ws[ref].number_format = "@"
+        elif kind == "date":
+            ws[ref].number_format = DATE_FORMAT
+            dv = _date_validation("Ngày lập", "Nhập ngày lập biểu, dạng dd/mm/yyyy.")
+            ws.add_data_validation(dv)
+            dv.add(ref)
+        ws.row_dimensions[row].height = 20
+        row += 1
+
+    # -- signatures
+    row += 1
+    ws.merge_cells(f"E{row}:{last_col}{row}")
+    _set(
+        ws,
+        f"E{row}",
+        "…………, ngày …… tháng …… năm ……",
+        font=_font(italic=True),
+        alignment=center,
+    )
+    row += 1
+    ws.merge_cells(f"A{row}:B{row}")
+    ws.merge_cells(f"E{row}:{last_col}{row}")
+    _set(ws, f"A{row}", "NGƯỜI LẬP BIỂU", font=_font(bold=True), alignment=center)
+    _set(ws, f"E{row}", "THỦ TRƯỞNG ĐƠN VỊ", font=_font(bold=True), alignment=center)
+    row += 1
+    ws.merge_cells(f"A{row}:B{row}")
+    ws.merge_cells(f"E{row}:{last_col}{row}")
+    _set(ws, f"A{row}", "(Ký, ghi rõ họ tên)", font=_font(italic=True), alignment=center)
+    _set(
+        ws, f"E{row}", "(Ký tên, đóng dấu, ghi rõ họ tên)", font=_font(italic=True),
+        alignment=center,
+    )
+    row += 1
+    for _ in range(4):
+        ws.row_dimensions[row].height = 18
+        row += 1
+    last_row = row - 1
+
+    # -- screen and print
+    ws.freeze_panes = f"A{header_row + 1}"
+    ws.sheet_view.zoomScale = 100
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.print_area = f"A1:{last_col}{last_row}"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_PORTRAIT
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 1
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    # left 2 cm for binding, 1.5 cm elsewhere (inches)
+    ws.page_margins = PageMargins(
+        left=0.79, right=0.59, top=0.59, bottom=0.59, header=0.3, footer=0.3
+    )
+    ws.print_options.horizontalCentered = True
+    ws.oddFooter.left.text = f"{plan.code} / kỳ {period.code} / đơn vị {unit.code}"
+    ws.oddFooter.left.size = 8
+    ws.oddFooter.left.font = FONT_NAME
+
+    # -- protection: no password; rows and columns may be resized to read long text
+    ws.protection.sheet = True
+    ws.protection.formatRows = False
+    ws.protection.formatColumns = False
+    ws.protection.selectLockedCells = False
+    ws.protection.selectUnlockedCells = False
+    del last_table_row
+
+
+def _indicator_row(ws: Worksheet, row: int, plan: Plan, unit: UnitSpec, ind: Indicator) -> None:
+    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    left_top = Alignment(horizontal="left", vertical="center", wrap_text=True)
+    a, b, c, d, e, f, g = (f"{get_column_letter(i)}{row}" for i in range(1, 8))
+
+    _set(ws, a, ind.code, font=_font(10), alignment=center, border=BOX, protection=LOCKED)
+
+    parts: list[tuple[str, int]] = [(ind.name, 12)]
+    if ind.kind is IndicatorKind.RATIO:
+        notes = f"Tử số: {ind.numerator_label}\nMẫu số: {ind.denominator_label}"
+        rich = CellRichText(
+            TextBlock(_ifont(), ind.name + "\n"), TextBlock(_ifont(10, italic=True), notes)
+        )
+        parts.append((notes, 10))
+        _set(ws, b, rich, font=_font(), alignment=left_top, border=BOX)
+    else:
+        _set(ws, b, ind.name, font=_font(), alignment=left_top, border=BOX)
+
+    _set(ws, c, ind.measure or "", font=_font(), alignment=center, border=BOX)
+    target = target_text(plan, ind, unit.kind)
+    _set(ws, g, target, font=_font(), alignment=center, border=BOX)
+
+    height = max(
+        _height(parts, WIDTHS[1]),
+        _height([(target, 12)], WIDTHS[6]),
+        _height([(ind.measure, 12)], WIDTHS[2]),
+        22.0,
+    )
+    ws.row_dimensions[row].height = math.ceil(height)
+
+    def input_cell(ref: str, number_format: str) -> None:
+        _set(
+            ws,
+            ref,
+            None,
+            font=_font(),
+            alignment=Alignment(horizontal="right", vertical="center"),
+            border=BOX,
+            fill=INPUT_FILL,
+            protection=UNLOCKED,
+        )
+        ws[ref].number_format = number_format
+
+    def na_cell(ref: str) -> None:
+        _set(ws, ref, None, font=_font(), border=BOX, fill=NA_FILL, protection=LOCKED)
+
+    kind = ind.kind
+    if kind is IndicatorKind.RATIO:
+        input_cell(d, "#,##0")
+        input_cell(e, "#,##0")
+        na_cell(f)
+        # Whole >= 0 and tử số <= mẫu số, checked on whichever of the two is typed last.
+        whole = "AND(ISNUMBER({x}),{x}=INT({x}),{x}>=0,{x}<=1000000000000,"
+        dv_n = DataValidation(
+            type="custom",
+            formula1=whole.format(x=d) + f"OR(ISBLANK({e}),{d}<={e}))",
+            allow_blank=True,
+            showErrorMessage=True,
+            showInputMessage=True,
+            errorStyle="stop",
+            errorTitle="Tử số không hợp lệ",
+            error="Tử số phải là số nguyên không âm và không lớn hơn mẫu số.",
+            promptTitle="Tử số",
+            prompt=_clip(f"{ind.numerator_label} (số nguyên, không lớn hơn mẫu số)"),
+        )
+        dv_d = DataValidation(
+            type="custom",
+            formula1=whole.format(x=e) + f"OR(ISBLANK({d}),{d}<={e}))",
+            allow_blank=True,
+            showErrorMessage=True,
+            showInputMessage=True,
+            errorStyle="stop",
+            errorTitle="Mẫu số không hợp lệ",
+            error="Mẫu số phải là số nguyên không âm và không nhỏ hơn tử số.",
+            promptTitle="Mẫu số",
+            prompt=_clip(f"{ind.denominator_label} (số nguyên)"),
+        )
+        for dv, ref in ((dv_n, d), (dv_d, e)):
+            ws.add_data_validation(dv)
+            dv.add(ref)
+        return
+
+    na_cell(d)
+    na_cell(e)
+    if kind is IndicatorKind.PERCENT:
+        input_cell(f, "General")
+        dv = DataValidation(
+            type="decimal",
+            operator="between",
+            formula1="0",
+            formula2="100",
+            error="Nhập một số từ 0 đến 100 (không gõ dấu %).",
+            prompt="Phần trăm, từ 0 đến 100 (không gõ dấu %).",
+            **_dv_common("Phần trăm"),
+        )
+    elif kind is IndicatorKind.COUNT:
+        input_cell(f, "#,##0")
+        dv = DataValidation(
+            type="whole",
+            operator="between",
+            formula1="0",
+            formula2="1000000000000",
+            error="Nhập số nguyên không âm.",
+            prompt=_clip(f"Số lượng ({ind.measure or 'số nguyên'}), số nguyên không âm."),
+            **_dv_common("Số lượng"),
+        )
+    elif kind is IndicatorKind.SCORE:
+        input_cell(f, "General")
+        dv = DataValidation(
+            type="decimal",
+            operator="greaterThanOrEqual",
+            formula1="0",
+            error="Nhập một số không âm.",
+            prompt="Điểm, một số không âm.",
+            **_dv_common("Điểm"),
+        )
+    elif kind is IndicatorKind.BOOL:
+        input_cell(f, "@")
+        ws[f].alignment = Alignment(horizontal="center", vertical="center")
+        dv = DataValidation(
+            type="list",
+            formula1='"Có,Không"',
+            error="Chọn Có hoặc Không trong danh sách.",
+            prompt="Chọn Có hoặc Không.",
+            **_dv_common("Có / Không"),
+        )
+    elif kind is IndicatorKind.DATE:
+        input_cell(f, DATE_FORMAT)
+        ws[f].alignment = Alignment(horizontal="center", vertical="center")
+        dv = _date_validation("Ngày", "Nhập ngày dạng dd/mm/yyyy, ví dụ 20/09/2022.")
+    else:  # pragma: no cover - every kind is handled above
+        raise DomainError(f"loại chỉ tiêu không hỗ trợ: {kind}")
+    ws.add_data_validation(dv)
+    dv.add(f)
+
+
+def _dv_common(title: str) -> dict[str, object]:
+    return {
+        "allow_blank": True,
+        "showErrorMessage": True,
+        "showInputMessage": True,
+        "errorStyle": "stop",
+        "errorTitle": "Số liệu không hợp lệ",
+        "promptTitle": title[:32],
+    }
+
+
+def _date_validation(title: str, prompt: str) -> DataValidation:
+    lo = int(to_excel(dt.datetime.combine(DATE_MIN, dt.time())))
+    hi = int(to_excel(dt.datetime.combine(DATE_MAX, dt.time())))
+    return DataValidation(
+        type="date",
+        operator="between",
+        formula1=str(lo),
+        formula2=str(hi),
+        error="Nhập ngày hợp lệ dạng dd/mm/yyyy, từ 01/01/1990 đến 31/12/2100.",
+        prompt=prompt,
+        **_dv_common(title),
+    )
+
+
+def _clip(text: str, limit: int = 250) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _build_meta(
+    ws: Worksheet,
+    plan: Plan,
+    period: Period,
+    unit: UnitSpec,
+    app_version: str,
+    generated_at: dt.datetime,
+) -> None:
+    rows = {
+        "format_version": FORMAT_VERSION,
+        "plan": plan.code,
+        "period": period.code,
+        "unit": unit.code,
+        "generated_at": generated_at.isoformat(timespec="seconds"),
+        "app_version": app_version,
+    }
+    for i, (key, value) in enumerate(rows.items(), start=1):
+        _set(ws, f"A{i}", key)
+        _set(ws, f"B{i}", value)
+        ws[f"B{i}"].number_format = "@"
+    ws.column_dimensions["A"].width = 16
+    ws.column_dimensions["B"].width = 30
+    ws.sheet_state = "hidden"
+    ws.protection.sheet = True

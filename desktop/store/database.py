@@ -1,0 +1,150 @@
+"""Opening a database: pragmas, the single-writer lock, backup and upgrade on open.
+
+    db = Database.open(path)               # for writing: lock, backup, migrate
+    with db.transaction("Nhập báo cáo") as s:
+        ...                                # one transaction, audited
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from . import migrate
+from .audit import current_user, install_audit
+from .errors import DatabaseLocked, NotADatabase, StoreError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
+def check_is_sqlite(path: Path) -> None:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise NotADatabase(f"Không đọc được tệp cơ sở dữ liệu {path}: {exc.strerror}") from None
+    if head and head != SQLITE_MAGIC:
+        raise NotADatabase(f"Tệp {path} không phải là cơ sở dữ liệu ThiĐua CĐS (SQLite).")
+
+
+class Database:
+    """An open database. Writers hold a lock file so that a second copy cannot write."""
+
+    def __init__(self, path: Path, engine: Engine, lock: FileLock | None) -> None:
+        self.path = path
+        self.engine = engine
+        self._lock = lock
+        self.user = current_user()
+        self.sessions = sessionmaker(engine, expire_on_commit=False)
+        install_audit(self.sessions)
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        *,
+        create: bool = False,
+        write: bool = True,
+        backup: bool = True,
+    ) -> Database:
+        """Open (or create) a database.
+
+        A missing file is an error unless `create`. A writer takes the lock, takes a
+        rotating backup of an existing file and upgrades an older schema.
+        """
+        path = Path(path)
+        exists = path.exists() and path.stat().st_size > 0
+        if not exists and not create:
+            raise StoreError(
+                f"Không tìm thấy cơ sở dữ liệu {path}. "
+                "Hãy tạo bằng lệnh 'thidua init --plan MÃ' hoặc 'thidua demo'."
+            )
+        if exists:
+            check_is_sqlite(path)
+        lock = None
+        if write:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            lock = FileLock(str(path) + ".lock")
+            try:
+                lock.acquire(timeout=0)
+            except Timeout:
+                raise DatabaseLocked(
+                    f"Cơ sở dữ liệu {path} đang được một chương trình ThiĐua CĐS khác sử dụng. "
+                    "Hãy đóng chương trình đó rồi thử lại."
+                ) from None
+        try:
+            if exists:
+                migrate.refuse_newer(path)
+                if write and backup:
+                    from .backup import auto_backup
+
+                    auto_backup(path)
+            engine = make_engine(path)
+            if write:
+                migrate.upgrade(engine, path)
+            else:
+                migrate.refuse_older_for_read(path)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        return cls(path, engine, lock)
+
+    @contextmanager
+    def transaction(self, reason: str = "") -> Iterator[Session]:
+        """One transaction: committed whole, or rolled back whole; audited."""
+        if self._lock is None:
+            raise StoreError("Cơ sở dữ liệu đang mở ở chế độ chỉ đọc.")
+        with self.sessions() as session:
+            session.info["user"] = self.user
+            session.info["reason"] = reason
+            with session.begin():
+                yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with self.sessions() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def integrity_ok(path: Path) -> bool:
+    con = sqlite3.connect(path)
+    try:
+        return bool(con.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+    finally:
+        con.close()

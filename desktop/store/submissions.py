@@ -1,0 +1,231 @@
+"""Submissions: record a unit's values for a period, review them, read them back."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ..domain.errors import ValueProblem
+from ..domain.period_report import (
+    CHANNEL_LABELS,
+    PeriodReport,
+    ReviewState,
+    SubmissionInfo,
+    build_period_report,
+)
+from ..domain.plan import Plan
+from ..domain.values import Value, validate_value
+from ..domain.vnformat import day, number, yes_no
+from .errors import StoreError
+from .models import PeriodRow, ReviewEventRow, SubmissionRow, UnitRow, ValueRow
+from .plans import load_plan, period_row, unit_infos, unit_row
+
+CHANNELS = tuple(CHANNEL_LABELS)
+
+
+class SubmissionExists(StoreError):
+    """A submission exists; the message lists what replacing it would change."""
+
+    def __init__(self, message: str, changes: list[str]) -> None:
+        super().__init__(message)
+        self.changes = changes
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    submission_id: int
+    replaced: bool
+    changes: tuple[str, ...]
+    late_days: int
+
+
+def value_of(row: ValueRow) -> Value:
+    return Value(numerator=row.numerator, denominator=row.denominator, number=row.number,
+                 flag=row.flag, day=row.day)
+
+
+def describe(plan: Plan, code: str, v: Value | None) -> str:
+    if v is None or v.is_blank:
+        return "(trống)"
+    kind = plan.indicator(code).kind.value
+    if kind == "ratio":
+        return f"{number(v.numerator or 0)}/{number(v.denominator or 0)}"
+    if kind == "bool":
+        return yes_no(v.flag)
+    if kind == "date":
+        return day(v.day)
+    return number(v.number or 0)
+
+
+def diff_values(plan: Plan, old: Mapping[str, Value], new: Mapping[str, Value]) -> list[str]:
+    """'HSCV_MANG: 35/60 → 40/60' for every indicator whose value changes."""
+    changes = []
+    for ind in plan.indicators:
+        a, b = old.get(ind.code), new.get(ind.code)
+        if describe(plan, ind.code, a) != describe(plan, ind.code, b):
+            changes.append(
+                f"{ind.code}: {describe(plan, ind.code, a)} → {describe(plan, ind.code, b)}"
+            )
+    return changes
+
+
+def validate_all(plan: Plan, unit_kind: str, values: Mapping[str, Value]) -> dict[str, Value]:
+    """Every value checked against its indicator; ValueProblem lists all problems."""
+    problems = []
+    allowed = {i.code for i in plan.indicators_for(unit_kind)}
+    clean: dict[str, Value] = {}
+    for code, v in values.items():
+        if code not in allowed:
+            problems.append(f"{code}: chỉ tiêu không áp dụng cho loại đơn vị này")
+            continue
+        try:
+            clean[code] = validate_value(plan.indicator(code), v)
+        except ValueProblem as exc:
+            problems.append(f"{code}: {exc.message}")
+    if problems:
+        raise ValueProblem("; ".join(problems))
+    return clean
+
+
+def find_submission(session: Session, unit_code: str, period_code: str) -> SubmissionRow | None:
+    return session.scalar(
+        select(SubmissionRow)
+        .join(UnitRow, SubmissionRow.unit_id == UnitRow.id)
+        .join(PeriodRow, SubmissionRow.period_id == PeriodRow.id)
+        .where(UnitRow.code == unit_code, PeriodRow.code == period_code)
+    )
+
+
+def save_submission(
+    session: Session,
+    plan: Plan,
+    unit_code: str,
+    period_code: str,
+    values: Mapping[str, Value],
+    *,
+    received_on: dt.date,
+    channel: str = "other",
+    replace: bool = False,
+    source_file: str = "",
+    source_sha256: str = "",
+    prepared_by: str = "",
+) -> SaveResult:
+    """Record a submission in the caller's transaction. Refuses bad values, and an
+    existing submission unless `replace` (the message lists what would change)."""
+    if channel not in CHANNELS:
+        raise StoreError(f"Kênh nhận không hợp lệ '{channel}' (chỉ nhận: {', '.join(CHANNELS)}).")
+    unit = unit_row(session, unit_code)
+    period = period_row(session, period_code)
+    clean = validate_all(plan, unit.kind, values)
+    existing = find_submission(session, unit_code, period_code)
+    late = max(0, (received_on - period.deadline).days)
+    if existing is not None:
+        old = {r.indicator_code: value_of(r) for r in existing.values}
+        changes = diff_values(plan, old, clean)
+        if existing.received_on != received_on:
+            changes.append(f"Ngày nhận: {day(existing.received_on)} → {day(received_on)}")
+        if not replace:
+            listing = "\n".join(f"  - {c}" for c in changes) or "  (không có thay đổi số liệu)"
+            raise SubmissionExists(
+                f"Đã có báo cáo của {unit.name} cho kỳ {period.label} "
+                f"(nhận ngày {day(existing.received_on)}). Dùng --replace để thay thế; "
+                f"những thay đổi sẽ là:\n{listing}",
+                changes,
+            )
+        by_code = {r.indicator_code: r for r in existing.values}
+        for code, v in clean.items():
+            row = by_code.pop(code, None)
+            if row is None:
+                existing.values.append(_value_row(code, v))
+            else:
+                row.numerator, row.denominator, row.number = v.numerator, v.denominator, v.number
+                row.flag, row.day = v.flag, v.day
+        for row in by_code.values():
+            existing.values.remove(row)
+        existing.received_on = received_on
+        existing.channel = channel
+        existing.source_file = source_file or existing.source_file
+        existing.source_sha256 = source_sha256 or existing.source_sha256
+        existing.prepared_by = prepared_by or existing.prepared_by
+        _set_state(session, existing, ReviewState.RECEIVED, "Thay thế bằng báo cáo mới")
+        session.flush()
+        return SaveResult(existing.id, True, tuple(changes), late)
+    sub = SubmissionRow(
+        unit_id=unit.id, period_id=period.id, received_on=received_on, channel=channel,
+        state=ReviewState.RECEIVED, source_file=source_file, source_sha256=source_sha256,
+        prepared_by=prepared_by,
+        values=[_value_row(code, v) for code, v in clean.items()],
+    )
+    session.add(sub)
+    session.flush()
+    session.add(ReviewEventRow(submission_id=sub.id, from_state=None, to_state=sub.state,
+                               reason="Nhận báo cáo", user=session.info.get("user", "")))
+    session.flush()
+    return SaveResult(sub.id, False, (), late)
+
+
+def _value_row(code: str, v: Value) -> ValueRow:
+    return ValueRow(indicator_code=code, numerator=v.numerator, denominator=v.denominator,
+                    number=v.number, flag=v.flag, day=v.day)
+
+
+def _set_state(session: Session, sub: SubmissionRow, state: str, reason: str) -> None:
+    if sub.state == state and state != ReviewState.RECEIVED:
+        return
+    session.add(ReviewEventRow(submission_id=sub.id, from_state=sub.state, to_state=state,
+                               reason=reason, user=session.info.get("user", "")))
+    sub.state = state
+    sub.state_changed_at = dt.datetime.now().replace(microsecond=0)
+    sub.return_reason = reason if state == ReviewState.RETURNED else ""
+
+
+def review(session: Session, unit_code: str, period_code: str, *, accept: bool,
+           reason: str = "") -> SubmissionRow:
+    """Accept a submission, or return it for correction with a reason."""
+    sub = find_submission(session, unit_code, period_code)
+    if sub is None:
+        unit = unit_row(session, unit_code)
+        period = period_row(session, period_code)
+        raise StoreError(f"{unit.name} chưa có báo cáo cho kỳ {period.label}.")
+    if accept:
+        if sub.state == ReviewState.ACCEPTED:
+            raise StoreError(f"Báo cáo của {sub.unit.name} đã được chấp nhận từ trước.")
+        _set_state(session, sub, ReviewState.ACCEPTED, reason or "Chấp nhận báo cáo")
+    else:
+        if not reason.strip():
+            raise StoreError("Phải ghi lý do khi trả lại báo cáo để sửa.")
+        _set_state(session, sub, ReviewState.RETURNED, reason.strip())
+    session.flush()
+    return sub
+
+
+def load_submissions(session: Session, period_code: str) -> dict[str, SubmissionInfo]:
+    period = period_row(session, period_code)
+    rows = session.scalars(
+        select(SubmissionRow)
+        .where(SubmissionRow.period_id == period.id)
+        .options(selectinload(SubmissionRow.values), selectinload(SubmissionRow.unit))
+    ).all()
+    return {
+        r.unit.code: SubmissionInfo(
+            unit_code=r.unit.code, received_on=r.received_on, channel=r.channel, state=r.state,
+            values={v.indicator_code: value_of(v) for v in r.values},
+            return_reason=r.return_reason,
+        )
+        for r in rows
+    }
+
+
+def period_report(session: Session, period_code: str, plan: Plan | None = None) -> PeriodReport:
+    """Evaluate a period from the database with the domain rules."""
+    plan = plan or load_plan(session)
+    try:
+        period = plan.period(period_code)
+    except KeyError:
+        period_row(session, period_code)  # raises with the list of known periods
+        raise
+    return build_period_report(plan, period, unit_infos(session), load_submissions(session, period_code))
