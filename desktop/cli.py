@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import ModuleType
 
 from .cli_support import Parser, configure_stdout, iso_date, print_json, print_table, setup_logging
 from .domain.errors import DomainError
@@ -54,12 +56,25 @@ def build_parser() -> Parser:
     c.add_argument("dir", nargs="?", type=Path, metavar="THƯ_MỤC")
     c = sub.add_parser("restore", help="khôi phục cơ sở dữ liệu từ một bản sao lưu")
     c.add_argument("file", type=Path, metavar="TỆP")
-    for extend in _EXTENSIONS:
-        extend(sub)
+    for module in extension_modules():
+        module.add_commands(sub, command)
     return p
 
 
-_EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = []  # type: ignore[type-arg]
+# Feature modules that add their own sub-commands: each defines
+# add_commands(subparsers, command) and registers its handlers with `command(name)`.
+EXTENSIONS = ("desktop.cli_forms", "desktop.cli_reports", "desktop.cli_proposals")
+
+
+def extension_modules() -> list[ModuleType]:
+    found = []
+    for name in EXTENSIONS:
+        try:
+            found.append(importlib.import_module(name))
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+    return found
 
 
 def db_path(args: argparse.Namespace) -> Path:
