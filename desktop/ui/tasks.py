@@ -1,0 +1,117 @@
+"""One way to run work off the GUI thread.
+
+`TaskRunner.run(fn, on_done, on_error, progress=True)` runs `fn(report)` on a
+QThreadPool and delivers the result or the error back on the GUI thread. `report`
+is a callable `report(done: int, total: int, text: str) -> bool`; it returns False
+once the user asked to cancel, so that work can stop at a safe point.
+
+All database writes go through one serialized pool (max one thread), so SQLite is
+never written from two threads at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger("thidua.ui.tasks")
+
+Report = Callable[[int, int, str], bool]
+
+
+class _Signals(QObject):
+    finished = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int, str)
+
+
+class Task(QRunnable):
+    def __init__(self, fn: Callable[[Report], Any]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = _Signals()
+        self.cancelled = threading.Event()
+        self.setAutoDelete(False)
+
+    def report(self, done: int, total: int, text: str = "") -> bool:
+        self.signals.progressed.emit(done, total, text)
+        return not self.cancelled.is_set()
+
+    def cancel(self) -> None:
+        self.cancelled.set()
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.report)
+        except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
+            if not isinstance(exc, Exception) or _is_unexpected(exc):
+                log.exception("background task failed")
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+
+
+def _is_unexpected(exc: BaseException) -> bool:
+    from ..domain.errors import DomainError
+
+    return not isinstance(exc, DomainError)
+
+
+class TaskRunner(QObject):
+    """Runs tasks; `busy_changed` lets windows show a progress bar."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.writer = QThreadPool(self)
+        self.writer.setMaxThreadCount(1)
+        self.readers = QThreadPool(self)
+        self._running: set[Task] = set()
+
+    def run(
+        self,
+        fn: Callable[[Report], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
+        *,
+        writes: bool = False,
+    ) -> Task:
+        task = Task(fn)
+        self._running.add(task)
+        if len(self._running) == 1:
+            self.busy_changed.emit(True)
+
+        def finish() -> None:
+            self._running.discard(task)
+            if not self._running:
+                self.busy_changed.emit(False)
+
+        def done(result: object) -> None:
+            finish()
+            if on_done is not None:
+                on_done(result)
+
+        def failed(exc: object) -> None:
+            finish()
+            if on_error is not None:
+                on_error(exc)  # type: ignore[arg-type]
+
+        task.signals.finished.connect(done)
+        task.signals.failed.connect(failed)
+        if on_progress is not None:
+            task.signals.progressed.connect(on_progress)
+        (self.writer if writes else self.readers).start(task)
+        return task
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self.writer.waitForDone(msecs) and self.readers.waitForDone(msecs)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
