@@ -141,7 +141,7 @@ def load_plan(session: Session) -> Plan:
         Period(code=r.code, label=r.label, deadline=r.deadline, starts=r.starts, ends=r.ends,
                review=ReviewKind(r.review))
         for r in session.scalars(
-            select(PeriodRow).where(PeriodRow.plan_id == pid).order_by(PeriodRow.starts, PeriodRow.code)
+            select(PeriodRow).where(PeriodRow.plan_id == pid).order_by(PeriodRow.starts, PeriodRow.deadline, PeriodRow.code)
         )
     )
     quotas = tuple(
