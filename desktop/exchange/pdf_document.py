@@ -145,20 +145,13 @@ _font_lock = threading.Lock()
 _fonts_registered = False
 
 
-def _fallback_resource_path(*parts: str) -> pathlib.Path:
-    """resources/<parts> from source (repo root) or from a PyInstaller bundle."""
+def _resource_path(*parts: str) -> pathlib.Path:
+    """resources/<parts>, from source (the repository root above desktop/) or from a
+    PyInstaller bundle (sys._MEIPASS; the build must add resources/ as data). Private: this
+    module is not to depend on anything that may import Qt."""
     bundle = getattr(sys, "_MEIPASS", None)
     root = pathlib.Path(bundle) if bundle else pathlib.Path(__file__).resolve().parents[2]
     return root.joinpath("resources", *parts)
-
-
-_resource_path: Callable[..., pathlib.Path]
-try:  # one shared helper if the project has it
-    from desktop.paths import resource_path as _shared_resource_path  # type: ignore
-
-    _resource_path = _shared_resource_path
-except ImportError:
-    _resource_path = _fallback_resource_path
 
 
 def register_fonts() -> str:
@@ -168,7 +161,7 @@ def register_fonts() -> str:
         if _fonts_registered:
             return FONT_FAMILY
         for name, filename in _FONT_FILES.items():
-            font_file = pathlib.Path(_resource_path("fonts", filename))
+            font_file = _resource_path("fonts", filename)
             if not font_file.is_file():
                 raise FileNotFoundError(f"bundled font missing: {font_file}")
             pdfmetrics.registerFont(TTFont(name, str(font_file)))
@@ -305,7 +298,7 @@ class _HeaderBlock(Flowable):  # type: ignore[misc]
         office_lines = [
             _Line(t, BOLD, size) for t in _balanced_wrap(office, BOLD, size, left_w - pad)
         ]
-        national_size = NATIONAL_SIZE
+        national_size: float = NATIONAL_SIZE
         while _width(NATIONAL_TITLE, BOLD, national_size) > right_w and national_size > 10:
             national_size -= 0.5
 
@@ -430,6 +423,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 # --------------------------------------------------------------------------- tables
 
 _PAD_H = 3.0
+_SHORT_HEADER = 16 * mm
 _PAD_V = 2.0
 
 
@@ -462,9 +456,11 @@ def _column_widths(table: Table, font_size: float, avail: float) -> list[float]:
             words = text.split() or [""]
             longest_word = max(_width(w, font, font_size) for w in words)
             minimum[i] = max(minimum[i], longest_word)
-            # a header may wrap over two lines; body text sets the natural width
+            # a long header may wrap over two lines; a short one ("Cột 3") stays whole
             full = _width(text, font, font_size)
-            natural[i] = max(natural[i], full / 2 if r == 0 and len(words) > 1 else full)
+            if r == 0 and full > _SHORT_HEADER:
+                full /= 2
+            natural[i] = max(natural[i], full)
     extra = 2 * _PAD_H + 1
     natural = [max(n, m) + extra for n, m in zip(natural, minimum, strict=True)]
     minimum = [m + extra for m in minimum]
@@ -512,7 +508,8 @@ def _validate_table(table: Table) -> None:
             )
         bad_styles = sorted({s for s in table.row_styles if s not in ROW_STYLES}, key=str)
         if bad_styles:
-            raise ValueError(f"table row style {bad_styles!r}: use {sorted(ROW_STYLES - {None})}")
+            known = sorted(str(style) for style in ROW_STYLES if style)
+            raise ValueError(f"table row style {bad_styles!r}: use {known} or None")
 
 
 def _build_table(table: Table, avail: float) -> RLTable:
