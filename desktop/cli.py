@@ -38,7 +38,9 @@ def build_parser() -> Parser:
 
     sub.add_parser("demo", help="tạo cơ sở dữ liệu mẫu (kế hoạch Ninh Sơn, 8 xã) và in đường dẫn")
     c = sub.add_parser("init", help="tạo cơ sở dữ liệu từ một kế hoạch mẫu")
-    c.add_argument("--plan", required=True, metavar="MÃ", help="mã kế hoạch (xem 'thidua plans')")
+    g = c.add_mutually_exclusive_group(required=True)
+    g.add_argument("--plan", metavar="MÃ", help="mã kế hoạch mẫu (xem 'thidua plans')")
+    g.add_argument("--plan-file", type=Path, metavar="TỆP", help="tệp kế hoạch .toml đã sửa")
     for name, what in (("plans", "liệt kê các kế hoạch mẫu"), ("units", "liệt kê các đơn vị"),
                        ("periods", "liệt kê các kỳ báo cáo")):
         c = sub.add_parser(name, help=what)
@@ -107,10 +109,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 @command("init")
 def cmd_init(args: argparse.Namespace) -> int:
-    from .plan_catalog import load_bundled
+    from .plan_catalog import load_bundled, load_plan_file
     from .store.plans import install_plan
 
-    plan = load_bundled(args.plan)
+    plan = load_plan_file(args.plan_file) if args.plan_file else load_bundled(args.plan)
     with open_db(args, write=True, create=True) as db:
         with db.transaction(f"Khởi tạo từ kế hoạch {plan.code}") as s:
             install_plan(s, plan)

@@ -35,6 +35,8 @@ def _text(v: Any) -> str | None:
         return None
     if isinstance(v, list | dict):
         return json.dumps(v, ensure_ascii=False)
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
     return str(_plain(v))
 
 

@@ -146,6 +146,7 @@ def save_submission(
                 row.flag, row.day = v.flag, v.day
         for row in by_code.values():
             existing.values.remove(row)
+            session.delete(row)
         existing.received_on = received_on
         existing.channel = channel
         existing.source_file = source_file or existing.source_file
