@@ -1,0 +1,254 @@
+"""Minh chứng: evidence documents attached to a submission.
+
+A file is registered as a Vietnamese office registers a document (số hiệu, tên văn
+bản, ngày ban hành, trích yếu) and copied into the evidence folder beside the
+database under its SHA-256 (content-addressed: two submissions attaching the same
+scan share one stored copy). The same file is never attached twice to one submission.
+
+    info = add_evidence(db, submission_id, Path("QD-12.pdf"), title="Quyết định ...")
+    for e in list_evidence(db, submission_id): ...
+    remove_evidence(db, info.id)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..domain.vnformat import day
+from ..paths import evidence_dir
+from .database import Database
+from .errors import StoreError
+from .models import EvidenceRow, PeriodRow, SubmissionRow, UnitRow
+
+MAX_EVIDENCE_BYTES = 200 * 1024 * 1024
+_CHUNK = 1024 * 1024
+
+
+class DuplicateEvidence(StoreError):
+    """The same file (same SHA-256) is already attached to this submission."""
+
+
+@dataclass(frozen=True)
+class EvidenceInfo:
+    id: int
+    submission_id: int
+    doc_number: str
+    title: str
+    issued_on: dt.date | None
+    summary: str
+    file_name: str
+    size: int
+    sha256: str
+    added_at: dt.datetime
+
+
+def _info(row: EvidenceRow) -> EvidenceInfo:
+    return EvidenceInfo(
+        id=row.id, submission_id=row.submission_id, doc_number=row.doc_number,
+        title=row.title, issued_on=row.issued_on, summary=row.summary,
+        file_name=row.file_name, size=row.size, sha256=row.sha256, added_at=row.added_at,
+    )
+
+
+def file_sha256(path: Path) -> tuple[str, int]:
+    """The file's SHA-256 (hex) and its size, read in chunks."""
+    h = hashlib.sha256()
+    size = 0
+    with Path(path).open("rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            h.update(chunk)
+            size += len(chunk)
+    return h.hexdigest(), size
+
+
+def stored_name(sha256: str, file_name: str) -> str:
+    """'<sha256>.pdf': the hash names the file; the extension lets the system open it."""
+    suffix = Path(file_name).suffix.lower()
+    if not suffix[1:].isalnum() or len(suffix) > 10:
+        suffix = ""
+    return sha256 + suffix
+
+
+def stored_path(db_path: Path, info: EvidenceInfo) -> Path:
+    return evidence_dir(Path(db_path)) / stored_name(info.sha256, info.file_name)
+
+
+def _copy_in(source: Path, target: Path, sha256: str) -> bool:
+    """Copy `source` to `target` atomically; False when an identical copy was already there."""
+    if target.exists():
+        try:
+            if file_sha256(target)[0] == sha256:
+                return False
+        except OSError:
+            pass
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+    try:
+        h = hashlib.sha256()
+        with os.fdopen(fd, "wb") as out, source.open("rb") as fh:
+            while chunk := fh.read(_CHUNK):
+                h.update(chunk)
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        if h.hexdigest() != sha256:
+            raise StoreError(f"Tệp {source.name} thay đổi trong khi sao chép; hãy thử lại.")
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def _submission(session: Session, submission_id: int) -> SubmissionRow:
+    sub = session.get(SubmissionRow, submission_id)
+    if sub is None:
+        raise StoreError("Không tìm thấy báo cáo để đính kèm minh chứng (có thể đã bị xóa).")
+    return sub
+
+
+def submission_id_of(session: Session, unit_code: str, period_code: str) -> int | None:
+    return session.scalar(
+        select(SubmissionRow.id)
+        .join(UnitRow, SubmissionRow.unit_id == UnitRow.id)
+        .join(PeriodRow, SubmissionRow.period_id == PeriodRow.id)
+        .where(UnitRow.code == unit_code, PeriodRow.code == period_code)
+    )
+
+
+def list_evidence(session: Session, submission_id: int) -> list[EvidenceInfo]:
+    rows = session.scalars(
+        select(EvidenceRow)
+        .where(EvidenceRow.submission_id == submission_id)
+        .order_by(EvidenceRow.added_at, EvidenceRow.id)
+    ).all()
+    return [_info(r) for r in rows]
+
+
+def evidence_counts(session: Session, period_code: str) -> dict[str, int]:
+    """unit code -> number of evidence files attached to its submission for the period."""
+    rows = session.execute(
+        select(UnitRow.code, func.count(EvidenceRow.id))
+        .join(SubmissionRow, SubmissionRow.unit_id == UnitRow.id)
+        .join(PeriodRow, SubmissionRow.period_id == PeriodRow.id)
+        .join(EvidenceRow, EvidenceRow.submission_id == SubmissionRow.id)
+        .where(PeriodRow.code == period_code)
+        .group_by(UnitRow.code)
+    ).all()
+    return {code: int(n) for code, n in rows}
+
+
+def add_evidence(
+    db: Database,
+    submission_id: int,
+    source: Path,
+    *,
+    doc_number: str = "",
+    title: str = "",
+    issued_on: dt.date | None = None,
+    summary: str = "",
+) -> EvidenceInfo:
+    """Copy `source` into the evidence folder and register it, in one transaction.
+
+    Refused (DuplicateEvidence) when the same content is already attached to the
+    submission. When the registration fails, a copy made for it is removed again.
+    """
+    source = Path(source)
+    if not source.is_file():
+        raise StoreError(f"Không tìm thấy tệp {source}.")
+    try:
+        size = source.stat().st_size
+        if size > MAX_EVIDENCE_BYTES:
+            raise StoreError(
+                f"Tệp {source.name} quá lớn ({size / 1048576:.0f} MB; tối đa "
+                f"{MAX_EVIDENCE_BYTES // 1048576} MB)."
+            )
+        digest, size = file_sha256(source)
+    except OSError as exc:
+        raise StoreError(f"Không đọc được tệp {source.name}: {exc.strerror}") from None
+    title = " ".join(title.split()) or source.stem
+    target = evidence_dir(db.path) / stored_name(digest, source.name)
+    created = False
+    try:
+        with db.transaction("Thêm minh chứng") as s:
+            sub = _submission(s, submission_id)
+            dup = s.scalar(
+                select(EvidenceRow).where(
+                    EvidenceRow.submission_id == submission_id, EvidenceRow.sha256 == digest
+                )
+            )
+            if dup is not None:
+                raise DuplicateEvidence(
+                    f"Tệp {source.name} đã được đính kèm vào báo cáo này "
+                    f"(minh chứng \u201c{dup.title}\u201d, tệp {dup.file_name}, thêm ngày "
+                    f"{day(dup.added_at.date())}). Không thêm lần thứ hai."
+                )
+            try:
+                created = _copy_in(source, target, digest)
+            except OSError as exc:
+                raise StoreError(
+                    f"Không sao chép được tệp {source.name} vào thư mục minh chứng "
+                    f"{target.parent}: {exc.strerror}"
+                ) from None
+            row = EvidenceRow(
+                submission_id=sub.id, doc_number=doc_number.strip(), title=title,
+                issued_on=issued_on, summary=summary.strip(), file_name=source.name,
+                size=size, sha256=digest,
+            )
+            s.add(row)
+            s.flush()
+            info = _info(row)
+    except BaseException:
+        if created:
+            target.unlink(missing_ok=True)
+        raise
+    return info
+
+
+def remove_evidence(db: Database, evidence_id: int) -> EvidenceInfo:
+    """Unregister an evidence; its stored file goes when nothing else refers to it."""
+    with db.transaction("Xóa minh chứng") as s:
+        row = s.get(EvidenceRow, evidence_id)
+        if row is None:
+            raise StoreError("Minh chứng này không còn trong cơ sở dữ liệu.")
+        info = _info(row)
+        s.delete(row)
+        s.flush()
+        still_used = s.scalar(
+            select(func.count(EvidenceRow.id)).where(EvidenceRow.sha256 == info.sha256)
+        )
+    if not still_used:
+        try:
+            stored_path(db.path, info).unlink(missing_ok=True)
+        except OSError:
+            pass  # the registration is gone; a stray copy does no harm
+    return info
+
+
+def open_path(db: Database, evidence_id: int) -> Path:
+    """The stored file of an evidence, checked against its SHA-256 before it is opened."""
+    with db.reading() as s:
+        row = s.get(EvidenceRow, evidence_id)
+        if row is None:
+            raise StoreError("Minh chứng này không còn trong cơ sở dữ liệu.")
+        info = _info(row)
+    path = stored_path(db.path, info)
+    if not path.is_file():
+        raise StoreError(
+            f"Không tìm thấy tệp của minh chứng \u201c{info.title}\u201d ({info.file_name}) "
+            f"trong thư mục {path.parent}."
+        )
+    if file_sha256(path)[0] != info.sha256:
+        raise StoreError(
+            f"Tệp của minh chứng \u201c{info.title}\u201d ({info.file_name}) đã bị thay đổi "
+            "so với khi đính kèm (mã SHA-256 không khớp)."
+        )
+    return path
