@@ -1,0 +1,41 @@
+"""Shared test set-up: Qt offscreen, an isolated data folder, a demo database."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = os.environ.get("QT_QPA_PLATFORM") or "offscreen"
+os.environ.setdefault("LANG", "C.UTF-8")
+
+import shutil  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory,
+                       monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Logs, settings and default databases go to a temporary folder, never the user's."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("THIDUA_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from desktop.demo import build_demo
+    from desktop.store.database import Database
+
+    path = tmp_path_factory.mktemp("demo-template") / "demo.db"
+    with Database.open(path, create=True, backup=False) as db:
+        build_demo(db)
+    return path
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path, _demo_template: Path) -> Path:
+    """A fresh copy of the demo database (desktop.demo) in tmp_path; returns its path."""
+    path = tmp_path / "demo.db"
+    shutil.copyfile(_demo_template, path)
+    return path
