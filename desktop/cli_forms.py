@@ -1,0 +1,94 @@
+"""Commands for the Excel forms: `template` and `import`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .cli_support import iso_date
+from .domain.errors import DomainError
+
+
+def add_commands(sub: Any, command: Callable[[str], Callable[[Any], Any]]) -> None:
+    c = sub.add_parser("template", help="tạo biểu mẫu Excel cho đơn vị điền báo cáo")
+    c.add_argument("--period", required=True, metavar="KỲ")
+    g = c.add_mutually_exclusive_group(required=True)
+    g.add_argument("--unit", metavar="MÃ", help="một đơn vị")
+    g.add_argument("--all", action="store_true", help="mọi đơn vị đang hoạt động")
+    c.add_argument("-o", "--output", required=True, type=Path, metavar="ĐƯỜNG_DẪN",
+                   help="tệp .xlsx (một đơn vị) hoặc thư mục")
+    command("template")(cmd_template)
+
+    c = sub.add_parser("import", help="nhập các biểu mẫu Excel đơn vị gửi về")
+    c.add_argument("files", nargs="+", type=Path, metavar="TỆP", help="tệp .xlsx hoặc thư mục")
+    c.add_argument("--received", type=iso_date, metavar="YYYY-MM-DD",
+                   help="ngày nhận (mặc định: hôm nay)")
+    c.add_argument("--channel", choices=["email", "usb", "paper", "other"], default="other",
+                   help="kênh nhận")
+    c.add_argument("--replace", action="store_true", help="thay thế báo cáo đã có")
+    command("import")(cmd_import)
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from .cli import open_db
+    from .domain.plan import UnitSpec
+    from .exchange.form_template import form_filename, write_form
+    from .store.models import OfficeRow
+    from .store.plans import load_plan, period_row, unit_infos
+    from .version import __version__
+
+    with open_db(args, write=False) as db, db.reading() as s:
+        plan = load_plan(s)
+        period_row(s, args.period)
+        office = s.query(OfficeRow).first()
+        units = unit_infos(s)
+    period = plan.period(args.period)
+    if args.unit:
+        chosen = [u for u in units if u.code == args.unit]
+        if not chosen:
+            raise DomainError(f"Không có đơn vị mã '{args.unit}' trong kế hoạch.")
+    else:
+        chosen = [u for u in units if u.active_on(period.deadline)]
+    out: Path = args.output
+    many = bool(args.all) or out.is_dir() or out.suffix.lower() != ".xlsx"
+    if many:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DomainError(f"Không tạo được thư mục {out}: {exc.strerror}") from None
+    now = dt.datetime.now().replace(microsecond=0)
+    office_name = office.name if office else ""
+    written = []
+    for u in chosen:
+        spec = UnitSpec(code=u.code, name=u.name, kind=u.kind, block=u.block)
+        target = out / form_filename(plan, period, spec) if many else out
+        try:
+            write_form(plan, period, spec, target, office_name=office_name,
+                       app_version=__version__, generated_at=now)
+        except OSError as exc:
+            raise DomainError(f"Không ghi được {target}: {exc.strerror}") from None
+        written.append(target)
+    for t in written:
+        print(t)
+    print(f"Đã tạo {len(written)} biểu mẫu cho kỳ {period.label}.")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .cli import open_db
+    from .store.form_import import collect_files, import_forms
+
+    files = collect_files(args.files)
+    if not files:
+        raise DomainError("Không có tệp .xlsx nào để nhập.")
+    with open_db(args, write=True) as db:
+        outcomes = import_forms(db, files, received_on=args.received, channel=args.channel,
+                                replace=args.replace)
+    for o in outcomes:
+        print(o.message())
+    good = sum(1 for o in outcomes if o.ok)
+    print(f"\nĐã nhập {good}/{len(outcomes)} tệp.")
+    return 0 if good == len(outcomes) else 1

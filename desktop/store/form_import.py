@@ -1,0 +1,140 @@
+"""Import returned Excel forms: each file whole or not at all, every problem named.
+
+Reading (openpyxl) happens outside any transaction; each accepted file is then
+written in its own transaction, so a refused or interrupted file leaves nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from ..domain.errors import DomainError
+from ..domain.lateness import late_days
+from ..exchange.form_reader import FormRejected, read_form
+from .database import Database
+from .plans import load_plan, unit_infos
+from .submissions import SubmissionExists, find_submission, save_submission
+
+Progress = Callable[[int, int, str], bool]
+
+
+class Status(StrEnum):
+    IMPORTED = "imported"
+    REPLACED = "replaced"
+    UNCHANGED = "unchanged"  # the very same file was imported before
+    EXISTS = "exists"  # a submission exists and --replace was not given
+    REFUSED = "refused"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    path: Path
+    status: Status
+    unit_code: str = ""
+    unit_name: str = ""
+    period_code: str = ""
+    late_days: int = 0
+    problems: tuple[str, ...] = ()
+    changes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def ok(self) -> bool:
+        return self.status in (Status.IMPORTED, Status.REPLACED, Status.UNCHANGED)
+
+    def message(self) -> str:
+        """One Vietnamese line (and indented details) for a person."""
+        who = f"{self.unit_name} ({self.unit_code}), kỳ {self.period_code}"
+        if self.status is Status.IMPORTED:
+            late = f", nộp trễ {self.late_days} ngày" if self.late_days else ", đúng hạn"
+            return f"{self.path.name}: đã nhập báo cáo của {who}{late}."
+        if self.status is Status.REPLACED:
+            lines = [f"{self.path.name}: đã thay thế báo cáo của {who}."]
+            lines += [f"    {c}" for c in self.changes]
+            return "\n".join(lines)
+        if self.status is Status.UNCHANGED:
+            return f"{self.path.name}: tệp này đã được nhập trước đây; không có gì thay đổi."
+        if self.status is Status.EXISTS:
+            lines = [f"{self.path.name}: đã có báo cáo của {who}; không ghi đè "
+                     "(dùng --replace để thay thế). Những thay đổi sẽ là:"]
+            lines += [f"    {c}" for c in self.changes] or ["    (không có thay đổi số liệu)"]
+            return "\n".join(lines)
+        if self.status is Status.CANCELLED:
+            return f"{self.path.name}: chưa nhập (đã hủy)."
+        return "\n".join(f"Từ chối {p}" for p in self.problems)
+
+
+def collect_files(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, and the .xlsx files inside any folder (sorted; Excel's ~$ lock files skipped)."""
+    found: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            found += sorted(f for f in p.rglob("*.xlsx") if not f.name.startswith("~$"))
+        else:
+            found.append(p)
+    return found
+
+
+def import_forms(
+    db: Database,
+    paths: Iterable[Path],
+    *,
+    received_on: dt.date | None = None,
+    channel: str = "other",
+    replace: bool = False,
+    report: Progress | None = None,
+) -> list[FileOutcome]:
+    files = collect_files(paths)
+    received_on = received_on or dt.date.today()
+    with db.reading() as s:
+        plan = load_plan(s)
+        units = {u.code: u for u in unit_infos(s)}
+    known = {code: u.kind for code, u in units.items()}
+    outcomes: list[FileOutcome] = []
+    for i, path in enumerate(files):
+        if report is not None and not report(i, len(files), path.name):
+            outcomes += [FileOutcome(p, Status.CANCELLED) for p in files[i:]]
+            break
+        outcomes.append(_import_one(db, plan, units, known, path, received_on, channel, replace))
+    if report is not None:
+        report(len(files), len(files), "")
+    return outcomes
+
+
+def _import_one(db, plan, units, known, path, received_on, channel, replace) -> FileOutcome:  # type: ignore[no-untyped-def]
+    if not path.is_file():
+        return FileOutcome(path, Status.REFUSED, problems=(f"{path.name}: không tìm thấy tệp",))
+    try:
+        form = read_form(path, plan, known_units=known)
+    except FormRejected as exc:
+        return FileOutcome(path, Status.REFUSED, problems=tuple(str(p) for p in exc.problems))
+    unit = units[form.unit]
+    period = plan.period(form.period)
+    base = {"unit_code": unit.code, "unit_name": unit.name, "period_code": period.code}
+    if all(v.is_blank for v in form.values.values()):
+        return FileOutcome(path, Status.REFUSED, problems=(
+            f"{path.name}: biểu mẫu của {unit.name} chưa điền số liệu nào",), **base)
+    try:
+        with db.transaction(f"Nhập biểu mẫu {path.name}") as s:
+            existing = find_submission(s, unit.code, period.code)
+            if existing is not None and existing.source_sha256 == form.source_sha256:
+                return FileOutcome(path, Status.UNCHANGED, **base)
+            result = save_submission(
+                s, plan, unit.code, period.code, form.values, received_on=received_on,
+                channel=channel, replace=replace, source_file=path.name,
+                source_sha256=form.source_sha256, prepared_by=form.prepared_by or "",
+            )
+    except SubmissionExists as exc:
+        return FileOutcome(path, Status.EXISTS, changes=tuple(exc.changes), **base)
+    except DomainError as exc:
+        return FileOutcome(path, Status.REFUSED, problems=(f"{path.name}: {exc.message}",), **base)
+    status = Status.REPLACED if result.replaced else Status.IMPORTED
+    return FileOutcome(path, status, late_days=late_days(received_on, period.deadline),
+                       changes=result.changes, **base)
+
+
