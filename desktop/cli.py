@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
 
-from .cli_support import Parser, configure_stdout, iso_date, print_json, print_table, setup_logging
+from .cli_support import Parser, configure_stdout, print_json, print_table, setup_logging
 from .domain.errors import DomainError
 from .version import __version__
 
@@ -31,9 +31,15 @@ def command(name: str) -> Callable[[Handler], Handler]:
 
 def build_parser() -> Parser:
     p = Parser(prog="thidua", description="ThiĐua CĐS — Phong trào thi đua Chuyển đổi số")
-    p.add_argument("--db", type=Path, help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu người dùng)")
-    p.add_argument("--version", action="version", version=f"ThiĐua CĐS {__version__}",
-                   help="hiện phiên bản rồi thoát")
+    p.add_argument(
+        "--db", type=Path, help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu người dùng)"
+    )
+    p.add_argument(
+        "--version",
+        action="version",
+        version=f"ThiĐua CĐS {__version__}",
+        help="hiện phiên bản rồi thoát",
+    )
     sub = p.add_subparsers(dest="command", metavar="LỆNH", parser_class=Parser)
 
     sub.add_parser("demo", help="tạo cơ sở dữ liệu mẫu (kế hoạch Ninh Sơn, 8 xã) và in đường dẫn")
@@ -41,8 +47,11 @@ def build_parser() -> Parser:
     g = c.add_mutually_exclusive_group(required=True)
     g.add_argument("--plan", metavar="MÃ", help="mã kế hoạch mẫu (xem 'thidua plans')")
     g.add_argument("--plan-file", type=Path, metavar="TỆP", help="tệp kế hoạch .toml đã sửa")
-    for name, what in (("plans", "liệt kê các kế hoạch mẫu"), ("units", "liệt kê các đơn vị"),
-                       ("periods", "liệt kê các kỳ báo cáo")):
+    for name, what in (
+        ("plans", "liệt kê các kế hoạch mẫu"),
+        ("units", "liệt kê các đơn vị"),
+        ("periods", "liệt kê các kỳ báo cáo"),
+    ):
         c = sub.add_parser(name, help=what)
         c.add_argument("--format", choices=["table", "json"], default="table")
     c = sub.add_parser("check", help="kiểm tra, đánh giá và xếp hạng một kỳ báo cáo")
@@ -53,7 +62,9 @@ def build_parser() -> Parser:
     c.add_argument("--unit", required=True, metavar="MÃ")
     g = c.add_mutually_exclusive_group(required=True)
     g.add_argument("--accept", action="store_true", help="chấp nhận báo cáo")
-    g.add_argument("--return", dest="return_reason", metavar="LÝ_DO", help="trả lại để sửa, kèm lý do")
+    g.add_argument(
+        "--return", dest="return_reason", metavar="LÝ_DO", help="trả lại để sửa, kèm lý do"
+    )
     c = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu")
     c.add_argument("dir", nargs="?", type=Path, metavar="THƯ_MỤC")
     c = sub.add_parser("restore", help="khôi phục cơ sở dữ liệu từ một bản sao lưu")
@@ -116,7 +127,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     with open_db(args, write=True, create=True) as db:
         with db.transaction(f"Khởi tạo từ kế hoạch {plan.code}") as s:
             install_plan(s, plan)
-    print(f"Đã tạo cơ sở dữ liệu {db_path(args)} từ kế hoạch {plan.code} ({len(plan.units)} đơn vị).")
+    print(
+        f"Đã tạo cơ sở dữ liệu {db_path(args)} từ kế hoạch {plan.code} ({len(plan.units)} đơn vị)."
+    )
     return 0
 
 
@@ -126,11 +139,24 @@ def cmd_plans(args: argparse.Namespace) -> int:
 
     plans = [load_bundled(code) for code in bundled_codes()]
     if args.format == "json":
-        print_json([{"code": p.code, "title": p.title, "issuer": p.issuer, "level": p.level,
-                     "units": len(p.units), "periods": [x.code for x in p.periods]} for p in plans])
+        print_json(
+            [
+                {
+                    "code": p.code,
+                    "title": p.title,
+                    "issuer": p.issuer,
+                    "level": p.level,
+                    "units": len(p.units),
+                    "periods": [x.code for x in p.periods],
+                }
+                for p in plans
+            ]
+        )
     else:
-        print_table(["Mã", "Cơ quan ban hành", "Đơn vị", "Kỳ"],
-                    [[p.code, p.issuer, len(p.units), len(p.periods)] for p in plans])
+        print_table(
+            ["Mã", "Cơ quan ban hành", "Đơn vị", "Kỳ"],
+            [[p.code, p.issuer, len(p.units), len(p.periods)] for p in plans],
+        )
     return 0
 
 
@@ -143,15 +169,35 @@ def cmd_units(args: argparse.Namespace) -> int:
     with open_db(args, write=False) as db, db.reading() as s:
         units = unit_infos(s)
     if args.format == "json":
-        print_json([{"code": u.code, "name": u.name, "kind": u.kind, "block": u.block,
-                     "active": u.active_on(today),
-                     "active_from": u.active_from.isoformat() if u.active_from else None,
-                     "active_to": u.active_to.isoformat() if u.active_to else None,
-                     "merged_into": u.merged_into} for u in units])
+        print_json(
+            [
+                {
+                    "code": u.code,
+                    "name": u.name,
+                    "kind": u.kind,
+                    "block": u.block,
+                    "active": u.active_on(today),
+                    "active_from": u.active_from.isoformat() if u.active_from else None,
+                    "active_to": u.active_to.isoformat() if u.active_to else None,
+                    "merged_into": u.merged_into,
+                }
+                for u in units
+            ]
+        )
     else:
-        print_table(["Mã", "Tên đơn vị", "Loại", "Khối", "Hoạt động"],
-                    [[u.code, u.name, UNIT_KIND_LABELS.get(u.kind, u.kind), u.block or "",
-                      "Có" if u.active_on(today) else "Không"] for u in units])
+        print_table(
+            ["Mã", "Tên đơn vị", "Loại", "Khối", "Hoạt động"],
+            [
+                [
+                    u.code,
+                    u.name,
+                    UNIT_KIND_LABELS.get(u.kind, u.kind),
+                    u.block or "",
+                    "Có" if u.active_on(today) else "Không",
+                ]
+                for u in units
+            ],
+        )
     return 0
 
 
@@ -163,12 +209,24 @@ def cmd_periods(args: argparse.Namespace) -> int:
     with open_db(args, write=False) as db, db.reading() as s:
         plan = load_plan(s)
     if args.format == "json":
-        print_json([{"code": p.code, "label": p.label, "deadline": p.deadline.isoformat(),
-                     "starts": p.starts.isoformat(), "ends": p.ends.isoformat(),
-                     "review": p.review.value} for p in plan.periods])
+        print_json(
+            [
+                {
+                    "code": p.code,
+                    "label": p.label,
+                    "deadline": p.deadline.isoformat(),
+                    "starts": p.starts.isoformat(),
+                    "ends": p.ends.isoformat(),
+                    "review": p.review.value,
+                }
+                for p in plan.periods
+            ]
+        )
     else:
-        print_table(["Mã", "Kỳ báo cáo", "Hạn nộp"],
-                    [[p.code, p.label, day(p.deadline)] for p in plan.periods])
+        print_table(
+            ["Mã", "Kỳ báo cáo", "Hạn nộp"],
+            [[p.code, p.label, day(p.deadline)] for p in plan.periods],
+        )
     return 0
 
 
@@ -189,31 +247,60 @@ def cmd_check(args: argparse.Namespace) -> int:
     rows = []
     for u in report.units:
         sub = u.submission
-        failed = ", ".join(r.code for r in u.criteria
-                           if r.criterion.mandatory and r.outcome != "pass")
-        rows.append([u.rank or "", u.unit.code, u.unit.name, OUTCOME_LABELS[u.result.value],
-                     day(sub.received_on) if sub else "—",
-                     u.late_days or "", REVIEW_STATE_LABELS.get(sub.state, "") if sub else "",
-                     failed])
+        failed = ", ".join(
+            r.code for r in u.criteria if r.criterion.mandatory and r.outcome != "pass"
+        )
+        rows.append(
+            [
+                u.rank or "",
+                u.unit.code,
+                u.unit.name,
+                OUTCOME_LABELS[u.result.value],
+                day(sub.received_on) if sub else "—",
+                u.late_days or "",
+                REVIEW_STATE_LABELS.get(sub.state, "") if sub else "",
+                failed,
+            ]
+        )
     rows.sort(key=lambda r: (r[0] == "", r[0] if r[0] != "" else 0, r[1]))
-    print_table(["Hạng", "Mã", "Đơn vị", "Kết quả", "Ngày nhận", "Trễ (ngày)", "Xét duyệt",
-                 "Tiêu chí chưa đạt"], rows)
+    print_table(
+        [
+            "Hạng",
+            "Mã",
+            "Đơn vị",
+            "Kết quả",
+            "Ngày nhận",
+            "Trễ (ngày)",
+            "Xét duyệt",
+            "Tiêu chí chưa đạt",
+        ],
+        rows,
+    )
     sm = report.summary
-    print(f"\nPhải nộp {sm.expected}, đã nộp {sm.submitted} (đúng hạn {sm.on_time}, trễ {sm.late}); "
-          f"đạt {sm.passed}, không đạt {sm.failed}, chưa đủ số liệu {sm.incomplete}, "
-          f"chưa nộp {sm.not_submitted}.")
+    print(
+        f"\nPhải nộp {sm.expected}, đã nộp {sm.submitted} (đúng hạn {sm.on_time}, trễ {sm.late}); "
+        f"đạt {sm.passed}, không đạt {sm.failed}, chưa đủ số liệu {sm.incomplete}, "
+        f"chưa nộp {sm.not_submitted}."
+    )
     print("\nChỉ tiêu toàn địa bàn:")
     agg_rows = []
     for a in report.aggregates:
         ind = report.plan.indicator(a.code)
         if a.kind.value == "ratio":
-            shown = f"{percent(a.value)} ({a.numerator:g}/{a.denominator:g})" if a.value is not None else "—"
+            shown = (
+                f"{percent(a.value)} ({a.numerator:g}/{a.denominator:g})"
+                if a.value is not None
+                else "—"
+            )
         elif a.kind.value == "bool":
             shown = f"{a.yes}/{a.units_reporting} đơn vị có"
         elif a.kind.value == "date":
             shown = f"{day(a.earliest)} – {day(a.latest)}"
         elif a.kind.value in ("percent", "score") and a.value is not None:
-            shown = f"TB {percent(a.value)}, thấp nhất {percent(a.minimum)}, cao nhất {percent(a.maximum)}"
+            shown = (
+                f"TB {percent(a.value)}, thấp nhất {percent(a.minimum)}, "
+                f"cao nhất {percent(a.maximum)}"
+            )
         else:
             shown = "—" if a.value is None else f"{a.value:g}"
         agg_rows.append([a.code, ind.name[:60], shown, a.units_reporting])
@@ -293,8 +380,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("unexpected error in command %s", args.command)
         from .paths import log_dir
 
-        print("Lỗi không mong đợi; chi tiết đã ghi vào "
-              f"{log_dir() / 'thidua.log'}. Không có thay đổi nào được ghi dở.", file=sys.stderr)
+        print(
+            "Lỗi không mong đợi; chi tiết đã ghi vào "
+            f"{log_dir() / 'thidua.log'}. Không có thay đổi nào được ghi dở.",
+            file=sys.stderr,
+        )
         return 1
 
 

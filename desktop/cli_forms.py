@@ -18,18 +18,38 @@ def add_commands(sub: Any, command: Callable[[str], Callable[[Any], Any]]) -> No
     g = c.add_mutually_exclusive_group(required=True)
     g.add_argument("--unit", metavar="MÃ", help="một đơn vị")
     g.add_argument("--all", action="store_true", help="mọi đơn vị đang hoạt động")
-    c.add_argument("-o", "--output", required=True, type=Path, metavar="ĐƯỜNG_DẪN",
-                   help="tệp .xlsx (một đơn vị) hoặc thư mục")
+    c.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        metavar="ĐƯỜNG_DẪN",
+        help="tệp .xlsx (một đơn vị) hoặc thư mục",
+    )
     command("template")(cmd_template)
 
     c = sub.add_parser("import", help="nhập các biểu mẫu Excel đơn vị gửi về")
     c.add_argument("files", nargs="+", type=Path, metavar="TỆP", help="tệp .xlsx hoặc thư mục")
-    c.add_argument("--received", type=iso_date, metavar="YYYY-MM-DD",
-                   help="ngày nhận (mặc định: hôm nay)")
-    c.add_argument("--channel", choices=["email", "usb", "paper", "other"], default="other",
-                   help="kênh nhận")
+    c.add_argument(
+        "--received", type=iso_date, metavar="YYYY-MM-DD", help="ngày nhận (mặc định: hôm nay)"
+    )
+    c.add_argument(
+        "--channel", choices=["email", "usb", "paper", "other"], default="other", help="kênh nhận"
+    )
     c.add_argument("--replace", action="store_true", help="thay thế báo cáo đã có")
     command("import")(cmd_import)
+
+    c = sub.add_parser("evidence", help="minh chứng đính kèm báo cáo của một đơn vị")
+    c.add_argument("action", choices=["list", "add", "remove"])
+    c.add_argument("--period", required=True, metavar="KỲ")
+    c.add_argument("--unit", required=True, metavar="MÃ")
+    c.add_argument("--file", type=Path, metavar="TỆP", help="tệp minh chứng (add)")
+    c.add_argument("--number", default="", metavar="SỐ_HIỆU", help="số hiệu văn bản")
+    c.add_argument("--title", default="", metavar="TÊN", help="tên văn bản")
+    c.add_argument("--issued", type=iso_date, metavar="YYYY-MM-DD", help="ngày ban hành")
+    c.add_argument("--summary", default="", metavar="TRÍCH_YẾU", help="trích yếu")
+    c.add_argument("--id", type=int, metavar="N", help="mã minh chứng (remove)")
+    command("evidence")(cmd_evidence)
 
 
 def cmd_template(args: argparse.Namespace) -> int:
@@ -66,8 +86,15 @@ def cmd_template(args: argparse.Namespace) -> int:
         spec = UnitSpec(code=u.code, name=u.name, kind=u.kind, block=u.block)
         target = out / form_filename(plan, period, spec) if many else out
         try:
-            write_form(plan, period, spec, target, office_name=office_name,
-                       app_version=__version__, generated_at=now)
+            write_form(
+                plan,
+                period,
+                spec,
+                target,
+                office_name=office_name,
+                app_version=__version__,
+                generated_at=now,
+            )
         except OSError as exc:
             raise DomainError(f"Không ghi được {target}: {exc.strerror}") from None
         written.append(target)
@@ -85,10 +112,61 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not files:
         raise DomainError("Không có tệp .xlsx nào để nhập.")
     with open_db(args, write=True) as db:
-        outcomes = import_forms(db, files, received_on=args.received, channel=args.channel,
-                                replace=args.replace)
+        outcomes = import_forms(
+            db, files, received_on=args.received, channel=args.channel, replace=args.replace
+        )
     for o in outcomes:
         print(o.message())
     good = sum(1 for o in outcomes if o.ok)
     print(f"\nĐã nhập {good}/{len(outcomes)} tệp.")
     return 0 if good == len(outcomes) else 1
+
+
+def cmd_evidence(args: argparse.Namespace) -> int:
+    from .cli import open_db
+    from .cli_support import print_table
+    from .domain.vnformat import day
+    from .store.evidence import add_evidence, list_evidence, remove_evidence, submission_id_of
+    from .store.plans import period_row, unit_row
+
+    with open_db(args, write=args.action != "list") as db:
+        with db.reading() as s:
+            unit = unit_row(s, args.unit)
+            period = period_row(s, args.period)
+            sub_id = submission_id_of(s, args.unit, args.period)
+            if sub_id is None:
+                raise DomainError(f"{unit.name} chưa có báo cáo cho kỳ {period.label}.")
+            items = list_evidence(s, sub_id)
+        if args.action == "add":
+            if args.file is None:
+                raise DomainError("Cần --file TỆP để thêm minh chứng.")
+            info = add_evidence(
+                db,
+                sub_id,
+                args.file,
+                doc_number=args.number,
+                title=args.title,
+                issued_on=args.issued,
+                summary=args.summary,
+            )
+            print(
+                f"Đã đính kèm minh chứng “{info.title}” ({info.file_name}, "
+                f"SHA-256 {info.sha256[:12]}…) vào báo cáo của {unit.name}."
+            )
+            return 0
+        if args.action == "remove":
+            if args.id is None or args.id not in {e.id for e in items}:
+                raise DomainError(
+                    f"Không có minh chứng mã {args.id} trong báo cáo của {unit.name}."
+                )
+            info = remove_evidence(db, args.id)
+            print(f"Đã gỡ minh chứng “{info.title}”.")
+            return 0
+    print_table(
+        ["Mã", "Số hiệu", "Tên văn bản", "Ngày ban hành", "Trích yếu", "Tệp", "Cỡ (byte)"],
+        [
+            [e.id, e.doc_number, e.title, day(e.issued_on), e.summary, e.file_name, e.size]
+            for e in items
+        ],
+    )
+    return 0

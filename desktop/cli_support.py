@@ -14,8 +14,9 @@ _ARGPARSE_VI = {
     "usage: ": "cách dùng: ",
     "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
     "unrecognized arguments: %s": "tham số không nhận ra: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)":
-        "lựa chọn không hợp lệ: %(value)r (chọn một trong %(choices)s)",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "lựa chọn không hợp lệ: %(value)r (chọn một trong %(choices)s)"
+    ),
     "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
     "expected one argument": "cần một giá trị",
     "one of the arguments %s is required": "cần một trong các tham số %s",
@@ -25,8 +26,9 @@ _ARGPARSE_VI = {
     "positional arguments": "tham số",
     "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
     "invalid %(type)s value: %(value)r": "giá trị không hợp lệ: %(value)r",
-    "ambiguous option: %(option)s could match %(matches)s":
-        "tùy chọn mơ hồ: %(option)s có thể là %(matches)s",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "tùy chọn mơ hồ: %(option)s có thể là %(matches)s"
+    ),
 }
 
 

@@ -130,3 +130,24 @@ def test_import_channel_must_be_known(db, capsys):
     with pytest.raises(SystemExit) as e:
         main(["--db", str(db), "import", "x.xlsx", "--channel", "fax"])
     assert e.value.code == 2
+
+
+def test_evidence_add_list_remove_and_duplicate(tmp_path, capsys):
+    db = tmp_path / "d.db"
+    run(capsys, "--db", db, "demo")
+    scan = tmp_path / "ke-hoach.pdf"
+    scan.write_bytes(b"%PDF-1.4 ke hoach phat dong")
+    code, out, _ = run(capsys, "--db", db, "evidence", "add", "--period", "2023", "--unit", "22813",
+                       "--file", scan, "--number", "45/KH-UBND", "--title", "Kế hoạch phát động",
+                       "--issued", "2022-09-19", "--summary", "Phát động phong trào thi đua CĐS")
+    assert code == 0 and "Đã đính kèm" in out
+    code, _, err = run(capsys, "--db", db, "evidence", "add", "--period", "2023", "--unit", "22813",
+                       "--file", scan)
+    assert code == 1 and "đã được đính kèm" in err
+    code, out, _ = run(capsys, "--db", db, "evidence", "list", "--period", "2023", "--unit", "22813")
+    assert "45/KH-UBND" in out and "19/09/2022" in out and "ke-hoach.pdf" in out
+    code, _, err = run(capsys, "--db", db, "evidence", "list", "--period", "2023", "--unit", "22828")
+    assert code == 1 and "chưa có báo cáo" in err
+    code, _, err = run(capsys, "--db", db, "evidence", "remove", "--period", "2023", "--unit", "22813",
+                       "--id", "99")
+    assert code == 1 and "Không có minh chứng mã 99" in err

@@ -47,14 +47,21 @@ def aggregate(indicator: Indicator, values: Iterable[Value]) -> Aggregate:
         if not nums:
             return Aggregate(indicator.code, kind, 0)
         return Aggregate(
-            indicator.code, kind, len(nums), value=sum(nums) / len(nums),
-            minimum=min(nums), maximum=max(nums),
+            indicator.code,
+            kind,
+            len(nums),
+            value=sum(nums) / len(nums),
+            minimum=min(nums),
+            maximum=max(nums),
         )
     if kind is IndicatorKind.BOOL:
         flags = [v.flag for v in reported if v.flag is not None]
         return Aggregate(indicator.code, kind, len(flags), yes=sum(1 for f in flags if f))
     days = [v.day for v in reported if v.day is not None]
     return Aggregate(
-        indicator.code, kind, len(days),
-        earliest=min(days) if days else None, latest=max(days) if days else None,
+        indicator.code,
+        kind,
+        len(days),
+        earliest=min(days) if days else None,
+        latest=max(days) if days else None,
     )

@@ -58,7 +58,12 @@ def evaluate_criterion(plan: Plan, criterion: Criterion, value: Value) -> Criter
     outcome = Outcome.PASS if ok else Outcome.FAIL
     shown = _show(indicator.kind, value, v)
     word = "Đạt" if ok else "Không đạt"
-    return CriterionResult(criterion, outcome, v, f"{word}: {shown} {_rule_text(criterion, ok, indicator.kind)}".rstrip())
+    return CriterionResult(
+        criterion,
+        outcome,
+        v,
+        f"{word}: {shown} {_rule_text(criterion, ok, indicator.kind)}".rstrip(),
+    )
 
 
 def _compare(c: Criterion, v: float | bool | dt.date) -> bool:

@@ -162,7 +162,8 @@ def build_period_report(
         vals = [
             s.values[ind.code]
             for u in listed
-            if (s := submissions.get(u.code)) is not None and ind.code in s.values
+            if (s := submissions.get(u.code)) is not None
+            and ind.code in s.values
             and u.kind in ind.unit_kinds
         ]
         aggregates.append(aggregate(ind, vals))
@@ -246,8 +247,11 @@ def to_json(report: PeriodReport) -> dict[str, Any]:
             "value": _json_value(a.value),
             "units_reporting": a.units_reporting,
             **({"yes": a.yes} if a.yes is not None else {}),
-            **({"min": _json_value(a.minimum), "max": _json_value(a.maximum)}
-               if a.minimum is not None else {}),
+            **(
+                {"min": _json_value(a.minimum), "max": _json_value(a.maximum)}
+                if a.minimum is not None
+                else {}
+            ),
         }
         for a in report.aggregates
     ]

@@ -102,7 +102,7 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
         where = f"indicators[{i}] ({d.get('code', '?')})"
         kind_raw = d.get("kind")
         try:
-            kind = IndicatorKind(kind_raw)
+            kind = IndicatorKind(str(kind_raw))
         except ValueError:
             problems.add(where, f"loại chỉ tiêu không hợp lệ '{kind_raw}'")
             kind = IndicatorKind.COUNT
@@ -134,9 +134,11 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
             problems.add(where, f"chỉ tiêu '{ind_code}' không có trong kế hoạch")
         op_raw = d.get("op")
         try:
-            op = Operator(op_raw)
+            op = Operator(str(op_raw))
         except ValueError:
-            problems.add(where, f"toán tử không hợp lệ '{op_raw}' (chỉ nhận >=, >, <=, =, true, by)")
+            problems.add(
+                where, f"toán tử không hợp lệ '{op_raw}' (chỉ nhận >=, >, <=, =, true, by)"
+            )
             op = Operator.GE
         threshold: float | dt.date | None = None
         raw = d.get("threshold")
@@ -146,7 +148,9 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
             else:
                 threshold = float(raw)
             if ind is not None and ind.kind in (IndicatorKind.BOOL, IndicatorKind.DATE):
-                problems.add(where, f"toán tử '{op.value}' không dùng được cho chỉ tiêu loại {ind.kind}")
+                problems.add(
+                    where, f"toán tử '{op.value}' không dùng được cho chỉ tiêu loại {ind.kind}"
+                )
         elif op is Operator.BY:
             threshold = date(d, "threshold", where)
             if ind is not None and ind.kind is not IndicatorKind.DATE:
@@ -157,7 +161,9 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
         if ind is not None:
             for k in ckinds:
                 if k not in ind.unit_kinds:
-                    problems.add(where, f"chỉ tiêu '{ind.code}' không áp dụng cho loại đơn vị '{k}'")
+                    problems.add(
+                        where, f"chỉ tiêu '{ind.code}' không áp dụng cho loại đơn vị '{k}'"
+                    )
         mandatory = d.get("mandatory", True)
         if not isinstance(mandatory, bool):
             problems.add(where, "'mandatory' phải là true hoặc false")
@@ -208,9 +214,9 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
     units: list[UnitSpec] = []
     for i, d in enumerate(_list(doc, "units", problems)):
         where = f"units[{i}] ({d.get('code', '?')})"
-        kind = text(d, "kind", where)
-        if kind and kind not in plan_kinds:
-            problems.add(where, f"loại đơn vị '{kind}' không có trong kế hoạch")
+        unit_kind = text(d, "kind", where)
+        if unit_kind and unit_kind not in plan_kinds:
+            problems.add(where, f"loại đơn vị '{unit_kind}' không có trong kế hoạch")
         block = d.get("block")
         if block is not None and block not in block_codes:
             problems.add(where, f"khối '{block}' không có trong kế hoạch")
@@ -218,7 +224,7 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
             UnitSpec(
                 code=text(d, "code", where),
                 name=text(d, "name", where),
-                kind=kind,
+                kind=unit_kind,
                 block=block,
                 active_from=date(d, "active_from", where, required=False),
                 active_to=date(d, "active_to", where, required=False),
@@ -230,9 +236,9 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
     quotas: list[Quota] = []
     for i, d in enumerate(_list(doc, "quotas", problems)):
         where = f"quotas[{i}]"
-        review = text(d, "review", where)
-        if review and review not in period_codes:
-            problems.add(where, f"kỳ '{review}' không có trong kế hoạch")
+        review_code = text(d, "review", where)
+        if review_code and review_code not in period_codes:
+            problems.add(where, f"kỳ '{review_code}' không có trong kế hoạch")
         block = d.get("block")
         if block is not None and block not in block_codes:
             problems.add(where, f"khối '{block}' không có trong kế hoạch")
@@ -249,7 +255,7 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
             share = None
         quotas.append(
             Quota(
-                review=review,
+                review=review_code,
                 award=text(d, "award", where),
                 collectives=counts["collectives"],
                 individuals=counts["individuals"],

@@ -8,7 +8,9 @@ from typing import TypeVar
 K = TypeVar("K", bound=Hashable)
 
 
-def competition_ranks(values: Mapping[K, float | None], descending: bool = True) -> dict[K, int | None]:
+def competition_ranks(
+    values: Mapping[K, float | None], descending: bool = True
+) -> dict[K, int | None]:
     """Rank every key by its value; keys without a value are unranked (None)."""
     present = [(k, round(v, 9)) for k, v in values.items() if v is not None]
     present.sort(key=lambda kv: kv[1], reverse=descending)

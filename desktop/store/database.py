@@ -1,8 +1,8 @@
 """Opening a database: pragmas, the single-writer lock, backup and upgrade on open.
 
-    db = Database.open(path)               # for writing: lock, backup, migrate
-    with db.transaction("Nhập báo cáo") as s:
-        ...                                # one transaction, audited
+db = Database.open(path)               # for writing: lock, backup, migrate
+with db.transaction("Nhập báo cáo") as s:
+    ...                                # one transaction, audited
 """
 
 from __future__ import annotations

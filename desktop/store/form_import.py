@@ -59,8 +59,10 @@ class FileOutcome:
         if self.status is Status.UNCHANGED:
             return f"{self.path.name}: tệp này đã được nhập trước đây; không có gì thay đổi."
         if self.status is Status.EXISTS:
-            lines = [f"{self.path.name}: đã có báo cáo của {who}; không ghi đè "
-                     "(dùng --replace để thay thế). Những thay đổi sẽ là:"]
+            lines = [
+                f"{self.path.name}: đã có báo cáo của {who}; không ghi đè "
+                "(dùng --replace để thay thế). Những thay đổi sẽ là:"
+            ]
             lines += [f"    {c}" for c in self.changes] or ["    (không có thay đổi số liệu)"]
             return "\n".join(lines)
         if self.status is Status.CANCELLED:
@@ -69,7 +71,7 @@ class FileOutcome:
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, and the .xlsx files inside any folder (sorted; Excel's ~$ lock files skipped)."""
+    """Files as given, and the .xlsx files inside folders (sorted; Excel's ~$ files skipped)."""
     found: list[Path] = []
     for p in paths:
         p = Path(p)
@@ -117,24 +119,39 @@ def _import_one(db, plan, units, known, path, received_on, channel, replace) -> 
     period = plan.period(form.period)
     base = {"unit_code": unit.code, "unit_name": unit.name, "period_code": period.code}
     if all(v.is_blank for v in form.values.values()):
-        return FileOutcome(path, Status.REFUSED, problems=(
-            f"{path.name}: biểu mẫu của {unit.name} chưa điền số liệu nào",), **base)
+        return FileOutcome(
+            path,
+            Status.REFUSED,
+            problems=(f"{path.name}: biểu mẫu của {unit.name} chưa điền số liệu nào",),
+            **base,
+        )
     try:
         with db.transaction(f"Nhập biểu mẫu {path.name}") as s:
             existing = find_submission(s, unit.code, period.code)
             if existing is not None and existing.source_sha256 == form.source_sha256:
                 return FileOutcome(path, Status.UNCHANGED, **base)
             result = save_submission(
-                s, plan, unit.code, period.code, form.values, received_on=received_on,
-                channel=channel, replace=replace, source_file=path.name,
-                source_sha256=form.source_sha256, prepared_by=form.prepared_by or "",
+                s,
+                plan,
+                unit.code,
+                period.code,
+                form.values,
+                received_on=received_on,
+                channel=channel,
+                replace=replace,
+                source_file=path.name,
+                source_sha256=form.source_sha256,
+                prepared_by=form.prepared_by or "",
             )
     except SubmissionExists as exc:
         return FileOutcome(path, Status.EXISTS, changes=tuple(exc.changes), **base)
     except DomainError as exc:
         return FileOutcome(path, Status.REFUSED, problems=(f"{path.name}: {exc.message}",), **base)
     status = Status.REPLACED if result.replaced else Status.IMPORTED
-    return FileOutcome(path, status, late_days=late_days(received_on, period.deadline),
-                       changes=result.changes, **base)
-
-
+    return FileOutcome(
+        path,
+        status,
+        late_days=late_days(received_on, period.deadline),
+        changes=result.changes,
+        **base,
+    )

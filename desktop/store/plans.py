@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..domain.period_report import UnitInfo
 from ..domain.plan import (
     Block,
     Criterion,
@@ -17,7 +18,6 @@ from ..domain.plan import (
     Ranking,
     ReviewKind,
 )
-from ..domain.period_report import UnitInfo
 from .errors import StoreError
 from .models import (
     BlockRow,
@@ -49,10 +49,18 @@ def install_plan(session: Session, plan: Plan) -> PlanRow:
             f"Cơ sở dữ liệu đã có kế hoạch '{plan_row(session).code}'; không thể khởi tạo lại."
         )
     row = PlanRow(
-        code=plan.code, number=plan.number, issuer=plan.issuer, issued_on=plan.issued_on,
-        title=plan.title, level=plan.level, area=plan.area, place=plan.place,
-        unit_kinds=list(plan.unit_kinds), dossier=list(plan.dossier),
-        source_note=plan.source_note, extras=dict(plan.extras),
+        code=plan.code,
+        number=plan.number,
+        issuer=plan.issuer,
+        issued_on=plan.issued_on,
+        title=plan.title,
+        level=plan.level,
+        area=plan.area,
+        place=plan.place,
+        unit_kinds=list(plan.unit_kinds),
+        dossier=list(plan.dossier),
+        source_note=plan.source_note,
+        extras=dict(plan.extras),
         ranking_indicator=plan.ranking.indicator if plan.ranking else None,
         ranking_descending=plan.ranking.descending if plan.ranking else True,
         ranking_source=plan.ranking.source if plan.ranking else "",
@@ -63,38 +71,72 @@ def install_plan(session: Session, plan: Plan) -> PlanRow:
     session.add_all(BlockRow(plan_id=pid, code=b.code, name=b.name) for b in plan.blocks)
     session.add_all(
         IndicatorRow(
-            plan_id=pid, position=i, code=ind.code, name=ind.name, kind=ind.kind.value,
-            unit_kinds=list(ind.unit_kinds), measure=ind.measure,
-            numerator_label=ind.numerator_label, denominator_label=ind.denominator_label,
+            plan_id=pid,
+            position=i,
+            code=ind.code,
+            name=ind.name,
+            kind=ind.kind.value,
+            unit_kinds=list(ind.unit_kinds),
+            measure=ind.measure,
+            numerator_label=ind.numerator_label,
+            denominator_label=ind.denominator_label,
             source=ind.source,
         )
         for i, ind in enumerate(plan.indicators)
     )
     session.add_all(criterion_row(pid, i, c) for i, c in enumerate(plan.criteria))
     session.add_all(
-        PeriodRow(plan_id=pid, code=p.code, label=p.label, starts=p.starts, ends=p.ends,
-                  deadline=p.deadline, review=p.review.value)
+        PeriodRow(
+            plan_id=pid,
+            code=p.code,
+            label=p.label,
+            starts=p.starts,
+            ends=p.ends,
+            deadline=p.deadline,
+            review=p.review.value,
+        )
         for p in plan.periods
     )
     session.add_all(
-        QuotaRow(plan_id=pid, review=q.review, award=q.award, collectives=q.collectives,
-                 individuals=q.individuals, block=q.block, leader_share_max=q.leader_share_max,
-                 source=q.source)
+        QuotaRow(
+            plan_id=pid,
+            review=q.review,
+            award=q.award,
+            collectives=q.collectives,
+            individuals=q.individuals,
+            block=q.block,
+            leader_share_max=q.leader_share_max,
+            source=q.source,
+        )
         for q in plan.quotas
     )
     session.add_all(
-        UnitRow(plan_id=pid, code=u.code, name=u.name, kind=u.kind, block=u.block,
-                active_from=u.active_from, active_to=u.active_to)
+        UnitRow(
+            plan_id=pid,
+            code=u.code,
+            name=u.name,
+            kind=u.kind,
+            block=u.block,
+            active_from=u.active_from,
+            active_to=u.active_to,
+        )
         for u in plan.units
     )
     if session.scalar(select(OfficeRow.id)) is None:
         parent = str(plan.extras.get("parent_body", ""))
         session.add(
             OfficeRow(
-                name="Phòng Văn hóa và Thông tin", short_name="VHTT", parent_body=parent,
-                place=plan.place, area=plan.area, province=str(plan.extras.get("province", "")),
-                recipients=["Như trên", f"{parent} (b/c)" if parent else "Lãnh đạo (b/c)",
-                            "Lưu: VT, VHTT"],
+                name="Phòng Văn hóa và Thông tin",
+                short_name="VHTT",
+                parent_body=parent,
+                place=plan.place,
+                area=plan.area,
+                province=str(plan.extras.get("province", "")),
+                recipients=[
+                    "Như trên",
+                    f"{parent} (b/c)" if parent else "Lãnh đạo (b/c)",
+                    "Lưu: VT, VHTT",
+                ],
             )
         )
     session.flush()
@@ -105,11 +147,17 @@ def criterion_row(plan_id: int, position: int, c: Criterion) -> CriterionRow:
     import datetime as dt
 
     return CriterionRow(
-        plan_id=plan_id, position=position, code=c.code, name=c.name,
-        indicator_code=c.indicator, op=c.op.value,
+        plan_id=plan_id,
+        position=position,
+        code=c.code,
+        name=c.name,
+        indicator_code=c.indicator,
+        op=c.op.value,
         threshold_number=c.threshold if isinstance(c.threshold, float) else None,
         threshold_date=c.threshold if isinstance(c.threshold, dt.date) else None,
-        unit_kinds=list(c.unit_kinds), mandatory=c.mandatory, source=c.source,
+        unit_kinds=list(c.unit_kinds),
+        mandatory=c.mandatory,
+        source=c.source,
     )
 
 
@@ -119,9 +167,14 @@ def load_plan(session: Session) -> Plan:
     pid = row.id
     indicators = tuple(
         Indicator(
-            code=r.code, name=r.name, kind=IndicatorKind(r.kind), unit_kinds=tuple(r.unit_kinds),
-            measure=r.measure, numerator_label=r.numerator_label,
-            denominator_label=r.denominator_label, source=r.source,
+            code=r.code,
+            name=r.name,
+            kind=IndicatorKind(r.kind),
+            unit_kinds=tuple(r.unit_kinds),
+            measure=r.measure,
+            numerator_label=r.numerator_label,
+            denominator_label=r.denominator_label,
+            source=r.source,
         )
         for r in session.scalars(
             select(IndicatorRow).where(IndicatorRow.plan_id == pid).order_by(IndicatorRow.position)
@@ -129,40 +182,78 @@ def load_plan(session: Session) -> Plan:
     )
     criteria = tuple(
         Criterion(
-            code=r.code, name=r.name, indicator=r.indicator_code, op=Operator(r.op),
+            code=r.code,
+            name=r.name,
+            indicator=r.indicator_code,
+            op=Operator(r.op),
             threshold=r.threshold_date if r.op == "by" else r.threshold_number,
-            unit_kinds=tuple(r.unit_kinds), mandatory=r.mandatory, source=r.source,
+            unit_kinds=tuple(r.unit_kinds),
+            mandatory=r.mandatory,
+            source=r.source,
         )
         for r in session.scalars(
             select(CriterionRow).where(CriterionRow.plan_id == pid).order_by(CriterionRow.position)
         )
     )
     periods = tuple(
-        Period(code=r.code, label=r.label, deadline=r.deadline, starts=r.starts, ends=r.ends,
-               review=ReviewKind(r.review))
+        Period(
+            code=r.code,
+            label=r.label,
+            deadline=r.deadline,
+            starts=r.starts,
+            ends=r.ends,
+            review=ReviewKind(r.review),
+        )
         for r in session.scalars(
-            select(PeriodRow).where(PeriodRow.plan_id == pid).order_by(PeriodRow.starts, PeriodRow.deadline, PeriodRow.code)
+            select(PeriodRow)
+            .where(PeriodRow.plan_id == pid)
+            .order_by(PeriodRow.starts, PeriodRow.deadline, PeriodRow.code)
         )
     )
     quotas = tuple(
-        Quota(review=r.review, award=r.award, collectives=r.collectives, individuals=r.individuals,
-              block=r.block, leader_share_max=r.leader_share_max, source=r.source)
-        for r in session.scalars(select(QuotaRow).where(QuotaRow.plan_id == pid).order_by(QuotaRow.id))
+        Quota(
+            review=r.review,
+            award=r.award,
+            collectives=r.collectives,
+            individuals=r.individuals,
+            block=r.block,
+            leader_share_max=r.leader_share_max,
+            source=r.source,
+        )
+        for r in session.scalars(
+            select(QuotaRow).where(QuotaRow.plan_id == pid).order_by(QuotaRow.id)
+        )
     )
     blocks = tuple(
         Block(code=r.code, name=r.name)
-        for r in session.scalars(select(BlockRow).where(BlockRow.plan_id == pid).order_by(BlockRow.code))
+        for r in session.scalars(
+            select(BlockRow).where(BlockRow.plan_id == pid).order_by(BlockRow.code)
+        )
     )
     ranking = (
         Ranking(row.ranking_indicator, row.ranking_descending, row.ranking_source)
-        if row.ranking_indicator else None
+        if row.ranking_indicator
+        else None
     )
     return Plan(
-        code=row.code, number=row.number, issuer=row.issuer, issued_on=row.issued_on,
-        title=row.title, level=row.level, area=row.area, place=row.place,
-        unit_kinds=tuple(row.unit_kinds), indicators=indicators, criteria=criteria,
-        periods=periods, quotas=quotas, blocks=blocks, ranking=ranking,
-        dossier=tuple(row.dossier), source_note=row.source_note, extras=dict(row.extras),
+        code=row.code,
+        number=row.number,
+        issuer=row.issuer,
+        issued_on=row.issued_on,
+        title=row.title,
+        level=row.level,
+        area=row.area,
+        place=row.place,
+        unit_kinds=tuple(row.unit_kinds),
+        indicators=indicators,
+        criteria=criteria,
+        periods=periods,
+        quotas=quotas,
+        blocks=blocks,
+        ranking=ranking,
+        dossier=tuple(row.dossier),
+        source_note=row.source_note,
+        extras=dict(row.extras),
     )
 
 
@@ -171,7 +262,11 @@ def unit_infos(session: Session) -> list[UnitInfo]:
     by_id = {r.id: r.code for r in rows}
     return [
         UnitInfo(
-            code=r.code, name=r.name, kind=r.kind, block=r.block, active_from=r.active_from,
+            code=r.code,
+            name=r.name,
+            kind=r.kind,
+            block=r.block,
+            active_from=r.active_from,
             active_to=r.active_to,
             merged_into=by_id.get(r.merged_into_id) if r.merged_into_id else None,
         )

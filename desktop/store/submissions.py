@@ -44,8 +44,13 @@ class SaveResult:
 
 
 def value_of(row: ValueRow) -> Value:
-    return Value(numerator=row.numerator, denominator=row.denominator, number=row.number,
-                 flag=row.flag, day=row.day)
+    return Value(
+        numerator=row.numerator,
+        denominator=row.denominator,
+        number=row.number,
+        flag=row.flag,
+        day=row.day,
+    )
 
 
 def describe(plan: Plan, code: str, v: Value | None) -> str:
@@ -156,36 +161,62 @@ def save_submission(
         session.flush()
         return SaveResult(existing.id, True, tuple(changes), late)
     sub = SubmissionRow(
-        unit_id=unit.id, period_id=period.id, received_on=received_on, channel=channel,
-        state=ReviewState.RECEIVED, source_file=source_file, source_sha256=source_sha256,
+        unit_id=unit.id,
+        period_id=period.id,
+        received_on=received_on,
+        channel=channel,
+        state=ReviewState.RECEIVED,
+        source_file=source_file,
+        source_sha256=source_sha256,
         prepared_by=prepared_by,
         values=[_value_row(code, v) for code, v in clean.items()],
     )
     session.add(sub)
     session.flush()
-    session.add(ReviewEventRow(submission_id=sub.id, from_state=None, to_state=sub.state,
-                               reason="Nhận báo cáo", user=session.info.get("user", "")))
+    session.add(
+        ReviewEventRow(
+            submission_id=sub.id,
+            from_state=None,
+            to_state=sub.state,
+            reason="Nhận báo cáo",
+            user=session.info.get("user", ""),
+        )
+    )
     session.flush()
     return SaveResult(sub.id, False, (), late)
 
 
 def _value_row(code: str, v: Value) -> ValueRow:
-    return ValueRow(indicator_code=code, numerator=v.numerator, denominator=v.denominator,
-                    number=v.number, flag=v.flag, day=v.day)
+    return ValueRow(
+        indicator_code=code,
+        numerator=v.numerator,
+        denominator=v.denominator,
+        number=v.number,
+        flag=v.flag,
+        day=v.day,
+    )
 
 
 def _set_state(session: Session, sub: SubmissionRow, state: str, reason: str) -> None:
     if sub.state == state and state != ReviewState.RECEIVED:
         return
-    session.add(ReviewEventRow(submission_id=sub.id, from_state=sub.state, to_state=state,
-                               reason=reason, user=session.info.get("user", "")))
+    session.add(
+        ReviewEventRow(
+            submission_id=sub.id,
+            from_state=sub.state,
+            to_state=state,
+            reason=reason,
+            user=session.info.get("user", ""),
+        )
+    )
     sub.state = state
     sub.state_changed_at = dt.datetime.now().replace(microsecond=0)
     sub.return_reason = reason if state == ReviewState.RETURNED else ""
 
 
-def review(session: Session, unit_code: str, period_code: str, *, accept: bool,
-           reason: str = "") -> SubmissionRow:
+def review(
+    session: Session, unit_code: str, period_code: str, *, accept: bool, reason: str = ""
+) -> SubmissionRow:
     """Accept a submission, or return it for correction with a reason."""
     sub = find_submission(session, unit_code, period_code)
     if sub is None:
@@ -213,7 +244,10 @@ def load_submissions(session: Session, period_code: str) -> dict[str, Submission
     ).all()
     return {
         r.unit.code: SubmissionInfo(
-            unit_code=r.unit.code, received_on=r.received_on, channel=r.channel, state=r.state,
+            unit_code=r.unit.code,
+            received_on=r.received_on,
+            channel=r.channel,
+            state=r.state,
             values={v.indicator_code: value_of(v) for v in r.values},
             return_reason=r.return_reason,
         )
@@ -229,4 +263,6 @@ def period_report(session: Session, period_code: str, plan: Plan | None = None) 
     except KeyError:
         period_row(session, period_code)  # raises with the list of known periods
         raise
-    return build_period_report(plan, period, unit_infos(session), load_submissions(session, period_code))
+    return build_period_report(
+        plan, period, unit_infos(session), load_submissions(session, period_code)
+    )
