@@ -78,9 +78,9 @@ DATE_FORMAT = "dd/mm/yyyy"
 FONT_NAME = "Times New Roman"
 FONT_SIZE = 12
 # Column widths in Excel character units, one per header.
-WIDTHS = (17.0, 46.0, 10.0, 12.0, 12.0, 11.0, 15.0)
+WIDTHS = (16.0, 44.0, 9.5, 11.5, 11.5, 10.5, 14.5)
 _PX_PER_UNIT = 7.0  # Excel's width unit is the max digit width of Calibri 11 (7 px)
-_PX_PER_CHAR = {12: 6.9, 10: 5.8, 14: 8.2}  # average glyph width of Times New Roman
+_PX_PER_CHAR = {12: 6.3, 10: 5.3, 14: 7.4}  # average glyph width of Times New Roman
 _LINE_PT = {12: 15.75, 10: 13.2, 14: 18.75}
 
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")  # pale yellow: type here
@@ -109,12 +109,15 @@ def _ifont(size: int = FONT_SIZE, bold: bool = False, italic: bool = False) -> I
 def target_text(plan: Plan, indicator: Indicator, unit_kind: str) -> str:
     """What the plan asks of this indicator for this kind of unit: '≥ 65 %', 'Có',
     'Chậm nhất 20/09/2022', '≥ 1'; '> 90 % (phấn đấu)' for a target that is not
-    mandatory; '' when no criterion uses it."""
+    mandatory; 'Căn cứ xếp hạng' for the ranking indicator without a criterion; ''
+    when nothing in the plan uses it."""
     parts = [
         _criterion_text(indicator, c)
         for c in plan.criteria_for(unit_kind)
         if c.indicator == indicator.code
     ]
+    if not parts and plan.ranking is not None and plan.ranking.indicator == indicator.code:
+        return "Căn cứ xếp hạng"
     return "; ".join(parts)
 
 
@@ -262,7 +265,6 @@ def _build_sheet(
         ws.column_dimensions[get_column_letter(i)].width = w
     center = Alignment(horizontal="center", vertical="center", wrap_text=True)
     left = Alignment(horizontal="left", vertical="center", wrap_text=True)
-    left_top = Alignment(horizontal="left", vertical="top", wrap_text=True)
 
     # -- heading
     left_block = "A{r}:B{r}"
@@ -296,9 +298,7 @@ def _build_sheet(
     def labelled(label: str, value: str, extra: str = "") -> None:
         nonlocal row
         ws.merge_cells(f"A{row}:{last_col}{row}")
-        rich = CellRichText(
-            TextBlock(_ifont(), label), TextBlock(_ifont(bold=True), value)
-        )
+        rich = CellRichText(TextBlock(_ifont(), label), TextBlock(_ifont(bold=True), value))
         if extra:
             rich.append(TextBlock(_ifont(), extra))
         _set(ws, f"A{row}", rich, font=_font(), alignment=left)
@@ -331,7 +331,6 @@ def _build_sheet(
     for ind in indicators:
         _indicator_row(ws, row, plan, unit, ind)
         row += 1
-    last_table_row = row - 1
 
     # -- who prepared it
     row += 1
@@ -378,7 +377,10 @@ def _build_sheet(
     ws.merge_cells(f"E{row}:{last_col}{row}")
     _set(ws, f"A{row}", "(Ký, ghi rõ họ tên)", font=_font(italic=True), alignment=center)
     _set(
-        ws, f"E{row}", "(Ký tên, đóng dấu, ghi rõ họ tên)", font=_font(italic=True),
+        ws,
+        f"E{row}",
+        "(Ký tên, đóng dấu, ghi rõ họ tên)",
+        font=_font(italic=True),
         alignment=center,
     )
     row += 1
@@ -412,7 +414,6 @@ def _build_sheet(
     ws.protection.formatColumns = False
     ws.protection.selectLockedCells = False
     ws.protection.selectUnlockedCells = False
-    del last_table_row
 
 
 def _indicator_row(ws: Worksheet, row: int, plan: Plan, unit: UnitSpec, ind: Indicator) -> None:
@@ -467,10 +468,12 @@ def _indicator_row(ws: Worksheet, row: int, plan: Plan, unit: UnitSpec, ind: Ind
         input_cell(e, "#,##0")
         na_cell(f)
         # Whole >= 0 and tử số <= mẫu số, checked on whichever of the two is typed last.
-        whole = "AND(ISNUMBER({x}),{x}=INT({x}),{x}>=0,{x}<=1000000000000,"
+        # IF first: text typed in the cell makes INT() an error, which is never "valid"
+        # but reads better as a plain FALSE.
+        whole = "IF(ISNUMBER({x}),AND({x}=INT({x}),{x}>=0,{x}<=1000000000000,{rel}),FALSE)"
         dv_n = DataValidation(
             type="custom",
-            formula1=whole.format(x=d) + f"OR(ISBLANK({e}),{d}<={e}))",
+            formula1=whole.format(x=d, rel=f"OR(ISBLANK({e}),{d}<={e})"),
             allow_blank=True,
             showErrorMessage=True,
             showInputMessage=True,
@@ -482,7 +485,7 @@ def _indicator_row(ws: Worksheet, row: int, plan: Plan, unit: UnitSpec, ind: Ind
         )
         dv_d = DataValidation(
             type="custom",
-            formula1=whole.format(x=e) + f"OR(ISBLANK({d}),{d}<={e}))",
+            formula1=whole.format(x=e, rel=f"OR(ISBLANK({d}),{d}<={e})"),
             allow_blank=True,
             showErrorMessage=True,
             showInputMessage=True,
