@@ -1,0 +1,1 @@
+"""Compiled Qt Designer forms (generated from forms/*.ui; do not edit)."""

@@ -1,0 +1,563 @@
+"""Nhập / sửa báo cáo: one unit's values for one period, checked as they are typed.
+
+Every indicator of the unit's kind is a row with inputs fitting its kind; each change
+is validated at once (`validate_value`, the message beside the field) and the criteria
+over it are evaluated at once (`evaluate_criterion`, with the rule and the plan's
+clause). Save (Ctrl+S) is disabled while anything is invalid; Ctrl+Z / Ctrl+Y undo and
+redo edits across fields (QUndoStack). Saving runs in the serialized writer task.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+import math
+import re
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.errors import ValueProblem
+from ..domain.evaluation import OUTCOME_LABELS, evaluate_criterion, evaluate_unit, rule_label
+from ..domain.lateness import late_days
+from ..domain.period_report import CHANNEL_LABELS, REVIEW_STATE_LABELS
+from ..domain.plan import Criterion, Indicator, IndicatorKind, Plan
+from ..domain.values import Value, measured, validate_value
+from ..domain.vnformat import day, number, percent
+from .context import AppContext
+from .forms.ui_submission_dialog import Ui_SubmissionDialog
+from .submissions_model import error_text, show_banner
+
+log = logging.getLogger("thidua.ui.submission_dialog")
+
+
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d*)?")
+_INVALID_CSS = "border: 1px solid #b3261e; background: #fce8e6;"
+_OUTCOME_LOOK = {"pass": ("#1b7f3b", "✔"), "fail": ("#b3261e", "✘"), "incomplete": ("#8a5a00", "○")}
+
+
+def parse_number(text: str, what: str) -> float | None:
+    """A number typed the Vietnamese way: '72,5', '1.234' (dot groups thousands),
+    '1 234', '72,5 %'; a dot alone is also taken as the decimal mark ('72.5').
+    Blank gives None; anything else that is not a number raises ValueProblem."""
+    t = text.strip().replace("\u00a0", "").replace(" ", "")
+    if t.endswith("%"):
+        t = t[:-1]
+    if not t:
+        return None
+    if _GROUPED.fullmatch(t):
+        t = t.replace(".", "").replace(",", ".")
+    elif "," in t:
+        if "." in t or t.count(",") > 1:
+            raise ValueProblem(f"{what} '{text.strip()}' không phải là số")
+        t = t.replace(",", ".")
+    try:
+        x = float(t)
+    except ValueError:
+        raise ValueProblem(f"{what} '{text.strip()}' không phải là số") from None
+    if not math.isfinite(x):
+        raise ValueProblem(f"{what} '{text.strip()}' không phải là số")
+    return x
+
+
+def _plain(x: float | None) -> str:
+    """How a stored number is put back into an input: '1050', '72,5'."""
+    if x is None:
+        return ""
+    return str(int(x)) if float(x).is_integer() else number(x).replace(".", "")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class IndicatorRow:
+    """The widgets of one indicator: its name, inputs fitting its kind, and the check."""
+
+    def __init__(self, plan: Plan, indicator: Indicator, criteria: list[Criterion],
+                 ranks: bool, parent: QWidget) -> None:
+        self.plan, self.indicator, self.criteria, self.ranks = plan, indicator, criteria, ranks
+        kind = indicator.kind
+        name = f"<b>{html.escape(indicator.code)}</b><br>{html.escape(indicator.name)}"
+        if kind is IndicatorKind.RATIO and indicator.numerator_label:
+            name += (f"<br><small style='color:#5f6368'>Tử số: "
+                     f"{html.escape(indicator.numerator_label)}; mẫu số: "
+                     f"{html.escape(indicator.denominator_label)}</small>")
+        self.name_label = QLabel(name, parent)
+        self.name_label.setWordWrap(True)
+        self.name_label.setMinimumWidth(300)
+        self.inputs = QWidget(parent)
+        box = QHBoxLayout(self.inputs)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.check = QWidget(parent)
+        col = QVBoxLayout(self.check)
+        col.setContentsMargins(0, 0, 0, 0)
+        self.message = QLabel(self.check)
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setVisible(False)
+        self.verdict = QLabel(self.check)
+        self.verdict.setObjectName("verdict")
+        self.verdict.setWordWrap(True)
+        self.verdict.setMinimumWidth(360)
+        col.addWidget(self.message)
+        col.addWidget(self.verdict)
+        self.edits: list[QLineEdit] = []
+        self.combo: QComboBox | None = None
+        self.date_edit: QDateEdit | None = None
+        self.blank_check: QCheckBox | None = None
+        if kind is IndicatorKind.RATIO:
+            self.edits = [self._line_edit("tử số", indicator.numerator_label),
+                          self._line_edit("mẫu số", indicator.denominator_label)]
+            box.addWidget(self.edits[0])
+            box.addWidget(QLabel("/"))
+            box.addWidget(self.edits[1])
+        elif kind is IndicatorKind.BOOL:
+            self.combo = QComboBox(self.inputs)
+            self.combo.addItems(["(trống)", "Có", "Không"])
+            box.addWidget(self.combo)
+        elif kind is IndicatorKind.DATE:
+            self.date_edit = QDateEdit(self.inputs)
+            self.date_edit.setDisplayFormat("dd/MM/yyyy")
+            self.date_edit.setCalendarPopup(True)
+            self.date_edit.setMinimumDate(QDate(1990, 1, 1))
+            self.date_edit.setMaximumDate(QDate(2100, 12, 31))
+            self.blank_check = QCheckBox("trống", self.inputs)
+            self.blank_check.setToolTip("Chưa có ngày: để trống")
+            self.blank_check.toggled.connect(lambda on: self.date_edit.setEnabled(not on))  # type: ignore[union-attr]
+            box.addWidget(self.date_edit)
+            box.addWidget(self.blank_check)
+        else:
+            what = {IndicatorKind.PERCENT: "phần trăm", IndicatorKind.COUNT: "số lượng"}
+            self.edits = [self._line_edit(what.get(kind, "điểm"), indicator.name)]
+            box.addWidget(self.edits[0])
+            if indicator.measure:
+                box.addWidget(QLabel(html.escape(indicator.measure)))
+        box.addStretch(1)
+
+    def _line_edit(self, placeholder: str, tip: str) -> QLineEdit:
+        edit = QLineEdit(self.inputs)
+        edit.setPlaceholderText(placeholder)
+        edit.setToolTip(tip)
+        edit.setFixedWidth(110)
+        edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return edit
+
+    def fields(self) -> list[tuple[str, Callable[[], Any], Callable[[Any], None], Any]]:
+        """(label, get, put, changed signal) of every input, for the undo stack."""
+        if self.combo is not None:
+            c = self.combo
+            return [("", c.currentIndex, c.setCurrentIndex, c.currentIndexChanged)]
+        if self.date_edit is not None and self.blank_check is not None:
+            d, b = self.date_edit, self.blank_check
+            return [("ngày", lambda: d.date().toPython(),
+                     lambda v: d.setDate(QDate(v.year, v.month, v.day)), d.dateChanged),
+                    ("trống", b.isChecked, b.setChecked, b.toggled)]
+        labels = ["tử số", "mẫu số"] if len(self.edits) == 2 else [""]
+        pairs = zip(labels, self.edits, strict=True)
+        return [(label, e.text, e.setText, e.textChanged) for label, e in pairs]
+
+    def set_value(self, v: Value) -> None:
+        kind = self.indicator.kind
+        if kind is IndicatorKind.RATIO:
+            self.edits[0].setText(_plain(v.numerator))
+            self.edits[1].setText(_plain(v.denominator))
+        elif self.combo is not None:
+            self.combo.setCurrentIndex(0 if v.flag is None else (1 if v.flag else 2))
+        elif self.date_edit is not None and self.blank_check is not None:
+            d = v.day or dt.date.today()
+            self.date_edit.setDate(QDate(d.year, d.month, d.day))
+            self.blank_check.setChecked(v.day is None)
+            self.date_edit.setEnabled(v.day is not None)
+        else:
+            self.edits[0].setText(_plain(v.number))
+
+    def read(self) -> tuple[Value | None, str | None]:
+        """The value typed, validated; or None and the reason (Vietnamese)."""
+        kind = self.indicator.kind
+        try:
+            if kind is IndicatorKind.RATIO:
+                value = Value(numerator=parse_number(self.edits[0].text(), "tử số"),
+                              denominator=parse_number(self.edits[1].text(), "mẫu số"))
+            elif self.combo is not None:
+                i = self.combo.currentIndex()
+                value = Value(flag=None if i <= 0 else i == 1)
+            elif self.date_edit is not None and self.blank_check is not None:
+                blank = self.blank_check.isChecked()
+                value = Value(day=None if blank else self.date_edit.date().toPython())
+            else:
+                what = {IndicatorKind.PERCENT: "phần trăm", IndicatorKind.COUNT: "số lượng"}
+                value = Value(number=parse_number(self.edits[0].text(), what.get(kind, "điểm")))
+            return validate_value(self.indicator, value), None
+        except ValueProblem as exc:
+            return None, _capital(exc.message)
+
+    def refresh(self) -> None:
+        value, problem = self.read()
+        for e in self.edits:
+            e.setStyleSheet(f"QLineEdit {{ {_INVALID_CSS} }}" if problem else "")
+        self.message.setText(f"⚠ {problem}" if problem else "")
+        self.message.setVisible(bool(problem))
+        self.verdict.setVisible(value is not None)
+        if value is not None:
+            self.verdict.setText(self.verdict_html(value))
+
+    def verdict_html(self, value: Value) -> str:
+        lines = []
+        for c in self.criteria:
+            r = evaluate_criterion(self.plan, c, value)
+            colour, mark = _OUTCOME_LOOK[r.outcome.value]
+            role = "bắt buộc" if c.mandatory else "phấn đấu, không tính vào kết quả"
+            style = f"color:{colour}" + ("" if c.mandatory else "; font-style:italic")
+            lines.append(
+                f"<span style='{style}'>{mark} {html.escape(r.explanation)}</span>"
+                f"<br><small style='color:#5f6368'>{html.escape(c.code)} ({role}): "
+                f"{html.escape(rule_label(self.plan, c))}"
+                f"{' — mục ' + html.escape(c.source) if c.source else ''}</small>")
+        if not self.criteria:
+            m = measured(self.indicator.kind, value)
+            if self.indicator.kind is IndicatorKind.RATIO and m is not None:
+                lines.append(f"Tỷ lệ: {percent(float(m))}")  # type: ignore[arg-type]
+            lines.append("<small style='color:#5f6368'>"
+                         + ("Căn cứ xếp hạng thi đua (cao xếp trước)" if self.ranks
+                            else "Không có tiêu chí; chỉ theo dõi") + "</small>")
+        return "<br>".join(lines)
+
+    def focus(self) -> None:
+        target: QWidget | None = (self.edits[0] if self.edits else self.combo or self.date_edit)
+        if target is not None:
+            target.setFocus()
+
+
+class _Edit(QUndoCommand):
+    """One field changed from `old` to `new`; consecutive edits of a field merge."""
+
+    def __init__(self, dialog: SubmissionDialog, field: int, old: Any, new: Any, text: str):
+        super().__init__(text)
+        self.dialog, self.field, self.old, self.new = dialog, field, old, new
+        self._first = True  # the widget already shows `new` when the command is pushed
+
+    def id(self) -> int:
+        return 1000 + self.field
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
+        if not isinstance(other, _Edit) or other.field != self.field:
+            return False
+        self.new = other.new
+        self.setObsolete(self.new == self.old)
+        return True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self.dialog._apply_field(self.field, self.new)
+
+    def undo(self) -> None:
+        self.dialog._apply_field(self.field, self.old)
+
+
+class _Field:
+    def __init__(self, label: str, get: Callable[[], Any], put: Callable[[Any], None]):
+        self.label, self.get, self.put = label, get, put
+
+
+class SubmissionDialog(QDialog):
+    saved = Signal(str)  # a sentence for the page's message bar
+
+    def __init__(self, ctx: AppContext, unit_code: str, period_code: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from ..store.plans import unit_row
+        from ..store.submissions import find_submission, value_of
+
+        self.ctx = ctx
+        self.plan = ctx.plan
+        self.period = self.plan.period(period_code)
+        self.unit_code = unit_code
+        with ctx.db.reading() as s:
+            unit = unit_row(s, unit_code)
+            self.unit_name, self.unit_kind = unit.name, unit.kind
+            sub = find_submission(s, unit_code, period_code)
+            self.existing = sub is not None
+            values = {v.indicator_code: value_of(v) for v in sub.values} if sub else {}
+            state, reason = (sub.state, sub.return_reason) if sub else (None, "")
+            received = sub.received_on if sub else dt.date.today()
+            channel = sub.channel if sub else "email"
+
+        self.ui = Ui_SubmissionDialog()
+        self.ui.setupUi(self)
+        self.setWindowTitle(f"Báo cáo {self.period.label} — {self.unit_name}")
+        self._saving = False
+        self._applying = False
+        self.undo_stack = QUndoStack(self)
+        self._fields: list[_Field] = []
+        self._last: list[Any] = []
+
+        self.ui.headerLabel.setText(
+            f"<b style='font-size:12pt'>{html.escape(self.unit_name)}</b> "
+            f"(mã {html.escape(unit_code)}) — kỳ <b>{html.escape(self.period.label)}</b>, "
+            f"hạn nộp {day(self.period.deadline)}<br>"
+            f"<small>{html.escape(self.plan.title)}</small>")
+        if state is not None and state != "received":
+            text = f"Tình trạng hiện nay: {REVIEW_STATE_LABELS.get(state, state)}"
+            if state == "returned" and reason:
+                text += f" — lý do trả lại: {reason}"
+            text += ". Khi lưu thay đổi, báo cáo trở về tình trạng “Đã nhận” để xét duyệt lại."
+            show_banner(self.ui.stateLabel, text, "info")
+
+        # receipt
+        self.ui.receivedEdit.setDate(QDate(received.year, received.month, received.day))
+        for code, label in CHANNEL_LABELS.items():
+            self.ui.channelCombo.addItem(label, code)
+        self.ui.channelCombo.setCurrentIndex(max(0, self.ui.channelCombo.findData(channel)))
+        self._add_field("Ngày nhận", lambda: self.ui.receivedEdit.date().toPython(),
+                        lambda d: self.ui.receivedEdit.setDate(QDate(d.year, d.month, d.day)),
+                        self.ui.receivedEdit.dateChanged)
+        self._add_field("Hình thức nhận", self.ui.channelCombo.currentIndex,
+                        self.ui.channelCombo.setCurrentIndex,
+                        self.ui.channelCombo.currentIndexChanged)
+
+        # one row per indicator
+        grid = self.ui.rowsLayout
+        for col, title in enumerate(("Chỉ tiêu", "Số liệu", "Kiểm tra theo tiêu chí của kế hoạch")):
+            head = QLabel(f"<b>{title}</b>")
+            grid.addWidget(head, 0, col)
+        self.rows: list[IndicatorRow] = []
+        ranking = self.plan.ranking.indicator if self.plan.ranking else None
+        for ind in self.plan.indicators_for(self.unit_kind):
+            criteria = [c for c in self.plan.criteria_for(self.unit_kind)
+                        if c.indicator == ind.code]
+            row = IndicatorRow(self.plan, ind, criteria, ranking == ind.code, self.ui.rowsWidget)
+            line = QFrame(self.ui.rowsWidget)
+            line.setFrameShape(QFrame.Shape.HLine)
+            line.setFrameShadow(QFrame.Shadow.Sunken)
+            r = 1 + 2 * len(self.rows)
+            grid.addWidget(line, r, 0, 1, 3)
+            grid.addWidget(row.name_label, r + 1, 0)
+            grid.addWidget(row.inputs, r + 1, 1)
+            grid.addWidget(row.check, r + 1, 2)
+            row.set_value(values.get(ind.code, Value()))
+            for label, get, put, signal in row.fields():
+                self._add_field(f"{ind.code} {label}".strip(), get, put, signal)
+            self.rows.append(row)
+        grid.setColumnStretch(0, 4)
+        grid.setColumnStretch(2, 5)
+        grid.setRowStretch(1 + 2 * len(self.rows), 1)
+        self._initial = self._snapshot()
+
+        # actions
+        bb = self.ui.buttonBox
+        self.save_button = bb.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("Lưu")
+        self.save_button.setToolTip("Lưu báo cáo (Ctrl+S)")
+        bb.button(QDialogButtonBox.StandardButton.Cancel).setText("Đóng")
+        bb.accepted.connect(self.save)
+        bb.rejected.connect(self.reject)
+        self.save_action = self._action("Lưu", QKeySequence.StandardKey.Save, self.save)
+        self.undo_action = self._action("Hoàn tác", QKeySequence.StandardKey.Undo,
+                                        self.undo_stack.undo)
+        self.redo_action = self._action("Làm lại", QKeySequence.StandardKey.Redo,
+                                        self.undo_stack.redo)
+        self.ui.undoButton.clicked.connect(self.undo_stack.undo)
+        self.ui.redoButton.clicked.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(self._update_undo)
+        self.undo_stack.canRedoChanged.connect(self._update_undo)
+        for w in self.findChildren(QLineEdit) + self.findChildren(QAbstractSpinBox):
+            w.installEventFilter(self)  # Ctrl+Z goes to the dialog's stack, not one field
+        self._update_undo()
+        self.revalidate()
+        if self.rows:
+            self.rows[0].focus()
+
+    # -- fields and undo
+    def _action(self, text: str, key: QKeySequence.StandardKey, slot: Callable[[], Any]) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _add_field(self, label: str, get: Callable[[], Any], put: Callable[[Any], None],
+                   signal: Any) -> None:
+        i = len(self._fields)
+        self._fields.append(_Field(label, get, put))
+        self._last.append(get())
+        signal.connect(lambda *_a: self._on_field_changed(i))
+
+    def _on_field_changed(self, i: int) -> None:
+        if self._applying:
+            return
+        new, old = self._fields[i].get(), self._last[i]
+        if new == old:
+            return
+        self._last[i] = new
+        self.undo_stack.push(_Edit(self, i, old, new, f"sửa {self._fields[i].label}"))
+        self.revalidate()
+
+    def _apply_field(self, i: int, state: Any) -> None:
+        self._applying = True
+        try:
+            self._fields[i].put(state)
+            self._last[i] = state
+        finally:
+            self._applying = False
+        self.revalidate()
+
+    def _update_undo(self, *_a: object) -> None:
+        self.ui.undoButton.setEnabled(self.undo_stack.canUndo())
+        self.ui.redoButton.setEnabled(self.undo_stack.canRedo())
+        self.ui.undoButton.setToolTip(f"Hoàn tác: {self.undo_stack.undoText()} (Ctrl+Z)")
+        self.ui.redoButton.setToolTip(f"Làm lại: {self.undo_stack.redoText()} (Ctrl+Y)")
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
+            event.matches(QKeySequence.StandardKey.Undo)
+            or event.matches(QKeySequence.StandardKey.Redo)
+        ):
+            event.ignore()  # not the field's own undo: let the dialog's shortcut run
+            return True
+        return super().eventFilter(obj, event)
+
+    def _snapshot(self) -> tuple[Any, ...]:
+        return tuple(f.get() for f in self._fields)
+
+    def has_unsaved_changes(self) -> bool:
+        return self._snapshot() != self._initial
+
+    # -- validation
+    def collect(self) -> tuple[dict[str, Value], list[str]]:
+        """The values typed (blanks left out) and the problems, 'HSCV_MANG: ...'."""
+        values: dict[str, Value] = {}
+        problems: list[str] = []
+        for row in self.rows:
+            value, problem = row.read()
+            if problem:
+                problems.append(f"{row.indicator.code}: {problem}")
+            elif value is not None and not value.is_blank:
+                values[row.indicator.code] = value
+        return values, problems
+
+    def revalidate(self) -> None:
+        for row in self.rows:
+            row.refresh()
+        values, problems = self.collect()
+        received = self.ui.receivedEdit.date().toPython()
+        late = late_days(received, self.period.deadline)
+        self.ui.lateLabel.setText(
+            f"<span style='color:#b3261e'>trễ {late} ngày so với hạn {day(self.period.deadline)}"
+            "</span>" if late else "<span style='color:#1b7f3b'>đúng hạn</span>")
+        if problems:
+            self.ui.resultLabel.setText(
+                f"<span style='color:#b3261e'>⚠ Còn {len(problems)} chỉ tiêu nhập chưa hợp lệ; "
+                "sửa xong mới lưu được.</span>")
+        else:
+            result, crits = evaluate_unit(self.plan, self.unit_kind, values)
+            failing = [c.code for c in crits if c.criterion.mandatory and c.outcome != "pass"]
+            colour = {"pass": "#1b7f3b", "fail": "#b3261e"}.get(result.value, "#8a5a00")
+            tail = f" ({', '.join(failing)})" if failing else ""
+            self.ui.resultLabel.setText(
+                f"Kết quả dự kiến của đơn vị: <b style='color:{colour}'>"
+                f"{OUTCOME_LABELS[result.value]}</b>{html.escape(tail)}")
+        dirty = self.has_unsaved_changes()
+        self.save_button.setEnabled(not problems and not self._saving)
+        self.save_action.setEnabled(not problems and not self._saving)
+        title = f"Báo cáo {self.period.label} — {self.unit_name}"
+        self.setWindowTitle(title + (" *" if dirty else ""))
+
+    # -- saving and closing
+    def save(self) -> bool:
+        """Start saving; False when refused (invalid input, or a save under way)."""
+        if self._saving:
+            return False
+        values, problems = self.collect()
+        if problems:
+            show_banner(self.ui.errorLabel, "Chưa lưu được: " + "; ".join(problems), "error")
+            return False
+        if self.existing and not self.has_unsaved_changes():
+            super().accept()  # nothing to write
+            return True
+        from ..store.submissions import save_submission
+
+        db, plan, unit, period = self.ctx.db, self.plan, self.unit_code, self.period.code
+        received = self.ui.receivedEdit.date().toPython()
+        channel = self.ui.channelCombo.currentData()
+
+        def work(_report: Any) -> Any:
+            with db.transaction(f"Nhập/sửa báo cáo {unit} kỳ {period}") as s:
+                return save_submission(s, plan, unit, period, values, received_on=received,
+                                       channel=channel, replace=True)
+
+        self._set_saving(True)
+        self.ctx.tasks.run(work, self._on_saved, self._on_save_failed, writes=True)
+        return True
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        self.ui.scrollArea.setEnabled(not saving)
+        self.ui.receivedEdit.setEnabled(not saving)
+        self.ui.channelCombo.setEnabled(not saving)
+        if saving:
+            show_banner(self.ui.errorLabel, "Đang lưu…", "info")
+        self.revalidate()
+
+    def _on_saved(self, result: Any) -> None:
+        self._set_saving(False)
+        self._initial = self._snapshot()
+        self.existing = True
+        message = f"Đã lưu báo cáo của {self.unit_name} kỳ {self.period.label}."
+        if result.changes:
+            message += " Thay đổi: " + "; ".join(result.changes)
+        self.saved.emit(message)
+        self.ctx.notify_changed()
+        super().accept()
+
+    def _on_save_failed(self, exc: BaseException) -> None:
+        self._set_saving(False)
+        show_banner(self.ui.errorLabel, "Chưa lưu được: " + error_text(exc), "error")
+
+    def accept(self) -> None:
+        self.save()
+
+    def ask_unsaved(self) -> str:
+        """'save', 'discard' or 'cancel' (a seam tests replace)."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Báo cáo chưa lưu",
+                          f"Báo cáo của {self.unit_name} có thay đổi chưa lưu. Lưu lại không?",
+                          parent=self)
+        save = box.addButton("Lưu", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("Không lưu", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Hủy", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        clicked = box.clickedButton()
+        return "save" if clicked is save else "discard" if clicked is discard else "cancel"
+
+    def reject(self) -> None:
+        if self._saving:
+            return
+        if self.has_unsaved_changes():
+            choice = self.ask_unsaved()
+            if choice == "save":
+                self.save()  # closes when the save is done
+                return
+            if choice != "discard":
+                return
+        super().reject()
