@@ -1,0 +1,477 @@
+"""`thidua proposals ...`: commendation proposals (đề nghị khen thưởng) of a review.
+
+    thidua proposals list    --review R [--format table|json]
+    thidua proposals add     --review R (--collective MÃ | --individual TÊN --position CV
+                             [--unit MÃ] [--leader]) [--award TEXT] [--achievements TEXT]
+                             [--document TÊN[=TỆP]]...
+    thidua proposals remove  --review R --id N
+    thidua proposals check   --review R [--format table|json]
+    thidua proposals suggest --review R [--format table|json]
+    thidua proposals export  --review R [--xlsx TỆP] [--pdf TỆP]
+
+`check` exits 0 when it could check (the breaches are its output), like `thidua check`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .cli_support import Parser, print_json, print_table
+from .domain.errors import DomainError
+from .domain.vnformat import number
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def add_commands(subparsers: Any, command: Callable[[str], Callable[[Handler], Handler]]) -> None:
+    p = subparsers.add_parser(
+        "proposals", help="đề nghị khen thưởng: thêm, xóa, kiểm tra hạn mức, gợi ý, xuất danh sách"
+    )
+    sub = p.add_subparsers(
+        dest="proposals_command", metavar="VIỆC", parser_class=Parser, required=True
+    )
+
+    def with_review(name: str, what: str) -> Parser:
+        c: Parser = sub.add_parser(name, help=what)
+        c.add_argument(
+            "--review",
+            required=True,
+            metavar="KỲ",
+            help="kỳ xét khen thưởng: mã kỳ báo cáo (ví dụ 2023; xem 'thidua periods')",
+        )
+        c.set_defaults(proposals_parser=c)
+        return c
+
+    c = with_review("list", "liệt kê các đề nghị khen thưởng của một kỳ xét")
+    c.add_argument("--format", choices=["table", "json"], default="table")
+
+    c = with_review("add", "thêm một tập thể hoặc cá nhân được đề nghị khen thưởng")
+    who = c.add_mutually_exclusive_group(required=True)
+    who.add_argument("--collective", metavar="MÃ_ĐƠN_VỊ", help="tập thể: mã đơn vị")
+    who.add_argument("--individual", metavar="HỌ_TÊN", help="cá nhân: họ và tên")
+    c.add_argument(
+        "--position", metavar="CHỨC_VỤ", help="chức vụ của cá nhân (bắt buộc với --individual)"
+    )
+    c.add_argument("--unit", metavar="MÃ", help="đơn vị công tác của cá nhân")
+    c.add_argument(
+        "--leader",
+        action="store_true",
+        help="cá nhân là lãnh đạo, quản lý (tính vào tỷ lệ lãnh đạo tối đa)",
+    )
+    c.add_argument(
+        "--award",
+        metavar="HÌNH_THỨC",
+        help="hình thức khen thưởng (mặc định: hình thức duy nhất của kỳ xét)",
+    )
+    c.add_argument("--achievements", metavar="THÀNH_TÍCH", default="", help="tóm tắt thành tích")
+    c.add_argument(
+        "--document",
+        action="append",
+        default=[],
+        metavar="TÊN[=TỆP]",
+        help="thành phần hồ sơ đã có (tên, phần đầu của tên hoặc số thứ tự), "
+        "kèm tệp nếu có; dùng nhiều lần",
+    )
+
+    c = with_review("remove", "xóa một đề nghị khen thưởng")
+    c.add_argument("--id", type=int, required=True, metavar="SỐ", help="số của đề nghị (xem list)")
+
+    c = with_review("check", "kiểm tra hạn mức, tỷ lệ lãnh đạo, kết quả thi đua, hồ sơ, trùng lặp")
+    c.add_argument("--format", choices=["table", "json"], default="table")
+
+    c = with_review("suggest", "gợi ý các đơn vị đạt, xếp hạng cao, chưa được đề nghị")
+    c.add_argument("--format", choices=["table", "json"], default="table")
+
+    c = with_review("export", "xuất danh sách đề nghị khen thưởng (Excel, PDF)")
+    c.add_argument("--xlsx", type=Path, metavar="TỆP")
+    c.add_argument("--pdf", type=Path, metavar="TỆP")
+
+    command("proposals")(cmd_proposals)
+
+
+def cmd_proposals(args: argparse.Namespace) -> int:
+    handler = {
+        "list": _list,
+        "add": _add,
+        "remove": _remove,
+        "check": _check,
+        "suggest": _suggest,
+        "export": _export,
+    }[args.proposals_command]
+    return handler(args)
+
+
+def _open(args: argparse.Namespace, *, write: bool) -> Any:
+    from .cli import open_db
+
+    return open_db(args, write=write)
+
+
+def _who(p: Any) -> str:
+    from .domain.proposals import KIND_LABELS
+
+    return f"{KIND_LABELS.get(p.kind, p.kind)} {p.label}"
+
+
+# --------------------------------------------------------------------------- list
+
+
+def _list(args: argparse.Namespace) -> int:
+    from .domain.proposals import KIND_LABELS, as_mapping, documents_text
+    from .store.plans import load_plan
+    from .store.proposals import list_proposals
+
+    with _open(args, write=False) as db, db.reading() as s:
+        plan = load_plan(s)
+        proposals = list_proposals(s, args.review, plan)
+    label = plan.period(args.review).label
+    if args.format == "json":
+        print_json(
+            {
+                "plan": plan.code,
+                "review": args.review,
+                "review_label": label,
+                "proposals": [as_mapping(p) for p in proposals],
+            }
+        )
+        return 0
+    print(f"Đề nghị khen thưởng kỳ {label}: {len(proposals)}")
+    if not proposals:
+        return 0
+    print_table(
+        ["Số", "Loại", "Tập thể / cá nhân", "Đơn vị", "Lãnh đạo", "Hình thức", "Hồ sơ"],
+        [
+            [
+                p.id,
+                KIND_LABELS.get(p.kind, p.kind),
+                p.unit_name if p.is_collective else f"{p.person_name}, {p.position}",
+                p.unit_code or "",
+                "x" if p.is_leader else "",
+                p.award,
+                documents_text(plan, p),
+            ]
+            for p in proposals
+        ],
+    )
+    return 0
+
+
+# --------------------------------------------------------------------------- add / remove
+
+
+def _documents(args: argparse.Namespace) -> dict[str, Path | None]:
+    out: dict[str, Path | None] = {}
+    for item in args.document:
+        name, sep, file = item.partition("=")
+        if not name.strip() or (sep and not file.strip()):
+            args.proposals_parser.error(f"--document '{item}': cần TÊN hoặc TÊN=TỆP")
+        out[name.strip()] = Path(file.strip()) if sep else None
+    return out
+
+
+def _add(args: argparse.Namespace) -> int:
+    from .paths import evidence_dir
+    from .store.plans import load_plan
+    from .store.proposals import add_collective, add_individual, check_review
+
+    parser: Parser = args.proposals_parser
+    if args.collective is not None:
+        extra = [
+            flag
+            for flag, v in (
+                ("--position", args.position),
+                ("--unit", args.unit),
+                ("--leader", args.leader),
+            )
+            if v
+        ]
+        if extra:
+            parser.error(f"{', '.join(extra)} chỉ dùng cho cá nhân (--individual)")
+    elif not (args.position or "").strip():
+        parser.error("--individual cần --position CHỨC_VỤ")
+    documents = _documents(args)
+
+    with _open(args, write=True) as db:
+        root = evidence_dir(db.path)
+        what = "tập thể" if args.collective is not None else "cá nhân"
+        with db.transaction(f"Thêm đề nghị khen thưởng ({what}) kỳ {args.review}") as s:
+            plan = load_plan(s)
+            if args.collective is not None:
+                p = add_collective(
+                    s,
+                    args.review,
+                    args.collective,
+                    award=args.award,
+                    achievements=args.achievements,
+                    documents=documents,
+                    evidence_root=root,
+                    plan=plan,
+                )
+            else:
+                p = add_individual(
+                    s,
+                    args.review,
+                    args.individual,
+                    args.position,
+                    unit_code=args.unit,
+                    is_leader=args.leader,
+                    award=args.award,
+                    achievements=args.achievements,
+                    documents=documents,
+                    evidence_root=root,
+                    plan=plan,
+                )
+            label = plan.period(args.review).label
+        with db.reading() as s:
+            result = check_review(s, args.review)
+    print(f"Đã thêm đề nghị số {p.id}: {_who(p)} — «{p.award}», kỳ {label}.")
+    for b in result.breaches_for(p.id):
+        print(f"  Lưu ý [{b.rule}, mục {b.source or '—'}]: {b.message}")
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    from .store.plans import load_plan
+    from .store.proposals import remove_proposal
+
+    with _open(args, write=True) as db:
+        with db.transaction(f"Xóa đề nghị khen thưởng số {args.id}") as s:
+            plan = load_plan(s)
+            from .domain.proposals import require_review
+
+            require_review(plan, args.review)
+            p = remove_proposal(s, args.id, review=args.review, plan=plan)
+    print(f"Đã xóa đề nghị số {p.id}: {_who(p)} — «{p.award}».")
+    return 0
+
+
+# --------------------------------------------------------------------------- check
+
+
+def check_json(result: Any, plan: Any) -> dict[str, Any]:
+    from .domain.proposals import as_mapping
+
+    return {
+        "plan": result.plan_code,
+        "review": result.review,
+        "review_label": result.review_label,
+        "ok": result.ok,
+        "quotas": [
+            {
+                "award": u.quota.award,
+                "block": u.quota.block,
+                "source": u.quota.source,
+                "collectives": {"proposed": u.collectives, "max": u.quota.collectives},
+                "individuals": {"proposed": u.individuals, "max": u.quota.individuals},
+                "leaders": {
+                    "proposed": u.leaders,
+                    "max_share": u.quota.leader_share_max,
+                    "max": u.leaders_allowed,
+                },
+            }
+            for u in result.usage
+        ],
+        "proposals": [
+            {**as_mapping(p), "breaches": [str(b.rule) for b in result.breaches_for(p.id)]}
+            for p in result.proposals
+        ],
+        "breaches": [
+            {
+                "rule": str(b.rule),
+                "source": b.source,
+                "message": b.message,
+                "proposals": list(b.proposal_ids),
+            }
+            for b in result.breaches
+        ],
+        "summary": {
+            "proposals": len(result.proposals),
+            "collectives": sum(1 for p in result.proposals if p.is_collective),
+            "individuals": sum(1 for p in result.proposals if not p.is_collective),
+            "breaches": len(result.breaches),
+        },
+    }
+
+
+def _limit(v: int | None) -> str:
+    return "—" if v is None else str(v)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .domain.proposals import RULE_LABELS, block_label
+    from .store.plans import load_plan
+    from .store.proposals import check_review
+
+    with _open(args, write=False) as db, db.reading() as s:
+        plan = load_plan(s)
+        result = check_review(s, args.review, plan)
+    if args.format == "json":
+        print_json(check_json(result, plan))
+        return 0
+    print(
+        f"Kiểm tra đề nghị khen thưởng kỳ {result.review_label} ({len(result.proposals)} đề nghị)\n"
+    )
+    rows = []
+    for u in result.usage:
+        leaders = str(u.leaders)
+        if u.quota.leader_share_max is not None:
+            leaders += f" (tối đa {u.leaders_allowed}; {number(u.quota.leader_share_max)} %)"
+        rows.append(
+            [
+                u.quota.award,
+                block_label(plan, u.quota.block),
+                f"{u.collectives}/{_limit(u.quota.collectives)}",
+                f"{u.individuals}/{_limit(u.quota.individuals)}",
+                leaders,
+                u.quota.source,
+            ]
+        )
+    print_table(
+        ["Hình thức", "Khối", "Tập thể / tối đa", "Cá nhân / tối đa", "Lãnh đạo", "Căn cứ"], rows
+    )
+    print()
+    if result.ok:
+        print("Không có vi phạm: các đề nghị đúng hạn mức, tỷ lệ, tiêu chuẩn và đủ hồ sơ.")
+        return 0
+    print(f"Có {len(result.breaches)} vi phạm:")
+    for n, b in enumerate(result.breaches, start=1):
+        ids = ", ".join(str(i) for i in b.proposal_ids)
+        print(
+            f"{n}. [{b.rule}] {RULE_LABELS.get(b.rule, b.rule)} — mục {b.source or '—'} "
+            f"— đề nghị số {ids}"
+        )
+        print(f"   {b.message}")
+    return 0
+
+
+# --------------------------------------------------------------------------- suggest
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    from .domain.proposals import block_label, quota_usage
+    from .store.plans import load_plan
+    from .store.proposals import list_proposals, suggest_review
+
+    with _open(args, write=False) as db, db.reading() as s:
+        plan = load_plan(s)
+        suggestions = suggest_review(s, args.review, plan)
+        usage = quota_usage(plan, args.review, list_proposals(s, args.review, plan))
+    label = plan.period(args.review).label
+    if args.format == "json":
+        print_json(
+            {
+                "plan": plan.code,
+                "review": args.review,
+                "review_label": label,
+                "remaining": [
+                    {
+                        "award": u.quota.award,
+                        "block": u.quota.block,
+                        "collectives": u.remaining_collectives,
+                        "individuals": u.remaining_individuals,
+                    }
+                    for u in usage
+                ],
+                "suggestions": [
+                    {
+                        "award": x.award,
+                        "block": x.block,
+                        "unit": x.unit_code,
+                        "name": x.unit_name,
+                        "kind": x.unit_kind,
+                        "rank": x.rank,
+                        "score": round(x.score, 2) if x.score is not None else None,
+                        "source": x.source,
+                    }
+                    for x in suggestions
+                ],
+            }
+        )
+        return 0
+    print(
+        f"Gợi ý tập thể đề nghị khen thưởng kỳ {label} "
+        "(đơn vị đạt tiêu chuẩn, xếp hạng cao, chưa được đề nghị):\n"
+    )
+    for u in usage:
+        scope = f"«{u.quota.award}»" + (
+            f", {block_label(plan, u.quota.block)}" if u.quota.block else ""
+        )
+        print(
+            f"- {scope}: còn {_limit(u.remaining_collectives)} tập thể, "
+            f"{_limit(u.remaining_individuals)} cá nhân (mục {u.quota.source or '—'})"
+        )
+    print()
+    if not suggestions:
+        print("Không có đơn vị nào để gợi ý.")
+        return 0
+    print_table(
+        ["Hình thức", "Khối", "Hạng", "Mã", "Đơn vị", "Điểm"],
+        [
+            [
+                x.award,
+                block_label(plan, x.block),
+                x.rank or "",
+                x.unit_code,
+                x.unit_name,
+                number(x.score, 2) if x.score is not None else "",
+            ]
+            for x in suggestions
+        ],
+    )
+    return 0
+
+
+# --------------------------------------------------------------------------- export
+
+
+def _office(s: Any) -> Any:
+    from sqlalchemy import select
+
+    from .exchange.proposals_export import OfficeInfo
+    from .store.models import OfficeRow
+
+    row = s.scalar(select(OfficeRow).limit(1))
+    if row is None:
+        return OfficeInfo()
+    return OfficeInfo(
+        name=row.name,
+        short_name=row.short_name,
+        parent_body=row.parent_body,
+        place=row.place,
+        signer_authority=row.signer_authority,
+        signer_title=row.signer_title,
+        signer_name=row.signer_name,
+        doc_number_prefix=row.doc_number_prefix,
+        recipients=tuple(row.recipients or ()),
+    )
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .exchange.proposals_export import ProposalList, write_pdf, write_xlsx
+    from .store.plans import load_plan
+    from .store.proposals import check_review, review_report
+
+    if args.xlsx is None and args.pdf is None:
+        args.proposals_parser.error("cần --xlsx TỆP và/hoặc --pdf TỆP")
+    with _open(args, write=False) as db, db.reading() as s:
+        plan = load_plan(s)
+        result = check_review(s, args.review, plan)
+        data = ProposalList(
+            plan=plan, check=result, report=review_report(s, args.review, plan), office=_office(s)
+        )
+    for path, write in ((args.xlsx, write_xlsx), (args.pdf, write_pdf)):
+        if path is None:
+            continue
+        if not path.parent.exists():
+            raise DomainError(f"Thư mục {path.parent} không tồn tại.")
+        write(data, path)
+        print(f"Đã ghi {path}")
+    if not result.ok:
+        print(
+            f"Lưu ý: danh sách còn {len(result.breaches)} vi phạm; xem "
+            f"'thidua proposals check --review {args.review}'."
+        )
+    return 0
