@@ -2,12 +2,17 @@
 
 Screens never talk to each other; they listen to `data_changed` and
 `period_changed` and call `notify_changed()` after a write.
+
+`progress` relays the progress of any task started with `on_progress=ctx.report_progress`,
+so that the main window's progress bar shows it; `cancel_tasks()` is the "Hủy" button.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -16,13 +21,16 @@ from ..domain.plan import Period, Plan
 from ..store.database import Database
 from ..store.plans import load_plan
 from ..store.submissions import period_report
-from .tasks import TaskRunner
+from .tasks import Report, TaskRunner
+
+LONG_PAST_DAYS = 30
 
 
 class AppContext(QObject):
     data_changed = Signal()  # anything in the database changed
     period_changed = Signal(str)  # the current period code
     database_changed = Signal()  # another database was opened
+    progress = Signal(int, int, str)  # done, total, text of the task that reports it
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -36,12 +44,28 @@ class AppContext(QObject):
             return load_plan(s)
 
     def default_period(self, today: dt.date | None = None) -> Period:
-        """The first period whose deadline is not yet 30 days past, else the last one."""
+        """The first period whose deadline is not yet 30 days past; when every deadline is
+        long past, the latest period that has submissions (else the last one)."""
         today = today or dt.date.today()
         for p in self.plan.periods:
-            if (today - p.deadline).days <= 30:
+            if (today - p.deadline).days <= LONG_PAST_DAYS:
+                return p
+        with_data = self._periods_with_submissions()
+        for p in reversed(self.plan.periods):
+            if p.code in with_data:
                 return p
         return self.plan.periods[-1]
+
+    def _periods_with_submissions(self) -> set[str]:
+        from sqlalchemy import select
+
+        from ..store.models import PeriodRow, SubmissionRow
+
+        with self.db.reading() as s:
+            return set(s.scalars(
+                select(PeriodRow.code).join(SubmissionRow, SubmissionRow.period_id == PeriodRow.id)
+                .distinct()
+            ))
 
     @property
     def period(self) -> Period:
@@ -56,6 +80,44 @@ class AppContext(QObject):
         """Evaluate a period (call from a task for large databases)."""
         with self.db.reading() as s:
             return period_report(s, period_code or self.period_code, self.plan)
+
+    def report_progress(self, done: int, total: int, text: str = "") -> None:
+        """Pass as `on_progress` to relay a task's progress to the main window."""
+        self.progress.emit(done, total, text)
+
+    def cancel_tasks(self) -> None:
+        """Ask every running task to stop at its next safe point."""
+        for task in list(getattr(self.tasks, "_running", ())):
+            task.cancel()
+
+    def run_and_wait(self, fn: Callable[[Report], Any], *, writes: bool = True) -> Any:
+        """Run `fn` through the task runner and wait for it (for a page's `save()` when
+        the window closes). Returns its result or raises its error."""
+        box: dict[str, Any] = {}
+
+        def work(report: Report) -> Any:
+            try:
+                box["result"] = fn(report)
+            except BaseException as exc:  # noqa: BLE001 - re-raised on the GUI thread
+                box["error"] = exc
+                raise
+            return box["result"]
+
+        self.tasks.run(work, on_error=lambda _exc: None, writes=writes)
+        (self.tasks.writer if writes else self.tasks.readers).waitForDone()
+        if "error" in box:
+            raise box["error"]
+        return box.get("result")
+
+    def reload(self) -> None:
+        """The database file was replaced under the same path (restore): read it again."""
+        self.db.engine.dispose()
+        self.plan = self._load_plan()
+        codes = {p.code for p in self.plan.periods}
+        if self.period_code not in codes:
+            self.period_code = self.default_period().code
+        self.database_changed.emit()
+        self.data_changed.emit()
 
     def notify_changed(self) -> None:
         """Call on the GUI thread after a write: reloads the plan and tells every screen."""

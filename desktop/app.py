@@ -1,0 +1,103 @@
+"""Start the desktop application: `main(db_path | None) -> exit status`.
+
+The window is shown before anything heavy is imported (SQLAlchemy, Alembic, openpyxl,
+reportlab): the database is opened right after the first paint. Without a database
+given or remembered, the first-run wizard creates or opens one.
+
+THIDUA_EXIT_AFTER=shown|opened quits at that point (start-up benchmarks).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication
+
+from .cli_support import setup_logging
+from .version import __version__
+
+
+def app_icon() -> QIcon:
+    from .paths import resource_path
+
+    for name in ("thidua.png", "thidua.ico"):
+        path = resource_path("icons", name)
+        if path.is_file():
+            return QIcon(str(path))
+    pixmap = QPixmap(64, 64)  # a drawn stand-in until the icon ships
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor("#c62828"))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawRoundedRect(2, 2, 60, 60, 12, 12)
+    painter.setPen(QColor("#ffd600"))
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(26)
+    painter.setFont(font)
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, "CĐS")
+    painter.end()
+    return QIcon(pixmap)
+
+
+def make_application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    app.setApplicationName("ThiĐua CĐS")
+    app.setApplicationDisplayName("ThiĐua CĐS")
+    app.setOrganizationName("ThiDuaCDS")
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def choose_database(db_path: Path | None) -> Path | None:
+    """The database to open: the one given, else the last used, else the wizard's."""
+    from .ui.settings import Settings
+
+    if db_path is not None and Path(db_path).exists():
+        return Path(db_path)
+    if db_path is None:
+        last = Settings().last_database()
+        if last is not None:
+            return last
+    from .ui.first_run import FirstRunWizard
+
+    wizard = FirstRunWizard(save_path=db_path)
+    if wizard.exec() != FirstRunWizard.DialogCode.Accepted or wizard.result_path is None:
+        return None
+    return wizard.result_path
+
+
+def main(db_path: Path | None = None) -> int:
+    app = make_application()
+    log = setup_logging()
+    from .ui import errors
+
+    errors.install_excepthook()
+    path = choose_database(db_path)
+    if path is None:
+        return 0
+    from .ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    exit_after = os.environ.get("THIDUA_EXIT_AFTER", "")
+    if exit_after == "shown":
+        QTimer.singleShot(0, app.quit)
+    else:
+        if exit_after == "opened":
+            window.database_opened.connect(lambda _p: QTimer.singleShot(0, app.quit))
+        QTimer.singleShot(0, lambda: window.start(path, on_failed=lambda: app.exit(1)))
+    status = app.exec()
+    log.info("application finished with status %s", status)
+    if window.ctx is not None and window.isVisible():  # quit without closing (benchmarks)
+        window.ctx.tasks.wait()
+        window.ctx.db.close()
+    return status

@@ -1,0 +1,172 @@
+# generated — do not edit: compiled from forms/main_window.ui by build_scripts/compile_forms.py
+# source-sha256: 3ef2cdc8eed21f3f3e7f5fe38812a8beb8aacac69f05d55426aa10d192a06437
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'main_window.ui'
+##
+## Created by: Qt User Interface Compiler version 6.12.0
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
+    QCursor, QFont, QFontDatabase, QGradient,
+    QIcon, QImage, QKeySequence, QLinearGradient,
+    QPainter, QPalette, QPixmap, QRadialGradient,
+    QTransform)
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget,
+    QListWidgetItem, QMainWindow, QMenu, QMenuBar,
+    QSizePolicy, QSplitter, QStackedWidget, QStatusBar,
+    QToolBar, QVBoxLayout, QWidget)
+
+class Ui_MainWindow(object):
+    def setupUi(self, MainWindow):
+        if not MainWindow.objectName():
+            MainWindow.setObjectName(u"MainWindow")
+        MainWindow.resize(1180, 760)
+        self.actionOpen = QAction(MainWindow)
+        self.actionOpen.setObjectName(u"actionOpen")
+        self.actionBackup = QAction(MainWindow)
+        self.actionBackup.setObjectName(u"actionBackup")
+        self.actionRestore = QAction(MainWindow)
+        self.actionRestore.setObjectName(u"actionRestore")
+        self.actionOffice = QAction(MainWindow)
+        self.actionOffice.setObjectName(u"actionOffice")
+        self.actionQuit = QAction(MainWindow)
+        self.actionQuit.setObjectName(u"actionQuit")
+        self.actionQuit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.actionSave = QAction(MainWindow)
+        self.actionSave.setObjectName(u"actionSave")
+        self.actionFind = QAction(MainWindow)
+        self.actionFind.setObjectName(u"actionFind")
+        self.actionRefresh = QAction(MainWindow)
+        self.actionRefresh.setObjectName(u"actionRefresh")
+        self.actionLogFolder = QAction(MainWindow)
+        self.actionLogFolder.setObjectName(u"actionLogFolder")
+        self.actionAbout = QAction(MainWindow)
+        self.actionAbout.setObjectName(u"actionAbout")
+        self.actionAbout.setMenuRole(QAction.MenuRole.AboutRole)
+        self.centralwidget = QWidget(MainWindow)
+        self.centralwidget.setObjectName(u"centralwidget")
+        self.centralLayout = QHBoxLayout(self.centralwidget)
+        self.centralLayout.setSpacing(0)
+        self.centralLayout.setObjectName(u"centralLayout")
+        self.centralLayout.setContentsMargins(0, 0, 0, 0)
+        self.mainSplitter = QSplitter(self.centralwidget)
+        self.mainSplitter.setObjectName(u"mainSplitter")
+        self.mainSplitter.setOrientation(Qt.Orientation.Horizontal)
+        self.mainSplitter.setChildrenCollapsible(False)
+        self.navList = QListWidget(self.mainSplitter)
+        self.navList.setObjectName(u"navList")
+        self.navList.setMinimumSize(QSize(150, 0))
+        self.navList.setMaximumSize(QSize(260, 16777215))
+        self.navList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navList.setSpacing(2)
+        self.mainSplitter.addWidget(self.navList)
+        self.pages = QStackedWidget(self.mainSplitter)
+        self.pages.setObjectName(u"pages")
+        self.placeholderPage = QWidget()
+        self.placeholderPage.setObjectName(u"placeholderPage")
+        self.placeholderLayout = QVBoxLayout(self.placeholderPage)
+        self.placeholderLayout.setObjectName(u"placeholderLayout")
+        self.lblPlaceholder = QLabel(self.placeholderPage)
+        self.lblPlaceholder.setObjectName(u"lblPlaceholder")
+        self.lblPlaceholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.lblPlaceholder.setWordWrap(True)
+
+        self.placeholderLayout.addWidget(self.lblPlaceholder)
+
+        self.pages.addWidget(self.placeholderPage)
+        self.mainSplitter.addWidget(self.pages)
+
+        self.centralLayout.addWidget(self.mainSplitter)
+
+        MainWindow.setCentralWidget(self.centralwidget)
+        self.menubar = QMenuBar(MainWindow)
+        self.menubar.setObjectName(u"menubar")
+        self.menuFile = QMenu(self.menubar)
+        self.menuFile.setObjectName(u"menuFile")
+        self.menuRecent = QMenu(self.menuFile)
+        self.menuRecent.setObjectName(u"menuRecent")
+        self.menuEdit = QMenu(self.menubar)
+        self.menuEdit.setObjectName(u"menuEdit")
+        self.menuView = QMenu(self.menubar)
+        self.menuView.setObjectName(u"menuView")
+        self.menuHelp = QMenu(self.menubar)
+        self.menuHelp.setObjectName(u"menuHelp")
+        MainWindow.setMenuBar(self.menubar)
+        self.mainToolBar = QToolBar(MainWindow)
+        self.mainToolBar.setObjectName(u"mainToolBar")
+        self.mainToolBar.setMovable(False)
+        MainWindow.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.mainToolBar)
+        self.statusbar = QStatusBar(MainWindow)
+        self.statusbar.setObjectName(u"statusbar")
+        MainWindow.setStatusBar(self.statusbar)
+
+        self.menubar.addAction(self.menuFile.menuAction())
+        self.menubar.addAction(self.menuEdit.menuAction())
+        self.menubar.addAction(self.menuView.menuAction())
+        self.menubar.addAction(self.menuHelp.menuAction())
+        self.menuFile.addAction(self.actionOpen)
+        self.menuFile.addAction(self.menuRecent.menuAction())
+        self.menuFile.addSeparator()
+        self.menuFile.addAction(self.actionBackup)
+        self.menuFile.addAction(self.actionRestore)
+        self.menuFile.addSeparator()
+        self.menuFile.addAction(self.actionOffice)
+        self.menuFile.addSeparator()
+        self.menuFile.addAction(self.actionQuit)
+        self.menuEdit.addAction(self.actionSave)
+        self.menuEdit.addAction(self.actionFind)
+        self.menuView.addAction(self.actionRefresh)
+        self.menuView.addSeparator()
+        self.menuHelp.addAction(self.actionLogFolder)
+        self.menuHelp.addSeparator()
+        self.menuHelp.addAction(self.actionAbout)
+
+        self.retranslateUi(MainWindow)
+    # setupUi
+
+    def retranslateUi(self, MainWindow):
+        MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"Thi\u0110ua C\u0110S", None))
+        self.actionOpen.setText(QCoreApplication.translate("MainWindow", u"&M\u1edf c\u01a1 s\u1edf d\u1eef li\u1ec7u\u2026", None))
+#if QT_CONFIG(shortcut)
+        self.actionOpen.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+O", None))
+#endif // QT_CONFIG(shortcut)
+        self.actionBackup.setText(QCoreApplication.translate("MainWindow", u"&Sao l\u01b0u ngay", None))
+        self.actionRestore.setText(QCoreApplication.translate("MainWindow", u"&Kh\u00f4i ph\u1ee5c t\u1eeb b\u1ea3n sao l\u01b0u\u2026", None))
+        self.actionOffice.setText(QCoreApplication.translate("MainWindow", u"Th\u00f4ng tin &c\u01a1 quan\u2026", None))
+        self.actionQuit.setText(QCoreApplication.translate("MainWindow", u"T&ho\u00e1t", None))
+#if QT_CONFIG(shortcut)
+        self.actionQuit.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Q", None))
+#endif // QT_CONFIG(shortcut)
+        self.actionSave.setText(QCoreApplication.translate("MainWindow", u"&L\u01b0u thay \u0111\u1ed5i", None))
+#if QT_CONFIG(shortcut)
+        self.actionSave.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+S", None))
+#endif // QT_CONFIG(shortcut)
+        self.actionFind.setText(QCoreApplication.translate("MainWindow", u"&T\u00ecm trong m\u00e0n h\u00ecnh", None))
+#if QT_CONFIG(shortcut)
+        self.actionFind.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+F", None))
+#endif // QT_CONFIG(shortcut)
+        self.actionRefresh.setText(QCoreApplication.translate("MainWindow", u"&L\u00e0m m\u1edbi", None))
+#if QT_CONFIG(shortcut)
+        self.actionRefresh.setShortcut(QCoreApplication.translate("MainWindow", u"F5", None))
+#endif // QT_CONFIG(shortcut)
+        self.actionLogFolder.setText(QCoreApplication.translate("MainWindow", u"M\u1edf th\u01b0 m\u1ee5c &nh\u1eadt k\u00fd", None))
+        self.actionAbout.setText(QCoreApplication.translate("MainWindow", u"&Gi\u1edbi thi\u1ec7u\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.navList.setAccessibleName(QCoreApplication.translate("MainWindow", u"C\u00e1c m\u00e0n h\u00ecnh", None))
+#endif // QT_CONFIG(accessibility)
+        self.lblPlaceholder.setText(QCoreApplication.translate("MainWindow", u"\u0110ang m\u1edf c\u01a1 s\u1edf d\u1eef li\u1ec7u\u2026", None))
+        self.menuFile.setTitle(QCoreApplication.translate("MainWindow", u"&T\u1ec7p", None))
+        self.menuRecent.setTitle(QCoreApplication.translate("MainWindow", u"C\u01a1 s\u1edf d\u1eef li\u1ec7u &g\u1ea7n \u0111\u00e2y", None))
+        self.menuEdit.setTitle(QCoreApplication.translate("MainWindow", u"&S\u1eeda", None))
+        self.menuView.setTitle(QCoreApplication.translate("MainWindow", u"&Xem", None))
+        self.menuHelp.setTitle(QCoreApplication.translate("MainWindow", u"Tr\u1ee3 &gi\u00fap", None))
+        self.mainToolBar.setWindowTitle(QCoreApplication.translate("MainWindow", u"Thanh c\u00f4ng c\u1ee5", None))
+    # retranslateUi
+

@@ -1,0 +1,202 @@
+# generated — do not edit: compiled from forms/office_form.ui by build_scripts/compile_forms.py
+# source-sha256: b39dfa96071d5580df63fcbbaa3791a030cd99fd16ce83cb277e08ce03b5ad66
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'office_form.ui'
+##
+## Created by: Qt User Interface Compiler version 6.12.0
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QApplication, QFormLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QSizePolicy, QWidget)
+
+class Ui_OfficeForm(object):
+    def setupUi(self, OfficeForm):
+        if not OfficeForm.objectName():
+            OfficeForm.setObjectName(u"OfficeForm")
+        OfficeForm.resize(560, 440)
+        self.formLayout = QFormLayout(OfficeForm)
+        self.formLayout.setObjectName(u"formLayout")
+        self.formLayout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.lblName = QLabel(OfficeForm)
+        self.lblName.setObjectName(u"lblName")
+
+        self.formLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.lblName)
+
+        self.nameEdit = QLineEdit(OfficeForm)
+        self.nameEdit.setObjectName(u"nameEdit")
+        self.nameEdit.setMaxLength(200)
+
+        self.formLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.nameEdit)
+
+        self.lblShortName = QLabel(OfficeForm)
+        self.lblShortName.setObjectName(u"lblShortName")
+
+        self.formLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.lblShortName)
+
+        self.shortNameEdit = QLineEdit(OfficeForm)
+        self.shortNameEdit.setObjectName(u"shortNameEdit")
+        self.shortNameEdit.setMaxLength(40)
+
+        self.formLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.shortNameEdit)
+
+        self.lblParentBody = QLabel(OfficeForm)
+        self.lblParentBody.setObjectName(u"lblParentBody")
+
+        self.formLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.lblParentBody)
+
+        self.parentBodyEdit = QLineEdit(OfficeForm)
+        self.parentBodyEdit.setObjectName(u"parentBodyEdit")
+        self.parentBodyEdit.setMaxLength(200)
+
+        self.formLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.parentBodyEdit)
+
+        self.lblPlace = QLabel(OfficeForm)
+        self.lblPlace.setObjectName(u"lblPlace")
+
+        self.formLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.lblPlace)
+
+        self.placeEdit = QLineEdit(OfficeForm)
+        self.placeEdit.setObjectName(u"placeEdit")
+        self.placeEdit.setMaxLength(100)
+
+        self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.placeEdit)
+
+        self.lblArea = QLabel(OfficeForm)
+        self.lblArea.setObjectName(u"lblArea")
+
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.lblArea)
+
+        self.areaEdit = QLineEdit(OfficeForm)
+        self.areaEdit.setObjectName(u"areaEdit")
+        self.areaEdit.setMaxLength(200)
+
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.areaEdit)
+
+        self.lblProvince = QLabel(OfficeForm)
+        self.lblProvince.setObjectName(u"lblProvince")
+
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.lblProvince)
+
+        self.provinceEdit = QLineEdit(OfficeForm)
+        self.provinceEdit.setObjectName(u"provinceEdit")
+        self.provinceEdit.setMaxLength(200)
+
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.provinceEdit)
+
+        self.lblSignerAuthority = QLabel(OfficeForm)
+        self.lblSignerAuthority.setObjectName(u"lblSignerAuthority")
+
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.lblSignerAuthority)
+
+        self.signerAuthorityEdit = QLineEdit(OfficeForm)
+        self.signerAuthorityEdit.setObjectName(u"signerAuthorityEdit")
+        self.signerAuthorityEdit.setMaxLength(100)
+
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.signerAuthorityEdit)
+
+        self.lblSignerTitle = QLabel(OfficeForm)
+        self.lblSignerTitle.setObjectName(u"lblSignerTitle")
+
+        self.formLayout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.lblSignerTitle)
+
+        self.signerTitleEdit = QLineEdit(OfficeForm)
+        self.signerTitleEdit.setObjectName(u"signerTitleEdit")
+        self.signerTitleEdit.setMaxLength(100)
+
+        self.formLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.signerTitleEdit)
+
+        self.lblSignerName = QLabel(OfficeForm)
+        self.lblSignerName.setObjectName(u"lblSignerName")
+
+        self.formLayout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.lblSignerName)
+
+        self.signerNameEdit = QLineEdit(OfficeForm)
+        self.signerNameEdit.setObjectName(u"signerNameEdit")
+        self.signerNameEdit.setMaxLength(100)
+
+        self.formLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.signerNameEdit)
+
+        self.lblDocPrefix = QLabel(OfficeForm)
+        self.lblDocPrefix.setObjectName(u"lblDocPrefix")
+
+        self.formLayout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.lblDocPrefix)
+
+        self.docPrefixEdit = QLineEdit(OfficeForm)
+        self.docPrefixEdit.setObjectName(u"docPrefixEdit")
+        self.docPrefixEdit.setMaxLength(40)
+
+        self.formLayout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.docPrefixEdit)
+
+        self.lblRecipients = QLabel(OfficeForm)
+        self.lblRecipients.setObjectName(u"lblRecipients")
+
+        self.formLayout.setWidget(10, QFormLayout.ItemRole.LabelRole, self.lblRecipients)
+
+        self.recipientsEdit = QPlainTextEdit(OfficeForm)
+        self.recipientsEdit.setObjectName(u"recipientsEdit")
+        self.recipientsEdit.setTabChangesFocus(True)
+        self.recipientsEdit.setMaximumSize(QSize(16777215, 110))
+
+        self.formLayout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.recipientsEdit)
+
+#if QT_CONFIG(shortcut)
+        self.lblName.setBuddy(self.nameEdit)
+        self.lblShortName.setBuddy(self.shortNameEdit)
+        self.lblParentBody.setBuddy(self.parentBodyEdit)
+        self.lblPlace.setBuddy(self.placeEdit)
+        self.lblArea.setBuddy(self.areaEdit)
+        self.lblProvince.setBuddy(self.provinceEdit)
+        self.lblSignerAuthority.setBuddy(self.signerAuthorityEdit)
+        self.lblSignerTitle.setBuddy(self.signerTitleEdit)
+        self.lblSignerName.setBuddy(self.signerNameEdit)
+        self.lblDocPrefix.setBuddy(self.docPrefixEdit)
+        self.lblRecipients.setBuddy(self.recipientsEdit)
+#endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.nameEdit, self.shortNameEdit)
+        QWidget.setTabOrder(self.shortNameEdit, self.parentBodyEdit)
+        QWidget.setTabOrder(self.parentBodyEdit, self.placeEdit)
+        QWidget.setTabOrder(self.placeEdit, self.areaEdit)
+        QWidget.setTabOrder(self.areaEdit, self.provinceEdit)
+        QWidget.setTabOrder(self.provinceEdit, self.signerAuthorityEdit)
+        QWidget.setTabOrder(self.signerAuthorityEdit, self.signerTitleEdit)
+        QWidget.setTabOrder(self.signerTitleEdit, self.signerNameEdit)
+        QWidget.setTabOrder(self.signerNameEdit, self.docPrefixEdit)
+        QWidget.setTabOrder(self.docPrefixEdit, self.recipientsEdit)
+
+        self.retranslateUi(OfficeForm)
+    # setupUi
+
+    def retranslateUi(self, OfficeForm):
+        self.lblName.setText(QCoreApplication.translate("OfficeForm", u"T\u00ean &c\u01a1 quan:", None))
+        self.lblShortName.setText(QCoreApplication.translate("OfficeForm", u"T\u00ean &vi\u1ebft t\u1eaft:", None))
+        self.shortNameEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"VHTT", None))
+        self.lblParentBody.setText(QCoreApplication.translate("OfficeForm", u"C\u01a1 quan c&h\u1ee7 qu\u1ea3n:", None))
+        self.parentBodyEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"UBND huy\u1ec7n Ninh S\u01a1n", None))
+        self.lblPlace.setText(QCoreApplication.translate("OfficeForm", u"\u0110\u1ecb&a danh (d\u00f2ng ng\u00e0y th\u00e1ng):", None))
+        self.placeEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"Ninh S\u01a1n", None))
+        self.lblArea.setText(QCoreApplication.translate("OfficeForm", u"\u0110\u1ecba &b\u00e0n:", None))
+        self.areaEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"huy\u1ec7n Ninh S\u01a1n", None))
+        self.lblProvince.setText(QCoreApplication.translate("OfficeForm", u"T\u1ec9nh, th\u00e0nh &ph\u1ed1:", None))
+        self.lblSignerAuthority.setText(QCoreApplication.translate("OfficeForm", u"&Quy\u1ec1n h\u1ea1n k\u00fd:", None))
+        self.signerAuthorityEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"KT. TR\u01af\u1edeNG PH\u00d2NG", None))
+        self.lblSignerTitle.setText(QCoreApplication.translate("OfficeForm", u"Ch\u1ee9c v\u1ee5 ng\u01b0\u1eddi &k\u00fd:", None))
+        self.signerTitleEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"PH\u00d3 TR\u01af\u1edeNG PH\u00d2NG", None))
+        self.lblSignerName.setText(QCoreApplication.translate("OfficeForm", u"H\u1ecd v\u00e0 t\u00ea&n ng\u01b0\u1eddi k\u00fd:", None))
+        self.lblDocPrefix.setText(QCoreApplication.translate("OfficeForm", u"&S\u1ed1, k\u00fd hi\u1ec7u v\u0103n b\u1ea3n:", None))
+        self.docPrefixEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"/BC-VHTT", None))
+        self.lblRecipients.setText(QCoreApplication.translate("OfficeForm", u"N\u01a1&i nh\u1eadn:", None))
+        self.recipientsEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"M\u1ed7i d\u00f2ng m\u1ed9t n\u01a1i nh\u1eadn, v\u00ed d\u1ee5: Nh\u01b0 tr\u00ean; UBND huy\u1ec7n (b/c); L\u01b0u: VT, VHTT", None))
+        pass
+    # retranslateUi
+

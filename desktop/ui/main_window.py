@@ -1,0 +1,509 @@
+"""The main window: navigation on the left, the pages, the period selector, menus, status.
+
+The window is shown before any database code is imported: `start(path)` imports the
+store on a worker thread, then opens the database on the GUI thread (the single-writer
+lock belongs to the thread that takes it) and creates the first page. Pages are created
+on first show, from `PAGES`; a page module that does not exist yet is skipped.
+
+A page is `Page(ctx, parent)`; it may implement `focus_search()` (Ctrl+F),
+`has_unsaved_changes() -> bool` and `save() -> bool` (asked about before closing or
+opening another database). Feature modules add their own actions to the Tệp menu:
+`desktop.ui.exchange_actions.install(window, ctx)` (see `menu_file`, `file_insert_point`).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QListWidgetItem,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
+
+from ..domain.vnformat import day
+from . import errors
+from .forms.ui_main_window import Ui_MainWindow
+from .geometry import PreserveGeometry, restore_splitters
+from .settings import Settings
+from .tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from ..store.database import Database
+    from .context import AppContext
+
+log = logging.getLogger("thidua.ui.main")
+
+PAGES = [
+    ("Tổng quan", "desktop.ui.overview_page", "OverviewPage"),
+    ("Đơn vị", "desktop.ui.units_page", "UnitsPage"),
+    ("Báo cáo", "desktop.ui.submissions_page", "SubmissionsPage"),
+    ("Kiểm tra", "desktop.ui.check_page", "CheckPage"),
+    ("Khen thưởng", "desktop.ui.proposals_page", "ProposalsPage"),
+    ("Kế hoạch", "desktop.ui.plan_page", "PlanPage"),
+    ("Lịch sử", "desktop.ui.history_page", "HistoryPage"),
+]
+DB_FILTER = "Cơ sở dữ liệu ThiĐua CĐS (*.db *.sqlite *.sqlite3);;Mọi tệp (*)"
+
+
+def _preload(_report: Any) -> None:
+    """Import the heavy modules off the GUI thread while the window paints."""
+    for name in ("desktop.store.database", "desktop.ui.context", "desktop.ui.overview_page"):
+        importlib.import_module(name)
+
+
+def page_available(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ImportError:
+        return False
+
+
+class MainWindow(PreserveGeometry, QMainWindow):
+    database_opened = Signal(object)  # the Path, once a database is open and shown
+
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings or Settings()
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.ctx: AppContext | None = None
+        self.pages: dict[int, QWidget] = {}  # index in PAGES -> the page, once created
+        self.nav_pages: list[int] = []  # row of the navigation list -> index in PAGES
+        self.office_dialog: QWidget | None = None
+        self._boot = TaskRunner(self)
+        self.menu_file = self.ui.menuFile
+        self.file_insert_point = self.ui.actionBackup  # feature actions go before this
+        self._build_toolbar()
+        self._build_statusbar()
+        self._build_navigation()
+        self._connect_actions()
+        self._set_data_actions_enabled(False)
+        self.ui.mainSplitter.setStretchFactor(1, 1)
+        self.ui.mainSplitter.setSizes([190, 990])
+        self.restore_geometry()
+
+    # ---- building ---------------------------------------------------------------------
+    def _build_toolbar(self) -> None:
+        label = QLabel("&Kỳ báo cáo: ", self)
+        self.period_combo = QComboBox(self)
+        self.period_combo.setObjectName("periodCombo")
+        self.period_combo.setAccessibleName("Kỳ báo cáo")
+        self.period_combo.setMinimumContentsLength(24)
+        self.period_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        label.setBuddy(self.period_combo)
+        label.setContentsMargins(6, 0, 0, 0)
+        self.ui.mainToolBar.addWidget(label)
+        self.ui.mainToolBar.addWidget(self.period_combo)
+        self.period_combo.currentIndexChanged.connect(self._on_period_combo_changed)
+
+    def _build_statusbar(self) -> None:
+        self.path_label = QLabel(self)
+        self.path_label.setObjectName("pathLabel")
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setObjectName("progressBar")
+        self.progress_bar.setMaximumWidth(220)
+        self.progress_bar.setTextVisible(False)
+        self.cancel_button = QPushButton("Hủy", self)
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.setToolTip("Dừng công việc đang chạy ở điểm an toàn tiếp theo")
+        self.cancel_button.clicked.connect(self._on_cancel_clicked)
+        bar = self.ui.statusbar
+        bar.addWidget(self.path_label, 1)
+        bar.addPermanentWidget(self.progress_bar)
+        bar.addPermanentWidget(self.cancel_button)
+        self._show_busy(False)
+
+    def _build_navigation(self) -> None:
+        nav = self.ui.navList
+        for index, (title, module, _cls) in enumerate(PAGES):
+            if not page_available(module):
+                log.info("page %s (%s) is not available yet; skipped", title, module)
+                continue
+            item = QListWidgetItem(title)
+            item.setToolTip(f"{title} (Ctrl+{index + 1})")
+            nav.addItem(item)
+            self.nav_pages.append(index)
+            action = QAction(title, self)
+            action.setObjectName(f"actionPage{index + 1}")
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, i=index: self.show_page(i))
+            self.ui.menuView.addAction(action)
+        nav.setEnabled(False)
+        nav.currentRowChanged.connect(self._on_nav_row_changed)
+
+    def _connect_actions(self) -> None:
+        ui = self.ui
+        ui.actionOpen.triggered.connect(self.on_open_triggered)
+        ui.actionBackup.triggered.connect(self.backup_now)
+        ui.actionRestore.triggered.connect(self.on_restore_triggered)
+        ui.actionOffice.triggered.connect(self.show_office_dialog)
+        ui.actionQuit.triggered.connect(self.close)
+        ui.actionSave.triggered.connect(self.save_current_page)
+        ui.actionFind.triggered.connect(self.focus_search)
+        ui.actionRefresh.triggered.connect(self.refresh)
+        ui.actionLogFolder.triggered.connect(self.open_log_folder)
+        ui.actionAbout.triggered.connect(self.show_about)
+        ui.menuRecent.aboutToShow.connect(self._fill_recent_menu)
+
+    def _set_data_actions_enabled(self, on: bool) -> None:
+        for action in (self.ui.actionBackup, self.ui.actionRestore, self.ui.actionOffice,
+                       self.ui.actionSave, self.ui.actionFind, self.ui.actionRefresh):
+            action.setEnabled(on)
+        self.period_combo.setEnabled(on)
+        self.ui.navList.setEnabled(on)
+
+    # ---- opening a database --------------------------------------------------------------
+    def start(self, path: Path, on_failed: Any = None) -> None:
+        """Open `path` once the window is up; `on_failed()` if it cannot be opened."""
+        self.ui.lblPlaceholder.setText(f"Đang mở cơ sở dữ liệu\n{path}…")
+        self.path_label.setText(str(path))
+
+        def opened(_result: object) -> None:
+            if not self.open_database(path) and on_failed is not None:
+                on_failed()
+
+        self._boot.run(_preload, opened, opened)
+
+    def _open_db(self, path: Path) -> Database | None:
+        from ..store.database import Database
+        from ..store.errors import DatabaseLocked
+
+        try:
+            return Database.open(Path(path))
+        except DatabaseLocked as exc:
+            errors.show_error_blocking(
+                self, f"{exc.message}\n\nMột cơ sở dữ liệu chỉ được mở bởi một chương trình "
+                "tại một thời điểm, để dữ liệu không bị ghi chồng.",
+                "Cơ sở dữ liệu đang được mở ở nơi khác")
+        except Exception as exc:  # noqa: BLE001 - shown in Vietnamese, traceback logged
+            errors.show_error_blocking(self, errors.message_of(exc), "Không mở được cơ sở dữ liệu")
+        return None
+
+    def open_database(self, path: Path) -> bool:
+        """Open a database (the first, or instead of the current one). False if refused."""
+        path = Path(path)
+        if self.ctx is not None:
+            if path.resolve() == self.ctx.path.resolve():
+                return True
+            if not self.confirm_unsaved():
+                return False
+            self.ctx.tasks.wait()
+        db = self._open_db(path)
+        if db is None:
+            return False
+        try:
+            if self.ctx is None:
+                from .context import AppContext
+
+                self.attach(AppContext(db, self))
+            else:
+                self.ctx.replace_database(db)
+        except Exception as exc:  # noqa: BLE001 - e.g. a database without a plan
+            db.close()
+            errors.show_error_blocking(self, errors.message_of(exc), "Không mở được cơ sở dữ liệu")
+            return False
+        self.settings.add_recent(path)
+        self._after_database_changed()
+        self.database_opened.emit(path)
+        return True
+
+    def attach(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+        ctx.tasks.busy_changed.connect(self._show_busy)
+        ctx.progress.connect(self._on_progress)
+        ctx.period_changed.connect(self._on_period_changed)
+        ctx.data_changed.connect(self._fill_periods)
+        self._set_data_actions_enabled(True)
+        self._install_feature_actions(ctx)
+        if self.nav_pages:
+            self.ui.navList.setCurrentRow(0)
+            self.ui.navList.setFocus()
+
+    def _install_feature_actions(self, ctx: AppContext) -> None:
+        if not page_available("desktop.ui.exchange_actions"):
+            log.info("desktop.ui.exchange_actions not available yet")
+            return
+        try:
+            importlib.import_module("desktop.ui.exchange_actions").install(self, ctx)
+        except Exception:  # noqa: BLE001 - the window works without them
+            log.exception("installing the exchange actions failed")
+
+    def _after_database_changed(self) -> None:
+        assert self.ctx is not None
+        self.setWindowTitle(f"{self.ctx.path.name} — ThiĐua CĐS")
+        self.path_label.setText(f"Cơ sở dữ liệu: {self.ctx.path}")
+        self.path_label.setToolTip(str(self.ctx.path))
+        self._fill_periods()
+
+    # ---- pages --------------------------------------------------------------------------
+    def page(self, index: int) -> QWidget:
+        """The page at `index` in PAGES, created on first use."""
+        page = self.pages.get(index)
+        if page is None:
+            page = self._create_page(index)
+            self.pages[index] = page
+            self.ui.pages.addWidget(page)
+            restore_splitters(page, self.settings, self.objectName())
+        return page
+
+    def _create_page(self, index: int) -> QWidget:
+        title, module, cls_name = PAGES[index]
+        try:
+            cls = getattr(importlib.import_module(module), cls_name)
+            page: QWidget = cls(self.ctx, self.ui.pages)
+            return page
+        except Exception:  # noqa: BLE001 - a broken page must not take the window down
+            log.exception("creating page %s failed", module)
+            label = QLabel(f"Màn hình “{title}” chưa dùng được.\nChi tiết đã ghi vào tệp "
+                           f"nhật ký {errors.log_file_text()}.")
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            return label
+
+    def show_page(self, index: int) -> None:
+        if index in self.nav_pages and self.ctx is not None:
+            self.ui.navList.setCurrentRow(self.nav_pages.index(index))
+
+    def current_page(self) -> QWidget | None:
+        row = self.ui.navList.currentRow()
+        if self.ctx is None or not 0 <= row < len(self.nav_pages):
+            return None
+        return self.pages.get(self.nav_pages[row])
+
+    def _on_nav_row_changed(self, row: int) -> None:
+        if self.ctx is None or not 0 <= row < len(self.nav_pages):
+            return
+        self.ui.pages.setCurrentWidget(self.page(self.nav_pages[row]))
+
+    def focus_search(self) -> None:
+        page = self.current_page()
+        if page is not None and callable(getattr(page, "focus_search", None)):
+            page.focus_search()  # type: ignore[attr-defined]
+
+    def save_current_page(self) -> None:
+        page = self.current_page()
+        if page is not None and callable(getattr(page, "has_unsaved_changes", None)):
+            if page.has_unsaved_changes():  # type: ignore[attr-defined]
+                page.save()  # type: ignore[attr-defined]
+
+    def confirm_unsaved(self) -> bool:
+        """Ask Lưu / Không lưu / Hủy for every page with unsaved changes."""
+        for index, page in sorted(self.pages.items()):
+            has = getattr(page, "has_unsaved_changes", None)
+            if not callable(has) or not has():
+                continue
+            self.show_page(index)
+            answer = errors.ask_save(
+                self, f"Màn hình “{PAGES[index][0]}” có thay đổi chưa lưu.\n"
+                "Lưu các thay đổi trước khi tiếp tục?")
+            if answer == "cancel":
+                return False
+            if answer == "save":
+                try:
+                    ok = bool(page.save())  # type: ignore[attr-defined]
+                except Exception as exc:  # noqa: BLE001
+                    errors.show_error_blocking(self, errors.message_of(exc))
+                    ok = False
+                if not ok:
+                    return False
+        return True
+
+    # ---- period ---------------------------------------------------------------------------
+    def _fill_periods(self) -> None:
+        if self.ctx is None:
+            return
+        combo = self.period_combo
+        combo.blockSignals(True)
+        combo.clear()
+        for p in self.ctx.plan.periods:
+            combo.addItem(f"{p.label} — hạn nộp {day(p.deadline)}", p.code)
+        combo.setCurrentIndex(combo.findData(self.ctx.period_code))
+        combo.blockSignals(False)
+
+    def _on_period_combo_changed(self, index: int) -> None:
+        code = self.period_combo.itemData(index)
+        if self.ctx is not None and code:
+            self.ctx.set_period(code)
+
+    def _on_period_changed(self, code: str) -> None:
+        index = self.period_combo.findData(code)
+        if index != self.period_combo.currentIndex():
+            self.period_combo.blockSignals(True)
+            self.period_combo.setCurrentIndex(index)
+            self.period_combo.blockSignals(False)
+
+    # ---- busy state -------------------------------------------------------------------------
+    def _show_busy(self, busy: bool) -> None:
+        self.progress_bar.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.cancel_button.setEnabled(busy)
+        if busy:
+            self.progress_bar.setRange(0, 0)
+        else:
+            self.ui.statusbar.clearMessage()
+
+    def _on_progress(self, done: int, total: int, text: str) -> None:
+        if total > 0:
+            self.progress_bar.setRange(0, total)
+            self.progress_bar.setValue(done)
+        if text:
+            self.ui.statusbar.showMessage(text)
+
+    def _on_cancel_clicked(self) -> None:
+        if self.ctx is not None:
+            self.ctx.cancel_tasks()
+        self.cancel_button.setEnabled(False)
+        self.ui.statusbar.showMessage("Đang dừng…")
+
+    # ---- Tệp menu -----------------------------------------------------------------------------
+    def _start_folder(self) -> str:
+        if self.ctx is not None:
+            return str(self.ctx.path.parent)
+        from ..paths import data_dir
+
+        return str(data_dir())
+
+    def on_open_triggered(self) -> None:
+        if not self.confirm_unsaved():
+            return
+        name, _ = QFileDialog.getOpenFileName(self, "Mở cơ sở dữ liệu", self._start_folder(),
+                                              DB_FILTER)
+        if name:
+            self.open_database(Path(name))
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.ui.menuRecent
+        menu.clear()
+        recent = self.settings.recent_databases()
+        for n, path in enumerate(recent, start=1):
+            action = menu.addAction(f"&{n} {path}" if n < 10 else str(path))
+            action.setEnabled(path.exists())
+            action.triggered.connect(lambda _c=False, p=path: self.open_database(p))
+        if not recent:
+            menu.addAction("(chưa có)").setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction("&Xóa danh sách", self.settings.clear_recent)
+
+    def backup_now(self) -> None:
+        if self.ctx is None:
+            return
+        path = self.ctx.path
+
+        def work(report: Any) -> Path:
+            from ..store.backup import backup_to
+
+            report(0, 0, "Đang sao lưu…")
+            return backup_to(path)
+
+        def done(target: Path) -> None:
+            self.ui.statusbar.showMessage(f"Đã sao lưu vào {target}", 10000)
+            errors.show_info(self, f"Đã sao lưu cơ sở dữ liệu vào:\n{target}", "Sao lưu")
+
+        self.ctx.tasks.run(work, done, lambda exc: errors.show_exception(self, exc),
+                           self.ctx.report_progress, writes=True)
+
+    def on_restore_triggered(self) -> None:
+        if self.ctx is None or not self.confirm_unsaved():
+            return
+        from ..paths import backups_dir
+
+        folder = backups_dir(self.ctx.path)
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Chọn bản sao lưu để khôi phục",
+            str(folder if folder.exists() else self.ctx.path.parent),
+            "Bản sao lưu ThiĐua CĐS (*.db);;Mọi tệp (*)")
+        if not name:
+            return
+        if errors.ask_yes_no(
+            self, f"Toàn bộ dữ liệu hiện tại sẽ được thay bằng bản sao lưu:\n{name}\n\n"
+            "Dữ liệu hiện tại được tự động sao lưu trước khi khôi phục. Tiếp tục?",
+            "Khôi phục từ bản sao lưu", yes="&Khôi phục",
+        ):
+            self.restore_from(Path(name))
+
+    def restore_from(self, backup_file: Path) -> None:
+        ctx = self.ctx
+        assert ctx is not None
+        path, engine = ctx.path, ctx.db.engine
+
+        def work(report: Any) -> Path:
+            from ..store import migrate
+            from ..store.backup import restore
+
+            report(0, 2, "Đang khôi phục…")
+            engine.dispose()
+            safety = restore(path, backup_file)
+            report(1, 2, "Đang kiểm tra định dạng dữ liệu…")
+            migrate.upgrade(engine, path)
+            report(2, 2, "")
+            return safety
+
+        def done(safety: Path) -> None:
+            ctx.reload()
+            self._after_database_changed()
+            errors.show_info(self, f"Đã khôi phục từ {backup_file}.\n\nDữ liệu trước khi khôi "
+                             f"phục được lưu ở:\n{safety}", "Khôi phục")
+
+        ctx.tasks.run(work, done, lambda exc: errors.show_exception(self, exc),
+                      ctx.report_progress, writes=True)
+
+    def show_office_dialog(self) -> None:
+        if self.ctx is None:
+            return
+        from .office_dialog import OfficeDialog
+
+        dialog = OfficeDialog(self.ctx, self)
+        dialog.finished.connect(lambda _r: setattr(self, "office_dialog", None))
+        self.office_dialog = dialog
+        dialog.open()
+
+    # ---- other menus ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        if self.ctx is not None:
+            self.ctx.notify_changed()
+
+    def open_log_folder(self) -> None:
+        from ..paths import log_dir
+
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def show_about(self) -> None:
+        from ..version import __version__
+
+        where = f"\nCơ sở dữ liệu: {self.ctx.path}" if self.ctx else ""
+        errors.show_info(
+            self, f"ThiĐua CĐS {__version__}\n\nQuản lý Phong trào thi đua “Chuyển đổi số”: "
+            "nhận báo cáo của các đơn vị, kiểm tra theo tiêu chí của kế hoạch, xếp hạng, đề nghị "
+            "khen thưởng và báo cáo tổng hợp gửi cấp trên.\n\nChạy hoàn toàn trên máy này, không "
+            f"cần mạng.{where}\nNhật ký: {errors.log_file_text()}", "Giới thiệu ThiĐua CĐS")
+
+    # ---- closing --------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.confirm_unsaved():
+            event.ignore()
+            return
+        if self.ctx is not None:
+            self.ctx.cancel_tasks()
+            self.ctx.tasks.wait()
+        self._boot.wait()
+        self.save_geometry()
+        if self.ctx is not None:
+            self.ctx.db.close()
+        event.accept()

@@ -1,0 +1,233 @@
+"""Tổng quan: the current period at a glance.
+
+Expected / received / on time / late / missing, the days to the deadline, the pass rate
+of every criterion as a bar chart (drawn with QPainter: QtCharts is only in
+pyside6-addons, +157 MB), and the units still to chase.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QSizePolicy, QWidget
+
+from ..domain.evaluation import Outcome
+from ..domain.lateness import days_left
+from ..domain.period_report import PeriodReport
+from ..domain.vnformat import day, number, percent
+from . import errors
+from .context import AppContext
+from .forms.ui_overview_page import Ui_OverviewPage
+
+
+@dataclass(frozen=True)
+class CriterionRate:
+    code: str
+    name: str
+    passed: int
+    evaluated: int
+    mandatory: bool
+
+    @property
+    def rate(self) -> float | None:
+        return self.passed / self.evaluated * 100 if self.evaluated else None
+
+
+def criterion_rates(report: PeriodReport) -> list[CriterionRate]:
+    """For every criterion, how many of the units that submitted pass it (mandatory first)."""
+    counts: dict[str, list[int]] = {}
+    for unit in report.units:
+        if unit.submission is None:
+            continue
+        for r in unit.criteria:
+            c = counts.setdefault(r.code, [0, 0])
+            c[1] += 1
+            c[0] += r.outcome == Outcome.PASS
+    rates = [
+        CriterionRate(c.code, c.name, counts[c.code][0], counts[c.code][1], c.mandatory)
+        for c in report.plan.criteria
+        if c.code in counts
+    ]
+    return sorted(rates, key=lambda r: not r.mandatory)
+
+
+def deadline_text(deadline: dt.date, today: dt.date) -> str:
+    left = days_left(today, deadline)
+    if left > 0:
+        return f"Còn {number(left)} ngày đến hạn nộp ({day(deadline)})."
+    if left == 0:
+        return f"Hôm nay là hạn nộp ({day(deadline)})."
+    return f"Đã quá hạn nộp {number(-left)} ngày (hạn {day(deadline)})."
+
+
+class CriterionChart(QWidget):
+    """Horizontal bars: one criterion a row, its pass rate and 'passed/evaluated'."""
+
+    ROW = 26
+    LABEL_WIDTH = 170
+    TEXT_WIDTH = 130
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rates: list[CriterionRate] = []
+        self.setObjectName("criterionChart")
+        self.setAccessibleName("Tỷ lệ đạt theo tiêu chí")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(380)
+
+    def set_rates(self, rates: list[CriterionRate]) -> None:
+        self.rates = rates
+        lines = [f"{r.code}: {r.passed}/{r.evaluated}" for r in rates]
+        self.setAccessibleDescription("; ".join(lines))
+        self.setToolTip("\n".join(f"{r.code} — {r.name}" for r in rates))
+        self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(520, max(3, len(self.rates)) * self.ROW + 8)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(380, max(3, len(self.rates)) * self.ROW + 8)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        text_color = pal.color(QPalette.ColorRole.WindowText)
+        if not self.rates:
+            painter.setPen(text_color)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Chưa có báo cáo nào.")
+            return
+        width = self.width()
+        bar_left = self.LABEL_WIDTH + 8
+        bar_width = max(40, width - bar_left - self.TEXT_WIDTH - 8)
+        fm = painter.fontMetrics()
+        for i, r in enumerate(self.rates):
+            top = 4 + i * self.ROW
+            label = r.code if r.mandatory else f"{r.code} (mục tiêu)"
+            painter.setPen(text_color)
+            painter.drawText(QRectF(0, top, self.LABEL_WIDTH, self.ROW - 4),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                             fm.elidedText(label, Qt.TextElideMode.ElideRight, self.LABEL_WIDTH))
+            frame = QRectF(bar_left, top + 3, bar_width, self.ROW - 10)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(pal.color(QPalette.ColorRole.AlternateBase))
+            painter.drawRoundedRect(frame, 3, 3)
+            rate = r.rate or 0.0
+            if rate > 0:
+                fill = QColor("#2e7d32") if rate >= 100 else QColor("#1565c0")
+                if not r.mandatory:
+                    fill = QColor("#78909c")
+                painter.setBrush(fill)
+                painter.drawRoundedRect(QRectF(frame.left(), frame.top(),
+                                               frame.width() * rate / 100, frame.height()), 3, 3)
+            painter.setPen(text_color)
+            painter.drawText(QRectF(bar_left + bar_width + 8, top, self.TEXT_WIDTH, self.ROW - 4),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                             f"{r.passed}/{r.evaluated} — {percent(r.rate)}")
+        painter.end()
+
+
+class OverviewPage(QWidget):
+    loaded = Signal()  # a report has been shown
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_OverviewPage()
+        self.ui.setupUi(self)
+        self.report: PeriodReport | None = None
+        self._generation = 0
+        self.today = dt.date.today
+        self.chart = CriterionChart(self)
+        self.ui.chartLayout.addWidget(self.chart)
+        self.ui.chartLayout.addStretch(1)
+        self.ui.overviewSplitter.setStretchFactor(0, 3)
+        self.ui.overviewSplitter.setStretchFactor(1, 2)
+        self._style_labels()
+        self.ui.btnCopyMissing.clicked.connect(self.copy_missing)
+        ctx.period_changed.connect(self.reload)
+        ctx.data_changed.connect(self.reload)
+        ctx.database_changed.connect(self.reload)
+        self.reload()
+
+    def _style_labels(self) -> None:
+        title = QFont(self.font())
+        title.setPointSizeF(title.pointSizeF() * 1.4)
+        title.setBold(True)
+        self.ui.lblTitle.setFont(title)
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() * 2.2)
+        big.setBold(True)
+        for label in self._value_labels().values():
+            label.setFont(big)
+            label.setMinimumWidth(90)
+
+    def _value_labels(self) -> dict[str, QLabel]:
+        ui = self.ui
+        return {"expected": ui.valExpected, "received": ui.valReceived, "on_time": ui.valOnTime,
+                "late": ui.valLate, "missing": ui.valMissing}
+
+    # ---- loading ---------------------------------------------------------------------
+    def reload(self, *_args: Any) -> None:
+        self._generation += 1
+        generation, period = self._generation, self.ctx.period_code
+        self.ui.lblTitle.setText(f"Kỳ báo cáo: {self.ctx.period.label}")
+
+        def done(report: PeriodReport) -> None:
+            if generation == self._generation:
+                self.show_report(report)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self.ui.lblResults.setText(errors.message_of(exc))
+
+        self.ctx.tasks.run(lambda _report: self.ctx.report(period), done, failed)
+
+    def show_report(self, report: PeriodReport) -> None:
+        self.report = report
+        s = report.summary
+        ui = self.ui
+        ui.lblTitle.setText(f"Kỳ báo cáo: {report.period.label}")
+        ui.lblDeadline.setText(deadline_text(report.period.deadline, self.today()))
+        values = {"expected": s.expected, "received": s.submitted, "on_time": s.on_time,
+                  "late": s.late, "missing": s.not_submitted}
+        for key, label in self._value_labels().items():
+            label.setText(number(values[key]))
+        ui.valMissing.setStyleSheet("color: #c62828;" if s.not_submitted else "")
+        ui.valLate.setStyleSheet("color: #e65100;" if s.late else "")
+        ui.lblResults.setText(
+            f"Kết quả đánh giá: đạt {s.passed} · không đạt {s.failed} · chưa đủ số liệu "
+            f"{s.incomplete} · đã chấp nhận {s.accepted}/{s.submitted} báo cáo."
+        )
+        self.chart.set_rates(criterion_rates(report))
+        ui.missingList.clear()
+        for u in report.units:
+            if u.submission is None:
+                item = QListWidgetItem(f"{u.unit.name} ({u.unit.code})")
+                item.setData(Qt.ItemDataRole.UserRole, u.unit.code)
+                ui.missingList.addItem(item)
+        if not ui.missingList.count():
+            item = QListWidgetItem("Tất cả các đơn vị đã nộp báo cáo.")
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            ui.missingList.addItem(item)
+        ui.btnCopyMissing.setEnabled(s.not_submitted > 0)
+        self.loaded.emit()
+
+    def missing_units(self) -> list[str]:
+        if self.report is None:
+            return []
+        return [u.unit.code for u in self.report.units if u.submission is None]
+
+    def copy_missing(self) -> None:
+        if self.report is None:
+            return
+        p = self.report.period
+        lines = [f"Các đơn vị chưa nộp báo cáo kỳ {p.label} (hạn nộp {day(p.deadline)}):"]
+        lines += [f"- {u.unit.name} ({u.unit.code})" for u in self.report.units
+                  if u.submission is None]
+        QGuiApplication.clipboard().setText("\n".join(lines))
