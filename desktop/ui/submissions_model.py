@@ -66,7 +66,8 @@ def vietnamese_collator() -> QCollator:
 
 class VietnameseSortFilterProxy(QSortFilterProxyModel):
     """Sorts by SORT_ROLE (text with the Vietnamese collator, None always last) and
-    keeps the rows whose SEARCH_ROLE (of any column) contains every folded word typed."""
+    keeps the rows where every word typed begins a word of their SEARCH_ROLE texts
+    ("lam son" finds "Xã Lâm Sơn", "228" finds the codes 228..)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -76,8 +77,13 @@ class VietnameseSortFilterProxy(QSortFilterProxyModel):
         self._words: list[str] = []
 
     def set_search(self, text: str) -> None:
-        self._words = fold(text).split()
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
+            self.beginFilterChange()
+            self._words = fold(text).split()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover
+            self._words = fold(text).split()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
         if not self._words:
@@ -86,8 +92,8 @@ class VietnameseSortFilterProxy(QSortFilterProxyModel):
         hay = " ".join(
             str(model.data(model.index(source_row, c, source_parent), SEARCH_ROLE) or "")
             for c in range(model.columnCount(source_parent))
-        )
-        return all(w in hay for w in self._words)
+        ).split()
+        return all(any(h.startswith(w) for h in hay) for w in self._words)
 
     def lessThan(self, left: _Index, right: _Index) -> bool:  # noqa: N802
         a = left.data(SORT_ROLE)

@@ -1,0 +1,176 @@
+"""Kiểm tra: the unit × criterion matrix of the current period, with ranks.
+
+The evaluation (`ctx.report`) runs in a reader task so that a database of thousands
+of units never freezes the window; a newer request makes older answers stale.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QShortcut
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from ..domain.period_report import PeriodReport
+from ..domain.vnformat import day
+from .check_model import COLORS, CheckTableModel
+from .context import AppContext
+from .forms.ui_check_page import Ui_CheckPage
+from .submissions_model import ROW_ROLE, VietnameseSortFilterProxy, error_text, show_banner
+
+
+def _swatch(colour: str, text: str, italic: bool = False) -> str:
+    style = f"background:{colour}; padding:2px 6px;" + (" font-style:italic;" if italic else "")
+    return f"<span style='{style}'>&nbsp;{html.escape(text)}&nbsp;</span>"
+
+
+LEGEND = "&nbsp; ".join([
+    _swatch(COLORS["pass"][0].name(), "Đạt"),
+    _swatch(COLORS["fail"][0].name(), "Không đạt"),
+    _swatch(COLORS["incomplete"][0].name(), "Chưa đủ số liệu"),
+    _swatch(COLORS["not_submitted"][0].name(), "Chưa nộp"),
+    "&nbsp;&nbsp;Cột chữ đậm: tiêu chuẩn thi đua (bắt buộc); cột chữ nghiêng, màu nhạt: "
+    "chỉ tiêu phấn đấu (không tính vào kết quả).",
+])
+
+
+class _FramedSelection(QStyledItemDelegate):
+    """Shows the selected cell with a frame, keeping its outcome colour visible."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        opt.state &= ~QStyle.StateFlag.State_Selected
+        super().paint(painter, opt, index)
+        if selected:
+            painter.save()
+            painter.setPen(QPen(QColor("#1a56a8"), 2))
+            painter.drawRect(opt.rect.adjusted(1, 1, -1, -1))
+            painter.restore()
+
+
+class CheckPage(QWidget):
+    """The "Kiểm tra" page."""
+
+    loaded = Signal()  # the matrix shows the database as it now is
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_CheckPage()
+        self.ui.setupUi(self)
+        self.model = CheckTableModel(self)
+        self.proxy = VietnameseSortFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        table = self.ui.table
+        table.setModel(self.proxy)
+        table.sortByColumn(CheckTableModel.COL_RANK, Qt.SortOrder.AscendingOrder)
+        header = table.horizontalHeader()
+        header.setResizeContentsPrecision(200)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        table.setMouseTracking(True)
+        table.setItemDelegate(_FramedSelection(table))
+        self.ui.legendLabel.setText(LEGEND)
+        self.ui.busyLabel.setVisible(False)
+        self.ui.busyBar.setVisible(False)
+        self._generation = 0
+        self.report: PeriodReport | None = None
+
+        self.ui.searchEdit.textChanged.connect(self.proxy.set_search)
+        table.selectionModel().currentChanged.connect(self._on_current_changed)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        ctx.data_changed.connect(self.reload)
+        ctx.period_changed.connect(lambda _code: self.reload())
+        self.reload()
+
+    # -- the page contract
+    def focus_search(self) -> None:
+        self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.ui.searchEdit.selectAll()
+
+    def has_unsaved_changes(self) -> bool:
+        return False
+
+    def save(self) -> bool:
+        return True
+
+    @property
+    def busy(self) -> bool:
+        return self.ui.busyBar.isVisible()
+
+    # -- loading
+    def reload(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        ctx, period = self.ctx, self.ctx.period_code
+        self._set_busy(True)
+
+        def done(report: PeriodReport) -> None:
+            if generation == self._generation:
+                self._set_busy(False)
+                self._apply(report)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self._set_busy(False)
+                show_banner(self.ui.bannerLabel,
+                            f"Không đánh giá được kỳ {period}: {error_text(exc)}", "error")
+
+        self.ctx.tasks.run(lambda _report: ctx.report(period), done, failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.ui.busyLabel.setVisible(busy)
+        self.ui.busyBar.setVisible(busy)
+
+    def _apply(self, report: PeriodReport) -> None:
+        show_banner(self.ui.bannerLabel, "")
+        current = self.ui.table.currentIndex()
+        keep = (current.data(ROW_ROLE), current.column()) \
+            if current.isValid() else None
+        self.report = report
+        self.model.set_report(report)
+        p = report.period
+        self.ui.titleLabel.setText(
+            f"<b>Kiểm tra, đánh giá và xếp hạng</b> — {html.escape(p.label)}, "
+            f"hạn nộp {day(p.deadline)}")
+        s = report.summary
+        self.ui.summaryLabel.setText(
+            f"Phải nộp {s.expected}, đã nộp {s.submitted} (đúng hạn {s.on_time}, trễ {s.late}), "
+            f"đã chấp nhận {s.accepted}; đạt {s.passed}, không đạt {s.failed}, "
+            f"chưa đủ số liệu {s.incomplete}, chưa nộp {s.not_submitted}.")
+        header = self.ui.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CheckTableModel.COL_UNIT, QHeaderView.ResizeMode.Interactive)
+        self.ui.table.resizeColumnToContents(CheckTableModel.COL_UNIT)
+        if keep is not None and keep[0] is not None:
+            self.select_cell(keep[0].unit.code, keep[1])
+        self.loaded.emit()
+
+    # -- selection and details
+    def select_cell(self, unit_code: str, column: int) -> bool:
+        row = self.model.row_of(unit_code)
+        if row is None or column >= self.model.columnCount():
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, column))
+        if not index.isValid():
+            return False
+        self.ui.table.setCurrentIndex(index)
+        self.ui.table.scrollTo(index)
+        return True
+
+    def _on_current_changed(self, current: QModelIndex, _previous: Any = None) -> None:
+        tip = current.data(Qt.ItemDataRole.ToolTipRole) if current.isValid() else None
+        if not tip and current.isValid():
+            r = current.data(ROW_ROLE)
+            tip = f"<b>{html.escape(r.unit.name)}</b>" if r is not None else ""
+        self.ui.detailLabel.setText(tip or "")

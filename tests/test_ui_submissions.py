@@ -1,0 +1,374 @@
+"""The Báo cáo page, the submission editor and the evidence dialog, driven as a person would."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+os.environ["QT_QPA_PLATFORM"] = os.environ.get("QT_QPA_PLATFORM") or "offscreen"
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QModelIndex, Qt  # noqa: E402
+
+from desktop.store.database import Database  # noqa: E402
+from desktop.ui.check_model import OUTCOME_ROLE  # noqa: E402
+from desktop.ui.check_page import CheckPage  # noqa: E402
+from desktop.ui.context import AppContext  # noqa: E402
+from desktop.ui.submission_dialog import SubmissionDialog, parse_number  # noqa: E402
+from desktop.ui.submissions_model import (  # noqa: E402
+    SORT_ROLE,
+    SubmissionLine,
+    SubmissionsTableModel,
+    VietnameseSortFilterProxy,
+    fold,
+)
+from desktop.ui.submissions_page import EMPTY_REASON, SubmissionsPage  # noqa: E402
+
+M = SubmissionsTableModel
+
+
+@pytest.fixture
+def ctx(demo_db: Path):
+    db = Database.open(demo_db, backup=False)
+    context = AppContext(db)
+    context.set_period("2023")
+    yield context
+    context.tasks.wait()
+    db.close()
+
+
+@pytest.fixture
+def page(qtbot, ctx: AppContext) -> SubmissionsPage:
+    p = SubmissionsPage(ctx)
+    qtbot.addWidget(p)
+    p.resize(1000, 500)
+    p.show()
+    qtbot.waitUntil(lambda: p.model.rowCount() == 8)
+    return p
+
+
+def _cell(page: SubmissionsPage, unit: str, col: int) -> str:
+    row = page.model.row_of(unit)
+    assert row is not None
+    return page.model.index(row, col).data()
+
+
+def _open_editor(qtbot, page: SubmissionsPage, unit: str) -> SubmissionDialog:
+    assert page.select_unit(unit)
+    qtbot.mouseClick(page.ui.editButton, Qt.MouseButton.LeftButton)
+    dlg = page.editor
+    assert isinstance(dlg, SubmissionDialog) and dlg.isVisible()
+    qtbot.waitUntil(dlg.isActiveWindow)  # activation is asynchronous; shortcuts need it
+    return dlg
+
+
+def _plain(label) -> str:
+    """What a person reads in a rich-text label."""
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setHtml(label.text())
+    return doc.toPlainText()
+
+
+def _type(qtbot, edit, text: str) -> None:
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+
+
+# ---- models and parsing, without widgets ------------------------------------------------
+
+
+def _line(code: str, name: str, **kw) -> SubmissionLine:
+    base = dict(unit_code=code, unit_name=name, unit_kind="commune", state="received",
+                received_on=dt.date(2023, 12, 1), channel="email", late_days=0, result="pass",
+                failed=(), return_reason="", evidence=0)
+    base.update(kw)
+    return SubmissionLine(**base)
+
+
+def test_model_sorts_with_vietnamese_collation_and_searches_without_accents(qapp) -> None:
+    model = SubmissionsTableModel()
+    never = _line("6", "Xã An", state=None, received_on=None, channel=None,
+                  result="not_submitted")
+    model.set_lines([_line("1", "Xã Em"), _line("2", "Xã Đông"), _line("3", "Xã Dương"),
+                     _line("4", "Xã Ơn"), _line("5", "Xã Ôn"), never])
+    proxy = VietnameseSortFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(M.COL_UNIT, Qt.SortOrder.AscendingOrder)
+    names = [proxy.index(r, M.COL_UNIT).data() for r in range(proxy.rowCount())]
+    assert names == ["Xã An", "Xã Dương", "Xã Đông", "Xã Em", "Xã Ôn", "Xã Ơn"]
+    # a unit that has not submitted: its status, no date, sorted after the others by date
+    row = model.row_of("6")
+    assert model.index(row, M.COL_STATUS).data() == "Chưa nộp"
+    assert model.index(row, M.COL_RECEIVED).data() == ""
+    assert model.index(row, M.COL_RECEIVED).data(SORT_ROLE) is None
+    proxy.sort(M.COL_RECEIVED, Qt.SortOrder.DescendingOrder)
+    assert proxy.index(proxy.rowCount() - 1, M.COL_CODE).data() == "6"
+    proxy.set_search("dong")
+    assert [proxy.index(r, M.COL_UNIT).data() for r in range(proxy.rowCount())] == ["Xã Đông"]
+    proxy.set_search("xa on")
+    assert proxy.rowCount() == 2
+    assert fold("Thị trấn Tân Sơn") == "thi tran tan son"
+
+
+def test_model_rows_from_the_demo_period(ctx: AppContext) -> None:
+    from desktop.store.evidence import evidence_counts
+    from desktop.ui.submissions_model import lines_from_report
+
+    with ctx.db.reading() as s:
+        lines = lines_from_report(ctx.report("2023"), evidence_counts(s, "2023"))
+    model = SubmissionsTableModel()
+    model.set_lines(lines)
+    assert model.rowCount() == 8
+    row = model.row_of("22825")
+    assert [model.index(row, c).data() for c in range(model.columnCount())] == [
+        "22825", "Xã Hòa Sơn", "Đã nhận", "20/12/2023", "USB", "5", "Không đạt", ""]
+    row = model.row_of("22822")
+    assert model.index(row, M.COL_STATUS).data() == "Trả lại để sửa"
+    assert "BC_PM_TINH" in model.index(row, M.COL_STATUS).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(model.row_of("22828"), M.COL_RESULT).data() == "Chưa nộp"
+    assert model.data(QModelIndex()) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("72,5", 72.5), ("72.5", 72.5), ("1.234", 1234), ("1 234", 1234), ("65 %", 65),
+    ("", None), ("  ", None), ("1.234,5", 1234.5),
+])
+def test_parse_number_reads_vietnamese_input(text: str, expected: float | None) -> None:
+    assert parse_number(text, "giá trị") == expected
+
+
+@pytest.mark.parametrize("text", ["abc", "1,2,3", "1.2,3.4", "nan", "inf"])
+def test_parse_number_refuses_what_is_not_a_number(text: str) -> None:
+    from desktop.domain.errors import ValueProblem
+
+    with pytest.raises(ValueProblem, match="không phải là số"):
+        parse_number(text, "tử số")
+
+
+# ---- the editor -----------------------------------------------------------------------
+
+
+def test_type_a_bad_ratio_see_why_fix_it_save_and_see_every_screen_update(
+    qtbot, ctx: AppContext, page: SubmissionsPage
+) -> None:
+    check = CheckPage(ctx)
+    qtbot.addWidget(check)
+    qtbot.waitUntil(lambda: check.model.rowCount() == 8)
+    assert _cell(page, "22816", M.COL_RESULT) == "Không đạt"
+
+    dlg = _open_editor(qtbot, page, "22816")
+    hscv = next(r for r in dlg.rows if r.indicator.code == "HSCV_MANG")
+    assert [e.text() for e in hscv.edits] == ["35", "60"]
+    assert "Không đạt: 58,33 % (35/60) < 65 %" in _plain(hscv.verdict)
+    assert "V.1.1.b" in _plain(hscv.verdict) and "≥ 65 %" in _plain(hscv.verdict)
+    assert not dlg.has_unsaved_changes()
+
+    _type(qtbot, hscv.edits[0], "120")
+    _type(qtbot, hscv.edits[1], "100")
+    assert hscv.message.isVisible()
+    assert hscv.message.text() == "⚠ Tử số 120 lớn hơn mẫu số 100"
+    assert not hscv.verdict.isVisible()
+    assert not dlg.save_button.isEnabled()
+    assert not dlg.save_action.isEnabled()
+    assert "chưa hợp lệ" in _plain(dlg.ui.resultLabel)
+    assert dlg.save() is False  # Ctrl+S does nothing either
+
+    _type(qtbot, hscv.edits[0], "50")
+    _type(qtbot, hscv.edits[1], "60")
+    assert not hscv.message.isVisible()
+    assert "Đạt: 83,33 % (50/60) ≥ 65 %" in _plain(hscv.verdict)
+    assert dlg.save_button.isEnabled()
+    assert _plain(dlg.ui.resultLabel) == "Kết quả dự kiến của đơn vị: Đạt"
+    assert dlg.has_unsaved_changes()
+
+    with qtbot.waitSignal(dlg.saved) as saved, qtbot.waitSignal(page.loaded), \
+            qtbot.waitSignal(check.loaded):
+        qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
+    assert "HSCV_MANG: 35/60 → 50/60" in saved.args[0]
+    qtbot.waitUntil(lambda: page.editor is None)
+    assert _cell(page, "22816", M.COL_RESULT) == "Đạt"
+    assert _cell(page, "22816", M.COL_STATUS) == "Đã nhận"
+    assert "HSCV_MANG: 35/60 → 50/60" in page.ui.bannerLabel.text()
+    row, col = check.model.row_of("22816"), check.model.column_of("XA_HSCV")
+    assert check.model.index(row, col).data(OUTCOME_ROLE) == "pass"
+    assert check.model.index(row, col).data() == "83,33 %"
+    with ctx.db.reading() as s:
+        from desktop.store.submissions import find_submission
+
+        sub = find_submission(s, "22816", "2023")
+        hs = next(v for v in sub.values if v.indicator_code == "HSCV_MANG")
+        assert (hs.numerator, hs.denominator) == (50, 60)
+
+
+def test_new_report_for_a_unit_that_never_reported(qtbot, ctx: AppContext,
+                                                  page: SubmissionsPage) -> None:
+    dlg = _open_editor(qtbot, page, "22828")
+    assert not dlg.existing
+    dlg.ui.channelCombo.setCurrentIndex(dlg.ui.channelCombo.findData("paper"))
+    yes_no = next(r for r in dlg.rows if r.indicator.code == "DANG_KY_TD")
+    yes_no.combo.setCurrentIndex(1)
+    assert "Đạt: Có" in _plain(yes_no.verdict)
+    count = next(r for r in dlg.rows if r.indicator.code == "SANG_KIEN")
+    _type(qtbot, count.edits[0], "1,5")
+    assert count.message.text() == "⚠ Số lượng 1,50 phải là số nguyên"
+    _type(qtbot, count.edits[0], "2")
+    pct = next(r for r in dlg.rows if r.indicator.code == "DIEM_DTI")
+    _type(qtbot, pct.edits[0], "101")
+    assert "ngoài khoảng 0 đến 100" in pct.message.text()
+    _type(qtbot, pct.edits[0], "66,5")
+    assert not pct.message.isVisible()
+    assert "Chưa đủ số liệu" in _plain(dlg.ui.resultLabel)
+    with qtbot.waitSignal(page.loaded):
+        qtbot.keyClick(pct.edits[0], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert _cell(page, "22828", M.COL_STATUS) == "Đã nhận"
+    assert _cell(page, "22828", M.COL_CHANNEL) == "Giấy"
+    assert _cell(page, "22828", M.COL_RESULT) == "Chưa đủ số liệu"
+
+
+def test_undo_and_redo_edits_across_fields(qtbot, page: SubmissionsPage) -> None:
+    dlg = _open_editor(qtbot, page, "22816")
+    hscv = next(r for r in dlg.rows if r.indicator.code == "HSCV_MANG")
+    date_row = next(r for r in dlg.rows if r.indicator.code == "NGAY_KH_PD")
+    _type(qtbot, hscv.edits[0], "40")
+    date_row.blank_check.setChecked(True)
+    assert dlg.has_unsaved_changes()
+    assert "Chưa đủ số liệu" in _plain(date_row.verdict)
+
+    hscv.edits[0].setFocus()
+    qtbot.keyClick(hscv.edits[0], Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not date_row.blank_check.isChecked(), "Ctrl+Z undoes the last edit, in another field"
+    assert hscv.edits[0].text() == "40"
+    dlg.undo_action.trigger()
+    assert hscv.edits[0].text() == "35", "typing in one field is undone as one step"
+    assert not dlg.has_unsaved_changes()
+    dlg.redo_action.trigger()
+    assert hscv.edits[0].text() == "40"
+    assert "66,67 % (40/60)" in _plain(hscv.verdict)
+
+
+def test_closing_with_unsaved_changes_asks(qtbot, ctx: AppContext, page: SubmissionsPage) -> None:
+    dlg = _open_editor(qtbot, page, "22816")
+    hscv = next(r for r in dlg.rows if r.indicator.code == "HSCV_MANG")
+    _type(qtbot, hscv.edits[0], "59")
+    answers = iter(["cancel", "discard"])
+    asked: list[str] = []
+    dlg.ask_unsaved = lambda: asked.append("?") or next(answers)  # type: ignore[method-assign]
+    dlg.reject()
+    assert dlg.isVisible(), "Hủy keeps the editor open"
+    dlg.close()
+    assert not dlg.isVisible(), "Không lưu closes it"
+    assert len(asked) == 2
+    assert page.has_unsaved_changes() is False
+    with ctx.db.reading() as s:
+        from desktop.store.submissions import find_submission
+
+        sub = find_submission(s, "22816", "2023")
+        assert next(v for v in sub.values if v.indicator_code == "HSCV_MANG").numerator == 35
+
+
+def test_close_and_save(qtbot, page: SubmissionsPage) -> None:
+    dlg = _open_editor(qtbot, page, "22816")
+    hscv = next(r for r in dlg.rows if r.indicator.code == "HSCV_MANG")
+    _type(qtbot, hscv.edits[0], "45")
+    assert page.has_unsaved_changes() and page.save() is False
+    dlg.ask_unsaved = lambda: "save"  # type: ignore[method-assign]
+    with qtbot.waitSignal(page.loaded):
+        dlg.reject()
+    qtbot.waitUntil(lambda: page.editor is None)
+    assert "35/60 → 45/60" in page.ui.bannerLabel.text()
+
+
+# ---- review ---------------------------------------------------------------------------
+
+
+def test_return_with_an_empty_reason_is_refused(qtbot, page: SubmissionsPage) -> None:
+    page.select_unit("22816")
+    assert page.ui.returnButton.isEnabled()
+    qtbot.mouseClick(page.ui.returnButton, Qt.MouseButton.LeftButton)
+    dlg = page.return_dialog
+    assert dlg is not None and dlg.isVisible()
+    qtbot.keyClicks(dlg.reason_edit, "   ")
+    dlg.buttons.accepted.emit()
+    assert dlg.isVisible(), "an empty reason does not close the dialog"
+    assert dlg.error_label.isVisible() and dlg.error_label.text() == EMPTY_REASON
+    dlg.reason_edit.insertPlainText("Tổng số hồ sơ chưa khớp sổ theo dõi")  # QTest types ASCII only
+    assert not dlg.error_label.isVisible()
+    with qtbot.waitSignal(page.loaded):
+        dlg.buttons.accepted.emit()
+    assert _cell(page, "22816", M.COL_STATUS) == "Trả lại để sửa"
+    assert "Tổng số hồ sơ chưa khớp sổ theo dõi" in _plain(page.ui.detailLabel)
+    assert not page.ui.returnButton.isEnabled()
+
+
+def test_accept_a_report(qtbot, page: SubmissionsPage) -> None:
+    page.select_unit("22825")
+    with qtbot.waitSignal(page.loaded):
+        qtbot.mouseClick(page.ui.acceptButton, Qt.MouseButton.LeftButton)
+    assert _cell(page, "22825", M.COL_STATUS) == "Đã chấp nhận"
+    assert page.selected_line().unit_code == "22825", "the selection survives the reload"
+    assert not page.ui.acceptButton.isEnabled()
+    assert "Đã chấp nhận báo cáo của Xã Hòa Sơn" in page.ui.bannerLabel.text()
+
+
+def test_buttons_follow_the_selection_and_search(qtbot, page: SubmissionsPage) -> None:
+    page.select_unit("22828")  # never reported
+    assert page.ui.editButton.isEnabled()
+    assert not page.ui.acceptButton.isEnabled()
+    assert not page.ui.returnButton.isEnabled()
+    assert not page.ui.evidenceButton.isEnabled()
+    assert "chưa nộp" in _plain(page.ui.detailLabel)
+    qtbot.keyClicks(page.ui.searchEdit, "luong son")
+    assert page.proxy.rowCount() == 1
+    page.focus_search()
+    assert page.ui.searchEdit.selectedText() == "luong son"
+
+
+# ---- evidence -------------------------------------------------------------------------
+
+
+def test_attach_the_same_evidence_twice_is_refused(qtbot, tmp_path: Path, ctx: AppContext,
+                                                   page: SubmissionsPage) -> None:
+    scan = tmp_path / "QD-125-sang-kien.pdf"
+    scan.write_bytes(b"%PDF-1.4 Quyet dinh cong nhan sang kien")
+    page.select_unit("22813")
+    qtbot.mouseClick(page.ui.evidenceButton, Qt.MouseButton.LeftButton)
+    dlg = page.evidence_dialog
+    assert dlg is not None and dlg.isVisible()
+    assert dlg.model.rowCount() == 0
+    dlg.choose_file = lambda: scan  # type: ignore[method-assign]
+    qtbot.mouseClick(dlg.ui.chooseButton, Qt.MouseButton.LeftButton)
+    dlg.ui.numberEdit.insert("125/QĐ-UBND")  # QTest.keyClicks types ASCII only
+    dlg.ui.titleEdit.insert("Quyết định công nhận sáng kiến")
+    dlg.ui.summaryEdit.insert("Công nhận sáng kiến số hóa hồ sơ một cửa")
+    with qtbot.waitSignal(dlg.changed), qtbot.waitSignal(page.loaded):
+        qtbot.mouseClick(dlg.ui.addButton, Qt.MouseButton.LeftButton)
+    assert dlg.model.rowCount() == 1
+    assert [dlg.model.index(0, c).data() for c in range(6)][:2] == [
+        "125/QĐ-UBND", "Quyết định công nhận sáng kiến"]
+    assert _cell(page, "22813", M.COL_EVIDENCE) == "1"
+
+    dlg.choose_file = lambda: scan  # type: ignore[method-assign]
+    qtbot.mouseClick(dlg.ui.chooseButton, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dlg.message_shown,
+                          check_params_cb=lambda text, kind: kind == "error") as shown:
+        qtbot.mouseClick(dlg.ui.addButton, Qt.MouseButton.LeftButton)
+    assert "đã được đính kèm vào báo cáo này" in shown.args[0]
+    assert dlg.ui.bannerLabel.isVisible()
+    assert dlg.model.rowCount() == 1
+
+    # open it, then remove it
+    opened = []
+    dlg.open_url = lambda url: opened.append(url.toLocalFile()) or True  # type: ignore[method-assign]
+    dlg.ui.table.selectRow(0)
+    qtbot.mouseClick(dlg.ui.openButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(opened))
+    assert Path(opened[0]).read_bytes() == scan.read_bytes()
+    dlg.confirm = lambda text: True  # type: ignore[method-assign]
+    with qtbot.waitSignal(dlg.changed):
+        qtbot.mouseClick(dlg.ui.removeButton, Qt.MouseButton.LeftButton)
+    assert dlg.model.rowCount() == 0
+    assert not Path(opened[0]).exists()
