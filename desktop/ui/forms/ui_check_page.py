@@ -1,4 +1,5 @@
-# generated from forms/check_page.ui — do not edit
+# generated — do not edit: compiled from forms/check_page.ui by build_scripts/compile_forms.py
+# source-sha256: 07882db74b7e5e1b26bb0029cd3094206b8557f51d42139d60c44d3028b6eaf1
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -105,8 +106,6 @@ class Ui_CheckPage(object):
 
 
         self.retranslateUi(CheckPage)
-
-        QMetaObject.connectSlotsByName(CheckPage)
     # setupUi
 
     def retranslateUi(self, CheckPage):

@@ -1,4 +1,5 @@
-# generated from forms/evidence_dialog.ui — do not edit
+# generated — do not edit: compiled from forms/evidence_dialog.ui by build_scripts/compile_forms.py
+# source-sha256: 40b55a21b15b39c125337b5a95809ba5db8132c05dea93e86d61aabadc6b30b8
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -198,8 +199,6 @@ class Ui_EvidenceDialog(object):
         QWidget.setTabOrder(self.summaryEdit, self.addButton)
 
         self.retranslateUi(EvidenceDialog)
-
-        QMetaObject.connectSlotsByName(EvidenceDialog)
     # setupUi
 
     def retranslateUi(self, EvidenceDialog):

@@ -1,4 +1,5 @@
-# generated from forms/submission_dialog.ui — do not edit
+# generated — do not edit: compiled from forms/submission_dialog.ui by build_scripts/compile_forms.py
+# source-sha256: 31c7fe979cd9dc89fcaafaa9c6758242b546ef425a77df08086ca1021a2e2021
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -135,8 +136,6 @@ class Ui_SubmissionDialog(object):
         QWidget.setTabOrder(self.channelCombo, self.scrollArea)
 
         self.retranslateUi(SubmissionDialog)
-
-        QMetaObject.connectSlotsByName(SubmissionDialog)
     # setupUi
 
     def retranslateUi(self, SubmissionDialog):

@@ -1,4 +1,5 @@
-# generated from forms/submissions_page.ui — do not edit
+# generated — do not edit: compiled from forms/submissions_page.ui by build_scripts/compile_forms.py
+# source-sha256: 97bcc45db479b85805050182b7d041b4f3a8148872897414f441d6e1810502d7
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -113,8 +114,6 @@ class Ui_SubmissionsPage(object):
 
 
         self.retranslateUi(SubmissionsPage)
-
-        QMetaObject.connectSlotsByName(SubmissionsPage)
     # setupUi
 
     def retranslateUi(self, SubmissionsPage):
