@@ -1,0 +1,150 @@
+"""Commands of the reports to the province: export, office settings, import-package.
+
+thidua export --period P [--xlsx FILE] [--pdf FILE] [--package FILE] [--number N] [--date D]
+thidua office [--format json] [--set KEY=VALUE ...]
+thidua import-package FILE... [--replace] [--received YYYY-MM-DD] [--channel KÊNH]
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .cli_support import iso_date, print_json, print_table
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def add_commands(sub: Any, command: Callable[[str], Callable[[Handler], Handler]]) -> None:
+    c = sub.add_parser(
+        "export", help="xuất báo cáo tổng hợp gửi cấp trên: Excel, PDF, gói dữ liệu (.zip)"
+    )
+    c.add_argument("--period", required=True, metavar="KỲ")
+    c.add_argument("--xlsx", type=Path, metavar="TỆP", help="bảng tổng hợp Excel (.xlsx)")
+    c.add_argument("--pdf", type=Path, metavar="TỆP", help="báo cáo chính thức (.pdf)")
+    c.add_argument("--package", type=Path, metavar="TỆP", help="gói dữ liệu gửi cấp trên (.zip)")
+    c.add_argument(
+        "--number",
+        default="",
+        metavar="SỐ",
+        help="số văn bản của báo cáo (để trống để văn thư điền khi vào sổ)",
+    )
+    c.add_argument(
+        "--date", type=iso_date, metavar="YYYY-MM-DD", help="ngày ký báo cáo (mặc định: hôm nay)"
+    )
+    c.set_defaults(export_parser=c)
+    command("export")(cmd_export)
+
+    c = sub.add_parser("office", help="xem hoặc sửa thông tin cơ quan báo cáo và người ký")
+    c.add_argument("--format", choices=["table", "json"], default="table")
+    c.add_argument(
+        "--set",
+        dest="assignments",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="KHÓA=GIÁ_TRỊ",
+        help="đổi thiết lập (name, short_name, parent_body, place, area, province, "
+        "signer_authority, signer_title, signer_name, doc_number_prefix, "
+        "recipients phân cách bằng dấu ;)",
+    )
+    command("office")(cmd_office)
+
+    c = sub.add_parser(
+        "import-package", help="(cấp tỉnh) nhập gói dữ liệu của các huyện để tổng hợp"
+    )
+    c.add_argument("files", nargs="+", type=Path, metavar="TỆP")
+    c.add_argument(
+        "--replace", action="store_true", help="thay thế số liệu đã nhập của cùng huyện, cùng kỳ"
+    )
+    c.add_argument(
+        "--received",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="ngày nhận gói (mặc định: ngày huyện lập gói)",
+    )
+    c.add_argument("--channel", choices=["email", "usb", "paper", "other"], default="other")
+    command("import-package")(cmd_import_package)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .cli import open_db
+    from .exchange.csv_tables import load_export_input
+
+    if not (args.xlsx or args.pdf or args.package):
+        args.export_parser.error("cần ít nhất một trong các tham số --xlsx, --pdf, --package")
+    with open_db(args, write=False) as db, db.reading() as s:
+        inp = load_export_input(s, args.period)
+    if args.xlsx:
+        from .exchange.export_xlsx import write_xlsx
+
+        write_xlsx(inp, args.xlsx)
+        print(f"Đã ghi bảng tổng hợp Excel: {args.xlsx}")
+    if args.pdf:
+        from .exchange.report_pdf import write_pdf
+
+        write_pdf(inp, args.pdf, number=args.number, on=args.date)
+        print(f"Đã ghi báo cáo PDF: {args.pdf}")
+    if args.package:
+        from .exchange.package import write_package
+
+        write_package(inp, args.package, number=args.number, on=args.date)
+        print(f"Đã ghi gói dữ liệu: {args.package}")
+    return 0
+
+
+def cmd_office(args: argparse.Namespace) -> int:
+    from .cli import open_db
+    from .store.office import OFFICE_FIELDS, load_office, parse_assignments, update_office
+
+    if args.assignments:
+        changes = parse_assignments(args.assignments)  # refuses before the database opens
+        with open_db(args, write=True) as db:
+            with db.transaction("Thay đổi thông tin cơ quan báo cáo") as s:
+                done = update_office(s, changes)
+                settings = load_office(s)
+        if done:
+            print("Đã cập nhật thông tin cơ quan:")
+            for line in done:
+                print(f"  - {line}")
+        else:
+            print("Không có thay đổi nào.")
+    else:
+        with open_db(args, write=False) as db, db.reading() as s:
+            settings = load_office(s)
+    data = settings.as_dict()
+    if args.format == "json":
+        print_json(data)
+    elif not args.assignments:
+        rows = [
+            [key, OFFICE_FIELDS[key][0], "; ".join(value) if isinstance(value, list) else value]
+            for key, value in data.items()
+        ]
+        print_table(["Khóa", "Thiết lập", "Giá trị"], rows)
+    return 0
+
+
+def cmd_import_package(args: argparse.Namespace) -> int:
+    from .cli import open_db
+    from .exchange.package import read_package
+    from .store.province import import_packages
+
+    packages = [read_package(f) for f in args.files]  # every package verified first
+    with open_db(args, write=True, create=True) as db:
+        with db.transaction("Nhập gói dữ liệu của các huyện") as s:
+            results = import_packages(
+                s, packages, replace=args.replace, received_on=args.received, channel=args.channel
+            )
+    for r in results:
+        verb = "Đã thay thế" if r.replaced else "Đã nhập"
+        print(
+            f"{verb} số liệu {r.unit_name} ({r.unit_code}), kỳ {r.period_label}: "
+            f"{r.units_submitted}/{r.units_expected} đơn vị báo cáo — {r.file.name}"
+        )
+        for line in r.changes:
+            print(f"    {line}")
+    if results and results[0].created_plan:
+        print(f"Đã tạo kế hoạch cấp tỉnh '{results[0].plan_code}' từ gói đầu tiên.")
+    return 0

@@ -1,0 +1,137 @@
+"""The collecting office's settings: who reports, from where, who signs.
+
+These travel with the data (they are in the database, one row) and head every report:
+the parent body and office name at the top left, "Số: <n><prefix>", the place of the
+date line, the signer and the recipients ("Nơi nhận").
+
+    settings = load_office(session)
+    changes = update_office(session, {"signer_name": "Nguyễn Văn A"})
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .errors import StoreError
+from .models import OfficeRow
+
+# key -> (label shown to people, maximum length)
+OFFICE_FIELDS: dict[str, tuple[str, int]] = {
+    "name": ("Tên cơ quan báo cáo", 200),
+    "short_name": ("Tên viết tắt", 40),
+    "parent_body": ("Cơ quan chủ quản", 200),
+    "place": ("Địa danh (dòng ngày tháng)", 100),
+    "area": ("Địa bàn", 200),
+    "province": ("Tỉnh, thành phố", 200),
+    "signer_authority": ("Thẩm quyền ký (KT., TL., TM.)", 100),
+    "signer_title": ("Chức vụ người ký", 100),
+    "signer_name": ("Họ và tên người ký", 100),
+    "doc_number_prefix": ("Ký hiệu văn bản (sau số)", 40),
+    "recipients": ("Nơi nhận (phân cách bằng dấu ;)", 2000),
+}
+
+
+@dataclass(frozen=True)
+class OfficeSettings:
+    name: str = "Phòng Văn hóa và Thông tin"
+    short_name: str = "VHTT"
+    parent_body: str = ""
+    place: str = ""
+    area: str = ""
+    province: str = ""
+    signer_authority: str = "KT. TRƯỞNG PHÒNG"
+    signer_title: str = "PHÓ TRƯỞNG PHÒNG"
+    signer_name: str = ""
+    doc_number_prefix: str = "/BC-VHTT"
+    recipients: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            key: (list(self.recipients) if key == "recipients" else getattr(self, key))
+            for key in OFFICE_FIELDS
+        }
+
+
+def _settings(row: OfficeRow) -> OfficeSettings:
+    return OfficeSettings(
+        name=row.name or "",
+        short_name=row.short_name or "",
+        parent_body=row.parent_body or "",
+        place=row.place or "",
+        area=row.area or "",
+        province=row.province or "",
+        signer_authority=row.signer_authority or "",
+        signer_title=row.signer_title or "",
+        signer_name=row.signer_name or "",
+        doc_number_prefix=row.doc_number_prefix or "",
+        recipients=tuple(row.recipients or ()),
+    )
+
+
+def load_office(session: Session) -> OfficeSettings:
+    """The office settings (the defaults when the database has none yet)."""
+    row = session.scalar(select(OfficeRow).order_by(OfficeRow.id).limit(1))
+    return _settings(row) if row is not None else OfficeSettings()
+
+
+def parse_assignments(items: Sequence[str]) -> dict[str, str]:
+    """['name=Phòng X', 'place=Ninh Sơn'] -> {'name': 'Phòng X', ...}; refuses what is wrong."""
+    out: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise StoreError(f"'{item}' không đúng dạng KHÓA=GIÁ_TRỊ.")
+        if key not in OFFICE_FIELDS:
+            raise StoreError(
+                f"Không có thiết lập '{key}'. Các thiết lập có: {', '.join(OFFICE_FIELDS)}."
+            )
+        out[key] = value.strip()
+    return out
+
+
+def split_recipients(text: str) -> list[str]:
+    return [part.strip() for part in text.split(";") if part.strip()]
+
+
+def update_office(session: Session, changes: Mapping[str, str]) -> list[str]:
+    """Change settings in the caller's transaction; return 'key: old → new' per change.
+
+    Unknown keys and over-long values are refused before anything changes."""
+    for key, value in changes.items():
+        if key not in OFFICE_FIELDS:
+            raise StoreError(
+                f"Không có thiết lập '{key}'. Các thiết lập có: {', '.join(OFFICE_FIELDS)}."
+            )
+        label, limit = OFFICE_FIELDS[key]
+        if len(value) > limit:
+            raise StoreError(f"{label} ({key}) dài quá {limit} ký tự.")
+        if key == "name" and not value.strip():
+            raise StoreError("Tên cơ quan báo cáo (name) không được để trống.")
+    row = session.scalar(select(OfficeRow).order_by(OfficeRow.id).limit(1))
+    if row is None:
+        defaults = OfficeSettings()
+        row = OfficeRow(
+            **{
+                k: (list(defaults.recipients) if k == "recipients" else getattr(defaults, k))
+                for k in OFFICE_FIELDS
+            }
+        )
+        session.add(row)
+    done: list[str] = []
+    for key, value in changes.items():
+        old = getattr(row, key)
+        if key == "recipients":
+            new_list = split_recipients(value)
+            if list(old or []) != new_list:
+                row.recipients = new_list
+                done.append(f"{key}: {'; '.join(old or [])} → {'; '.join(new_list)}")
+        elif (old or "") != value:
+            setattr(row, key, value)
+            done.append(f"{key}: {old or '(trống)'} → {value or '(trống)'}")
+    session.flush()
+    return done
