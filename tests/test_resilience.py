@@ -298,10 +298,10 @@ def run_cli(capsys, *argv) -> tuple[int, str, str]:
 
 
 def test_backup_restore_round_trip_gives_identical_tables(demo_db, tmp_path, capsys):
-    # some history on top of the demo: an import, a review, proposals if the command exists
+    # some history on top of the demo: an import and a review
     forms = make_forms(demo_db, tmp_path / "forms", "2024", 3, random.Random(SEED))
-    code, out, _ = run_cli(capsys, "--db", demo_db, "import", *sorted((tmp_path / "forms").iterdir()),
-                           "--received", "2024-12-01")
+    files = sorted((tmp_path / "forms").iterdir())
+    code, out, _ = run_cli(capsys, "--db", demo_db, "import", *files, "--received", "2024-12-01")
     assert code == 0, out
     assert run_cli(capsys, "--db", demo_db, "review", "--period", "2023", "--unit", "22816",
                    "--accept")[0] == 0
