@@ -372,3 +372,185 @@ def test_attach_the_same_evidence_twice_is_refused(qtbot, tmp_path: Path, ctx: A
         qtbot.mouseClick(dlg.ui.removeButton, Qt.MouseButton.LeftButton)
     assert dlg.model.rowCount() == 0
     assert not Path(opened[0]).exists()
+
+
+# ---- Excel forms: the Tệp menu, templates, import, drag and drop ------------------------
+
+
+def _fill(path: Path, values: dict[str, object]) -> None:
+    """Fill a generated form as a commune officer would: ratios as (tử số, mẫu số)."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    ws = wb["BaoCao"]
+    header = next(r for r in range(1, 40) if ws.cell(r, 1).value == "Mã")
+    cols = {ws.cell(header, c).value: c for c in range(1, 10)}
+    for r in range(header + 1, header + 40):
+        code = ws.cell(r, 1).value
+        if code in values:
+            v = values[code]
+            if isinstance(v, tuple):
+                ws.cell(r, cols["Tử số"]).value, ws.cell(r, cols["Mẫu số"]).value = v
+            else:
+                ws.cell(r, cols["Giá trị"]).value = v
+    wb.save(path)
+
+
+@pytest.fixture
+def window(qtbot, ctx: AppContext):
+    from PySide6.QtWidgets import QMainWindow
+
+    from desktop.ui.exchange_actions import install
+
+    win = QMainWindow()
+    qtbot.addWidget(win)
+    menu = win.menuBar().addMenu("&Tệp")
+    quit_action = menu.addAction("Thoát")
+    win.file_insert_point = quit_action  # type: ignore[attr-defined]
+    win.menuBar().addMenu("&Trợ giúp")
+    actions = install(win, ctx)
+    win.show()
+    return win, actions
+
+
+def test_install_adds_the_file_menu_actions_once(qtbot, ctx: AppContext, window) -> None:
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QMainWindow
+
+    from desktop.ui.exchange_actions import file_menu, install
+
+    win, actions = window
+    menu = file_menu(win)
+    texts = [a.text() for a in menu.actions()]
+    assert texts[:2] == ["Nhập biểu mẫu Excel…", "Tạo biểu mẫu cho các đơn vị…"]
+    assert texts[-1] == "Thoát", "inserted before the window's insert point"
+    assert actions.import_action.shortcut() == QKeySequence("Ctrl+I")
+    assert install(win, ctx) is actions
+    assert [a.text() for a in menu.actions()] == texts, "a second install adds nothing"
+    assert win.acceptDrops()
+
+    bare = QMainWindow()
+    qtbot.addWidget(bare)
+    install(bare, ctx)
+    titles = [a.text() for a in bare.menuBar().actions()]
+    assert titles == ["&Tệp"]
+
+
+def test_make_forms_for_all_units_into_a_folder(qtbot, tmp_path: Path, ctx: AppContext,
+                                                window) -> None:
+    from desktop.ui.template_dialog import TemplateDialog
+
+    _win, actions = window
+    actions.template_action.trigger()
+    dlg = actions.template_dialog
+    assert isinstance(dlg, TemplateDialog) and dlg.period_code == "2023"
+    assert dlg.ui.unitList.count() == 8
+    assert not dlg.ui.createButton.isEnabled(), "no folder chosen yet"
+    usb = tmp_path / "USB" / "BieuMau-2023"
+    dlg.choose_folder = lambda: usb  # type: ignore[method-assign]
+    qtbot.mouseClick(dlg.ui.chooseButton, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dlg.run_finished) as done:
+        qtbot.mouseClick(dlg.ui.createButton, Qt.MouseButton.LeftButton)
+    names = sorted(p.name for p in usb.glob("*.xlsx"))
+    assert len(names) == 8 and "BaoCao_2023_22813_Xa-Lam-Son.xlsx" in names
+    assert all(status == "written" for _n, _p, status in done.args[0])
+    assert "Đã tạo 8 biểu mẫu" in dlg.ui.statusLabel.text()
+
+    # a commune's filled-in form on the stick, same name: kept unless asked
+    kept = usb / "BaoCao_2023_22813_Xa-Lam-Son.xlsx"
+    _fill(kept, {"SANG_KIEN": 4})
+    before = kept.read_bytes()
+    dlg.ui.unitList.item(0).setCheckState(Qt.CheckState.Unchecked)
+    with qtbot.waitSignal(dlg.run_finished) as again:
+        dlg.start()
+    assert [s for _n, _p, s in again.args[0]] == ["skipped"] * 7
+    assert kept.read_bytes() == before
+    assert "Giữ nguyên 7 tệp đã có" in dlg.ui.statusLabel.text()
+
+
+def test_import_forms_shows_each_file_and_asks_before_replacing(
+    qtbot, tmp_path: Path, ctx: AppContext, page: SubmissionsPage, window
+) -> None:
+    from desktop.ui.import_dialog import ImportDialog
+    from desktop.ui.template_dialog import write_forms
+
+    folder = tmp_path / "nhan-ve"
+    units = [u for u in ctx.report("2023").units if u.unit.code in ("22813", "22816", "22828")]
+    write_forms(ctx.db, ctx.plan, "2023", [u.unit for u in units], folder, False,
+                lambda *_a: True)
+    good = folder / "BaoCao_2023_22828_Xa-Ma-Noi.xlsx"
+    _fill(good, {"HSCV_MANG": (70, 100), "VB_DIEN_TU": (50, 50), "BC_PM_TINH": (24, 24),
+                 "DANG_KY_TD": "Có", "SANG_KIEN": 1, "NGAY_KH_PD": "15/09/2022"})
+    bad = folder / "BaoCao_2023_22816_Xa-Luong-Son.xlsx"
+    _fill(bad, {"HSCV_MANG": (120, 100)})
+    exists = folder / "BaoCao_2023_22813_Xa-Lam-Son.xlsx"
+    _fill(exists, {"HSCV_MANG": (600, 720), "SANG_KIEN": 2})
+
+    _win, actions = window
+    dlg = actions.open_import([folder])
+    assert isinstance(dlg, ImportDialog) and len(dlg.files) == 3
+    dlg.ui.channelCombo.setCurrentIndex(dlg.ui.channelCombo.findData("usb"))
+    with qtbot.waitSignal(dlg.run_finished) as first, qtbot.waitSignal(page.loaded):
+        qtbot.mouseClick(dlg.ui.importButton, Qt.MouseButton.LeftButton)
+    status = {o.path.name: o.status.value for o in first.args[0]}
+    assert status == {good.name: "imported", bad.name: "refused", exists.name: "exists"}
+    items = {dlg.ui.tree.topLevelItem(i).text(0): dlg.ui.tree.topLevelItem(i)
+             for i in range(dlg.ui.tree.topLevelItemCount())}
+    refused = items[bad.name]
+    assert refused.text(2) == "Bị từ chối"
+    assert (refused.child(0).text(0), refused.child(0).text(2)) == \
+        ("Ô D13", "tử số 120 lớn hơn mẫu số 100")
+    waiting = items[exists.name]
+    changes = [waiting.child(i).text(2) for i in range(waiting.childCount())]
+    assert "HSCV_MANG: 522/720 → 600/720" in changes
+    assert _cell(page, "22828", M.COL_STATUS) == "Đã nhận"
+    assert _cell(page, "22828", M.COL_CHANNEL) == "USB"
+    assert dlg.ui.replaceButton.isVisible()
+
+    asked: list[str] = []
+    dlg.confirm_replace = lambda text: asked.append(text) or False  # type: ignore[method-assign]
+    qtbot.mouseClick(dlg.ui.replaceButton, Qt.MouseButton.LeftButton)
+    assert "HSCV_MANG: 522/720 → 600/720" in asked[0]
+    assert not dlg.running, "'Không' replaces nothing"
+    dlg.confirm_replace = lambda text: True  # type: ignore[method-assign]
+    with qtbot.waitSignal(dlg.run_finished) as second, qtbot.waitSignal(page.loaded):
+        qtbot.mouseClick(dlg.ui.replaceButton, Qt.MouseButton.LeftButton)
+    assert [o.status.value for o in second.args[0]] == ["replaced"]
+    assert _cell(page, "22813", M.COL_STATUS) == "Đã nhận"  # it was accepted; back to review
+    assert not dlg.ui.replaceButton.isVisible()
+
+
+def test_drop_files_on_the_window_opens_the_import(qtbot, tmp_path: Path, window) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    win, actions = window
+    form = tmp_path / "BaoCao.xlsx"
+    form.write_bytes(b"not really a form")
+    other = tmp_path / "ghichu.txt"
+    other.write_text("x")
+
+    def drag(*paths: Path) -> tuple[QMimeData, bool]:
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+        enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                                Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        enter.ignore()
+        QApplication.sendEvent(win, enter)
+        return mime, enter.isAccepted()
+
+    assert not drag(other)[1], "a .txt is not taken"
+    mime, accepted = drag(form, other)
+    assert accepted
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(win, drop)
+    assert drop.isAccepted()
+    dlg = actions.import_dialog
+    assert dlg is not None and [p.name for p in dlg.files] == ["BaoCao.xlsx"]
+    with qtbot.waitSignal(dlg.run_finished) as done:
+        dlg.start(replace=False)
+    outcome = done.args[0][0]
+    assert outcome.status.value == "refused"
+    assert "không phải tệp Excel" in dlg.ui.tree.topLevelItem(0).child(0).text(2)
