@@ -554,3 +554,110 @@ def test_drop_files_on_the_window_opens_the_import(qtbot, tmp_path: Path, window
     outcome = done.args[0][0]
     assert outcome.status.value == "refused"
     assert "không phải tệp Excel" in dlg.ui.tree.topLevelItem(0).child(0).text(2)
+
+
+# ---- screenshots: THIDUA_SCREENSHOTS=docs/screenshots pytest -k screenshots -------------
+
+
+def test_screenshots_of_every_screen(qtbot, qapp, tmp_path: Path, ctx: AppContext) -> None:
+    """Renders each screen offscreen with a pinned font; saved where THIDUA_SCREENSHOTS says
+    (docs/screenshots for the documentation), else in a temporary folder."""
+    from PySide6.QtCore import QDate
+    from PySide6.QtGui import QFont
+
+    from desktop.ui.check_page import CheckPage
+    from desktop.ui.import_dialog import ImportDialog
+    from desktop.ui.template_dialog import TemplateDialog, write_forms
+
+    out = Path(os.environ.get("THIDUA_SCREENSHOTS") or tmp_path)
+    out.mkdir(parents=True, exist_ok=True)
+    old_font = qapp.font()
+    qapp.setFont(QFont("DejaVu Sans", 10))
+    shots: list[Path] = []
+
+    def shot(widget, name: str, w: int, h: int) -> None:
+        widget.resize(w, h)
+        qtbot.wait(50)
+        path = out / f"{name}.png"
+        assert widget.grab().save(str(path))
+        shots.append(path)
+
+    try:
+        page = SubmissionsPage(ctx)
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.waitUntil(lambda: page.model.rowCount() == 8)
+        page.select_unit("22822")
+        shot(page, "bao-cao", 1100, 470)
+
+        dlg = _open_editor(qtbot, page, "22816")
+        shot(dlg, "nhap-bao-cao", 1180, 900)
+        hscv = next(r for r in dlg.rows if r.indicator.code == "HSCV_MANG")
+        _type(qtbot, hscv.edits[0], "120")
+        _type(qtbot, hscv.edits[1], "100")
+        shot(dlg, "nhap-bao-cao-loi", 1180, 900)
+        dlg.ask_unsaved = lambda: "discard"  # type: ignore[method-assign]
+        dlg.reject()
+
+        page.select_unit("22816")
+        page.return_selected()
+        page.return_dialog.buttons.accepted.emit()  # empty: refused, with the reason shown
+        shot(page.return_dialog, "tra-lai-ly-do-trong", 520, 230)
+        page.return_dialog.reject()
+
+        scan = tmp_path / "QD-125-UBND.pdf"
+        scan.write_bytes(b"%PDF-1.4 quyet dinh")
+        page.select_unit("22813")
+        page.evidence_selected()
+        ev = page.evidence_dialog
+        ev.set_file(scan)
+        ev.ui.numberEdit.insert("125/QĐ-UBND")
+        ev.ui.titleEdit.insert("Quyết định công nhận sáng kiến")
+        ev.ui.summaryEdit.insert("Công nhận sáng kiến “Số hóa hồ sơ một cửa” của xã")
+        with qtbot.waitSignal(ev.changed):
+            ev.add()
+        ev.set_file(scan)
+        with qtbot.waitSignal(ev.message_shown):
+            ev.add()  # the same file again: refused
+        shot(ev, "minh-chung", 1000, 560)
+        ev.reject()
+
+        check = CheckPage(ctx)
+        qtbot.addWidget(check)
+        check.show()
+        qtbot.waitUntil(lambda: check.model.rowCount() == 8 and not check.busy)
+        check.select_cell("22816", check.model.column_of("XA_HSCV"))
+        shot(check, "kiem-tra", 2150, 500)
+
+        tpl = TemplateDialog(ctx, page)
+        qtbot.addWidget(tpl)
+        tpl.ui.folderEdit.setText(str(tmp_path / "USB" / "BieuMau-2023"))
+        tpl.show()
+        with qtbot.waitSignal(tpl.run_finished):
+            tpl.start()
+        shot(tpl, "tao-bieu-mau", 760, 560)
+
+        folder = tmp_path / "nhan-ve"
+        units = [u.unit for u in ctx.report("2023").units
+                 if u.unit.code in ("22813", "22816", "22828")]
+        write_forms(ctx.db, ctx.plan, "2023", units, folder, False, lambda *_a: True)
+        _fill(folder / "BaoCao_2023_22828_Xa-Ma-Noi.xlsx",
+              {"HSCV_MANG": (70, 100), "DANG_KY_TD": "Có", "SANG_KIEN": 1})
+        _fill(folder / "BaoCao_2023_22816_Xa-Luong-Son.xlsx",
+              {"HSCV_MANG": (120, 100), "SANG_KIEN": -2})
+        _fill(folder / "BaoCao_2023_22813_Xa-Lam-Son.xlsx", {
+            "HSCV_MANG": (600, 720), "VB_DIEN_TU": (400, 400), "BC_PM_TINH": (24, 24),
+            "NGAY_KH_PD": "19/09/2022", "DANG_KY_TD": "Có", "SANG_KIEN": 2, "DIEM_DTI": 74.5,
+            "CAP_QUANG_HO": (1500, 1710), "CAP_QUANG_THON": (9, 9),
+            "TK_THANH_TOAN": (3000, 6150), "OCOP_TMDT": (2, 3)})
+        imp = ImportDialog(ctx, [folder], page)
+        qtbot.addWidget(imp)
+        imp.ui.receivedEdit.setDate(QDate(2023, 12, 14))
+        imp.ui.channelCombo.setCurrentIndex(imp.ui.channelCombo.findData("usb"))
+        imp.show()
+        with qtbot.waitSignal(imp.run_finished):
+            imp.start(replace=False)
+        shot(imp, "nhap-bieu-mau", 1100, 640)
+    finally:
+        qapp.setFont(old_font)
+    assert all(p.stat().st_size > 10_000 for p in shots)

@@ -23,7 +23,14 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QMessageBox,
+    QWidget,
+)
 
 from ..domain.vnformat import day
 from ..store.evidence import EvidenceInfo
@@ -133,6 +140,7 @@ class EvidenceDialog(QDialog):
         today = dt.date.today()
         self.ui.issuedEdit.setDate(QDate(today.year, today.month, today.day))
         self.ui.issuedBlank.toggled.connect(lambda on: self.ui.issuedEdit.setEnabled(not on))
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Close).setText("Đóng")
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.chooseButton.clicked.connect(self.on_choose_clicked)
         self.ui.addButton.clicked.connect(self.add)
@@ -153,8 +161,11 @@ class EvidenceDialog(QDialog):
         return Path(name) if name else None
 
     def confirm(self, text: str) -> bool:
-        answer = QMessageBox.question(self, "Xóa minh chứng", text)
-        return answer == QMessageBox.StandardButton.Yes
+        box = QMessageBox(QMessageBox.Icon.Question, "Xóa minh chứng", text, parent=self)
+        remove = box.addButton("Xóa", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Hủy", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is remove
 
     def open_url(self, url: QUrl) -> bool:
         return QDesktopServices.openUrl(url)
