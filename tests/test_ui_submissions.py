@@ -274,12 +274,31 @@ def test_close_and_save(qtbot, page: SubmissionsPage) -> None:
     dlg = _open_editor(qtbot, page, "22816")
     hscv = next(r for r in dlg.rows if r.indicator.code == "HSCV_MANG")
     _type(qtbot, hscv.edits[0], "45")
-    assert page.has_unsaved_changes() and page.save() is False
     dlg.ask_unsaved = lambda: "save"  # type: ignore[method-assign]
     with qtbot.waitSignal(page.loaded):
         dlg.reject()
     qtbot.waitUntil(lambda: page.editor is None)
     assert "35/60 → 45/60" in page.ui.bannerLabel.text()
+
+
+def test_closing_the_window_saves_the_open_editor(qtbot, ctx: AppContext,
+                                                  page: SubmissionsPage) -> None:
+    from desktop.store.submissions import find_submission
+
+    dlg = _open_editor(qtbot, page, "22816")
+    hscv = next(r for r in dlg.rows if r.indicator.code == "HSCV_MANG")
+    _type(qtbot, hscv.edits[0], "120")
+    _type(qtbot, hscv.edits[1], "100")
+    assert page.has_unsaved_changes()
+    assert page.save() is False, "invalid input is not saved; the editor shows why"
+    assert "HSCV_MANG: Tử số 120 lớn hơn mẫu số 100" in dlg.ui.errorLabel.text()
+    _type(qtbot, hscv.edits[0], "45")
+    _type(qtbot, hscv.edits[1], "60")
+    assert page.save() is True  # waits for the writer: the window may close now
+    with ctx.db.reading() as s:
+        sub = find_submission(s, "22816", "2023")
+        assert next(v for v in sub.values if v.indicator_code == "HSCV_MANG").numerator == 45
+    assert not page.has_unsaved_changes()
 
 
 # ---- review ---------------------------------------------------------------------------
@@ -466,6 +485,23 @@ def test_make_forms_for_all_units_into_a_folder(qtbot, tmp_path: Path, ctx: AppC
     assert [s for _n, _p, s in again.args[0]] == ["skipped"] * 7
     assert kept.read_bytes() == before
     assert "Giữ nguyên 7 tệp đã có" in dlg.ui.statusLabel.text()
+
+
+def test_making_forms_stops_at_a_safe_point_when_cancelled(tmp_path: Path,
+                                                           ctx: AppContext) -> None:
+    from desktop.ui.template_dialog import write_forms
+
+    units = [u.unit for u in ctx.report("2023").units]
+    seen: list[int] = []
+
+    def report(done: int, total: int, _text: str) -> bool:
+        seen.append(done)
+        return done < 3  # "Dừng" pressed while the fourth form was due
+
+    results = write_forms(ctx.db, ctx.plan, "2023", units, tmp_path / "usb", False, report)
+    assert [r[2] for r in results] == ["written"] * 3 + ["cancelled"] * 5
+    assert len(list((tmp_path / "usb").glob("*.xlsx"))) == 3
+    assert not list((tmp_path / "usb").glob(".tmp-*")), "no half-written file"
 
 
 def test_import_forms_shows_each_file_and_asks_before_replacing(

@@ -49,6 +49,7 @@ from .submissions_model import error_text, show_banner
 log = logging.getLogger("thidua.ui.submission_dialog")
 
 
+_NOTHING = object()  # a save with nothing to write
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d*)?")
 _INVALID_CSS = "border: 1px solid #b3261e; background: #fce8e6;"
 _OUTCOME_LOOK = {"pass": ("#1b7f3b", "✔"), "fail": ("#b3261e", "✘"), "incomplete": ("#8a5a00", "○")}
@@ -487,15 +488,37 @@ class SubmissionDialog(QDialog):
     # -- saving and closing
     def save(self) -> bool:
         """Start saving; False when refused (invalid input, or a save under way)."""
-        if self._saving:
+        work = self._prepare_save()
+        if work is None:
             return False
+        if work is _NOTHING:
+            super().accept()  # nothing to write
+            return True
+        self._set_saving(True)
+        self.ctx.tasks.run(work, self._on_saved, self._on_save_failed, writes=True)
+        return True
+
+    def save_blocking(self) -> bool:
+        """Save and wait (when the main window closes); False when the input is invalid.
+        A refusal of the store is raised for the window to show."""
+        work = self._prepare_save()
+        if work is None:
+            return False
+        if work is not _NOTHING:
+            self._on_saved(self.ctx.run_and_wait(work, writes=True))
+        return True
+
+    def _prepare_save(self) -> Any:
+        """The work that saves the values typed; _NOTHING when there is nothing to write;
+        None (with the reason shown) when the input cannot be saved."""
+        if self._saving:
+            return None
         values, problems = self.collect()
         if problems:
             show_banner(self.ui.errorLabel, "Chưa lưu được: " + "; ".join(problems), "error")
-            return False
+            return None
         if self.existing and not self.has_unsaved_changes():
-            super().accept()  # nothing to write
-            return True
+            return _NOTHING
         from ..store.submissions import save_submission
 
         db, plan, unit, period = self.ctx.db, self.plan, self.unit_code, self.period.code
@@ -507,9 +530,7 @@ class SubmissionDialog(QDialog):
                 return save_submission(s, plan, unit, period, values, received_on=received,
                                        channel=channel, replace=True)
 
-        self._set_saving(True)
-        self.ctx.tasks.run(work, self._on_saved, self._on_save_failed, writes=True)
-        return True
+        return work
 
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving

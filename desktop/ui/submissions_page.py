@@ -134,13 +134,16 @@ class SubmissionsPage(QWidget):
         return bool(editor is not None and editor.has_unsaved_changes())  # type: ignore[attr-defined]
 
     def save(self) -> bool:
-        """Nothing is kept unsaved on the page itself; an open editor with changes is
-        brought forward (its save runs in the background), so the answer is False."""
+        """Save an open editor's changes and wait (the window is closing); False when its
+        input is invalid: the editor is brought forward with the reason shown."""
         if not self.has_unsaved_changes():
             return True
-        assert self.editor is not None
-        self.editor.raise_()
-        self.editor.activateWindow()
+        editor = self.editor
+        assert editor is not None
+        if editor.save_blocking():  # type: ignore[attr-defined]
+            return True
+        editor.raise_()
+        editor.activateWindow()
         return False
 
     # -- loading
@@ -180,8 +183,10 @@ class SubmissionsPage(QWidget):
             f"Phải nộp {len(lines)}, đã nộp {len(submitted)}, "
             f"đã chấp nhận {sum(1 for ln in submitted if ln.state == 'accepted')}, "
             f"trả lại {sum(1 for ln in submitted if ln.state == 'returned')}")
-        if keep is not None:
-            self.select_unit(keep)
+        if keep is None or not self.select_unit(keep):
+            first = self.proxy.index(0, 0)
+            if first.isValid():
+                self.ui.table.selectRow(0)
         self._update_buttons()
         self.loaded.emit()
 
