@@ -22,6 +22,8 @@ from sqlalchemy import select, update
 
 from desktop.cli import main
 from desktop.domain.evaluation import OUTCOME_LABELS
+from desktop.domain.vnformat import number as vn_number
+from desktop.domain.vnformat import percent as vn_percent
 from desktop.store.database import Database
 from desktop.store.models import AuditRow, OfficeRow, ProposalRow, UnitRow
 
@@ -104,6 +106,8 @@ def exported(demo_db: Path, tmp_path: Path) -> dict[str, Path]:
         "2023",
         "--xlsx",
         out["xlsx"],
+        "--pdf",
+        out["pdf"],
         "--package",
         out["package"],
         "--number",
@@ -305,6 +309,89 @@ def test_workbook_through_libreoffice(exported: dict[str, Path], tmp_path: Path)
     assert "3,257" in text or "3.257" in text
 
 
+# ---------------------------------------------------------------------------- PDF
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's text, NFC, with every run of white space made one space."""
+    tool = need("pdftotext")
+    text = subprocess.run([tool, str(path), "-"], check=True, capture_output=True, text=True).stdout
+    return " ".join(nfc(text).split())
+
+
+def test_pdf_report_says_what_check_says(exported: dict[str, Path]) -> None:
+    data = check_json(exported["db"])
+    text = pdf_text(exported["pdf"])
+    for words in (
+        "UBND HUYỆN NINH SƠN",
+        "PHÒNG VĂN HÓA VÀ THÔNG TIN",
+        "Số: 12/BC-VHTT",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Ninh Sơn, ngày 05 tháng 01 năm 2024",
+        "BÁO CÁO",
+        "Kết quả thực hiện Phong trào thi đua Chuyển đổi số năm 2023 (sơ kết)",
+        "KT. TRƯỞNG PHÒNG",
+        "PHÓ TRƯỞNG PHÒNG",
+        "Nguyễn Thị Hương",
+        "Nơi nhận:",
+        "Lưu: VT, VHTT",
+    ):
+        assert words in text, words
+    s = data["summary"]
+    assert f"Đã nhận báo cáo của {s['submitted']}/{s['expected']} đơn vị" in text
+    assert f"{s['on_time']} đơn vị nộp đúng hạn, {s['late']} đơn vị nộp trễ hạn" in text
+    assert "Xã Quảng Sơn trễ 3 ngày, Xã Hòa Sơn trễ 5 ngày" in text
+    assert "Chưa nộp báo cáo: Xã Ma Nới" in text
+    assert f"có {s['pass']} đơn vị đạt, {s['fail']} đơn vị không đạt" in text
+    # every failure with the numbers of its explanation
+    for u in data["units"]:
+        assert u["name"] in text
+        for c in u["criteria"]:
+            if c["mandatory"] and c["result"] == "fail":
+                why = c["explanation"].split(": ", 1)[1]
+                assert f"{u['name']}: " in text and f"({c['code']}): {why}" in text, why
+    assert "(XA_HSCV): 58,33 % (35/60) < 65 %" in text
+    assert "Xã Mỹ Sơn (đã trả lại để bổ sung, chỉnh sửa: Thiếu số liệu" in text
+    # the ranking table, best first, and the aggregates against the targets
+    ranked = sorted((u for u in data["units"] if u["rank"]), key=lambda u: u["rank"])
+    positions = [text.index(f"{u['rank']} {u['name']}") for u in ranked]
+    assert positions == sorted(positions)
+    for ind in data["indicators"]:  # Σ tử số, Σ mẫu số, the weighted percent, in the table
+        if ind["kind"] == "ratio" and ind["units_reporting"]:
+            row = f"{vn_number(ind['numerator'])} {vn_number(ind['denominator'])} "
+            assert row + f"{vn_percent(ind['value'])} {ind['units_reporting']}" in text, row
+    assert "3.257 4.240 76,82 % 7" in text
+    assert "toàn huyện đạt 88,07 % (10.850/12.320), chưa đạt mục tiêu > 90 %" in text
+    assert "Trần Văn Bình" in text and "Đề nghị khen thưởng 1 tập thể và 1 cá nhân" in text
+
+
+def test_pdf_pages_render(exported: dict[str, Path], tmp_path: Path) -> None:
+    pdftoppm = need("pdftoppm")
+    subprocess.run(
+        [
+            pdftoppm,
+            "-png",
+            "-r",
+            "60",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(exported["pdf"]),
+            str(tmp_path / "page"),
+        ],
+        check=True,
+        timeout=60,
+    )
+    pages = list(tmp_path.glob("page*.png"))
+    assert len(pages) == 1 and pages[0].stat().st_size > 10_000
+    fonts = subprocess.run(
+        [need("pdffonts"), str(exported["pdf"])], check=True, capture_output=True, text=True
+    ).stdout
+    assert "LiberationSerif" in fonts and "Helvetica" not in fonts
+
+
 # ---------------------------------------------------------------------------- package
 
 
@@ -332,7 +419,7 @@ def test_package_manifest_checksums_csv_and_data(exported: dict[str, Path]) -> N
         "chitieu.csv",
         "tiendo.csv",
         "khenthuong.csv",
-    } - {"bao-cao.pdf"} <= set(m)
+    } <= set(m)
     for name in ("tonghop.csv", "chitieu.csv", "tiendo.csv"):
         assert m[name].startswith(b"\xef\xbb\xbf"), name
     # the CSV holds the same results and ranks

@@ -232,9 +232,10 @@ def _indicator_columns(plan: Plan, kinds: Iterable[str]) -> list[Indicator]:
 def _heading(inp: ExportInput) -> str:
     o = inp.office
     parts = [p for p in (o.name, o.parent_body) if p]
+    label = inp.report.period.label
     return (
         " — ".join(parts)
-        + f" — Kỳ {inp.report.period.label}, hạn nộp {day(inp.report.period.deadline)}"
+        + f" — kỳ báo cáo {label[:1].lower()}{label[1:]}, hạn nộp {day(inp.report.period.deadline)}"
     )
 
 
