@@ -180,7 +180,7 @@ def province_plan(d: _District) -> Plan:
         number=src.number,
         issuer=src.issuer,
         issued_on=src.issued_on,
-        title=f"Tổng hợp kết quả của các huyện — {src.title}",
+        title=src.title,
         level=level,
         area=province or "toàn tỉnh",
         place=place or src.place,
