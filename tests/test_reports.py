@@ -270,6 +270,7 @@ def test_no_cell_runs_as_a_formula(demo_db: Path, tmp_path: Path) -> None:
     assert "'=HYPERLINK" in text and "\n=" not in text and ",=" not in text
 
 
+@pytest.mark.libreoffice
 def test_workbook_through_libreoffice(exported: dict[str, Path], tmp_path: Path) -> None:
     soffice = need("soffice")
     pdftotext = need("pdftotext")
@@ -650,3 +651,45 @@ def test_export_needs_a_target(demo_db: Path) -> None:
     assert code == 2 and "--xlsx" in err
     code, _out, err = run("--db", demo_db, "export", "--period", "2030", "--xlsx", "x.xlsx")
     assert code == 1 and "Không có kỳ báo cáo '2030'" in err
+
+
+@pytest.mark.slow
+def test_two_thousand_units_export_whole(tmp_path: Path) -> None:
+    """A provincial department with 2,000 communes: every row is there, numbers intact."""
+    import datetime as dt
+    import random
+    import time
+
+    from desktop.domain.period_report import SubmissionInfo, UnitInfo, build_period_report
+    from desktop.domain.values import Value
+    from desktop.exchange.csv_tables import ExportInput
+    from desktop.exchange.export_xlsx import write_xlsx
+    from desktop.plan_catalog import load_bundled
+    from desktop.store.office import OfficeSettings
+
+    rnd = random.Random(7)
+    plan = load_bundled("ninh-son-2022")
+    units = [UnitInfo(f"{30000 + i}", f"Xã Thử {i}", "commune") for i in range(2000)]
+    subs = {}
+    for u in units[:1900]:
+        d = rnd.randint(50, 900)
+        subs[u.code] = SubmissionInfo(
+            u.code,
+            dt.date(2023, 12, rnd.randint(1, 28)),
+            "email",
+            "received",
+            {
+                "HSCV_MANG": Value(numerator=rnd.randint(0, d), denominator=d),
+                "DIEM_DTI": Value(number=rnd.randint(400, 950) / 10),
+            },
+        )
+    report = build_period_report(plan, plan.period("2023"), units, subs)
+    path = tmp_path / "big.xlsx"
+    start = time.perf_counter()
+    write_xlsx(ExportInput(report, OfficeSettings()), path)
+    assert time.perf_counter() - start < 20  # about 1 s here; only a gross regression fails
+    wb = openpyxl.load_workbook(path, read_only=True)
+    _h, rows = table_rows(wb["ChiTieu"])
+    assert len(rows) == 2001 and rows[-1][2] == "Toàn huyện"
+    hscv = report.aggregate_of("HSCV_MANG")
+    assert (rows[-1][3], rows[-1][4]) == (hscv.numerator, hscv.denominator)

@@ -57,7 +57,7 @@ SHEETS = ("TongHop", "ChiTieu", "TienDo", "KhenThuong", "ThongTin")
 HEADER_ROW = 3  # the header (and, for grouped columns, the row under it)
 MAX_WIDTH = 48
 MIN_WIDTH = 5
-BODY_FACTOR = 1.2  # regular text: letters per unit of column width
+BODY_FACTOR = 1.3  # regular text: letters per unit of column width
 PAGE_CHARS = 190  # characters of column width that still print readably on one A4 landscape
 
 FORMATS = {
