@@ -556,6 +556,27 @@ def test_import_forms_shows_each_file_and_asks_before_replacing(
     assert not dlg.ui.replaceButton.isVisible()
 
 
+def test_files_stopped_by_cancel_can_be_imported_later(qtbot, tmp_path: Path,
+                                                      ctx: AppContext) -> None:
+    from desktop.store.form_import import FileOutcome, Status
+    from desktop.ui.import_dialog import ImportDialog
+
+    files = [tmp_path / f"BaoCao_{i}.xlsx" for i in range(3)]
+    for f in files:
+        f.write_bytes(b"x")
+    dlg = ImportDialog(ctx, files)
+    qtbot.addWidget(dlg)
+    assert dlg.pending() == files
+    refused = FileOutcome(files[0], Status.REFUSED, problems=(f"{files[0].name}: hỏng",))
+    stopped = [FileOutcome(f, Status.CANCELLED) for f in files[1:]]
+    with qtbot.waitSignal(dlg.run_finished):
+        dlg._on_done([refused, *stopped])  # what a run stopped by "Dừng" after one file gives
+    assert dlg.pending() == files[1:]
+    assert dlg.ui.importButton.isEnabled()
+    assert dlg.ui.tree.topLevelItem(1).text(2) == "Chưa nhập (đã dừng)"
+    assert "chưa nhập do dừng 2" in dlg.ui.statusLabel.text()
+
+
 def test_drop_files_on_the_window_opens_the_import(qtbot, tmp_path: Path, window) -> None:
     from PySide6.QtCore import QMimeData, QPointF, QUrl
     from PySide6.QtGui import QDragEnterEvent, QDropEvent

@@ -131,8 +131,7 @@ class ImportDialog(QDialog):
             self.ui.statusLabel.setText("Chưa có tệp nào: bấm “Thêm tệp…”, “Thêm thư mục…” "
                                         "hoặc kéo thả vào đây.")
         elif self._task is None:
-            pending = sum(1 for p in self.files if p not in self.outcomes)
-            self.ui.statusLabel.setText(f"{pending} tệp chờ nhập.")
+            self.ui.statusLabel.setText(f"{len(self.pending())} tệp chờ nhập.")
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if paths_from_mime(event.mimeData()):
@@ -145,6 +144,11 @@ class ImportDialog(QDialog):
             self.add_paths(paths)
 
     # -- running
+    def pending(self) -> list[Path]:
+        """Files not yet imported (never tried, or stopped by "Dừng")."""
+        return [p for p in self.files
+                if p not in self.outcomes or self.outcomes[p].status.value == "cancelled"]
+
     @property
     def running(self) -> bool:
         return self._task is not None
@@ -154,7 +158,7 @@ class ImportDialog(QDialog):
 
         if self.running:
             return False
-        todo = only if only is not None else [p for p in self.files if p not in self.outcomes]
+        todo = only if only is not None else self.pending()
         if not todo:
             self.ui.statusLabel.setText("Không còn tệp nào chờ nhập.")
             return False
@@ -225,7 +229,7 @@ class ImportDialog(QDialog):
     # -- showing
     def _update_buttons(self) -> None:
         running = self.running
-        pending = any(p not in self.outcomes for p in self.files)
+        pending = bool(self.pending())
         waiting = any(o.status.value == "exists" for o in self.outcomes.values())
         self.ui.importButton.setEnabled(pending and not running)
         self.ui.replaceButton.setVisible(waiting)
