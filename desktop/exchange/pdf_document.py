@@ -677,7 +677,7 @@ def _story(report: OfficialReport) -> list[Flowable]:
     story.append(Paragraph(_markup(report.summary), st["title"]))
     summary_lines = _wrap_words(_nfc(report.summary), BOLD, TITLE_SIZE, portrait_w)
     longest = max(_width(line, BOLD, TITLE_SIZE) for line in summary_lines)
-    story.append(_CentredRule(longest * 0.4, space_before=3, space_after=14))
+    story.append(_CentredRule(longest * 0.4, space_before=7, space_after=12))
 
     for text in report.intro:
         story.append(Paragraph(_markup(text), st["body"]))
