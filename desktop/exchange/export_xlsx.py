@@ -19,6 +19,7 @@ that 2,000 units export in about the time openpyxl needs to stream the bare cell
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import uuid
 from collections.abc import Iterable, Sequence
@@ -544,20 +545,31 @@ def build_workbook(inp: ExportInput, tables: dict[str, SheetTable] | None = None
     return wb
 
 
-def write_xlsx(inp: ExportInput, path: Path, tables: dict[str, SheetTable] | None = None) -> Path:
-    """Write the workbook; the file appears whole or not at all."""
+def xlsx_bytes(inp: ExportInput, tables: dict[str, SheetTable] | None = None) -> bytes:
+    buf = io.BytesIO()
+    build_workbook(inp, tables).save(buf)
+    return buf.getvalue()
+
+
+def write_file(path: Path, data: bytes, what: str) -> Path:
+    """Write `data` to `path` whole or not at all (a temporary file beside it, renamed)."""
     path = Path(path)
-    wb = build_workbook(inp, tables)
+    if not path.parent.is_dir():
+        raise DomainError(f"Không ghi được {what} “{path}”: thư mục {path.parent} không tồn tại.")
     tmp = path.with_name(f".~{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        try:
-            wb.save(tmp)
-            os.replace(tmp, path)
-        except OSError as exc:
-            raise DomainError(
-                f"Không ghi được tệp Excel “{path}”: {exc.strerror or exc}. "
-                "Tệp có đang mở trong Excel không?"
-            ) from exc
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise DomainError(
+            f"Không ghi được {what} “{path}”: {exc.strerror or exc}. "
+            "Tệp có đang mở trong một chương trình khác không?"
+        ) from exc
     finally:
         tmp.unlink(missing_ok=True)
     return path
+
+
+def write_xlsx(inp: ExportInput, path: Path, tables: dict[str, SheetTable] | None = None) -> Path:
+    """Write the workbook (built whole in memory first); the file appears whole or not at all."""
+    return write_file(Path(path), xlsx_bytes(inp, tables), "tệp Excel")

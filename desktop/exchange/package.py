@@ -19,21 +19,18 @@ import datetime as dt
 import hashlib
 import io
 import json
-import os
-import uuid
 import zipfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from desktop.domain.errors import DomainError
 from desktop.domain.period_report import UnitInfo
 from desktop.domain.plan import IndicatorKind, Plan
 from desktop.domain.values import Value
 from desktop.store.province import PackageContent, PackageRefused, district_identity
 
 from .csv_tables import CSV_NAMES, ExportInput, csv_bytes, report_tables, target_results
-from .export_xlsx import build_workbook
+from .export_xlsx import write_file, xlsx_bytes
 
 FORMAT_VERSION = "1"
 PACKAGE_KIND = "thidua-cds-package"
@@ -348,9 +345,7 @@ def package_members(
     """Every member but the manifest, by name."""
     tables = report_tables(inp)
     members: dict[str, bytes] = {DATA: _json_bytes(package_data(inp))}
-    buf = io.BytesIO()
-    build_workbook(inp, tables).save(buf)
-    members[XLSX] = buf.getvalue()
+    members[XLSX] = xlsx_bytes(inp, tables)
     pdf = _pdf_bytes(inp, number, on)
     if pdf is not None:
         members[PDF] = pdf
@@ -389,28 +384,15 @@ def write_package(
     inp: ExportInput, path: Path, *, number: str = "", on: dt.date | None = None
 ) -> Path:
     """Write the package; the file appears whole or not at all."""
-    path = Path(path)
     members = package_members(inp, number=number, on=on)
     stamp = inp.generated_at.timetuple()[:6]
-    tmp = path.with_name(f".~{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        try:
-            with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-                for name, data in [
-                    (MANIFEST, _json_bytes(manifest(inp, members))),
-                    *members.items(),
-                ]:
-                    info = zipfile.ZipInfo(name, date_time=stamp)  # type: ignore[arg-type]
-                    info.compress_type = zipfile.ZIP_DEFLATED
-                    zf.writestr(info, data)
-            os.replace(tmp, path)
-        except OSError as exc:
-            raise DomainError(
-                f"Không ghi được gói dữ liệu “{path}”: {exc.strerror or exc}."
-            ) from exc
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, data in [(MANIFEST, _json_bytes(manifest(inp, members))), *members.items()]:
+            info = zipfile.ZipInfo(name, date_time=stamp)  # type: ignore[arg-type]
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, data)
+    return write_file(Path(path), buf.getvalue(), "gói dữ liệu")
 
 
 # ---------------------------------------------------------------------------- reading
