@@ -1,0 +1,386 @@
+"""Shared helpers of the benchmarks: timing, peak memory, child processes, test data.
+
+Every measured workload runs in a child process (`python bench_x.py --child NAME ...`),
+so that its peak memory is its own (the resident set size the kernel reports for that
+child through os.wait4), and the figure and its baseline are measured the same way in
+the same run: only ratios transfer between machines.
+
+A child times the operation itself with time.perf_counter() (imports and set-up
+excluded) and prints `RESULT <name> <seconds>` lines; the parent takes medians.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+MEMORY_TARGET_MB = 250.0
+JSON_PREFIX = "BENCH-JSON "
+
+
+# ---- timing and memory -------------------------------------------------------------------
+
+
+def median_time(fn: Callable[[], object], runs: int = 5) -> tuple[float, list[float]]:
+    """Median wall time of `fn()` over `runs` calls (time.perf_counter)."""
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), times
+
+
+def peak_rss_mb_self() -> float:
+    import resource
+
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return kb / 1024 if sys.platform != "darwin" else kb / 1048576
+
+
+@dataclasses.dataclass
+class Run:
+    wall: float  # seconds from spawn to exit
+    peak_mb: float | None  # maximum resident set size of the child
+    returncode: int
+    stdout: str
+    stderr: str
+    results: dict[str, list[float]]  # RESULT lines printed by the child
+
+    def result(self, name: str) -> float:
+        return self.results[name][0]
+
+
+def bench_env(workdir: Path) -> dict[str, str]:
+    """The environment of every child: sources importable, data and settings isolated."""
+    env = dict(os.environ)
+    env.update({
+        "PYTHONPATH": str(ROOT),
+        "THIDUA_DATA_DIR": str(workdir / "data"),
+        "XDG_CONFIG_HOME": str(workdir / "config"),
+        "QT_QPA_PLATFORM": env.get("QT_QPA_PLATFORM") or "offscreen",
+        "LANG": env.get("LANG") or "C.UTF-8",
+    })
+    return env
+
+
+# A tiny launcher between the benchmark and each child: on Linux a child's ru_maxrss
+# starts from the RSS of the process it was forked from (it is kept across fork and
+# execve), so a child spawned straight from a benchmark that holds 130 MB of test data
+# would report at least 130 MB. The launcher is a bare interpreter (-I -S, about 9 MB):
+# that is the floor of every peak reported here.
+LAUNCHER = """
+import os, sys, time
+out, cmd = sys.argv[1], sys.argv[2:]
+t0 = time.perf_counter()
+pid = os.posix_spawnp(cmd[0], cmd, os.environ)
+_, status, usage = os.wait4(pid, 0)
+wall = time.perf_counter() - t0
+with open(out, "w") as fh:
+    fh.write(f"{usage.ru_maxrss} {wall}")
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+def spawn(cmd: Sequence[str], env: dict[str, str] | None = None, cwd: Path | None = None,
+          timeout: float = 900) -> Run:
+    """Run `cmd`: its wall time (spawn to exit) and peak RSS (Linux, macOS)."""
+    out_f = tempfile.TemporaryFile()
+    err_f = tempfile.TemporaryFile()
+    measured = hasattr(os, "wait4") and hasattr(os, "posix_spawnp")
+    stats = Path(tempfile.mkstemp(prefix="thidua-rss-")[1])
+    full = ([sys.executable, "-I", "-S", "-c", LAUNCHER, str(stats), *cmd] if measured
+            else list(cmd))
+    t0 = time.perf_counter()
+    proc = subprocess.run(full, stdout=out_f, stderr=err_f, env=env, cwd=cwd, timeout=timeout)
+    wall = time.perf_counter() - t0
+    peak = None
+    if measured:
+        text = stats.read_text().split()
+        if text:
+            kb, wall = int(text[0]), float(text[1])
+            peak = kb / 1024 if sys.platform != "darwin" else kb / 1048576
+    stats.unlink(missing_ok=True)
+    out_f.seek(0)
+    err_f.seek(0)
+    stdout = out_f.read().decode("utf-8", "replace")
+    stderr = err_f.read().decode("utf-8", "replace")
+    results: dict[str, list[float]] = {}
+    for line in stdout.splitlines():
+        if line.startswith("RESULT "):
+            _, name, value = line.split()
+            results.setdefault(name, []).append(float(value))
+    return Run(wall, peak, proc.returncode, stdout, stderr, results)
+
+
+def child(script: Path, name: str, *args: object, workdir: Path) -> Run:
+    """Run `script --child name args...` and insist that it succeeded."""
+    run = spawn([sys.executable, str(script), "--child", name, *map(str, args)],
+                env=bench_env(workdir), cwd=workdir)
+    if run.returncode != 0:
+        raise SystemExit(f"{script.name} --child {name} failed ({run.returncode}):\n"
+                         f"{run.stdout[-2000:]}\n{run.stderr[-4000:]}")
+    return run
+
+
+def result(name: str, seconds: float) -> None:
+    """Print a RESULT line (in a child)."""
+    print(f"RESULT {name} {seconds:.6f}", flush=True)
+
+
+# ---- reporting ------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Figure:
+    bench: str
+    what: str
+    seconds: float
+    baseline_what: str = ""
+    baseline_seconds: float | None = None
+    target_ratio: float | None = None  # figure / baseline must stay at or under this
+    target_seconds: float | None = None  # and the figure under this many seconds
+    peak_mb: float | None = None
+    baseline_peak_mb: float | None = None
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        if self.baseline_seconds:
+            return self.seconds / self.baseline_seconds
+        return None
+
+    @property
+    def verdicts(self) -> list[tuple[str, bool]]:
+        out = []
+        if self.target_ratio is not None and self.ratio is not None:
+            out.append((f"ratio ≤ {self.target_ratio:g}×", self.ratio <= self.target_ratio))
+        if self.target_seconds is not None:
+            out.append((f"≤ {self.target_seconds:g} s", self.seconds <= self.target_seconds))
+        if self.peak_mb is not None:
+            out.append((f"peak ≤ {MEMORY_TARGET_MB:g} MB", self.peak_mb <= MEMORY_TARGET_MB))
+        return out
+
+    @property
+    def passed(self) -> bool:
+        return all(ok for _, ok in self.verdicts)
+
+
+def fmt_s(x: float | None) -> str:
+    if x is None:
+        return "—"
+    return f"{x * 1000:.0f} ms" if x < 1 else f"{x:.2f} s"
+
+
+def fmt_mb(x: float | None) -> str:
+    return "—" if x is None else f"{x:.0f} MB"
+
+
+def report(figures: list[Figure]) -> None:
+    """Print the figures for a person, then one JSON line for run_all.py."""
+    for f in figures:
+        print(f"\n{f.bench}: {f.what}")
+        print(f"  figure    {fmt_s(f.seconds):>10}   peak {fmt_mb(f.peak_mb)}")
+        if f.baseline_seconds is not None:
+            print(f"  baseline  {fmt_s(f.baseline_seconds):>10}   peak "
+                  f"{fmt_mb(f.baseline_peak_mb)}   ({f.baseline_what})")
+            print(f"  ratio     {f.ratio:.2f}×")
+        for label, ok in f.verdicts:
+            print(f"  target    {label}: {'PASS' if ok else 'MISS'}")
+        if f.note:
+            print(f"  note      {f.note}")
+    print(JSON_PREFIX + json.dumps([dataclasses.asdict(f) | {"ratio": f.ratio, "passed": f.passed}
+                                    for f in figures], ensure_ascii=False), flush=True)
+
+
+def median(runs: Sequence[Run], name: str) -> float:
+    return statistics.median(r.result(name) for r in runs)
+
+
+def max_peak(runs: Sequence[Run]) -> float | None:
+    peaks = [r.peak_mb for r in runs if r.peak_mb is not None]
+    return max(peaks) if peaks else None
+
+
+def workdir(prefix: str) -> Path:
+    return Path(tempfile.mkdtemp(prefix=f"thidua-{prefix}-"))
+
+
+def cleanup(folder: Path) -> None:
+    if not os.environ.get("THIDUA_BENCH_KEEP"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+# ---- test data ------------------------------------------------------------------------------
+
+EXTRA_PERIOD = dict(code="2023-6T", label="6 tháng đầu năm 2023", deadline=dt.date(2023, 6, 15),
+                    starts=dt.date(2023, 1, 1), ends=dt.date(2023, 6, 30))
+
+
+def province_plan(periods: int = 5):  # type: ignore[no-untyped-def]
+    """The Ninh Sơn plan with a fifth period (6 tháng đầu năm 2023) when asked for 5."""
+    from desktop.domain.plan import Period
+    from desktop.plan_catalog import load_bundled
+
+    plan = load_bundled("ninh-son-2022")
+    all_periods = list(plan.periods)
+    if periods > len(all_periods):
+        all_periods.insert(1, Period(**EXTRA_PERIOD))
+    return dataclasses.replace(plan, periods=tuple(all_periods[:periods]))
+
+
+def random_value(kind: str, rng: random.Random) -> dict[str, object]:
+    """The columns of a value row of this kind, realistic and valid."""
+    if kind == "ratio":
+        d = rng.randint(10, 5000)
+        return {"numerator": rng.randint(0, d), "denominator": d}
+    if kind in ("percent", "score"):
+        return {"number": round(rng.uniform(30, 100), 2)}
+    if kind == "count":
+        return {"number": rng.randint(0, 5)}
+    if kind == "bool":
+        return {"flag": rng.random() < 0.9}
+    if kind == "date":
+        return {"day": dt.date(2022, 9, 1) + dt.timedelta(days=rng.randint(0, 40))}
+    raise ValueError(kind)
+
+
+def big_database(path: Path, units: int = 2000, periods: int = 5, seed: int = 1) -> Path:
+    """A province-sized database: `units` communes, `periods` periods, every indicator.
+
+    About 95 % of the units report in each period (some late, some with a blank value),
+    a share are accepted. Rows are written with executemany inserts (never ORM add_all).
+    """
+    from sqlalchemy import insert, select
+
+    from desktop.store.database import Database
+    from desktop.store.models import PeriodRow, PlanRow, SubmissionRow, UnitRow, ValueRow
+    from desktop.store.plans import install_plan
+
+    rng = random.Random(seed)
+    plan = province_plan(periods)
+    with Database.open(path, create=True, backup=False) as db:
+        with db.transaction("Dữ liệu đo hiệu năng") as s:
+            install_plan(s, plan)
+            plan_id = s.scalar(select(PlanRow.id))
+            s.execute(UnitRow.__table__.delete())  # the 8 real communes: replaced below
+            s.execute(insert(UnitRow), [
+                {"id": i + 1, "plan_id": plan_id, "code": f"{30000 + i}",
+                 "name": f"Xã Số {i + 1}", "kind": "commune"} for i in range(units)])
+            period_rows = s.execute(select(PeriodRow.id, PeriodRow.deadline)).all()
+            indicators = plan.indicators_for("commune")
+            subs, values = [], []
+            sid = 0
+            now = dt.datetime(2024, 1, 5, 9, 0)
+            for pid, deadline in period_rows:
+                for u in range(units):
+                    if rng.random() < 0.05:
+                        continue  # not submitted
+                    sid += 1
+                    subs.append({
+                        "id": sid, "unit_id": u + 1, "period_id": pid,
+                        "received_on": deadline + dt.timedelta(days=rng.randint(-20, 5)),
+                        "channel": rng.choice(["email", "usb", "paper", "other"]),
+                        "state": "accepted" if rng.random() < 0.6 else "received",
+                        "state_changed_at": now, "created_at": now,
+                        "source_file": f"BaoCao_{u}.xlsx"})
+                    for ind in indicators:
+                        if rng.random() < 0.02:
+                            continue  # left blank
+                        row = {"submission_id": sid, "indicator_code": ind.code,
+                               "numerator": None, "denominator": None, "number": None,
+                               "flag": None, "day": None}
+                        row.update(random_value(ind.kind.value, rng))
+                        values.append(row)
+            s.execute(insert(SubmissionRow), subs)
+            s.execute(insert(ValueRow), values)
+    for extra in (".lock",):
+        Path(str(path) + extra).unlink(missing_ok=True)
+    return path
+
+
+def filled_forms(db_path: Path, folder: Path, count: int, period: str = "2023",
+                 seed: int = 2) -> list[Path]:
+    """`count` forms of distinct communes written by write_form, filled with openpyxl."""
+    import openpyxl
+
+    from desktop.domain.plan import UnitSpec
+    from desktop.exchange.form_template import form_filename, write_form
+    from desktop.store.database import Database
+    from desktop.store.plans import load_plan, unit_infos
+
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    with Database.open(db_path, write=False) as db, db.reading() as s:
+        plan = load_plan(s)
+        units = [u for u in unit_infos(s) if u.kind == "commune"][:count]
+    if len(units) < count:
+        raise SystemExit(f"only {len(units)} communes for {count} forms")
+    p = plan.period(period)
+    paths = []
+    for u in units:
+        spec = UnitSpec(code=u.code, name=u.name, kind=u.kind, block=u.block)
+        target = folder / form_filename(plan, p, spec)
+        write_form(plan, p, spec, target, office_name="Phòng Văn hóa và Thông tin",
+                   app_version="bench", generated_at=dt.datetime(2023, 11, 1, 8, 0))
+        wb = openpyxl.load_workbook(target)
+        ws = wb["BaoCao"]
+        cols: dict[str, int] = {}
+        header = 0
+        for row in ws.iter_rows():
+            labels = {str(c.value).strip(): c.column for c in row if c.value is not None}
+            if {"Mã", "Tử số", "Mẫu số", "Giá trị"} <= set(labels):
+                cols, header = labels, row[0].row
+                break
+        kinds = {i.code: i.kind.value for i in plan.indicators_for(u.kind)}
+        for r in range(header + 1, ws.max_row + 1):
+            code = ws.cell(r, cols["Mã"]).value
+            if code not in kinds:
+                continue
+            v = random_value(kinds[code], rng)
+            if "numerator" in v:
+                ws.cell(r, cols["Tử số"]).value = v["numerator"]
+                ws.cell(r, cols["Mẫu số"]).value = v["denominator"]
+            elif "flag" in v:
+                ws.cell(r, cols["Giá trị"]).value = "Có" if v["flag"] else "Không"
+            elif "day" in v:
+                d = v["day"]
+                assert isinstance(d, dt.date)
+                ws.cell(r, cols["Giá trị"]).value = dt.datetime(d.year, d.month, d.day)
+            else:
+                ws.cell(r, cols["Giá trị"]).value = v["number"]
+        wb.save(target)
+        paths.append(target)
+    return paths
+
+
+def database_with_communes(path: Path, communes: int) -> Path:
+    """An empty Ninh Sơn database with `communes` communes in all (8 real + added)."""
+    from desktop.plan_catalog import load_bundled
+    from desktop.store.database import Database
+    from desktop.store.plans import install_plan
+    from desktop.store.units import UnitData, add_unit
+
+    with Database.open(path, create=True, backup=False) as db:
+        with db.transaction("Dữ liệu đo hiệu năng") as s:
+            install_plan(s, load_bundled("ninh-son-2022"))
+            for i in range(max(0, communes - 8)):
+                add_unit(s, UnitData(code=f"{40000 + i}", name=f"Xã Thêm {i + 1}",
+                                     kind="commune"))
+    Path(str(path) + ".lock").unlink(missing_ok=True)
+    return path
