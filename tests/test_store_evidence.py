@@ -124,3 +124,16 @@ def test_removed_submission_evidence_goes_with_it(db: Database, tmp_path: Path) 
     remove_evidence(db, info.id)
     with pytest.raises(StoreError, match="không còn"):
         remove_evidence(db, info.id)
+
+
+def test_removing_evidence_keeps_a_file_a_proposal_dossier_uses(db: Database, tmp_path: Path) -> None:
+    from desktop.store.proposals import add_collective, set_document
+
+    scan = _scan(tmp_path, "to-trinh.pdf", b"%PDF-1.4 to trinh de nghi khen thuong")
+    info = add_evidence(db, _sub(db), scan, title="Tờ trình")
+    with db.transaction() as s:
+        proposal = add_collective(s, "2023", "22831", evidence_root=evidence_dir(db.path))
+        set_document(s, evidence_dir(db.path), proposal.id, "Tờ trình đề nghị khen thưởng",
+                     file=scan)
+    remove_evidence(db, info.id)
+    assert stored_path(db.path, info).exists()

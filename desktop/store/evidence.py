@@ -26,7 +26,7 @@ from ..domain.vnformat import day
 from ..paths import evidence_dir
 from .database import Database
 from .errors import StoreError
-from .models import EvidenceRow, PeriodRow, SubmissionRow, UnitRow
+from .models import EvidenceRow, PeriodRow, ProposalDocumentRow, SubmissionRow, UnitRow
 
 MAX_EVIDENCE_BYTES = 200 * 1024 * 1024
 _CHUNK = 1024 * 1024
@@ -224,6 +224,10 @@ def remove_evidence(db: Database, evidence_id: int) -> EvidenceInfo:
         s.flush()
         still_used = s.scalar(
             select(func.count(EvidenceRow.id)).where(EvidenceRow.sha256 == info.sha256)
+        ) or s.scalar(  # a proposal's dossier may hold the same scan
+            select(func.count(ProposalDocumentRow.id)).where(
+                ProposalDocumentRow.sha256 == info.sha256
+            )
         )
     if not still_used:
         try:
