@@ -90,14 +90,16 @@ def main(db_path: Path | None = None) -> int:
     window.show()
     exit_after = os.environ.get("THIDUA_EXIT_AFTER", "")
     if exit_after == "shown":
-        QTimer.singleShot(0, app.quit)
+        QTimer.singleShot(0, lambda: app.exit(0))
     else:
         if exit_after == "opened":
-            window.database_opened.connect(lambda _p: QTimer.singleShot(0, app.quit))
+            window.database_opened.connect(lambda _p: QTimer.singleShot(0, lambda: app.exit(0)))
         QTimer.singleShot(0, lambda: window.start(path, on_failed=lambda: app.exit(1)))
     status = app.exec()
     log.info("application finished with status %s", status)
-    if window.ctx is not None and window.isVisible():  # quit without closing (benchmarks)
-        window.ctx.tasks.wait()
-        window.ctx.db.close()
+    if window.isVisible():  # left without closing the window (exit status 1, benchmarks):
+        app.setQuitOnLastWindowClosed(False)  # closing it now must not post a stray quit
+        window.close()  # releases the database
+        app.setQuitOnLastWindowClosed(True)
+    window.finish_pending()  # results of finished tasks, then the window itself, go now
     return status

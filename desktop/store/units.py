@@ -247,3 +247,43 @@ def delete_block(session: Session, code: str) -> None:
         )
     session.delete(row)
     session.flush()
+
+
+# ---- reading ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UnitListing:
+    """A unit as the Đơn vị screen lists it."""
+
+    code: str
+    name: str
+    kind: str
+    block: str | None
+    active_from: dt.date | None
+    active_to: dt.date | None
+    merged_into: str | None  # code of the unit it was merged into
+    merged_into_name: str | None
+    reports: int  # submissions on record
+
+    def active_on(self, day_: dt.date) -> bool:
+        if self.active_from is not None and day_ < self.active_from:
+            return False
+        return self.active_to is None or day_ <= self.active_to
+
+
+def list_units(session: Session) -> list[UnitListing]:
+    rows = session.scalars(select(UnitRow).order_by(UnitRow.code)).all()
+    by_id = {r.id: r for r in rows}
+    counts = dict(session.execute(
+        select(SubmissionRow.unit_id, func.count(SubmissionRow.id)).group_by(SubmissionRow.unit_id)
+    ).all())
+    out = []
+    for r in rows:
+        target = by_id.get(r.merged_into_id) if r.merged_into_id else None
+        out.append(UnitListing(
+            r.code, r.name, r.kind, r.block, r.active_from, r.active_to,
+            target.code if target else None, target.name if target else None,
+            int(counts.get(r.id, 0)),
+        ))
+    return out

@@ -19,7 +19,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -100,9 +100,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.period_combo = QComboBox(self)
         self.period_combo.setObjectName("periodCombo")
         self.period_combo.setAccessibleName("Kỳ báo cáo")
-        self.period_combo.setMinimumContentsLength(24)
-        self.period_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.period_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         label.setBuddy(self.period_combo)
         label.setContentsMargins(6, 0, 0, 0)
         self.ui.mainToolBar.addWidget(label)
@@ -495,6 +493,17 @@ class MainWindow(PreserveGeometry, QMainWindow):
             f"cần mạng.{where}\nNhật ký: {errors.log_file_text()}", "Giới thiệu ThiĐua CĐS")
 
     # ---- closing --------------------------------------------------------------------------------
+    def finish_pending(self) -> None:
+        """After the event loop has ended: let running tasks end, deliver what they queued,
+        and delete the window (nothing is left behind for a later event loop)."""
+        if self.ctx is not None:
+            self.ctx.tasks.wait()
+        self._boot.wait()
+        QCoreApplication.removePostedEvents(None, QEvent.Type.Quit)  # a late quit would end
+        QCoreApplication.sendPostedEvents()  # every event loop started after this one
+        self.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self.confirm_unsaved():
             event.ignore()

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QLabel, QListWidgetItem, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QListWidgetItem, QScrollArea, QSizePolicy, QWidget
 
 from ..domain.evaluation import Outcome
 from ..domain.lateness import days_left
@@ -65,10 +65,10 @@ def deadline_text(deadline: dt.date, today: dt.date) -> str:
 
 
 class CriterionChart(QWidget):
-    """Horizontal bars: one criterion a row, its pass rate and 'passed/evaluated'."""
+    """Horizontal bars, one criterion a row: its pass rate and 'passed/evaluated'.
+    Mandatory criteria first, then the targets that do not decide the result."""
 
     ROW = 26
-    LABEL_WIDTH = 170
     TEXT_WIDTH = 130
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -76,59 +76,77 @@ class CriterionChart(QWidget):
         self.rates: list[CriterionRate] = []
         self.setObjectName("criterionChart")
         self.setAccessibleName("Tỷ lệ đạt theo tiêu chí")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setMinimumWidth(380)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(320)
 
     def set_rates(self, rates: list[CriterionRate]) -> None:
         self.rates = rates
-        lines = [f"{r.code}: {r.passed}/{r.evaluated}" for r in rates]
-        self.setAccessibleDescription("; ".join(lines))
-        self.setToolTip("\n".join(f"{r.code} — {r.name}" for r in rates))
+        self.setAccessibleDescription("; ".join(
+            f"{r.code} {r.name}: {r.passed}/{r.evaluated}" for r in rates))
         self.updateGeometry()
         self.update()
 
+    def rows(self) -> list[str | CriterionRate]:
+        """What is drawn, top to bottom: section titles and bars."""
+        out: list[str | CriterionRate] = []
+        mandatory = [r for r in self.rates if r.mandatory]
+        targets = [r for r in self.rates if not r.mandatory]
+        if mandatory:
+            out += ["Tiêu chuẩn thi đua (bắt buộc)", *mandatory]
+        if targets:
+            out += ["Chỉ tiêu phấn đấu (không tính vào kết quả)", *targets]
+        return out
+
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(520, max(3, len(self.rates)) * self.ROW + 8)
+        return QSize(560, max(3, len(self.rows())) * self.ROW + 8)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(380, max(3, len(self.rates)) * self.ROW + 8)
+        return QSize(320, max(3, len(self.rows())) * self.ROW + 8)
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
         text_color = pal.color(QPalette.ColorRole.WindowText)
+        painter.setPen(text_color)
         if not self.rates:
-            painter.setPen(text_color)
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Chưa có báo cáo nào.")
             return
-        width = self.width()
-        bar_left = self.LABEL_WIDTH + 8
-        bar_width = max(40, width - bar_left - self.TEXT_WIDTH - 8)
+        label_width = int(self.width() * 0.42)
+        bar_left = label_width + 8
+        bar_width = max(40, self.width() - bar_left - self.TEXT_WIDTH - 8)
         fm = painter.fontMetrics()
-        for i, r in enumerate(self.rates):
+        bold = QFont(painter.font())
+        bold.setBold(True)
+        normal = QFont(painter.font())
+        middle = Qt.AlignmentFlag.AlignVCenter
+        for i, row in enumerate(self.rows()):
             top = 4 + i * self.ROW
-            label = r.code if r.mandatory else f"{r.code} (mục tiêu)"
             painter.setPen(text_color)
-            painter.drawText(QRectF(0, top, self.LABEL_WIDTH, self.ROW - 4),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             fm.elidedText(label, Qt.TextElideMode.ElideRight, self.LABEL_WIDTH))
+            if isinstance(row, str):
+                painter.setFont(bold)
+                painter.drawText(QRectF(0, top, self.width(), self.ROW - 2),
+                                 middle | Qt.AlignmentFlag.AlignLeft, row)
+                painter.setFont(normal)
+                continue
+            label = fm.elidedText(f"{row.code} — {row.name}", Qt.TextElideMode.ElideRight,
+                                  label_width - 12)
+            painter.drawText(QRectF(12, top, label_width - 12, self.ROW - 4),
+                             middle | Qt.AlignmentFlag.AlignLeft, label)
             frame = QRectF(bar_left, top + 3, bar_width, self.ROW - 10)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(pal.color(QPalette.ColorRole.AlternateBase))
             painter.drawRoundedRect(frame, 3, 3)
-            rate = r.rate or 0.0
+            rate = row.rate or 0.0
             if rate > 0:
                 fill = QColor("#2e7d32") if rate >= 100 else QColor("#1565c0")
-                if not r.mandatory:
-                    fill = QColor("#78909c")
-                painter.setBrush(fill)
+                painter.setBrush(fill if row.mandatory else QColor("#78909c"))
                 painter.drawRoundedRect(QRectF(frame.left(), frame.top(),
                                                frame.width() * rate / 100, frame.height()), 3, 3)
             painter.setPen(text_color)
             painter.drawText(QRectF(bar_left + bar_width + 8, top, self.TEXT_WIDTH, self.ROW - 4),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             f"{r.passed}/{r.evaluated} — {percent(r.rate)}")
+                             middle | Qt.AlignmentFlag.AlignLeft,
+                             f"{row.passed}/{row.evaluated} — {percent(row.rate)}")
         painter.end()
 
 
@@ -144,8 +162,12 @@ class OverviewPage(QWidget):
         self._generation = 0
         self.today = dt.date.today
         self.chart = CriterionChart(self)
-        self.ui.chartLayout.addWidget(self.chart)
-        self.ui.chartLayout.addStretch(1)
+        scroll = QScrollArea(self)  # a long plan scrolls instead of growing the window
+        scroll.setObjectName("chartScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.chart)
+        self.ui.chartLayout.addWidget(scroll)
         self.ui.overviewSplitter.setStretchFactor(0, 3)
         self.ui.overviewSplitter.setStretchFactor(1, 2)
         self._style_labels()

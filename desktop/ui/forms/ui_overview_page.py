@@ -1,5 +1,5 @@
 # generated — do not edit: compiled from forms/overview_page.ui by build_scripts/compile_forms.py
-# source-sha256: d607e0fb528ff0c7ef3c07470b50b8b49b6a4bec15ff93cb464d8a143b13b47d
+# source-sha256: 819d1bde4e6130ff286d3caea30de77cd3bdbb2c1abc62a8a61966de659bb24d
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -180,6 +180,7 @@ class Ui_OverviewPage(object):
 
         self.mainLayout.addWidget(self.overviewSplitter)
 
+        self.mainLayout.setStretch(4, 1)
         QWidget.setTabOrder(self.missingList, self.btnCopyMissing)
 
         self.retranslateUi(OverviewPage)

@@ -1,5 +1,5 @@
 # generated — do not edit: compiled from forms/plan_page.ui by build_scripts/compile_forms.py
-# source-sha256: a0e0b3081acb60bfb05807c24665a5ac1cfa970061cc777c505b8d4c1e1f4112
+# source-sha256: 99a8dc71770fe6190967fbac0dab2009f8403d4b016e056e89839ca09448e092
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -173,7 +173,7 @@ class Ui_PlanPage(object):
 #if QT_CONFIG(accessibility)
         self.periodsTable.setAccessibleName(QCoreApplication.translate("PlanPage", u"K\u1ef3 b\u00e1o c\u00e1o", None))
 #endif // QT_CONFIG(accessibility)
-        self.tabs.setTabText(self.tabs.indexOf(self.tabPeriods), QCoreApplication.translate("PlanPage", u"&K\u1ef3 b\u00e1o c\u00e1o", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.tabPeriods), QCoreApplication.translate("PlanPage", u"K\u1ef3 b\u00e1o c\u00e1&o", None))
 #if QT_CONFIG(accessibility)
         self.quotasTable.setAccessibleName(QCoreApplication.translate("PlanPage", u"H\u1ea1n m\u1ee9c khen th\u01b0\u1edfng", None))
 #endif // QT_CONFIG(accessibility)

@@ -1,5 +1,5 @@
 # generated — do not edit: compiled from forms/units_page.ui by build_scripts/compile_forms.py
-# source-sha256: b9b173930360df632cddcf344e57a50b25fcb98b2d4655adee77d1b46d7483dd
+# source-sha256: 5ef849770edee79c0540e102bf454dfc28e7c04fa7a71e4d2fadd91b4cba5040
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -134,7 +134,7 @@ class Ui_UnitsPage(object):
 #if QT_CONFIG(accessibility)
         self.searchEdit.setAccessibleName(QCoreApplication.translate("UnitsPage", u"T\u00ecm \u0111\u01a1n v\u1ecb", None))
 #endif // QT_CONFIG(accessibility)
-        self.lblBlockFilter.setText(QCoreApplication.translate("UnitsPage", u"Kh\u1ed1i &thi \u0111ua:", None))
+        self.lblBlockFilter.setText(QCoreApplication.translate("UnitsPage", u"Ch\u1ec9 hi\u1ec7n kh\u1ed1&i:", None))
         self.chkShowInactive.setText(QCoreApplication.translate("UnitsPage", u"&Hi\u1ec7n c\u1ea3 \u0111\u01a1n v\u1ecb \u0111\u00e3 ng\u1eebng ho\u1ea1t \u0111\u1ed9ng", None))
 #if QT_CONFIG(accessibility)
         self.unitsTable.setAccessibleName(QCoreApplication.translate("UnitsPage", u"Danh s\u00e1ch \u0111\u01a1n v\u1ecb", None))
@@ -144,7 +144,7 @@ class Ui_UnitsPage(object):
         self.btnDeactivate.setText(QCoreApplication.translate("UnitsPage", u"&Ng\u1eebng ho\u1ea1t \u0111\u1ed9ng\u2026", None))
         self.btnReactivate.setText(QCoreApplication.translate("UnitsPage", u"Ho\u1ea1t \u0111\u1ed9ng &l\u1ea1i", None))
         self.btnMerge.setText(QCoreApplication.translate("UnitsPage", u"S\u00e1p nh\u1ead&p\u2026", None))
-        self.btnBlocks.setText(QCoreApplication.translate("UnitsPage", u"&Kh\u1ed1i thi \u0111ua\u2026", None))
+        self.btnBlocks.setText(QCoreApplication.translate("UnitsPage", u"Kh\u1ed1i thi \u0111u&a\u2026", None))
         self.lblCount.setText("")
         pass
     # retranslateUi

@@ -1,0 +1,341 @@
+"""Lịch sử: the audit log, newest first, filtered by text, kind of data and dates.
+
+Rows are fetched a page at a time on a worker thread as the table is scrolled
+(QAbstractItemModel.canFetchMore/fetchMore), so a long history never freezes the window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import QHeaderView, QWidget
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from ..store.models import AuditRow
+from . import errors
+from .context import AppContext
+from .forms.ui_history_page import Ui_HistoryPage
+
+PAGE_SIZE = 200
+Index = QModelIndex | QPersistentModelIndex
+COL_AT, COL_USER, COL_ACTION, COL_TABLE, COL_ROW, COL_FIELD, COL_CHANGE, COL_REASON = range(8)
+HEADERS = ["Thời điểm", "Người thực hiện", "Thao tác", "Dữ liệu", "Dòng", "Trường", "Thay đổi",
+           "Lý do"]
+ACTIONS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa", "note": "Ghi chú"}
+TABLES = {
+    "unit": "Đơn vị", "block": "Khối thi đua", "submission": "Báo cáo",
+    "value": "Số liệu báo cáo", "review_event": "Xét duyệt", "evidence": "Minh chứng",
+    "plan": "Kế hoạch", "indicator": "Chỉ tiêu", "criterion": "Tiêu chí", "period": "Kỳ báo cáo",
+    "quota": "Hạn mức khen thưởng", "office": "Thông tin cơ quan",
+    "proposal": "Đề nghị khen thưởng", "proposal_document": "Hồ sơ khen thưởng",
+}
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    text: str = ""
+    table: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: dt.datetime
+    user: str
+    action: str
+    table: str
+    row_id: int | None
+    field: str
+    old: str | None
+    new: str | None
+    summary: str
+
+
+def fetch_audit(session: Session, flt: AuditFilter, before_id: int | None = None,
+                limit: int = PAGE_SIZE) -> list[AuditEntry]:
+    """One page of the audit log, newest first, older than `before_id`."""
+    q = select(AuditRow).order_by(AuditRow.id.desc()).limit(limit)
+    if before_id is not None:
+        q = q.where(AuditRow.id < before_id)
+    if flt.table:
+        q = q.where(AuditRow.table_name == flt.table)
+    if flt.date_from:
+        q = q.where(AuditRow.at >= dt.datetime.combine(flt.date_from, dt.time()))
+    if flt.date_to:
+        q = q.where(AuditRow.at < dt.datetime.combine(flt.date_to + dt.timedelta(days=1),
+                                                      dt.time()))
+    if flt.text.strip():
+        like = f"%{flt.text.strip()}%"
+        q = q.where(or_(AuditRow.summary.ilike(like), AuditRow.user.ilike(like),
+                        AuditRow.field.ilike(like), AuditRow.old_value.ilike(like),
+                        AuditRow.new_value.ilike(like)))
+    return [AuditEntry(r.id, r.at, r.user, r.action, r.table_name, r.row_id, r.field,
+                       r.old_value, r.new_value, r.summary) for r in session.scalars(q)]
+
+
+def table_names(session: Session) -> list[str]:
+    return list(session.scalars(select(AuditRow.table_name).distinct()))
+
+
+def _short(text: str | None, limit: int = 120) -> str:
+    if text is None:
+        return "(trống)"
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _record(text: str | None) -> str:
+    """The few telling fields of a whole row written as JSON: 'code=22810, name=…'."""
+    try:
+        data = json.loads(text or "")
+    except ValueError:
+        return _short(text)
+    if not isinstance(data, dict):
+        return _short(text)
+    keys = [k for k in ("code", "name", "indicator_code", "label", "to_state", "reason")
+            if data.get(k) not in (None, "")]
+    if not keys:  # the first plain fields, ids last
+        keys = [k for k, v in data.items() if k != "id" and isinstance(v, str | int | float)
+                and v not in ("", None) and not k.endswith("_id")][:4]
+    return _short(", ".join(f"{k}={data[k]}" for k in keys) or text)
+
+
+def change_text(e: AuditEntry) -> str:
+    if e.action == "update":
+        return f"{_short(e.old, 50)} → {_short(e.new, 50)}"
+    if e.action == "insert":
+        return _record(e.new)
+    if e.action == "delete":
+        return _record(e.old)
+    return _short(e.new or e.old)
+
+
+class AuditTableModel(QAbstractTableModel):
+    """The entries fetched so far; asks for the next page through `more_wanted`."""
+
+    more_wanted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entries: list[AuditEntry] = []
+        self.has_more = False
+        self.loading = False
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self.entries = []
+        self.has_more = False
+        self.endResetModel()
+
+    def append(self, entries: list[AuditEntry], has_more: bool) -> None:
+        if entries:
+            first = len(self.entries)
+            self.beginInsertRows(QModelIndex(), first, first + len(entries) - 1)
+            self.entries.extend(entries)
+            self.endInsertRows()
+        self.has_more = has_more
+
+    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
+        return not parent.isValid() and self.has_more and not self.loading
+
+    def fetchMore(self, parent: Index) -> None:  # noqa: N802
+        if self.canFetchMore(parent):
+            self.more_wanted.emit()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        e = self.entries[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return e
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [
+            e.at.strftime("%d/%m/%Y %H:%M:%S"), e.user, ACTIONS.get(e.action, e.action),
+            TABLES.get(e.table, e.table), "" if e.row_id is None else str(e.row_id), e.field,
+            change_text(e), e.summary,
+        ][index.column()]
+
+
+class HistoryPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_HistoryPage()
+        self.ui.setupUi(self)
+        self.model = AuditTableModel(self)
+        self.model.more_wanted.connect(self.fetch_more)
+        self._generation = 0
+        ui = self.ui
+        table = ui.historyTable
+        table.setModel(self.model)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in ((COL_AT, 150), (COL_USER, 110), (COL_ACTION, 70), (COL_TABLE, 130),
+                           (COL_ROW, 50), (COL_FIELD, 110), (COL_CHANGE, 300)):
+            header.resizeSection(col, width)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        ui.historySplitter.setStretchFactor(0, 3)
+        ui.historySplitter.setStretchFactor(1, 1)
+        today = QDate.currentDate()
+        ui.fromDate.setDate(today.addMonths(-1))
+        ui.toDate.setDate(today)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(300)
+        self._search_timer.timeout.connect(self.reload)
+        ui.searchEdit.textChanged.connect(lambda _t: self._search_timer.start())
+        ui.tableCombo.currentIndexChanged.connect(lambda _i: self.reload())
+        for check, edit in ((ui.chkFrom, ui.fromDate), (ui.chkTo, ui.toDate)):
+            check.toggled.connect(edit.setEnabled)
+            check.toggled.connect(lambda _on: self.reload())
+            edit.dateChanged.connect(lambda _d: self.reload())
+        ui.btnClear.clicked.connect(self.clear_filters)
+        ui.btnMore.clicked.connect(self.fetch_more)
+        table.selectionModel().currentRowChanged.connect(self._show_detail)
+        ctx.data_changed.connect(self.reload)
+        ctx.database_changed.connect(self.reload)
+        self.reload()
+
+    def focus_search(self) -> None:
+        self.ui.searchEdit.setFocus()
+        self.ui.searchEdit.selectAll()
+
+    def current_filter(self) -> AuditFilter:
+        ui = self.ui
+
+        def date_of(check: Any, edit: Any) -> dt.date | None:
+            if not check.isChecked():
+                return None
+            q = edit.date()
+            return dt.date(q.year(), q.month(), q.day())
+
+        return AuditFilter(ui.searchEdit.text(), ui.tableCombo.currentData(),
+                           date_of(ui.chkFrom, ui.fromDate), date_of(ui.chkTo, ui.toDate))
+
+    def clear_filters(self) -> None:
+        ui = self.ui
+        for w in (ui.searchEdit, ui.tableCombo, ui.chkFrom, ui.chkTo):
+            w.blockSignals(True)
+        ui.searchEdit.clear()
+        ui.tableCombo.setCurrentIndex(0)
+        ui.chkFrom.setChecked(False)
+        ui.chkTo.setChecked(False)
+        ui.fromDate.setEnabled(False)
+        ui.toDate.setEnabled(False)
+        for w in (ui.searchEdit, ui.tableCombo, ui.chkFrom, ui.chkTo):
+            w.blockSignals(False)
+        self.reload()
+
+    # ---- fetching -------------------------------------------------------------------------
+    def reload(self) -> None:
+        self._search_timer.stop()
+        self._generation += 1
+        self.model.clear()
+        self.ui.detailText.clear()
+        self._fetch(self.current_filter(), None, with_tables=True)
+
+    def fetch_more(self) -> None:
+        if self.model.loading or not self.model.has_more:
+            return
+        last = self.model.entries[-1].id if self.model.entries else None
+        self._fetch(self.current_filter(), last, with_tables=False)
+
+    def _fetch(self, flt: AuditFilter, before: int | None, with_tables: bool) -> None:
+        generation = self._generation
+        self.model.loading = True
+        self._update_count()
+
+        def load(_report: Any) -> tuple[list[AuditEntry], list[str] | None]:
+            with self.ctx.db.reading() as s:
+                entries = fetch_audit(s, flt, before, PAGE_SIZE + 1)
+                return entries, table_names(s) if with_tables else None
+
+        def done(result: tuple[list[AuditEntry], list[str] | None]) -> None:
+            if generation != self._generation:
+                return
+            entries, tables = result
+            self.model.loading = False
+            if tables is not None:
+                self._fill_tables(tables)
+            self.model.append(entries[:PAGE_SIZE], len(entries) > PAGE_SIZE)
+            self._update_count()
+
+        def failed(exc: BaseException) -> None:
+            self.model.loading = False
+            errors.show_exception(self, exc)
+
+        self.ctx.tasks.run(load, done, failed)
+
+    def _fill_tables(self, names: list[str]) -> None:
+        combo = self.ui.tableCombo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("Tất cả", None)
+        for name in sorted(names, key=lambda n: TABLES.get(n, n)):
+            combo.addItem(TABLES.get(name, name), name)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+
+    def _update_count(self) -> None:
+        n = len(self.model.entries)
+        if self.model.loading:
+            text = "Đang tải…"
+        elif not n:
+            text = "Không có thay đổi nào khớp bộ lọc."
+        else:
+            text = f"Đang hiện {n} thay đổi, mới nhất trước"
+            text += " — cuộn xuống để tải thêm." if self.model.has_more else "."
+        self.ui.lblCount.setText(text)
+        self.ui.btnMore.setEnabled(self.model.has_more and not self.model.loading)
+
+    def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        e: AuditEntry | None = self.model.data(current, Qt.ItemDataRole.UserRole)
+        if e is None:
+            self.ui.detailText.clear()
+            return
+        lines = [f"{ACTIONS.get(e.action, e.action)} · {TABLES.get(e.table, e.table)} "
+                 f"(dòng {e.row_id}) · {e.at.strftime('%d/%m/%Y %H:%M:%S')} · {e.user}"]
+        if e.summary:
+            lines.append(f"Lý do: {e.summary}")
+        if e.field:
+            lines.append(f"Trường: {e.field}")
+        for label, value in (("Trước", e.old), ("Sau", e.new)):
+            if value is not None:
+                lines.append(f"{label}: {_pretty(value)}")
+        self.ui.detailText.setPlainText("\n".join(lines))
+
+
+def _pretty(text: str) -> str:
+    try:
+        return json.dumps(json.loads(text), ensure_ascii=False, indent=2)
+    except ValueError:
+        return text

@@ -1,0 +1,447 @@
+"""Kế hoạch: the plan as it stands in the database, with the clause each criterion comes from.
+
+Thresholds, period labels and deadlines, and award quotas are edited in place (F2 or
+typing, decimal comma, dates dd/mm/yyyy); each cell is checked as it is entered, changed
+cells are marked, and "Lưu kế hoạch" writes every change in one audited transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+
+from ..domain.errors import DomainError
+from ..domain.evaluation import rule_label
+from ..domain.plan import KIND_LABELS, UNIT_KIND_LABELS, Criterion, Operator, Plan
+from ..domain.vnformat import day, number
+from ..store.plan_edit import (
+    CriterionEdit,
+    EditablePlan,
+    PeriodEdit,
+    QuotaEdit,
+    apply_plan_edits,
+    criterion_problem,
+    load_editable,
+    period_problem,
+    quota_problem,
+)
+from . import errors
+from .context import AppContext
+from .forms.ui_plan_page import Ui_PlanPage
+
+Index = QModelIndex | QPersistentModelIndex
+CHANGED = QColor("#fff3c4")
+OPS = {">=": ">=", "≥": ">=", ">": ">", "<=": "<=", "≤": "<=", "=": "="}
+OP_SHOWN = {">=": "≥", ">": ">", "<=": "≤", "=": "=", "true": "Có", "by": "≤ (ngày)"}
+
+
+def parse_number(text: str) -> float:
+    """'65', '65,5', '1.000' (thousands) -> float; ValueError with a Vietnamese reason."""
+    t = text.strip().replace(" ", "").replace("%", "")
+    if "," in t:
+        t = t.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(\.\d{3})+", t):
+        t = t.replace(".", "")
+    try:
+        return float(t)
+    except ValueError:
+        raise ValueError(f"'{text}' không phải là số (dùng dấu phẩy thập phân, ví dụ 65,5)") \
+            from None
+
+
+def parse_day(text: str) -> dt.date:
+    try:
+        return dt.datetime.strptime(text.strip(), "%d/%m/%Y").date()
+    except ValueError:
+        raise ValueError(f"'{text}' không phải ngày dạng dd/mm/yyyy") from None
+
+
+def parse_count(text: str) -> int | None:
+    if not text.strip():
+        return None
+    value = parse_number(text)
+    if value < 0 or not value.is_integer():
+        raise ValueError(f"'{text}' phải là số nguyên không âm")
+    return int(value)
+
+
+class EditTableModel(QAbstractTableModel):
+    """Rows of frozen dataclasses; edits make new rows, the originals stay for Hoàn tác."""
+
+    HEADERS: list[str] = []
+    EDITABLE: set[int] = set()
+    problem = Signal(str)  # a value just typed was refused, and why
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.original: list[Any] = []
+        self.rows: list[Any] = []
+        self.plan: Plan | None = None
+
+    def load(self, rows: list[Any], plan: Plan) -> None:
+        self.beginResetModel()
+        self.original, self.rows, self.plan = list(rows), list(rows), plan
+        self.endResetModel()
+
+    def revert(self) -> None:
+        self.load(self.original, self.plan)  # type: ignore[arg-type]
+
+    def changed(self) -> list[Any]:
+        return [r for r, o in zip(self.rows, self.original, strict=True) if r != o]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    CHECK_COLUMN = -1  # a yes/no column shown as a check box (Space toggles it)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() == self.CHECK_COLUMN:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        if index.isValid() and self.can_edit(index.row(), index.column()):
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def checked(self, item: Any) -> bool:
+        return False
+
+    def can_edit(self, row: int, col: int) -> bool:
+        return col in self.EDITABLE
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self.text(self.rows[row], row, col)
+        if role == Qt.ItemDataRole.CheckStateRole and col == self.CHECK_COLUMN:
+            checked = self.checked(self.rows[row])
+            return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.BackgroundRole and self._cell_changed(row, col):
+            return CHANGED
+        if role == Qt.ItemDataRole.FontRole and self._cell_changed(row, col):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row, col)
+        return None
+
+    def _cell_changed(self, row: int, col: int) -> bool:
+        return (col in self.EDITABLE and self.text(self.rows[row], row, col)
+                != self.text(self.original[row], row, col))
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid():
+            return False
+        row, col = index.row(), index.column()
+        if role == Qt.ItemDataRole.CheckStateRole and col == self.CHECK_COLUMN:
+            value = "Có" if Qt.CheckState(value) == Qt.CheckState.Checked else "Không"
+        elif role != Qt.ItemDataRole.EditRole:
+            return False
+        try:
+            new = self.parse(self.rows[row], row, col, str(value))
+        except ValueError as exc:
+            self.problem.emit(f"{self.row_name(row)}: {exc}")
+            return False
+        if new != self.rows[row]:
+            self.rows[row] = new
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+            self.edited.emit()
+        return True
+
+    # to be defined by each table
+    def text(self, item: Any, row: int, col: int) -> str:
+        raise NotImplementedError
+
+    def parse(self, item: Any, row: int, col: int, text: str) -> Any:
+        raise NotImplementedError
+
+    def row_name(self, row: int) -> str:
+        return str(row + 1)
+
+    def tooltip(self, row: int, col: int) -> str | None:
+        return None
+
+
+class CriteriaTableModel(EditTableModel):
+    COL_CODE, COL_NAME, COL_INDICATOR, COL_OP, COL_THRESHOLD, COL_MANDATORY, COL_KINDS, \
+        COL_SOURCE = range(8)
+    HEADERS = ["Mã", "Tiêu chí", "Chỉ tiêu", "So sánh", "Ngưỡng", "Bắt buộc", "Áp dụng cho",
+               "Căn cứ"]
+    EDITABLE = {COL_OP, COL_THRESHOLD, COL_MANDATORY}
+    CHECK_COLUMN = COL_MANDATORY
+
+    def checked(self, item: CriterionEdit) -> bool:
+        return item.mandatory
+
+    def criterion(self, row: int) -> Criterion:
+        assert self.plan is not None
+        return next(c for c in self.plan.criteria if c.code == self.rows[row].code)
+
+    def kind(self, row: int) -> str:
+        assert self.plan is not None
+        return self.plan.indicator(self.criterion(row).indicator).kind.value
+
+    def can_edit(self, row: int, col: int) -> bool:
+        if self.kind(row) == "bool" or col == self.COL_MANDATORY:
+            return False
+        return col == self.COL_THRESHOLD or (col == self.COL_OP and self.kind(row) != "date")
+
+    def text(self, item: CriterionEdit, row: int, col: int) -> str:
+        c = self.criterion(row)
+        if col == self.COL_CODE:
+            return c.code
+        if col == self.COL_NAME:
+            return c.name
+        if col == self.COL_INDICATOR:
+            return c.indicator
+        if col == self.COL_OP:
+            return OP_SHOWN.get(item.op, item.op)
+        if col == self.COL_THRESHOLD:
+            t = item.threshold
+            if isinstance(t, dt.date):
+                return day(t)
+            if item.op == Operator.TRUE or t is None:
+                return "Có" if item.op == Operator.TRUE else ""
+            unit = " %" if self.kind(row) in ("ratio", "percent") else ""
+            return f"{number(t)}{unit}"
+        if col == self.COL_MANDATORY:
+            return "Bắt buộc" if item.mandatory else "Mục tiêu"
+        if col == self.COL_KINDS:
+            return ", ".join(UNIT_KIND_LABELS.get(k, k) for k in c.unit_kinds)
+        return c.source
+
+    def parse(self, item: CriterionEdit, row: int, col: int, text: str) -> CriterionEdit:
+        if col == self.COL_MANDATORY:
+            new = replace(item, mandatory=text == "Có")
+        elif col == self.COL_OP:
+            op = OPS.get(text.strip())
+            if op is None:
+                raise ValueError(f"phép so sánh '{text}' không hợp lệ (dùng ≥, >, ≤ hoặc =)")
+            new = replace(item, op=op)
+        elif self.kind(row) == "date":
+            new = replace(item, threshold=parse_day(text))
+        else:
+            new = replace(item, threshold=parse_number(text))
+        why = criterion_problem(self.kind(row), new)
+        if why:
+            raise ValueError(why)
+        return new
+
+    def row_name(self, row: int) -> str:
+        return f"Tiêu chí {self.rows[row].code}"
+
+    def tooltip(self, row: int, col: int) -> str | None:
+        assert self.plan is not None
+        c = self.criterion(row)
+        return f"{c.name}\nQuy định hiện hành: {rule_label(self.plan, c)}\nCăn cứ: {c.source}"
+
+
+class PeriodsTableModel(EditTableModel):
+    COL_CODE, COL_LABEL, COL_STARTS, COL_ENDS, COL_DEADLINE = range(5)
+    HEADERS = ["Mã", "Kỳ báo cáo", "Từ ngày", "Đến ngày", "Hạn nộp"]
+    EDITABLE = {COL_LABEL, COL_STARTS, COL_ENDS, COL_DEADLINE}
+
+    def text(self, item: PeriodEdit, row: int, col: int) -> str:
+        return [item.code, item.label, day(item.starts), day(item.ends), day(item.deadline)][col]
+
+    def parse(self, item: PeriodEdit, row: int, col: int, text: str) -> PeriodEdit:
+        if col == self.COL_LABEL:
+            new = replace(item, label=" ".join(text.split()))
+        else:
+            field = {self.COL_STARTS: "starts", self.COL_ENDS: "ends",
+                     self.COL_DEADLINE: "deadline"}[col]
+            new = replace(item, **{field: parse_day(text)})
+        why = period_problem(new)
+        if why:
+            raise ValueError(why)
+        return new
+
+    def row_name(self, row: int) -> str:
+        return f"Kỳ {self.rows[row].code}"
+
+
+class QuotasTableModel(EditTableModel):
+    COL_REVIEW, COL_AWARD, COL_BLOCK, COL_COLLECTIVES, COL_INDIVIDUALS, COL_LEADERS, \
+        COL_SOURCE = range(7)
+    HEADERS = ["Đợt", "Hình thức khen thưởng", "Khối", "Tập thể tối đa", "Cá nhân tối đa",
+               "Lãnh đạo tối đa (%)", "Căn cứ"]
+    EDITABLE = {COL_COLLECTIVES, COL_INDIVIDUALS, COL_LEADERS}
+
+    def text(self, item: QuotaEdit, row: int, col: int) -> str:
+        if col == self.COL_REVIEW:
+            labels = {p.code: p.label for p in self.plan.periods} if self.plan else {}
+            return labels.get(item.review, item.review)
+        if col == self.COL_AWARD:
+            return item.award
+        if col == self.COL_BLOCK:
+            return item.block or ""
+        if col == self.COL_SOURCE:
+            return item.source
+        value = {self.COL_COLLECTIVES: item.collectives, self.COL_INDIVIDUALS: item.individuals,
+                 self.COL_LEADERS: item.leader_share_max}[col]
+        return "" if value is None else number(value)
+
+    def parse(self, item: QuotaEdit, row: int, col: int, text: str) -> QuotaEdit:
+        if col == self.COL_LEADERS:
+            new = replace(item, leader_share_max=parse_number(text) if text.strip() else None)
+        else:
+            field = "collectives" if col == self.COL_COLLECTIVES else "individuals"
+            new = replace(item, **{field: parse_count(text)})
+        why = quota_problem(new)
+        if why:
+            raise ValueError(why)
+        return new
+
+    def row_name(self, row: int) -> str:
+        return f"Hạn mức {self.rows[row].award} ({self.rows[row].review})"
+
+
+class IndicatorsTableModel(EditTableModel):
+    HEADERS = ["Mã", "Chỉ tiêu", "Loại", "Đơn vị tính", "Áp dụng cho", "Căn cứ"]
+
+    def text(self, item: Any, row: int, col: int) -> str:
+        return [item.code, item.name, KIND_LABELS.get(item.kind, item.kind.value), item.measure,
+                ", ".join(UNIT_KIND_LABELS.get(k, k) for k in item.unit_kinds), item.source][col]
+
+
+class PlanPage(QWidget):
+    saved = Signal(list)  # the changes written
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_PlanPage()
+        self.ui.setupUi(self)
+        self.criteria = CriteriaTableModel(self)
+        self.periods = PeriodsTableModel(self)
+        self.quotas = QuotasTableModel(self)
+        self.indicators = IndicatorsTableModel(self)
+        tables = ((self.ui.criteriaTable, self.criteria, CriteriaTableModel.COL_NAME),
+                  (self.ui.periodsTable, self.periods, PeriodsTableModel.COL_LABEL),
+                  (self.ui.quotasTable, self.quotas, QuotasTableModel.COL_AWARD),
+                  (self.ui.indicatorsTable, self.indicators, 1))
+        for view, model, stretch in tables:
+            self._setup_table(view, model, stretch)
+        header = self.ui.criteriaTable.horizontalHeader()
+        header.setSectionResizeMode(CriteriaTableModel.COL_KINDS,
+                                    QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(CriteriaTableModel.COL_KINDS, 130)
+        for model in (self.criteria, self.periods, self.quotas):
+            model.problem.connect(lambda text: self.show_status(text, error=True))
+            model.edited.connect(self._on_edited)
+        self.ui.btnSave.clicked.connect(self.save_async)
+        self.ui.btnRevert.clicked.connect(self.revert)
+        ctx.data_changed.connect(self._on_data_changed)
+        ctx.database_changed.connect(self.reload)
+        self.reload()
+
+    def _setup_table(self, view: QTableView, model: EditTableModel, stretch: int) -> None:
+        view.setModel(model)
+        header = view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+
+    # ---- the protocol of the main window ----------------------------------------------------
+    def has_unsaved_changes(self) -> bool:
+        return any(m.changed() for m in (self.criteria, self.periods, self.quotas))
+
+    def save(self) -> bool:
+        """Write the changes now (waits for the write); False if refused."""
+        if not self.has_unsaved_changes():
+            return True
+        try:
+            changes = self.ctx.run_and_wait(self._writer(), writes=True)
+        except DomainError as exc:
+            self.show_status(exc.message, error=True)
+            return False
+        self._after_save(changes)
+        return True
+
+    # ---- loading -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        def load(_report: Any) -> EditablePlan:
+            with self.ctx.db.reading() as s:
+                return load_editable(s)
+
+        self.ctx.tasks.run(load, self._apply, lambda exc: errors.show_exception(self, exc))
+
+    def _on_data_changed(self) -> None:
+        if not self.has_unsaved_changes():  # never drop what a person is typing
+            self.reload()
+
+    def _apply(self, editable: EditablePlan) -> None:
+        plan = self.ctx.plan
+        self.criteria.load(editable.criteria, plan)
+        self.periods.load(editable.periods, plan)
+        self.quotas.load(editable.quotas, plan)
+        self.indicators.load(list(plan.indicators), plan)
+        issued = f" ngày {day(plan.issued_on)}" if plan.issued_on else ""
+        self.ui.lblPlanTitle.setText(f"<b>{plan.title}</b>")
+        self.ui.lblPlanSource.setText(
+            f"Số: {plan.number}{issued} — {plan.issuer}. {plan.source_note}".strip())
+        self._on_edited()
+
+    # ---- editing ---------------------------------------------------------------------------------
+    def show_status(self, text: str, error: bool = False) -> None:
+        self.ui.lblStatus.setText(text)
+        self.ui.lblStatus.setStyleSheet("color: #b71c1c;" if error else "")
+
+    def _on_edited(self) -> None:
+        n = sum(len(m.changed()) for m in (self.criteria, self.periods, self.quotas))
+        self.ui.btnSave.setEnabled(n > 0)
+        self.ui.btnRevert.setEnabled(n > 0)
+        self.show_status(f"{n} dòng đã sửa, chưa lưu." if n else "")
+
+    def revert(self) -> None:
+        for m in (self.criteria, self.periods, self.quotas):
+            m.revert()
+        self._on_edited()
+
+    def _writer(self) -> Any:
+        criteria, periods, quotas = (self.criteria.changed(), self.periods.changed(),
+                                     self.quotas.changed())
+
+        def work(_report: Any) -> list[str]:
+            with self.ctx.db.transaction("Sửa kế hoạch") as s:
+                return apply_plan_edits(s, criteria, periods, quotas)
+
+        return work
+
+    def save_async(self) -> None:
+        if not self.has_unsaved_changes():
+            return
+        self.ui.btnSave.setEnabled(False)
+
+        def failed(exc: BaseException) -> None:
+            self.ui.btnSave.setEnabled(True)
+            self.show_status(errors.message_of(exc), error=True)
+
+        self.ctx.tasks.run(self._writer(), self._after_save, failed, writes=True)
+
+    def _after_save(self, changes: list[str]) -> None:
+        for m in (self.criteria, self.periods, self.quotas):
+            m.load(m.rows, self.ctx.plan)
+        self.ctx.notify_changed()
+        self._on_edited()
+        self.show_status(f"Đã lưu {len(changes)} thay đổi của kế hoạch.")
+        self.saved.emit(changes)

@@ -1,0 +1,315 @@
+"""Đơn vị: the units that report, sorted the Vietnamese way (Đ after D), with their dates.
+
+Add, edit, deactivate, reactivate, merge (the merged units keep their history) and the
+emulation blocks. The dialogs are in unit_dialog.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCollator,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
+
+from ..domain.plan import UNIT_KIND_LABELS
+from ..domain.vnformat import day
+from ..store.units import UnitListing, list_units, reactivate_unit
+from . import errors
+from .context import AppContext
+from .forms.ui_units_page import Ui_UnitsPage
+from .unit_dialog import BlockDialog, DeactivateDialog, MergeDialog, UnitDialog
+
+COL_CODE, COL_NAME, COL_KIND, COL_BLOCK, COL_FROM, COL_TO, COL_STATUS, COL_REPORTS = range(8)
+HEADERS = ["Mã", "Tên đơn vị", "Loại", "Khối", "Hoạt động từ", "Đến ngày", "Tình trạng",
+           "Số báo cáo"]
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+Index = QModelIndex | QPersistentModelIndex
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, for searching: 'Lâm Sơn' and 'lam son' match."""
+    text = text.lower().replace("đ", "d")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def vietnamese_collator() -> QCollator:
+    collator = QCollator(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    collator.setNumericMode(True)
+    collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return collator
+
+
+def status_text(u: UnitListing, today: dt.date) -> str:
+    if u.merged_into:
+        return f"Đã sáp nhập vào {u.merged_into_name} ({u.merged_into}) từ {day(_next(u))}"
+    if u.active_to is not None and u.active_to < today:
+        return f"Ngừng hoạt động sau {day(u.active_to)}"
+    if u.active_from is not None and u.active_from > today:
+        return f"Hoạt động từ {day(u.active_from)}"
+    return "Đang hoạt động"
+
+
+def _next(u: UnitListing) -> dt.date | None:
+    return u.active_to + dt.timedelta(days=1) if u.active_to else None
+
+
+class UnitsTableModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.units: list[UnitListing] = []
+        self.block_names: dict[str, str] = {}
+        self.today = dt.date.today()
+
+    def set_units(self, units: list[UnitListing], block_names: dict[str, str]) -> None:
+        self.beginResetModel()
+        self.units = units
+        self.block_names = block_names
+        self.today = dt.date.today()
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.units)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        u, col = self.units[index.row()], index.column()
+        if role == ROW_ROLE:
+            return u
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(u, col)
+        if role == SORT_ROLE:
+            if col in (COL_FROM, COL_TO):
+                value = u.active_from if col == COL_FROM else u.active_to
+                return value.isoformat() if value else ""
+            return u.reports if col == COL_REPORTS else self._text(u, col)
+        if role == Qt.ItemDataRole.ForegroundRole and not u.active_on(self.today):
+            return QColor("#757575")
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_REPORTS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_BLOCK and u.block:
+            return self.block_names.get(u.block, u.block)
+        return None
+
+    def _text(self, u: UnitListing, col: int) -> str:
+        if col == COL_CODE:
+            return u.code
+        if col == COL_NAME:
+            return u.name
+        if col == COL_KIND:
+            return UNIT_KIND_LABELS.get(u.kind, u.kind)
+        if col == COL_BLOCK:
+            return u.block or ""
+        if col == COL_FROM:
+            return day(u.active_from) if u.active_from else ""
+        if col == COL_TO:
+            return day(u.active_to) if u.active_to else ""
+        if col == COL_STATUS:
+            return status_text(u, self.today)
+        return str(u.reports)
+
+
+class UnitsProxy(QSortFilterProxyModel):
+    """Vietnamese collation; filters by text (without diacritics), block, active."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.collator = vietnamese_collator()
+        self.text = ""
+        self.block: str | None = None
+        self.show_inactive = True
+        self.setSortRole(SORT_ROLE)
+
+    def set_filter(self, text: str | None = None, block: str | None | bool = False,
+                   show_inactive: bool | None = None) -> None:
+        self.beginFilterChange()
+        if text is not None:
+            self.text = fold(text.strip())
+        if block is not False:
+            self.block = block or None  # type: ignore[assignment]
+        if show_inactive is not None:
+            self.show_inactive = show_inactive
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        u: UnitListing = model.data(model.index(row, 0, parent), ROW_ROLE)
+        if not self.show_inactive and not u.active_on(dt.date.today()):
+            return False
+        if self.block and u.block != self.block:
+            return False
+        return not self.text or self.text in fold(f"{u.code} {u.name}")
+
+    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if isinstance(a, int) and isinstance(b, int):
+            return a < b
+        return self.collator.compare(str(a), str(b)) < 0
+
+
+class UnitsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_UnitsPage()
+        self.ui.setupUi(self)
+        self.dialog: QDialog | None = None
+        self.model = UnitsTableModel(self)
+        self.proxy = UnitsProxy(self)
+        self.proxy.setSourceModel(self.model)
+        table = self.ui.unitsTable
+        table.setModel(self.proxy)
+        table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Stretch)
+        ui = self.ui
+        ui.searchEdit.textChanged.connect(lambda t: self._filter(text=t))
+        ui.blockFilter.currentIndexChanged.connect(
+            lambda _i: self._filter(block=ui.blockFilter.currentData()))
+        ui.chkShowInactive.toggled.connect(lambda on: self._filter(show_inactive=on))
+        ui.btnAdd.clicked.connect(self.add_unit)
+        ui.btnEdit.clicked.connect(self.edit_selected)
+        ui.btnDeactivate.clicked.connect(self.deactivate_selected)
+        ui.btnReactivate.clicked.connect(self.reactivate_selected)
+        ui.btnMerge.clicked.connect(self.merge_selected)
+        ui.btnBlocks.clicked.connect(self.edit_blocks)
+        table.activated.connect(lambda _i: self.edit_selected())
+        table.selectionModel().selectionChanged.connect(self._update_buttons)
+        ctx.data_changed.connect(self.reload)
+        ctx.database_changed.connect(self.reload)
+        self.reload()
+
+    # ---- protocol of the main window ---------------------------------------------------
+    def focus_search(self) -> None:
+        self.ui.searchEdit.setFocus()
+        self.ui.searchEdit.selectAll()
+
+    # ---- loading ------------------------------------------------------------------------
+    def reload(self) -> None:
+        def load(_report: Any) -> list[UnitListing]:
+            with self.ctx.db.reading() as s:
+                return list_units(s)
+
+        self.ctx.tasks.run(load, self._apply, lambda exc: errors.show_exception(self, exc))
+
+    def _apply(self, units: list[UnitListing]) -> None:
+        selected = self.selected_codes()
+        blocks = {b.code: b.name for b in self.ctx.plan.blocks}
+        self.model.set_units(units, blocks)
+        combo = self.ui.blockFilter
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("Tất cả", None)
+        for code, name in blocks.items():
+            combo.addItem(code, code)
+            combo.setItemData(combo.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+        combo.setEnabled(bool(blocks))
+        self.select_codes(selected)
+        self._update_count()
+        self._update_buttons()
+
+    def _filter(self, **kwargs: Any) -> None:
+        self.proxy.set_filter(**kwargs)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        today = dt.date.today()
+        active = sum(1 for u in self.model.units if u.active_on(today))
+        self.ui.lblCount.setText(f"Hiện {shown}/{total} đơn vị · {active} đang hoạt động")
+
+    # ---- selection ----------------------------------------------------------------------
+    def selected_units(self) -> list[UnitListing]:
+        rows = self.ui.unitsTable.selectionModel().selectedRows()
+        return [self.proxy.data(r, ROW_ROLE) for r in sorted(rows, key=lambda r: r.row())]
+
+    def selected_codes(self) -> list[str]:
+        return [u.code for u in self.selected_units()]
+
+    def select_codes(self, codes: list[str]) -> None:
+        selection = self.ui.unitsTable.selectionModel()
+        selection.clearSelection()
+        flag = QItemSelectionModel.SelectionFlag
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if self.proxy.data(index, ROW_ROLE).code in codes:
+                selection.select(index, flag.Select | flag.Rows)
+                selection.setCurrentIndex(index, flag.NoUpdate)
+
+    def _update_buttons(self, *_args: Any) -> None:
+        units = self.selected_units()
+        one = units[0] if len(units) == 1 else None
+        self.ui.btnEdit.setEnabled(one is not None)
+        self.ui.btnDeactivate.setEnabled(one is not None and one.active_to is None)
+        self.ui.btnReactivate.setEnabled(one is not None and one.active_to is not None)
+        self.ui.btnMerge.setEnabled(len(self.model.units) >= 2)
+
+    # ---- actions --------------------------------------------------------------------------
+    def _open(self, dialog: QDialog) -> QDialog:
+        self.dialog = dialog
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        dialog.open()
+        return dialog
+
+    def add_unit(self) -> QDialog:
+        return self._open(UnitDialog(self.ctx, None, self))
+
+    def edit_selected(self) -> QDialog | None:
+        units = self.selected_units()
+        return self._open(UnitDialog(self.ctx, units[0], self)) if len(units) == 1 else None
+
+    def deactivate_selected(self) -> QDialog | None:
+        units = self.selected_units()
+        if len(units) != 1 or units[0].active_to is not None:
+            return None
+        return self._open(DeactivateDialog(self.ctx, units[0], self))
+
+    def reactivate_selected(self) -> None:
+        units = self.selected_units()
+        if len(units) != 1 or units[0].active_to is None:
+            return
+        u = units[0]
+        extra = (f"\nĐơn vị sẽ không còn được ghi là đã sáp nhập vào {u.merged_into_name}."
+                 if u.merged_into else "")
+        if not errors.ask_yes_no(self, f"Cho {u.name} hoạt động lại?{extra}",
+                                 yes="Hoạt động &lại"):
+            return
+
+        def work(_report: Any) -> None:
+            with self.ctx.db.transaction(f"Cho đơn vị {u.code} hoạt động lại") as s:
+                reactivate_unit(s, u.code)
+
+        self.ctx.tasks.run(work, lambda _r: self.ctx.notify_changed(),
+                           lambda exc: errors.show_exception(self, exc), writes=True)
+
+    def merge_selected(self) -> QDialog:
+        return self._open(MergeDialog(self.ctx, self.model.units, self.selected_codes(), self))
+
+    def edit_blocks(self) -> QDialog:
+        return self._open(BlockDialog(self.ctx, self))
