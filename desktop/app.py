@@ -13,11 +13,10 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from .cli_support import setup_logging
 from .version import __version__
 
 
@@ -28,7 +27,10 @@ def app_icon() -> QIcon:
         path = resource_path("icons", name)
         if path.is_file():
             return QIcon(str(path))
-    pixmap = QPixmap(64, 64)  # a drawn stand-in until the icon ships
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
+
+    pixmap = QPixmap(64, 64)  # a drawn stand-in when the icon is missing
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -67,8 +69,10 @@ def choose_database(db_path: Path | None) -> Path | None:
         last = Settings().last_database()
         if last is not None:
             return last
+    from .cli_support import setup_logging
     from .ui.first_run import FirstRunWizard
 
+    setup_logging()
     wizard = FirstRunWizard(save_path=db_path)
     if wizard.exec() != FirstRunWizard.DialogCode.Accepted or wizard.result_path is None:
         return None
@@ -77,10 +81,9 @@ def choose_database(db_path: Path | None) -> Path | None:
 
 def main(db_path: Path | None = None) -> int:
     app = make_application()
-    log = setup_logging()
     from .ui import errors
 
-    errors.install_excepthook()
+    errors.install_excepthook()  # logs through "thidua"; its file handler comes just below
     path = choose_database(db_path)
     if path is None:
         return 0
@@ -88,6 +91,9 @@ def main(db_path: Path | None = None) -> int:
 
     window = MainWindow()
     window.show()
+    from .cli_support import setup_logging  # argparse and json: after the window is up
+
+    log = setup_logging()
     exit_after = os.environ.get("THIDUA_EXIT_AFTER", "")
     if exit_after == "shown":
         QTimer.singleShot(0, lambda: app.exit(0))

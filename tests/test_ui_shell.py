@@ -7,6 +7,7 @@ Blocking questions and message boxes are replaced by recorders (`talk`).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -529,3 +530,94 @@ def test_first_run_wizard_demo_and_existing(qtbot, tmp_path: Path, demo_db: Path
     other.ui.openPathEdit.setText(str(tmp_path / "thu.db"))
     other.button(QWizard.WizardButton.FinishButton).click()
     assert other.result_path == tmp_path / "thu.db"
+
+
+# ---- screenshots (docs/screenshots): THIDUA_SCREENSHOTS=docs/screenshots pytest -k screenshots --
+
+
+@pytest.mark.skipif(not os.environ.get("THIDUA_SCREENSHOTS"), reason="set THIDUA_SCREENSHOTS")
+def test_screenshots(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    from PySide6.QtGui import QFont
+
+    from desktop.ui.first_run import FirstRunWizard
+
+    folder = Path(os.environ["THIDUA_SCREENSHOTS"])
+    folder.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance()
+    old_font = app.font()
+    app.setFont(QFont("DejaVu Sans", 10))
+    w = window
+    w.resize(1200, 760)
+
+    def shot(widget, name: str) -> None:
+        qtbot.wait(150)
+        assert widget.grab().save(str(folder / f"{name}.png"))
+
+    try:
+        for title, name in (("Tổng quan", "overview"), ("Đơn vị", "units"),
+                            ("Kế hoạch", "plan-criteria"), ("Lịch sử", "history")):
+            page(qtbot, w, title)
+            wait_idle(qtbot, w)
+            shot(w, name)
+        plan = page(qtbot, w, "Kế hoạch")
+        for index, name in ((1, "plan-indicators"), (2, "plan-periods"), (3, "plan-quotas")):
+            plan.ui.tabs.setCurrentIndex(index)
+            shot(w, name)
+        plan.ui.tabs.setCurrentIndex(0)
+        plan.criteria.setData(criterion_index(plan, "XA_BCPM", plan.criteria.COL_THRESHOLD),
+                              "95")
+        plan.criteria.setData(criterion_index(plan, "XA_HSCV", plan.criteria.COL_THRESHOLD),
+                              "120")
+        shot(w, "plan-edited")
+        plan.revert()
+        history = page(qtbot, w, "Lịch sử")
+        history.ui.tableCombo.setCurrentIndex(history.ui.tableCombo.findText("Xét duyệt"))
+        qtbot.waitUntil(lambda: not history.model.loading and history.model.rowCount() > 0)
+        history.ui.historyTable.selectRow(1)
+        shot(w, "history-filtered")
+        units = page(qtbot, w, "Đơn vị")
+        units.select_codes(["22813"])
+        dialog = units.add_unit()
+        dialog.ui.codeEdit.setText("22 899")
+        dialog.ui.nameEdit.setText("Xã Phước Trung")
+        dialog.accept()
+        shot(dialog, "unit-dialog-error")
+        dialog.reject()
+        units.select_codes(["22825", "22828"])
+        dialog = units.merge_selected()
+        dialog.ui.mergeDate.setDate(QDate(2025, 7, 1))
+        dialog.ui.targetCombo.setCurrentIndex(dialog.ui.targetCombo.findData("22828"))
+        dialog.ui.renameEdit.setText("Xã Anh Dũng")
+        shot(dialog, "merge-dialog")
+        dialog.accept()
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+        qtbot.waitUntil(lambda: any(u.merged_into for u in units.model.units))
+        shot(w, "units-after-merge")
+        units.select_codes(["22831"])
+        dialog = units.deactivate_selected()
+        shot(dialog, "deactivate-dialog")
+        dialog.reject()
+        dialog = units.edit_blocks()
+        dialog.ui.codeEdit.setText("K1")
+        dialog.ui.nameEdit.setText("Khối 1: Các xã vùng cao")
+        shot(dialog, "block-dialog")
+        dialog.reject()
+        w.show_office_dialog()
+        shot(w.office_dialog, "office-dialog")
+        w.office_dialog.reject()
+        wizard = FirstRunWizard(save_path=tmp_path / "thidua.db")
+        qtbot.addWidget(wizard)
+        wizard.resize(720, 580)
+        wizard.show()
+        wizard.ui.planCombo.setCurrentIndex(wizard.ui.planCombo.findData("ninh-son-2022"))
+        shot(wizard, "first-run-1-start")
+        wizard.next()
+        shot(wizard, "first-run-2-office")
+        wizard.office_form.ui.signerNameEdit.setText("Nguyễn Thị Hương")
+        wizard.next()
+        shot(wizard, "first-run-3-units")
+        wizard.next()
+        shot(wizard, "first-run-4-save")
+        wizard.reject()
+    finally:
+        app.setFont(old_font)

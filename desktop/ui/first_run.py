@@ -83,7 +83,7 @@ class FirstRunWizard(QWizard):
         self._creating = False
         self.setButtonText(QWizard.WizardButton.NextButton, "&Tiếp theo >")
         self.setButtonText(QWizard.WizardButton.BackButton, "< &Quay lại")
-        self.setButtonText(QWizard.WizardButton.FinishButton, "&Hoàn tất")
+        self.setButtonText(QWizard.WizardButton.FinishButton, "Hoàn &tất")
         self.setButtonText(QWizard.WizardButton.CancelButton, "&Hủy")
         self.office_form = OfficeForm(self.ui.officeHost)
         self.ui.officeHostLayout.addWidget(self.office_form)

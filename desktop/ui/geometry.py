@@ -12,8 +12,9 @@ def _key(widget: QWidget) -> str:
     return widget.objectName() or type(widget).__name__
 
 
-def restore_splitters(widget: QWidget, settings: Settings, prefix: str) -> None:
-    for splitter in widget.findChildren(QSplitter):
+def restore_splitters(widget: QWidget, settings: Settings, prefix: str,
+                      splitters: list[QSplitter] | None = None) -> None:
+    for splitter in widget.findChildren(QSplitter) if splitters is None else splitters:
         if splitter.objectName():
             state = settings.get_bytes(f"{prefix}/splitters/{splitter.objectName()}")
             if isinstance(state, QByteArray | bytes) and state:
@@ -36,6 +37,10 @@ class PreserveGeometry:
 
     settings: Settings
 
+    def known_splitters(self) -> list[QSplitter] | None:
+        """The splitters to restore at start (None: every child splitter)."""
+        return None
+
     def restore_geometry(self) -> None:
         assert isinstance(self, QWidget)
         prefix = _key(self)
@@ -46,7 +51,7 @@ class PreserveGeometry:
             state = self.settings.get_bytes(f"{prefix}/state")
             if isinstance(state, QByteArray | bytes) and state:
                 self.restoreState(QByteArray(state))
-        restore_splitters(self, self.settings, prefix)
+        restore_splitters(self, self.settings, prefix, self.known_splitters())
 
     def save_geometry(self) -> None:
         assert isinstance(self, QWidget)

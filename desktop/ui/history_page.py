@@ -198,8 +198,8 @@ class HistoryPage(QWidget):
         table.setModel(self.model)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in ((COL_AT, 150), (COL_USER, 110), (COL_ACTION, 70), (COL_TABLE, 130),
-                           (COL_ROW, 50), (COL_FIELD, 110), (COL_CHANGE, 300)):
+        for col, width in ((COL_AT, 145), (COL_USER, 100), (COL_ACTION, 60), (COL_TABLE, 125),
+                           (COL_ROW, 50), (COL_FIELD, 100), (COL_CHANGE, 270)):
             header.resizeSection(col, width)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         ui.historySplitter.setStretchFactor(0, 3)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QPushButton,
+    QSplitter,
     QWidget,
 )
 
@@ -93,6 +94,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.ui.mainSplitter.setStretchFactor(1, 1)
         self.ui.mainSplitter.setSizes([190, 990])
         self.restore_geometry()
+
+    def known_splitters(self) -> list[QSplitter]:
+        return [self.ui.mainSplitter]  # the pages restore theirs when they are created
 
     # ---- building ---------------------------------------------------------------------
     def _build_toolbar(self) -> None:

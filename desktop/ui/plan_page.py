@@ -317,6 +317,13 @@ class QuotasTableModel(EditTableModel):
 class IndicatorsTableModel(EditTableModel):
     HEADERS = ["Mã", "Chỉ tiêu", "Loại", "Đơn vị tính", "Áp dụng cho", "Căn cứ"]
 
+    def tooltip(self, row: int, col: int) -> str | None:
+        ind = self.rows[row]
+        parts = [ind.name]
+        if ind.numerator_label:
+            parts.append(f"Tử số: {ind.numerator_label}\nMẫu số: {ind.denominator_label}")
+        return "\n".join(parts)
+
     def text(self, item: Any, row: int, col: int) -> str:
         return [item.code, item.name, KIND_LABELS.get(item.kind, item.kind.value), item.measure,
                 ", ".join(UNIT_KIND_LABELS.get(k, k) for k in item.unit_kinds), item.source][col]

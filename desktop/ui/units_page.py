@@ -183,8 +183,10 @@ class UnitsPage(QWidget):
         table.setModel(self.proxy)
         table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
         header = table.horizontalHeader()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         ui = self.ui
         ui.searchEdit.textChanged.connect(lambda t: self._filter(text=t))
         ui.blockFilter.currentIndexChanged.connect(

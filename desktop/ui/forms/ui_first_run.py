@@ -1,5 +1,5 @@
 # generated — do not edit: compiled from forms/first_run.ui by build_scripts/compile_forms.py
-# source-sha256: d6645ff221c0a627a805602f6655bc33b4e1e7a155922890e8813588f39caa7f
+# source-sha256: 76f7f28f77aac8496a12098a52d15d3ef3f9072132e7797bc91835c43f63b9ad
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -203,8 +203,8 @@ class Ui_FirstRunWizard(object):
         FirstRunWizard.setWindowTitle(QCoreApplication.translate("FirstRunWizard", u"Thi\u0110ua C\u0110S \u2014 B\u1eaft \u0111\u1ea7u", None))
         self.pageStart.setTitle(QCoreApplication.translate("FirstRunWizard", u"Ch\u00e0o m\u1eebng \u0111\u1ebfn v\u1edbi Thi\u0110ua C\u0110S", None))
         self.pageStart.setSubTitle(QCoreApplication.translate("FirstRunWizard", u"Ch\u01b0\u01a1ng tr\u00ecnh qu\u1ea3n l\u00fd Phong tr\u00e0o thi \u0111ua \u201cChuy\u1ec3n \u0111\u1ed5i s\u1ed1\u201d. H\u00e3y ch\u1ecdn c\u00e1ch b\u1eaft \u0111\u1ea7u.", None))
-        self.rbPlan.setText(QCoreApplication.translate("FirstRunWizard", u"T\u1ea1o c\u01a1 s\u1edf d\u1eef li\u1ec7u m\u1edbi t\u1eeb m\u1ed9t &k\u1ebf ho\u1ea1ch m\u1eabu", None))
-        self.lblPlan.setText(QCoreApplication.translate("FirstRunWizard", u"K\u1ebf &ho\u1ea1ch:", None))
+        self.rbPlan.setText(QCoreApplication.translate("FirstRunWizard", u"T\u1ea1o c\u01a1 s\u1edf d\u1eef li\u1ec7u m\u1edb&i t\u1eeb m\u1ed9t k\u1ebf ho\u1ea1ch m\u1eabu", None))
+        self.lblPlan.setText(QCoreApplication.translate("FirstRunWizard", u"&K\u1ebf ho\u1ea1ch:", None))
         self.lblPlanInfo.setText("")
         self.rbOpen.setText(QCoreApplication.translate("FirstRunWizard", u"&M\u1edf m\u1ed9t c\u01a1 s\u1edf d\u1eef li\u1ec7u c\u00f3 s\u1eb5n", None))
 #if QT_CONFIG(accessibility)
@@ -223,7 +223,7 @@ class Ui_FirstRunWizard(object):
         self.lblUnitsCount.setText("")
         self.pageSave.setTitle(QCoreApplication.translate("FirstRunWizard", u"N\u01a1i l\u01b0u c\u01a1 s\u1edf d\u1eef li\u1ec7u", None))
         self.pageSave.setSubTitle(QCoreApplication.translate("FirstRunWizard", u"D\u1eef li\u1ec7u \u0111\u01b0\u1ee3c l\u01b0u trong m\u1ed9t t\u1ec7p tr\u00ean m\u00e1y n\u00e0y; b\u1ea3n sao l\u01b0u t\u1ef1 \u0111\u1ed9ng \u0111\u1eb7t c\u1ea1nh t\u1ec7p \u0111\u00f3.", None))
-        self.lblPath.setText(QCoreApplication.translate("FirstRunWizard", u"&T\u1ec7p c\u01a1 s\u1edf d\u1eef li\u1ec7u:", None))
+        self.lblPath.setText(QCoreApplication.translate("FirstRunWizard", u"T\u1ec7p c\u01a1 s\u1edf &d\u1eef li\u1ec7u:", None))
         self.btnBrowseSave.setText(QCoreApplication.translate("FirstRunWizard", u"Ch\u1ecdn &n\u01a1i l\u01b0u\u2026", None))
         self.lblSummary.setText("")
         self.lblSaveError.setText("")

@@ -1,5 +1,5 @@
 # generated — do not edit: compiled from forms/office_form.ui by build_scripts/compile_forms.py
-# source-sha256: b39dfa96071d5580df63fcbbaa3791a030cd99fd16ce83cb277e08ce03b5ad66
+# source-sha256: 9f5f8e57545896e1346c4615947687d2fb1dee56b41b92786132f5b8fadb34b0
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -179,23 +179,23 @@ class Ui_OfficeForm(object):
 
     def retranslateUi(self, OfficeForm):
         self.lblName.setText(QCoreApplication.translate("OfficeForm", u"T\u00ean &c\u01a1 quan:", None))
-        self.lblShortName.setText(QCoreApplication.translate("OfficeForm", u"T\u00ean &vi\u1ebft t\u1eaft:", None))
+        self.lblShortName.setText(QCoreApplication.translate("OfficeForm", u"T\u00ean v&i\u1ebft t\u1eaft:", None))
         self.shortNameEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"VHTT", None))
-        self.lblParentBody.setText(QCoreApplication.translate("OfficeForm", u"C\u01a1 quan c&h\u1ee7 qu\u1ea3n:", None))
+        self.lblParentBody.setText(QCoreApplication.translate("OfficeForm", u"C\u01a1 quan ch\u1ee7 q&u\u1ea3n:", None))
         self.parentBodyEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"UBND huy\u1ec7n Ninh S\u01a1n", None))
         self.lblPlace.setText(QCoreApplication.translate("OfficeForm", u"\u0110\u1ecb&a danh (d\u00f2ng ng\u00e0y th\u00e1ng):", None))
         self.placeEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"Ninh S\u01a1n", None))
         self.lblArea.setText(QCoreApplication.translate("OfficeForm", u"\u0110\u1ecba &b\u00e0n:", None))
         self.areaEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"huy\u1ec7n Ninh S\u01a1n", None))
         self.lblProvince.setText(QCoreApplication.translate("OfficeForm", u"T\u1ec9nh, th\u00e0nh &ph\u1ed1:", None))
-        self.lblSignerAuthority.setText(QCoreApplication.translate("OfficeForm", u"&Quy\u1ec1n h\u1ea1n k\u00fd:", None))
+        self.lblSignerAuthority.setText(QCoreApplication.translate("OfficeForm", u"Quy\u1ec1n h\u1ea1n k\u00fd (&KT., TL., TM.):", None))
         self.signerAuthorityEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"KT. TR\u01af\u1edeNG PH\u00d2NG", None))
-        self.lblSignerTitle.setText(QCoreApplication.translate("OfficeForm", u"Ch\u1ee9c v\u1ee5 ng\u01b0\u1eddi &k\u00fd:", None))
+        self.lblSignerTitle.setText(QCoreApplication.translate("OfficeForm", u"Ch\u1ee9c &v\u1ee5 ng\u01b0\u1eddi k\u00fd:", None))
         self.signerTitleEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"PH\u00d3 TR\u01af\u1edeNG PH\u00d2NG", None))
-        self.lblSignerName.setText(QCoreApplication.translate("OfficeForm", u"H\u1ecd v\u00e0 t\u00ea&n ng\u01b0\u1eddi k\u00fd:", None))
+        self.lblSignerName.setText(QCoreApplication.translate("OfficeForm", u"H\u1ecd v\u00e0 t\u00ean n&g\u01b0\u1eddi k\u00fd:", None))
         self.lblDocPrefix.setText(QCoreApplication.translate("OfficeForm", u"&S\u1ed1, k\u00fd hi\u1ec7u v\u0103n b\u1ea3n:", None))
         self.docPrefixEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"/BC-VHTT", None))
-        self.lblRecipients.setText(QCoreApplication.translate("OfficeForm", u"N\u01a1&i nh\u1eadn:", None))
+        self.lblRecipients.setText(QCoreApplication.translate("OfficeForm", u"&N\u01a1i nh\u1eadn:", None))
         self.recipientsEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"M\u1ed7i d\u00f2ng m\u1ed9t n\u01a1i nh\u1eadn, v\u00ed d\u1ee5: Nh\u01b0 tr\u00ean; UBND huy\u1ec7n (b/c); L\u01b0u: VT, VHTT", None))
         pass
     # retranslateUi

@@ -1,5 +1,5 @@
 # generated — do not edit: compiled from forms/plan_page.ui by build_scripts/compile_forms.py
-# source-sha256: 99a8dc71770fe6190967fbac0dab2009f8403d4b016e056e89839ca09448e092
+# source-sha256: 28e4140ce24bd540762f5ced124874b938a682127922ee9574c7d214df259f69
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -169,7 +169,7 @@ class Ui_PlanPage(object):
 #if QT_CONFIG(accessibility)
         self.indicatorsTable.setAccessibleName(QCoreApplication.translate("PlanPage", u"Ch\u1ec9 ti\u00eau", None))
 #endif // QT_CONFIG(accessibility)
-        self.tabs.setTabText(self.tabs.indexOf(self.tabIndicators), QCoreApplication.translate("PlanPage", u"C&h\u1ec9 ti\u00eau", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.tabIndicators), QCoreApplication.translate("PlanPage", u"Ch\u1ec9 ti\u00ea&u", None))
 #if QT_CONFIG(accessibility)
         self.periodsTable.setAccessibleName(QCoreApplication.translate("PlanPage", u"K\u1ef3 b\u00e1o c\u00e1o", None))
 #endif // QT_CONFIG(accessibility)
