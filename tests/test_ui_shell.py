@@ -431,6 +431,70 @@ def test_window_remembers_its_geometry(qtbot, window: MainWindow) -> None:
     assert Settings().recent_databases()[0] == window.ctx.path.resolve()
 
 
+def test_open_another_database_and_the_recent_list(qtbot, window: MainWindow, tmp_path: Path,
+                                                   demo_db: Path) -> None:
+    import shutil
+
+    from desktop.store.units import UnitData, add_unit
+
+    w = window
+    other = tmp_path / "khac" / "huyen-khac.db"
+    other.parent.mkdir()
+    shutil.copyfile(demo_db, other)
+    with Database.open(other, backup=False) as db, db.transaction("test") as s:
+        add_unit(s, UnitData("X9", "Xã Chỉ Có Ở Đây", "commune"))
+    units = page(qtbot, w, "Đơn vị")
+    qtbot.waitUntil(lambda: units.model.rowCount() == 8)
+    first = w.ctx.path
+    with qtbot.waitSignal(w.database_opened):
+        assert w.open_database(other)
+    assert "huyen-khac.db" in w.windowTitle() and str(other) in w.path_label.text()
+    qtbot.waitUntil(lambda: units.model.rowCount() == 9)
+    with Database.open(first, backup=False):  # the first one was released
+        pass
+    w.ui.menuRecent.aboutToShow.emit()
+    texts = [a.text() for a in w.ui.menuRecent.actions()]
+    assert texts[0] == f"&1 {other.resolve()}" and texts[1] == f"&2 {first.resolve()}"
+    assert w.open_database(other)  # the same one again: nothing to do
+
+
+def test_busy_state_progress_and_cancel(qtbot, window: MainWindow) -> None:
+    import time
+
+    w = window
+    wait_idle(qtbot, w)
+    assert w.progress_bar.isHidden() and w.cancel_button.isHidden()
+    stopped = []
+
+    def long_work(report) -> str:
+        for i in range(1000):
+            if not report(i, 1000, f"Đang làm {i}/1000"):
+                return "dừng"
+            time.sleep(0.01)
+        return "xong"
+
+    w.ctx.tasks.run(long_work, stopped.append, on_progress=w.ctx.report_progress)
+    qtbot.waitUntil(lambda: w.progress_bar.isVisible() and w.progress_bar.maximum() == 1000)
+    assert w.cancel_button.isVisible() and w.cancel_button.text() == "Hủy"
+    qtbot.mouseClick(w.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: stopped == ["dừng"], timeout=5000)
+    qtbot.waitUntil(lambda: w.progress_bar.isHidden())
+
+
+def test_ctrl_s_saves_the_current_page(qtbot, window: MainWindow) -> None:
+    w = window
+    plan = page(qtbot, w, "Kế hoạch")
+    qtbot.waitUntil(lambda: plan.quotas.rowCount() == 2)
+    assert plan.quotas.setData(plan.quotas.index(1, plan.quotas.COL_INDIVIDUALS), "12")
+    with qtbot.waitSignal(plan.saved):
+        w.ui.actionSave.trigger()
+    assert not plan.has_unsaved_changes()
+    with w.ctx.db.reading() as s:
+        from desktop.store.plan_edit import load_editable
+
+        assert load_editable(s).quotas[1].individuals == 12
+
+
 # ---- start-up ---------------------------------------------------------------------------------
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,7 +17,9 @@ from sqlalchemy.orm import Session
 from ..domain.plan import IndicatorKind, Operator
 from ..domain.vnformat import day, number
 from .errors import StoreError
-from .models import CriterionRow, IndicatorRow, OfficeRow, PeriodRow, QuotaRow
+from .models import CriterionRow, IndicatorRow, PeriodRow, QuotaRow
+from .office import OFFICE_FIELDS, OfficeSettings, update_office
+from .office import load_office as load_office
 from .plans import plan_row
 
 NUMERIC_OPS = (Operator.GE, Operator.GT, Operator.LE, Operator.EQ)
@@ -191,73 +194,35 @@ def apply_plan_edits(
 
 
 # ---- office ------------------------------------------------------------------------------
+# The office settings themselves live in store/office.py (shared with the reports and the
+# CLI); the GUI adds what a report cannot do without: the fields below are required.
+
+OfficeData = OfficeSettings
+
+OFFICE_REQUIRED = ("name", "short_name", "parent_body", "place", "signer_title", "signer_name")
 
 
-@dataclass(frozen=True)
-class OfficeData:
-    """The collecting office and who signs its reports (what OfficeRow holds)."""
-
-    name: str = "Phòng Văn hóa và Thông tin"
-    short_name: str = "VHTT"
-    parent_body: str = ""
-    place: str = ""
-    area: str = ""
-    province: str = ""
-    signer_authority: str = "KT. TRƯỞNG PHÒNG"
-    signer_title: str = "PHÓ TRƯỞNG PHÒNG"
-    signer_name: str = ""
-    doc_number_prefix: str = "/BC-VHTT"
-    recipients: tuple[str, ...] = field(default_factory=tuple)
-
-
-OFFICE_LABELS = {
-    "name": "Tên cơ quan",
-    "short_name": "Tên viết tắt",
-    "parent_body": "Cơ quan chủ quản",
-    "place": "Địa danh",
-    "signer_title": "Chức vụ người ký",
-    "signer_name": "Họ và tên người ký",
-}
-
-
-def office_from_row(row: OfficeRow | None) -> OfficeData:
-    if row is None:
-        return OfficeData()
-    values = {f.name: getattr(row, f.name) for f in fields(OfficeData)}
-    values["recipients"] = tuple(row.recipients or ())
-    return OfficeData(**values)
-
-
-def load_office(session: Session) -> OfficeData:
-    return office_from_row(session.scalar(select(OfficeRow).limit(1)))
-
-
-def clean_office(data: OfficeData) -> OfficeData:
-    """Trimmed data, or StoreError naming every required field left empty."""
-    values = {f.name: getattr(data, f.name) for f in fields(OfficeData)}
-    for key, v in values.items():
-        if isinstance(v, str):
-            values[key] = " ".join(v.split())
+def clean_office(data: OfficeSettings) -> OfficeSettings:
+    """Trimmed data, or StoreError naming every required field left empty or too long."""
+    values: dict[str, Any] = {}
+    for f in fields(OfficeSettings):
+        v = getattr(data, f.name)
+        values[f.name] = " ".join(v.split()) if isinstance(v, str) else v
     values["recipients"] = tuple(r.strip() for r in data.recipients if r.strip())
-    missing = [label for key, label in OFFICE_LABELS.items() if not values[key]]
+    missing = [OFFICE_FIELDS[k][0] for k in OFFICE_REQUIRED if not values[k]]
     if missing:
         raise StoreError("Thông tin cơ quan còn thiếu: " + ", ".join(missing) + ".")
-    too_long = [OFFICE_LABELS.get(k, k) for k, v in values.items()
-                if isinstance(v, str) and len(v) > 200]
+    too_long = [OFFICE_FIELDS[k][0] for k, v in values.items()
+                if isinstance(v, str) and len(v) > OFFICE_FIELDS[k][1]]
     if too_long:
-        raise StoreError("Quá dài (tối đa 200 ký tự): " + ", ".join(too_long) + ".")
-    return OfficeData(**values)
+        raise StoreError("Quá dài: " + ", ".join(too_long) + ".")
+    return OfficeSettings(**values)
 
 
-def save_office(session: Session, data: OfficeData) -> OfficeData:
+def save_office(session: Session, data: OfficeSettings) -> OfficeSettings:
+    """Check, then write through store.office.update_office (audited, changed fields only)."""
     data = clean_office(data)
-    row = session.scalar(select(OfficeRow).limit(1))
-    if row is None:
-        row = OfficeRow()
-        session.add(row)
-    for f in fields(OfficeData):
-        value = getattr(data, f.name)
-        setattr(row, f.name, list(value) if f.name == "recipients" else value)
-    session.flush()
+    changes = {f.name: getattr(data, f.name) for f in fields(OfficeSettings)}
+    changes["recipients"] = "; ".join(data.recipients)
+    update_office(session, changes)
     return data
-
