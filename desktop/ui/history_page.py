@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QComboBox, QHeaderView, QWidget
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
@@ -42,6 +43,41 @@ TABLES = {
     "quota": "Hạn mức khen thưởng", "office": "Thông tin cơ quan",
     "proposal": "Đề nghị khen thưởng", "proposal_document": "Hồ sơ khen thưởng",
 }
+
+FIELDS = {
+    "code": "mã", "name": "tên", "kind": "loại", "block": "khối",
+    "active_from": "hoạt động từ", "active_to": "hoạt động đến", "merged_into_id": "sáp nhập vào",
+    "state": "trạng thái", "to_state": "trạng thái", "from_state": "trạng thái trước",
+    "reason": "lý do", "return_reason": "lý do trả lại", "received_on": "ngày nhận",
+    "channel": "kênh nhận", "indicator_code": "chỉ tiêu", "numerator": "tử số",
+    "denominator": "mẫu số", "number": "giá trị", "flag": "có/không", "day": "ngày",
+    "label": "tên kỳ", "deadline": "hạn nộp", "starts": "từ ngày", "ends": "đến ngày",
+    "threshold_number": "ngưỡng", "threshold_date": "hạn", "op": "so sánh",
+    "mandatory": "bắt buộc", "collectives": "tập thể tối đa", "individuals": "cá nhân tối đa",
+    "leader_share_max": "lãnh đạo tối đa (%)", "signer_name": "người ký",
+    "signer_title": "chức vụ người ký", "award": "hình thức khen thưởng",
+    "person_name": "họ tên", "title": "tên văn bản", "doc_number": "số hiệu",
+}
+STATES = {"received": "Đã nhận", "returned": "Trả lại để sửa", "accepted": "Đã chấp nhận"}
+ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]([\d:]+))?$")
+
+
+def field_label(name: str) -> str:
+    return FIELDS.get(name, name)
+
+
+def shown_value(value: object) -> str:
+    """A stored value as a person reads it: dates dd/mm/yyyy, states in Vietnamese."""
+    if value is None or value == "":
+        return "(trống)"
+    text = str(value)
+    if text in STATES:
+        return STATES[text]
+    m = ISO_DAY.match(text)
+    if m:
+        time = f" {m.group(4)}" if m.group(4) else ""
+        return f"{m.group(3)}/{m.group(2)}/{m.group(1)}{time}"
+    return {"True": "Có", "False": "Không", "true": "Có", "false": "Không"}.get(text, text)
 
 
 @dataclass(frozen=True)
@@ -93,9 +129,7 @@ def table_names(session: Session) -> list[str]:
 
 
 def _short(text: str | None, limit: int = 120) -> str:
-    if text is None:
-        return "(trống)"
-    text = " ".join(text.split())
+    text = " ".join(shown_value(text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -112,7 +146,7 @@ def _record(text: str | None) -> str:
     if not keys:  # the first plain fields, ids last
         keys = [k for k, v in data.items() if k != "id" and isinstance(v, str | int | float)
                 and v not in ("", None) and not k.endswith("_id")][:4]
-    return _short(", ".join(f"{k}={data[k]}" for k in keys) or text)
+    return _short(", ".join(f"{field_label(k)}: {shown_value(data[k])}" for k in keys) or text)
 
 
 def change_text(e: AuditEntry) -> str:
@@ -179,7 +213,8 @@ class AuditTableModel(QAbstractTableModel):
             return None
         return [
             e.at.strftime("%d/%m/%Y %H:%M:%S"), e.user, ACTIONS.get(e.action, e.action),
-            TABLES.get(e.table, e.table), "" if e.row_id is None else str(e.row_id), e.field,
+            TABLES.get(e.table, e.table), "" if e.row_id is None else str(e.row_id),
+            field_label(e.field) if e.field else "",
             change_text(e), e.summary,
         ][index.column()]
 
@@ -198,12 +233,16 @@ class HistoryPage(QWidget):
         table.setModel(self.model)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in ((COL_AT, 145), (COL_USER, 100), (COL_ACTION, 60), (COL_TABLE, 125),
-                           (COL_ROW, 50), (COL_FIELD, 100), (COL_CHANGE, 270)):
-            header.resizeSection(col, width)
+        fm = table.fontMetrics()
+        for col, sample in ((COL_AT, "00/00/0000 00:00:00"), (COL_USER, HEADERS[COL_USER]),
+                            (COL_ACTION, HEADERS[COL_ACTION]), (COL_TABLE, "Số liệu báo cáo"),
+                            (COL_ROW, "0000"), (COL_FIELD, "trạng thái"),
+                            (COL_CHANGE, "x" * 34)):
+            header.resizeSection(col, fm.horizontalAdvance(sample) + 24)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         ui.historySplitter.setStretchFactor(0, 3)
         ui.historySplitter.setStretchFactor(1, 1)
+        ui.tableCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         today = QDate.currentDate()
         ui.fromDate.setDate(today.addMonths(-1))
         ui.toDate.setDate(today)
@@ -327,7 +366,7 @@ class HistoryPage(QWidget):
         if e.summary:
             lines.append(f"Lý do: {e.summary}")
         if e.field:
-            lines.append(f"Trường: {e.field}")
+            lines.append(f"Trường: {field_label(e.field)} ({e.field})")
         for label, value in (("Trước", e.old), ("Sau", e.new)):
             if value is not None:
                 lines.append(f"{label}: {_pretty(value)}")
@@ -335,7 +374,16 @@ class HistoryPage(QWidget):
 
 
 def _pretty(text: str) -> str:
+    """A whole row as one 'field: value' line each; any other value as it reads."""
     try:
-        return json.dumps(json.loads(text), ensure_ascii=False, indent=2)
+        data = json.loads(text)
     except ValueError:
-        return text
+        return shown_value(text)
+    if not isinstance(data, dict):
+        return shown_value(text)
+    lines = []
+    for key, value in data.items():
+        label = field_label(key)
+        name = label if label == key else f"{label} ({key})"
+        lines.append(f"  {name}: {shown_value(value)}")
+    return "\n" + "\n".join(lines)
