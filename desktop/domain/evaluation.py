@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
 from .plan import Criterion, IndicatorKind, Operator, Plan
 from .values import BLANK, Value, measured
@@ -38,32 +39,33 @@ class CriterionResult:
     criterion: Criterion
     outcome: Outcome
     value: float | bool | dt.date | None
-    explanation: str  # "Không đạt: 58,33 % (35/60) < 65 %"
+    kind: IndicatorKind
+    raw: Value = BLANK
 
     @property
     def code(self) -> str:
         return self.criterion.code
 
+    @cached_property
+    def explanation(self) -> str:
+        """'Không đạt: 58,33 % (35/60) < 65 %' — built when first shown, not for every unit."""
+        if self.value is None:
+            if self.kind is IndicatorKind.RATIO and self.raw.denominator == 0:
+                return "Chưa đủ số liệu: 0/0 không có giá trị"
+            return "Chưa đủ số liệu: chưa nhập giá trị"
+        ok = self.outcome is Outcome.PASS
+        shown = _show(self.kind, self.raw, self.value)
+        word = "Đạt" if ok else "Không đạt"
+        return f"{word}: {shown} {_rule_text(self.criterion, ok, self.kind)}".rstrip()
+
 
 def evaluate_criterion(plan: Plan, criterion: Criterion, value: Value) -> CriterionResult:
-    indicator = plan.indicator(criterion.indicator)
-    v = measured(indicator.kind, value)
+    kind = plan.indicator(criterion.indicator).kind
+    v = measured(kind, value)
     if v is None:
-        if indicator.kind is IndicatorKind.RATIO and value.denominator == 0:
-            why = "Chưa đủ số liệu: 0/0 không có giá trị"
-        else:
-            why = "Chưa đủ số liệu: chưa nhập giá trị"
-        return CriterionResult(criterion, Outcome.INCOMPLETE, None, why)
-    ok = _compare(criterion, v)
-    outcome = Outcome.PASS if ok else Outcome.FAIL
-    shown = _show(indicator.kind, value, v)
-    word = "Đạt" if ok else "Không đạt"
-    return CriterionResult(
-        criterion,
-        outcome,
-        v,
-        f"{word}: {shown} {_rule_text(criterion, ok, indicator.kind)}".rstrip(),
-    )
+        return CriterionResult(criterion, Outcome.INCOMPLETE, None, kind, value)
+    outcome = Outcome.PASS if _compare(criterion, v) else Outcome.FAIL
+    return CriterionResult(criterion, outcome, v, kind, value)
 
 
 def _compare(c: Criterion, v: float | bool | dt.date) -> bool:

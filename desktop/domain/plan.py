@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 
 class IndicatorKind(StrEnum):
@@ -168,10 +169,11 @@ class Plan:
     extras: dict[str, object] = field(default_factory=dict, compare=False)
 
     def indicator(self, code: str) -> Indicator:
-        for ind in self.indicators:
-            if ind.code == code:
-                return ind
-        raise KeyError(code)
+        return self._indicators_by_code[code]
+
+    @cached_property
+    def _indicators_by_code(self) -> dict[str, Indicator]:
+        return {ind.code: ind for ind in self.indicators}
 
     def period(self, code: str) -> Period:
         for p in self.periods:

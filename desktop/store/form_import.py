@@ -17,7 +17,7 @@ from ..domain.lateness import late_days
 from ..exchange.form_reader import FormRejected, read_form
 from .database import Database
 from .plans import load_plan, unit_infos
-from .submissions import SubmissionExists, find_submission, save_submission
+from .submissions import SubmissionExists, save_submission
 
 Progress = Callable[[int, int, str], bool]
 
@@ -127,9 +127,6 @@ def _import_one(db, plan, units, known, path, received_on, channel, replace) -> 
         )
     try:
         with db.transaction(f"Nhập biểu mẫu {path.name}") as s:
-            existing = find_submission(s, unit.code, period.code)
-            if existing is not None and existing.source_sha256 == form.source_sha256:
-                return FileOutcome(path, Status.UNCHANGED, **base)
             result = save_submission(
                 s,
                 plan,
@@ -142,11 +139,14 @@ def _import_one(db, plan, units, known, path, received_on, channel, replace) -> 
                 source_file=path.name,
                 source_sha256=form.source_sha256,
                 prepared_by=form.prepared_by or "",
+                same_file_is_noop=True,
             )
     except SubmissionExists as exc:
         return FileOutcome(path, Status.EXISTS, changes=tuple(exc.changes), **base)
     except DomainError as exc:
         return FileOutcome(path, Status.REFUSED, problems=(f"{path.name}: {exc.message}",), **base)
+    if result.unchanged:
+        return FileOutcome(path, Status.UNCHANGED, **base)
     status = Status.REPLACED if result.replaced else Status.IMPORTED
     return FileOutcome(
         path,

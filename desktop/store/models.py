@@ -175,6 +175,9 @@ class SubmissionRow(Base):
     evidence: Mapped[list[EvidenceRow]] = relationship(
         back_populates="submission", cascade="all, delete-orphan"
     )
+    events: Mapped[list[ReviewEventRow]] = relationship(
+        cascade="all, delete-orphan", order_by="ReviewEventRow.id"
+    )
 
 
 class ReviewEventRow(Base):

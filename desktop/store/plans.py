@@ -258,15 +258,16 @@ def load_plan(session: Session) -> Plan:
 
 
 def unit_infos(session: Session) -> list[UnitInfo]:
-    rows = session.scalars(select(UnitRow).order_by(UnitRow.code)).all()
+    rows = session.execute(
+        select(
+            UnitRow.id, UnitRow.code, UnitRow.name, UnitRow.kind, UnitRow.block,
+            UnitRow.active_from, UnitRow.active_to, UnitRow.merged_into_id,
+        ).order_by(UnitRow.code)
+    ).all()
     by_id = {r.id: r.code for r in rows}
     return [
         UnitInfo(
-            code=r.code,
-            name=r.name,
-            kind=r.kind,
-            block=r.block,
-            active_from=r.active_from,
+            code=r.code, name=r.name, kind=r.kind, block=r.block, active_from=r.active_from,
             active_to=r.active_to,
             merged_into=by_id.get(r.merged_into_id) if r.merged_into_id else None,
         )
