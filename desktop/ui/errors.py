@@ -14,9 +14,12 @@ import sys
 import threading
 import traceback
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:  # QMessageBox is imported when a message is shown, not at start-up
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..domain.errors import DomainError
 
@@ -56,8 +59,12 @@ def _parent(parent: QWidget | None) -> QWidget | None:
     return parent if parent is not None else QApplication.activeWindow()
 
 
-def _box(parent: QWidget | None, icon: QMessageBox.Icon, text: str, title: str) -> QMessageBox:
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, _parent(parent))
+def _box(parent: QWidget | None, icon: str, text: str, title: str) -> QMessageBox:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(getattr(QMessageBox.Icon, icon), title, text,
+                      QMessageBox.StandardButton.Ok, _parent(parent))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return box
@@ -65,13 +72,13 @@ def _box(parent: QWidget | None, icon: QMessageBox.Icon, text: str, title: str) 
 
 def show_error(parent: QWidget | None, text: str, title: str = "Không thực hiện được"
                ) -> QMessageBox:
-    box = _box(parent, QMessageBox.Icon.Warning, text, title)
+    box = _box(parent, "Warning", text, title)
     box.open()
     return box
 
 
 def show_info(parent: QWidget | None, text: str, title: str = TITLE) -> QMessageBox:
-    box = _box(parent, QMessageBox.Icon.Information, text, title)
+    box = _box(parent, "Information", text, title)
     box.open()
     return box
 
@@ -81,11 +88,13 @@ def show_exception(parent: QWidget | None, exc: BaseException) -> QMessageBox:
 
 
 def show_error_blocking(parent: QWidget | None, text: str, title: str = TITLE) -> None:
-    _box(parent, QMessageBox.Icon.Critical, text, title).exec()
+    _box(parent, "Critical", text, title).exec()
 
 
 def ask_yes_no(parent: QWidget | None, text: str, title: str = TITLE,
                yes: str = "Đồng ý", no: str = "Hủy") -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
                       _parent(parent))
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
@@ -97,6 +106,8 @@ def ask_yes_no(parent: QWidget | None, text: str, title: str = TITLE,
 
 def ask_save(parent: QWidget | None, text: str, title: str = TITLE) -> str:
     """'save', 'discard' or 'cancel' — the question asked before unsaved changes are lost."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
                       _parent(parent))
     save = box.addButton("&Lưu", QMessageBox.ButtonRole.AcceptRole)

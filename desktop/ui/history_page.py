@@ -141,7 +141,8 @@ def _record(text: str | None) -> str:
         return _short(text)
     if not isinstance(data, dict):
         return _short(text)
-    keys = [k for k in ("code", "name", "indicator_code", "label", "to_state", "reason")
+    keys = [k for k in ("code", "name", "indicator_code", "numerator", "denominator", "number",
+                        "flag", "day", "label", "to_state", "reason")
             if data.get(k) not in (None, "")]
     if not keys:  # the first plain fields, ids last
         keys = [k for k, v in data.items() if k != "id" and isinstance(v, str | int | float)

@@ -19,11 +19,10 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QLabel,
     QListWidgetItem,
     QMainWindow,
@@ -41,6 +40,8 @@ from .settings import Settings
 from .tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from ..store.database import Database
     from .context import AppContext
 
@@ -382,6 +383,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
     def on_open_triggered(self) -> None:
         if not self.confirm_unsaved():
             return
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(self, "Mở cơ sở dữ liệu", self._start_folder(),
                                               DB_FILTER)
         if name:
@@ -422,6 +425,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
     def on_restore_triggered(self) -> None:
         if self.ctx is None or not self.confirm_unsaved():
             return
+        from PySide6.QtWidgets import QFileDialog
+
         from ..paths import backups_dir
 
         folder = backups_dir(self.ctx.path)
@@ -480,6 +485,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
             self.ctx.notify_changed()
 
     def open_log_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         from ..paths import log_dir
 
         folder = log_dir()
