@@ -69,6 +69,10 @@ class Run:
 def bench_env(workdir: Path) -> dict[str, str]:
     """The environment of every child: sources importable, data and settings isolated."""
     env = dict(os.environ)
+    # Measure what an office PC runs: Python caches compiled modules (__pycache__) after
+    # the first start. A shell that forbids it would make every run recompile our
+    # modules, a cost the empty-window baseline does not have.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update({
         "PYTHONPATH": str(ROOT),
         "THIDUA_DATA_DIR": str(workdir / "data"),
