@@ -69,6 +69,23 @@ def file_sha256(path: Path) -> tuple[str, int]:
     return h.hexdigest(), size
 
 
+def checked_sha256(source: Path) -> tuple[str, int]:
+    """The SHA-256 and size of a file about to be stored; StoreError (Vietnamese) when it
+    is missing, unreadable or over the size limit."""
+    if not source.is_file():
+        raise StoreError(f"Không tìm thấy tệp {source}.")
+    try:
+        size = source.stat().st_size
+        if size > MAX_EVIDENCE_BYTES:
+            raise StoreError(
+                f"Tệp {source.name} quá lớn ({size / 1048576:.0f} MB; tối đa "
+                f"{MAX_EVIDENCE_BYTES // 1048576} MB)."
+            )
+        return file_sha256(source)
+    except OSError as exc:
+        raise StoreError(f"Không đọc được tệp {source.name}: {exc.strerror}") from None
+
+
 def stored_name(sha256: str, file_name: str) -> str:
     """'<sha256>.pdf': the hash names the file; the extension lets the system open it."""
     suffix = Path(file_name).suffix.lower()
@@ -81,7 +98,7 @@ def stored_path(db_path: Path, info: EvidenceInfo) -> Path:
     return evidence_dir(Path(db_path)) / stored_name(info.sha256, info.file_name)
 
 
-def _copy_in(source: Path, target: Path, sha256: str) -> bool:
+def copy_in(source: Path, target: Path, sha256: str) -> bool:
     """Copy `source` to `target` atomically; False when an identical copy was already there."""
     if target.exists():
         try:
@@ -162,18 +179,7 @@ def add_evidence(
     submission. When the registration fails, a copy made for it is removed again.
     """
     source = Path(source)
-    if not source.is_file():
-        raise StoreError(f"Không tìm thấy tệp {source}.")
-    try:
-        size = source.stat().st_size
-        if size > MAX_EVIDENCE_BYTES:
-            raise StoreError(
-                f"Tệp {source.name} quá lớn ({size / 1048576:.0f} MB; tối đa "
-                f"{MAX_EVIDENCE_BYTES // 1048576} MB)."
-            )
-        digest, size = file_sha256(source)
-    except OSError as exc:
-        raise StoreError(f"Không đọc được tệp {source.name}: {exc.strerror}") from None
+    digest, size = checked_sha256(source)
     title = " ".join(title.split()) or source.stem
     target = evidence_dir(db.path) / stored_name(digest, source.name)
     created = False
@@ -192,7 +198,7 @@ def add_evidence(
                     f"{day(dup.added_at.date())}). Không thêm lần thứ hai."
                 )
             try:
-                created = _copy_in(source, target, digest)
+                created = copy_in(source, target, digest)
             except OSError as exc:
                 raise StoreError(
                     f"Không sao chép được tệp {source.name} vào thư mục minh chứng "

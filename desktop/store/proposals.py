@@ -18,9 +18,6 @@ for a transaction that is then rolled back stays there, unreferenced, and is har
 
 from __future__ import annotations
 
-import hashlib
-import os
-import uuid
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -43,13 +40,11 @@ from ..domain.proposals import (
     review_quotas,
     suggest,
 )
-from .evidence import MAX_EVIDENCE_BYTES, file_sha256, stored_name
+from .errors import StoreError
+from .evidence import checked_sha256, copy_in, stored_name
 from .models import ProposalDocumentRow, ProposalRow, UnitRow
 from .plans import load_plan, plan_row, unit_row
 from .submissions import period_report
-
-_CHUNK = 1 << 20
-
 
 # --------------------------------------------------------------------------- files
 
@@ -59,45 +54,18 @@ def store_file(evidence_root: Path, source: Path) -> Attachment:
     store.evidence), unless an identical copy is already there. Returns the original file
     name and the hash."""
     source = Path(source)
-    evidence_root = Path(evidence_root)
     if not source.is_file():
         raise ProposalError(f"Không tìm thấy tệp hồ sơ: {source}")
     try:
-        size = source.stat().st_size
-        if size > MAX_EVIDENCE_BYTES:
-            raise ProposalError(
-                f"Tệp {source.name} quá lớn ({size / 1048576:.0f} MB; tối đa "
-                f"{MAX_EVIDENCE_BYTES // 1048576} MB)."
-            )
-        sha, _ = file_sha256(source)
-    except OSError as exc:
-        raise ProposalError(f"Không đọc được tệp hồ sơ {source}: {exc.strerror or exc}") from None
-    target = evidence_root / stored_name(sha, source.name)
-    try:
-        if target.is_file() and file_sha256(target)[0] == sha:
-            return Attachment(file_name=source.name, sha256=sha)
-    except OSError:
-        pass  # an unreadable copy is replaced below
-    tmp = evidence_root / f".~{uuid.uuid4().hex}.tmp"
-    try:
-        evidence_root.mkdir(parents=True, exist_ok=True)
-        digest = hashlib.sha256()
-        with source.open("rb") as src, tmp.open("wb") as dst:
-            while chunk := src.read(_CHUNK):
-                digest.update(chunk)
-                dst.write(chunk)
-            dst.flush()
-            os.fsync(dst.fileno())
-        if digest.hexdigest() != sha:
-            raise ProposalError(f"Tệp {source.name} thay đổi trong khi sao chép; hãy thử lại.")
-        os.replace(tmp, target)
+        sha, _ = checked_sha256(source)
+        copy_in(source, Path(evidence_root) / stored_name(sha, source.name), sha)
+    except StoreError as exc:
+        raise ProposalError(exc.message) from None
     except OSError as exc:
         raise ProposalError(
             f"Không sao chép được tệp hồ sơ {source.name} vào {evidence_root}: "
             f"{exc.strerror or exc}"
         ) from None
-    finally:
-        tmp.unlink(missing_ok=True)
     return Attachment(file_name=source.name, sha256=sha)
 
 
