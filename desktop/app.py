@@ -79,6 +79,15 @@ def choose_database(db_path: Path | None) -> Path | None:
     return wizard.result_path
 
 
+def _benchmark_exit(app: QApplication) -> None:
+    """THIDUA_EXIT_AFTER: say when the window was ready (CLOCK_MONOTONIC, comparable
+    with the launching process's clock) and quit."""
+    import time
+
+    print("READY", time.monotonic(), flush=True)
+    app.exit(0)
+
+
 def main(db_path: Path | None = None) -> int:
     app = make_application()
     from .ui import errors
@@ -96,10 +105,12 @@ def main(db_path: Path | None = None) -> int:
     log = setup_logging()
     exit_after = os.environ.get("THIDUA_EXIT_AFTER", "")
     if exit_after == "shown":
-        QTimer.singleShot(0, lambda: app.exit(0))
+        QTimer.singleShot(0, lambda: _benchmark_exit(app))
     else:
         if exit_after == "opened":
-            window.database_opened.connect(lambda _p: QTimer.singleShot(0, lambda: app.exit(0)))
+            window.database_opened.connect(
+                lambda _p: QTimer.singleShot(0, lambda: _benchmark_exit(app))
+            )
         QTimer.singleShot(0, lambda: window.start(path, on_failed=lambda: app.exit(1)))
     status = app.exec()
     log.info("application finished with status %s", status)

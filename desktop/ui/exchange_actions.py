@@ -55,7 +55,7 @@ class ExchangeActions(QObject):
         self.template_dialog: TemplateDialog | None = None
         self.import_action = QAction(IMPORT_TEXT, window)
         self.import_action.setObjectName("actionImportForms")
-        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.setShortcuts([QKeySequence("Ctrl+I")])
         self.import_action.setStatusTip("Nhập các biểu mẫu báo cáo (.xlsx) các đơn vị gửi về; "
                                         "cũng có thể kéo thả tệp hoặc thư mục vào cửa sổ")
         self.import_action.triggered.connect(lambda: self.open_import())

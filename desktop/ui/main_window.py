@@ -19,7 +19,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -115,7 +115,6 @@ class MainWindow(PreserveGeometry, QMainWindow):
     def _build_statusbar(self) -> None:
         self.path_label = QLabel(self)
         self.path_label.setObjectName("pathLabel")
-        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setObjectName("progressBar")
         self.progress_bar.setMaximumWidth(220)
@@ -142,7 +141,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
             self.nav_pages.append(index)
             action = QAction(title, self)
             action.setObjectName(f"actionPage{index + 1}")
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.setShortcuts([QKeySequence(f"Ctrl+{index + 1}")])
             action.triggered.connect(lambda _checked=False, i=index: self.show_page(i))
             self.ui.menuView.addAction(action)
         nav.setEnabled(False)
@@ -150,6 +149,17 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     def _connect_actions(self) -> None:
         ui = self.ui
+        # Shortcuts are set here, as a list: QAction.setShortcut(text) makes PySide6 build
+        # its whole Qt namespace (~15 ms) before the first frame (see nav_splitter.py).
+        shortcuts = {
+        ui.actionOpen: "Ctrl+O",
+        ui.actionQuit: "Ctrl+Q",
+        ui.actionSave: "Ctrl+S",
+        ui.actionFind: "Ctrl+F",
+        ui.actionRefresh: "F5",
+        }
+        for action, key in shortcuts.items():
+            action.setShortcuts([QKeySequence(key)])
         ui.actionOpen.triggered.connect(self.on_open_triggered)
         ui.actionBackup.triggered.connect(self.backup_now)
         ui.actionRestore.triggered.connect(self.on_restore_triggered)
@@ -172,6 +182,12 @@ class MainWindow(PreserveGeometry, QMainWindow):
     # ---- opening a database --------------------------------------------------------------
     def start(self, path: Path, on_failed: Any = None) -> None:
         """Open `path` once the window is up; `on_failed()` if it cannot be opened."""
+        # Settings that need PySide6's Qt namespace (about 15 ms to build) wait until the
+        # window is on screen (see nav_splitter.py); none changes its first frame.
+        from PySide6.QtCore import Qt
+
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.ui.navList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.ui.lblPlaceholder.setText(f"Đang mở cơ sở dữ liệu\n{path}…")
         self.path_label.setText(str(path))
 
@@ -273,7 +289,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
             log.exception("creating page %s failed", module)
             label = QLabel(f"Màn hình “{title}” chưa dùng được.\nChi tiết đã ghi vào tệp "
                            f"nhật ký {errors.log_file_text()}.")
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setStyleSheet("qproperty-alignment: AlignCenter;")
             label.setWordWrap(True)
             return label
 

@@ -61,6 +61,7 @@ class Run:
     stdout: str
     stderr: str
     results: dict[str, list[float]]  # RESULT lines printed by the child
+    ready: float | None = None  # seconds from spawn to the child's "READY <monotonic>" line
 
     def result(self, name: str) -> float:
         return self.results[name][0]
@@ -92,11 +93,12 @@ LAUNCHER = """
 import os, sys, time
 out, cmd = sys.argv[1], sys.argv[2:]
 t0 = time.perf_counter()
+spawned_at = time.monotonic()
 pid = os.posix_spawnp(cmd[0], cmd, os.environ)
 _, status, usage = os.wait4(pid, 0)
 wall = time.perf_counter() - t0
 with open(out, "w") as fh:
-    fh.write(f"{usage.ru_maxrss} {wall}")
+    fh.write(f"{usage.ru_maxrss} {wall} {spawned_at}")
 sys.exit(os.waitstatus_to_exitcode(status))
 """
 
@@ -114,10 +116,11 @@ def spawn(cmd: Sequence[str], env: dict[str, str] | None = None, cwd: Path | Non
     proc = subprocess.run(full, stdout=out_f, stderr=err_f, env=env, cwd=cwd, timeout=timeout)
     wall = time.perf_counter() - t0
     peak = None
+    spawned_at = None
     if measured:
         text = stats.read_text().split()
         if text:
-            kb, wall = int(text[0]), float(text[1])
+            kb, wall, spawned_at = int(text[0]), float(text[1]), float(text[2])
             peak = kb / 1024 if sys.platform != "darwin" else kb / 1048576
     stats.unlink(missing_ok=True)
     out_f.seek(0)
@@ -125,11 +128,14 @@ def spawn(cmd: Sequence[str], env: dict[str, str] | None = None, cwd: Path | Non
     stdout = out_f.read().decode("utf-8", "replace")
     stderr = err_f.read().decode("utf-8", "replace")
     results: dict[str, list[float]] = {}
+    ready = None
     for line in stdout.splitlines():
         if line.startswith("RESULT "):
             _, name, value = line.split()
             results.setdefault(name, []).append(float(value))
-    return Run(wall, peak, proc.returncode, stdout, stderr, results)
+        elif line.startswith("READY ") and spawned_at is not None:
+            ready = float(line.split()[1]) - spawned_at  # both CLOCK_MONOTONIC
+    return Run(wall, peak, proc.returncode, stdout, stderr, results, ready)
 
 
 def child(script: Path, name: str, *args: object, workdir: Path) -> Run:

@@ -1,5 +1,5 @@
 # generated — do not edit: compiled from forms/main_window.ui by build_scripts/compile_forms.py
-# source-sha256: 3ef2cdc8eed21f3f3e7f5fe38812a8beb8aacac69f05d55426aa10d192a06437
+# source-sha256: bf3105b4b37cdccf9fce0d4ea6967041d9d1786f2ae0c2cc3100bb318f97476f
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -10,7 +10,7 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMenu,
     QMenuBar,
-    QSplitter,
     QStackedWidget,
     QStatusBar,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
+
+from desktop.ui.nav_splitter import NavSplitter
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
@@ -59,15 +60,13 @@ class Ui_MainWindow(object):
         self.centralLayout.setSpacing(0)
         self.centralLayout.setObjectName(u"centralLayout")
         self.centralLayout.setContentsMargins(0, 0, 0, 0)
-        self.mainSplitter = QSplitter(self.centralwidget)
+        self.mainSplitter = NavSplitter(self.centralwidget)
         self.mainSplitter.setObjectName(u"mainSplitter")
-        self.mainSplitter.setOrientation(Qt.Orientation.Horizontal)
         self.mainSplitter.setChildrenCollapsible(False)
         self.navList = QListWidget(self.mainSplitter)
         self.navList.setObjectName(u"navList")
         self.navList.setMinimumSize(QSize(150, 0))
         self.navList.setMaximumSize(QSize(260, 16777215))
-        self.navList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navList.setSpacing(2)
         self.mainSplitter.addWidget(self.navList)
         self.pages = QStackedWidget(self.mainSplitter)
@@ -78,7 +77,7 @@ class Ui_MainWindow(object):
         self.placeholderLayout.setObjectName(u"placeholderLayout")
         self.lblPlaceholder = QLabel(self.placeholderPage)
         self.lblPlaceholder.setObjectName(u"lblPlaceholder")
-        self.lblPlaceholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.lblPlaceholder.setStyleSheet(u"qproperty-alignment: AlignCenter;")
         self.lblPlaceholder.setWordWrap(True)
 
         self.placeholderLayout.addWidget(self.lblPlaceholder)
@@ -105,7 +104,7 @@ class Ui_MainWindow(object):
         self.mainToolBar = QToolBar(MainWindow)
         self.mainToolBar.setObjectName(u"mainToolBar")
         self.mainToolBar.setMovable(False)
-        MainWindow.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.mainToolBar)
+        MainWindow.addToolBar(self.mainToolBar)
         self.statusbar = QStatusBar(MainWindow)
         self.statusbar.setObjectName(u"statusbar")
         MainWindow.setStatusBar(self.statusbar)
@@ -137,28 +136,13 @@ class Ui_MainWindow(object):
     def retranslateUi(self, MainWindow):
         MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"Thi\u0110ua C\u0110S", None))
         self.actionOpen.setText(QCoreApplication.translate("MainWindow", u"&M\u1edf c\u01a1 s\u1edf d\u1eef li\u1ec7u\u2026", None))
-#if QT_CONFIG(shortcut)
-        self.actionOpen.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+O", None))
-#endif // QT_CONFIG(shortcut)
         self.actionBackup.setText(QCoreApplication.translate("MainWindow", u"&Sao l\u01b0u ngay", None))
         self.actionRestore.setText(QCoreApplication.translate("MainWindow", u"&Kh\u00f4i ph\u1ee5c t\u1eeb b\u1ea3n sao l\u01b0u\u2026", None))
         self.actionOffice.setText(QCoreApplication.translate("MainWindow", u"Th\u00f4ng tin &c\u01a1 quan\u2026", None))
         self.actionQuit.setText(QCoreApplication.translate("MainWindow", u"T&ho\u00e1t", None))
-#if QT_CONFIG(shortcut)
-        self.actionQuit.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Q", None))
-#endif // QT_CONFIG(shortcut)
         self.actionSave.setText(QCoreApplication.translate("MainWindow", u"&L\u01b0u thay \u0111\u1ed5i", None))
-#if QT_CONFIG(shortcut)
-        self.actionSave.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+S", None))
-#endif // QT_CONFIG(shortcut)
         self.actionFind.setText(QCoreApplication.translate("MainWindow", u"&T\u00ecm trong m\u00e0n h\u00ecnh", None))
-#if QT_CONFIG(shortcut)
-        self.actionFind.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+F", None))
-#endif // QT_CONFIG(shortcut)
         self.actionRefresh.setText(QCoreApplication.translate("MainWindow", u"&L\u00e0m m\u1edbi", None))
-#if QT_CONFIG(shortcut)
-        self.actionRefresh.setShortcut(QCoreApplication.translate("MainWindow", u"F5", None))
-#endif // QT_CONFIG(shortcut)
         self.actionLogFolder.setText(QCoreApplication.translate("MainWindow", u"M\u1edf th\u01b0 m\u1ee5c &nh\u1eadt k\u00fd", None))
         self.actionAbout.setText(QCoreApplication.translate("MainWindow", u"&Gi\u1edbi thi\u1ec7u\u2026", None))
 #if QT_CONFIG(accessibility)
