@@ -258,6 +258,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
             return
         try:
             importlib.import_module("desktop.ui.exchange_actions").install(self, ctx)
+            importlib.import_module("desktop.ui.report_actions").install(self, ctx)
         except Exception:  # noqa: BLE001 - the window works without them
             log.exception("installing the exchange actions failed")
 
