@@ -36,7 +36,11 @@ def test_check_json_shape_and_results(demo, capsys):
     code, out, _ = run(capsys, "--db", demo, "check", "--period", "2023", "--format", "json")
     assert code == 0
     data = json.loads(out)
-    assert (data["plan"], data["period"], data["deadline"]) == ("ninh-son-2022", "2023", "2023-12-15")
+    assert (data["plan"], data["period"], data["deadline"]) == (
+        "ninh-son-2022",
+        "2023",
+        "2023-12-15",
+    )
     units = {u["code"]: u for u in data["units"]}
     assert len(units) == 8
     assert units["22831"]["result"] == "pass" and units["22831"]["rank"] == 1
@@ -47,12 +51,23 @@ def test_check_json_shape_and_results(demo, capsys):
     hscv = next(c for c in units["22816"]["criteria"] if c["code"] == "XA_HSCV")
     assert hscv == {**hscv, "result": "fail", "value": 58.33, "rule": ">= 65"}
     assert units["22822"]["result"] == "incomplete"
-    assert units["22828"] == {**units["22828"], "result": "not_submitted", "received_on": None,
-                              "rank": None, "criteria": []}
+    assert units["22828"] == {
+        **units["22828"],
+        "result": "not_submitted",
+        "received_on": None,
+        "rank": None,
+        "criteria": [],
+    }
     assert units["22819"]["late_days"] == 3 and units["22816"]["late_days"] == 0
     s = data["summary"]
     assert (s["expected"], s["submitted"], s["on_time"], s["pass"], s["fail"], s["incomplete"]) == (
-        8, 7, 5, 4, 2, 1)
+        8,
+        7,
+        5,
+        4,
+        2,
+        1,
+    )
     hscv_all = next(i for i in data["indicators"] if i["code"] == "HSCV_MANG")
     # by hand: 1050+522+35+430+400+300+520 over 1300+720+60+580+520+420+640
     assert (hscv_all["numerator"], hscv_all["denominator"]) == (3257, 4240)
@@ -72,15 +87,31 @@ def test_small_case_recomputed_by_hand(tmp_path, capsys):
 
     db_path = tmp_path / "small.db"
     plan = load_bundled("ninh-son-2022")
-    base = {"DANG_KY_TD": Value(flag=True), "NGAY_KH_PD": Value(day=dt.date(2022, 9, 1)),
-            "SANG_KIEN": Value(number=1), "VB_DIEN_TU": Value(numerator=5, denominator=5),
-            "BC_PM_TINH": Value(numerator=2, denominator=2)}
+    base = {
+        "DANG_KY_TD": Value(flag=True),
+        "NGAY_KH_PD": Value(day=dt.date(2022, 9, 1)),
+        "SANG_KIEN": Value(number=1),
+        "VB_DIEN_TU": Value(numerator=5, denominator=5),
+        "BC_PM_TINH": Value(numerator=2, denominator=2),
+    }
     with Database.open(db_path, create=True) as db, db.transaction() as s:
         install_plan(s, plan)
-        save_submission(s, plan, "22810", "2022", {**base, "HSCV_MANG": Value(numerator=1, denominator=4),
-                        "DIEM_DTI": Value(number=50)}, received_on=dt.date(2022, 12, 16))
-        save_submission(s, plan, "22813", "2022", {**base, "HSCV_MANG": Value(numerator=9, denominator=10),
-                        "DIEM_DTI": Value(number=70)}, received_on=dt.date(2022, 12, 15))
+        save_submission(
+            s,
+            plan,
+            "22810",
+            "2022",
+            {**base, "HSCV_MANG": Value(numerator=1, denominator=4), "DIEM_DTI": Value(number=50)},
+            received_on=dt.date(2022, 12, 16),
+        )
+        save_submission(
+            s,
+            plan,
+            "22813",
+            "2022",
+            {**base, "HSCV_MANG": Value(numerator=9, denominator=10), "DIEM_DTI": Value(number=70)},
+            received_on=dt.date(2022, 12, 15),
+        )
     code, out, _ = run(capsys, "--db", db_path, "check", "--period", "2022", "--format", "json")
     data = json.loads(out)
     units = {u["code"]: u for u in data["units"]}
@@ -88,7 +119,11 @@ def test_small_case_recomputed_by_hand(tmp_path, capsys):
     assert units["22813"]["result"] == "pass" and units["22813"]["rank"] == 1
     assert units["22810"]["rank"] == 2
     hscv = next(i for i in data["indicators"] if i["code"] == "HSCV_MANG")
-    assert (hscv["numerator"], hscv["denominator"], hscv["value"]) == (10, 14, 71.43)  # not (25+90)/2
+    assert (hscv["numerator"], hscv["denominator"], hscv["value"]) == (
+        10,
+        14,
+        71.43,
+    )  # not (25+90)/2
     assert data["summary"]["expected"] == 8 and data["summary"]["on_time"] == 1
 
 
@@ -101,8 +136,13 @@ def test_check_table_is_vietnamese(demo, capsys):
 def test_units_and_periods(demo, capsys):
     code, out, _ = run(capsys, "--db", demo, "units", "--format", "json")
     units = json.loads(out)
-    assert code == 0 and units[0] == {**units[0], "code": "22810", "name": "Thị trấn Tân Sơn",
-                                       "kind": "commune", "active": True}
+    assert code == 0 and units[0] == {
+        **units[0],
+        "code": "22810",
+        "name": "Thị trấn Tân Sơn",
+        "kind": "commune",
+        "active": True,
+    }
     code, out, _ = run(capsys, "--db", demo, "periods", "--format", "json")
     assert [p["code"] for p in json.loads(out)] == ["2022", "2023", "2024", "2025"]
 
@@ -110,23 +150,42 @@ def test_units_and_periods(demo, capsys):
 def test_plans_lists_the_bundled_templates(capsys):
     code, out, _ = run(capsys, "plans", "--format", "json")
     assert code == 0
-    assert {"ninh-son-2022", "binh-phuoc-2022", "can-tho-2022", "quang-ninh-2022",
-            "dien-bien-2023"} <= {p["code"] for p in json.loads(out)}
+    assert {
+        "ninh-son-2022",
+        "binh-phuoc-2022",
+        "can-tho-2022",
+        "quang-ninh-2022",
+        "dien-bien-2023",
+    } <= {p["code"] for p in json.loads(out)}
 
 
 def test_review_accept_and_return(demo, capsys):
-    code, out, _ = run(capsys, "--db", demo, "review", "--period", "2023", "--unit", "22816",
-                       "--return", "Số liệu hồ sơ chưa khớp sổ theo dõi")
+    code, out, _ = run(
+        capsys,
+        "--db",
+        demo,
+        "review",
+        "--period",
+        "2023",
+        "--unit",
+        "22816",
+        "--return",
+        "Số liệu hồ sơ chưa khớp sổ theo dõi",
+    )
     assert code == 0 and "Đã trả lại" in out
     code, out, _ = run(capsys, "--db", demo, "check", "--period", "2023", "--format", "json")
     assert next(u for u in json.loads(out)["units"] if u["code"] == "22816")["state"] == "returned"
-    code, out, _ = run(capsys, "--db", demo, "review", "--period", "2023", "--unit", "22816", "--accept")
+    code, out, _ = run(
+        capsys, "--db", demo, "review", "--period", "2023", "--unit", "22816", "--accept"
+    )
     assert code == 0 and "Đã chấp nhận" in out
     con = sqlite3.connect(demo)
-    events = con.execute("SELECT to_state, reason FROM review_event re JOIN submission s "
-                         "ON s.id = re.submission_id JOIN unit u ON u.id = s.unit_id "
-                         "JOIN period p ON p.id = s.period_id WHERE u.code='22816' "
-                         "AND p.code='2023' ORDER BY re.id").fetchall()
+    events = con.execute(
+        "SELECT to_state, reason FROM review_event re JOIN submission s "
+        "ON s.id = re.submission_id JOIN unit u ON u.id = s.unit_id "
+        "JOIN period p ON p.id = s.period_id WHERE u.code='22816' "
+        "AND p.code='2023' ORDER BY re.id"
+    ).fetchall()
     assert [e[0] for e in events] == ["received", "returned", "accepted"]
     assert events[1][1] == "Số liệu hồ sơ chưa khớp sổ theo dõi"
 
@@ -136,7 +195,10 @@ def test_review_accept_and_return(demo, capsys):
     [
         (["check", "--period", "2030"], "Không có kỳ báo cáo '2030'"),
         (["review", "--period", "2023", "--unit", "22828", "--accept"], "chưa có báo cáo"),
-        (["review", "--period", "2023", "--unit", "99999", "--accept"], "Không có đơn vị mã '99999'"),
+        (
+            ["review", "--period", "2023", "--unit", "99999", "--accept"],
+            "Không có đơn vị mã '99999'",
+        ),
         (["review", "--period", "2023", "--unit", "22816", "--return", " "], "Phải ghi lý do"),
         (["init", "--plan", "ninh-son-2022"], "đã có kế hoạch"),
         (["restore", "/khong/co.db"], "Không tìm thấy tệp sao lưu"),
@@ -172,10 +234,13 @@ def test_database_of_a_newer_format(demo, capsys):
 
 def test_broken_plan_file(tmp_path, capsys):
     bad = tmp_path / "ke-hoach.toml"
-    bad.write_text('[plan]\ncode = "ke-hoach"\nunit_kinds = ["commune"]\n'
-                   '[[indicators]]\ncode = "A"\nname = "a"\nkind = "count"\nunit_kinds = ["commune"]\n'
-                   '[[criteria]]\ncode = "C"\nname = "c"\nindicator = "B"\nop = ">>"\n'
-                   'threshold = 1\nunit_kinds = ["commune"]\nsource = "I"\n', encoding="utf-8")
+    bad.write_text(
+        '[plan]\ncode = "ke-hoach"\nunit_kinds = ["commune"]\n'
+        '[[indicators]]\ncode = "A"\nname = "a"\nkind = "count"\nunit_kinds = ["commune"]\n'
+        '[[criteria]]\ncode = "C"\nname = "c"\nindicator = "B"\nop = ">>"\n'
+        'threshold = 1\nunit_kinds = ["commune"]\nsource = "I"\n',
+        encoding="utf-8",
+    )
     code, _, err = run(capsys, "--db", tmp_path / "x.db", "init", "--plan-file", bad)
     assert code == 1
     assert "toán tử không hợp lệ '>>'" in err and "chỉ tiêu 'B' không có" in err
@@ -184,8 +249,13 @@ def test_broken_plan_file(tmp_path, capsys):
 
 @pytest.mark.parametrize(
     "argv",
-    [["check"], ["frobnicate"], ["review", "--period", "2023", "--unit", "1"],
-     ["check", "--period", "2023", "--format", "xml"], ["init"]],
+    [
+        ["check"],
+        ["frobnicate"],
+        ["review", "--period", "2023", "--unit", "1"],
+        ["check", "--period", "2023", "--format", "xml"],
+        ["init"],
+    ],
 )
 def test_wrong_command_line_exits_2(capsys, argv):
     with pytest.raises(SystemExit) as exit_:

@@ -40,12 +40,26 @@ def test_failure_is_explained_with_its_numbers():
 
 
 def test_thresholds_are_inclusive_where_the_plan_says_so():
-    assert evaluate_criterion(PLAN, crit("XA_HSCV"), Value(numerator=65, denominator=100)).outcome == "pass"
+    assert (
+        evaluate_criterion(PLAN, crit("XA_HSCV"), Value(numerator=65, denominator=100)).outcome
+        == "pass"
+    )
     # "trên 90 %" is strictly more than 90
-    assert evaluate_criterion(PLAN, crit("CT_CAP_QUANG_HO"), Value(numerator=90, denominator=100)).outcome == "fail"
+    assert (
+        evaluate_criterion(
+            PLAN, crit("CT_CAP_QUANG_HO"), Value(numerator=90, denominator=100)
+        ).outcome
+        == "fail"
+    )
     # the deadline day itself is in time
-    assert evaluate_criterion(PLAN, crit("XA_KE_HOACH"), Value(day=dt.date(2022, 9, 20))).outcome == "pass"
-    assert evaluate_criterion(PLAN, crit("XA_KE_HOACH"), Value(day=dt.date(2022, 9, 21))).outcome == "fail"
+    assert (
+        evaluate_criterion(PLAN, crit("XA_KE_HOACH"), Value(day=dt.date(2022, 9, 20))).outcome
+        == "pass"
+    )
+    assert (
+        evaluate_criterion(PLAN, crit("XA_KE_HOACH"), Value(day=dt.date(2022, 9, 21))).outcome
+        == "fail"
+    )
 
 
 def test_blank_and_zero_over_zero_are_incomplete_never_failures():
@@ -108,8 +122,12 @@ def test_ratio_aggregate_is_weighted_not_mean_of_percents():
     assert a.units_reporting == 2
 
 
-@given(st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 10**6)).map(
-    lambda t: (min(t), max(t))), max_size=30))
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 10**6), st.integers(0, 10**6)).map(lambda t: (min(t), max(t))),
+        max_size=30,
+    )
+)
 def test_ratio_aggregate_equals_sums(pairs):
     values = [Value(numerator=n, denominator=d) for n, d in pairs] + [Value()]
     a = aggregate(RATIO, values)

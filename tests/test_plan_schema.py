@@ -18,15 +18,29 @@ def doc():
 def test_ninh_son_is_complete():
     plan = load_bundled("ninh-son-2022")
     assert [u.code for u in plan.units] == [
-        "22810", "22813", "22816", "22819", "22822", "22825", "22828", "22831"]
+        "22810",
+        "22813",
+        "22816",
+        "22819",
+        "22822",
+        "22825",
+        "22828",
+        "22831",
+    ]
     rules = {c.code: (c.indicator, c.rule, c.mandatory, c.source) for c in plan.criteria}
     assert rules["XA_HSCV"] == ("HSCV_MANG", ">= 65", True, "V.1.1.b, III.1.2")
     assert rules["XA_KE_HOACH"][1] == "by 2022-09-20"
     assert rules["CT_CAP_QUANG_HO"][1:3] == ("> 90", False)
     assert [p.deadline.isoformat() for p in plan.periods] == [
-        "2022-12-15", "2023-12-15", "2024-12-15", "2025-12-15"]
+        "2022-12-15",
+        "2023-12-15",
+        "2024-12-15",
+        "2025-12-15",
+    ]
     assert [(q.review, q.collectives, q.individuals) for q in plan.quotas] == [
-        ("2023", 5, 5), ("2025", 10, 10)]
+        ("2023", 5, 5),
+        ("2025", 10, 10),
+    ]
     assert plan.ranking and plan.ranking.indicator == "DIEM_DTI"
 
 

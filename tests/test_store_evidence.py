@@ -52,8 +52,13 @@ def test_add_copies_under_sha256_and_registers(db: Database, tmp_path: Path) -> 
     src = _scan(tmp_path)
     sid = _sub(db)
     info = add_evidence(
-        db, sid, src, doc_number="12/QĐ-UBND", title="Quyết định công nhận sáng kiến",
-        issued_on=dt.date(2023, 5, 4), summary="Công nhận sáng kiến số hóa hồ sơ",
+        db,
+        sid,
+        src,
+        doc_number="12/QĐ-UBND",
+        title="Quyết định công nhận sáng kiến",
+        issued_on=dt.date(2023, 5, 4),
+        summary="Công nhận sáng kiến số hóa hồ sơ",
     )
     digest = hashlib.sha256(src.read_bytes()).hexdigest()
     assert info.sha256 == digest and info.size == len(src.read_bytes())
@@ -126,14 +131,17 @@ def test_removed_submission_evidence_goes_with_it(db: Database, tmp_path: Path) 
         remove_evidence(db, info.id)
 
 
-def test_removing_evidence_keeps_a_file_a_proposal_dossier_uses(db: Database, tmp_path: Path) -> None:
+def test_removing_evidence_keeps_a_file_a_proposal_dossier_uses(
+    db: Database, tmp_path: Path
+) -> None:
     from desktop.store.proposals import add_collective, set_document
 
     scan = _scan(tmp_path, "to-trinh.pdf", b"%PDF-1.4 to trinh de nghi khen thuong")
     info = add_evidence(db, _sub(db), scan, title="Tờ trình")
     with db.transaction() as s:
         proposal = add_collective(s, "2023", "22831", evidence_root=evidence_dir(db.path))
-        set_document(s, evidence_dir(db.path), proposal.id, "Tờ trình đề nghị khen thưởng",
-                     file=scan)
+        set_document(
+            s, evidence_dir(db.path), proposal.id, "Tờ trình đề nghị khen thưởng", file=scan
+        )
     remove_evidence(db, info.id)
     assert stored_path(db.path, info).exists()

@@ -33,8 +33,10 @@ def demo_path(tmp_path):
 def dump(path):
     con = sqlite3.connect(path)
     try:
-        tables = [r[0] for r in con.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        tables = [
+            r[0]
+            for r in con.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+        ]
         return {t: con.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in tables}
     finally:
         con.close()
@@ -57,9 +59,23 @@ def test_a_second_writer_is_refused(demo_path):
 def test_a_second_process_is_refused(demo_path):
     with Database.open(demo_path):
         out = subprocess.run(
-            [sys.executable, "-m", "desktop.cli", "--db", str(demo_path), "review",
-             "--period", "2023", "--unit", "22816", "--accept"],
-            capture_output=True, text=True, encoding="utf-8")
+            [
+                sys.executable,
+                "-m",
+                "desktop.cli",
+                "--db",
+                str(demo_path),
+                "review",
+                "--period",
+                "2023",
+                "--unit",
+                "22816",
+                "--accept",
+            ],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+        )
     assert out.returncode == 1 and "đang được một chương trình" in out.stderr
 
 
@@ -67,15 +83,27 @@ def test_failed_transaction_leaves_nothing(demo_path):
     with Database.open(demo_path) as db:
         with db.reading() as s:
             plan = load_plan(s)
-            before = s.scalar(select(ValueRow.numerator).join(SubmissionRow).where(
-                ValueRow.indicator_code == "HSCV_MANG", SubmissionRow.id == 1))
+            before = s.scalar(
+                select(ValueRow.numerator)
+                .join(SubmissionRow)
+                .where(ValueRow.indicator_code == "HSCV_MANG", SubmissionRow.id == 1)
+            )
         with pytest.raises(SubmissionExists) as err, db.transaction() as s:
-            save_submission(s, plan, "22810", "2022", {"HSCV_MANG": Value(numerator=1, denominator=2)},
-                            received_on=dt.date(2022, 12, 1))
+            save_submission(
+                s,
+                plan,
+                "22810",
+                "2022",
+                {"HSCV_MANG": Value(numerator=1, denominator=2)},
+                received_on=dt.date(2022, 12, 1),
+            )
         assert "HSCV_MANG: 820/1.200 → 1/2" in err.value.message
         with db.reading() as s:
-            after = s.scalar(select(ValueRow.numerator).join(SubmissionRow).where(
-                ValueRow.indicator_code == "HSCV_MANG", SubmissionRow.id == 1))
+            after = s.scalar(
+                select(ValueRow.numerator)
+                .join(SubmissionRow)
+                .where(ValueRow.indicator_code == "HSCV_MANG", SubmissionRow.id == 1)
+            )
     assert before == after == 820
 
 
@@ -84,18 +112,30 @@ def test_replace_is_audited_with_old_and_new_values(demo_path):
         with db.reading() as s:
             plan = load_plan(s)
         with db.transaction("Sửa số liệu") as s:
-            result = save_submission(s, plan, "22810", "2022",
-                                     {"HSCV_MANG": Value(numerator=900, denominator=1200)},
-                                     received_on=dt.date(2022, 12, 9), replace=True)
+            result = save_submission(
+                s,
+                plan,
+                "22810",
+                "2022",
+                {"HSCV_MANG": Value(numerator=900, denominator=1200)},
+                received_on=dt.date(2022, 12, 9),
+                replace=True,
+            )
         assert "HSCV_MANG: 820/1.200 → 900/1.200" in result.changes
         with db.reading() as s:
-            rows = s.scalars(select(AuditRow).where(AuditRow.table_name == "value",
-                                                    AuditRow.field == "numerator")).all()
-    assert any(r.old_value == "820" and r.new_value == "900" and r.summary == "Sửa số liệu"
-               and r.user for r in rows)
+            rows = s.scalars(
+                select(AuditRow).where(
+                    AuditRow.table_name == "value", AuditRow.field == "numerator"
+                )
+            ).all()
+    assert any(
+        r.old_value == "820" and r.new_value == "900" and r.summary == "Sửa số liệu" and r.user
+        for r in rows
+    )
     with db.reading() as s:
-        deleted = s.scalars(select(AuditRow).where(AuditRow.table_name == "value",
-                                                   AuditRow.action == "delete")).all()
+        deleted = s.scalars(
+            select(AuditRow).where(AuditRow.table_name == "value", AuditRow.action == "delete")
+        ).all()
     assert any('"indicator_code": "SANG_KIEN"' in (r.old_value or "") for r in deleted)
 
 
@@ -152,8 +192,9 @@ KILLER = textwrap.dedent("""
 
 
 def test_killing_the_process_mid_write_loses_no_committed_change(demo_path):
-    proc = subprocess.Popen([sys.executable, "-c", KILLER, str(demo_path)],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLER, str(demo_path)], stdout=subprocess.PIPE, text=True
+    )
     committed = 0
     deadline = time.monotonic() + 60
     assert proc.stdout is not None
@@ -166,14 +207,16 @@ def test_killing_the_process_mid_write_loses_no_committed_change(demo_path):
     assert committed >= 15
     assert integrity_ok(demo_path)
     con = sqlite3.connect(demo_path)
-    n = con.execute("SELECT v.number FROM value v JOIN submission s ON s.id = v.submission_id "
-                    "JOIN unit u ON u.id = s.unit_id JOIN period p ON p.id = s.period_id "
-                    "WHERE u.code='22810' AND p.code='2022' AND v.indicator_code='SANG_KIEN'"
-                    ).fetchone()[0]
-    hscv = con.execute("SELECT v.numerator FROM value v JOIN submission s ON s.id = v.submission_id "
-                       "JOIN unit u ON u.id = s.unit_id JOIN period p ON p.id = s.period_id "
-                       "WHERE u.code='22810' AND p.code='2022' AND v.indicator_code='HSCV_MANG'"
-                       ).fetchone()[0]
+    n = con.execute(
+        "SELECT v.number FROM value v JOIN submission s ON s.id = v.submission_id "
+        "JOIN unit u ON u.id = s.unit_id JOIN period p ON p.id = s.period_id "
+        "WHERE u.code='22810' AND p.code='2022' AND v.indicator_code='SANG_KIEN'"
+    ).fetchone()[0]
+    hscv = con.execute(
+        "SELECT v.numerator FROM value v JOIN submission s ON s.id = v.submission_id "
+        "JOIN unit u ON u.id = s.unit_id JOIN period p ON p.id = s.period_id "
+        "WHERE u.code='22810' AND p.code='2022' AND v.indicator_code='HSCV_MANG'"
+    ).fetchone()[0]
     con.close()
     # every change reported as committed is there, and the pair is never torn
     assert n >= committed
