@@ -13,6 +13,7 @@ import hashlib
 import io
 import re
 import unicodedata
+import warnings
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -118,7 +119,9 @@ def read_form(
     path = Path(path)
     name = path.name
     try:
-        return _Reader(path, name, plan, known_units).read()
+        with warnings.catch_warnings():  # openpyxl's English warnings about a damaged
+            warnings.simplefilter("ignore")  # file: the refusal below says it in Vietnamese
+            return _Reader(path, name, plan, known_units).read()
     except FormRejected:
         raise
     except Exception:  # never a traceback for a bad file
