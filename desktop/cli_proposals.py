@@ -427,30 +427,9 @@ def _suggest(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- export
 
 
-def _office(s: Any) -> Any:
-    from sqlalchemy import select
-
-    from .exchange.proposals_export import OfficeInfo
-    from .store.models import OfficeRow
-
-    row = s.scalar(select(OfficeRow).limit(1))
-    if row is None:
-        return OfficeInfo()
-    return OfficeInfo(
-        name=row.name,
-        short_name=row.short_name,
-        parent_body=row.parent_body,
-        place=row.place,
-        signer_authority=row.signer_authority,
-        signer_title=row.signer_title,
-        signer_name=row.signer_name,
-        doc_number_prefix=row.doc_number_prefix,
-        recipients=tuple(row.recipients or ()),
-    )
-
-
 def _export(args: argparse.Namespace) -> int:
     from .exchange.proposals_export import ProposalList, write_pdf, write_xlsx
+    from .store.office import load_office
     from .store.plans import load_plan
     from .store.proposals import check_review, review_report
 
@@ -460,7 +439,10 @@ def _export(args: argparse.Namespace) -> int:
         plan = load_plan(s)
         result = check_review(s, args.review, plan)
         data = ProposalList(
-            plan=plan, check=result, report=review_report(s, args.review, plan), office=_office(s)
+            plan=plan,
+            check=result,
+            report=review_report(s, args.review, plan),
+            office=load_office(s),
         )
     for path, write in ((args.xlsx, write_xlsx), (args.pdf, write_pdf)):
         if path is None:

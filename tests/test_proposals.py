@@ -34,7 +34,6 @@ from desktop.domain.proposals import (
 )
 from desktop.domain.values import Value
 from desktop.exchange.proposals_export import (
-    OfficeInfo,
     ProposalList,
     build_official_report,
     write_pdf,
@@ -44,6 +43,7 @@ from desktop.paths import evidence_dir
 from desktop.plan_catalog import load_bundled
 from desktop.store.database import Database
 from desktop.store.models import AuditRow, PlanRow, ProposalDocumentRow, UnitRow
+from desktop.store.office import OfficeSettings
 from desktop.store.plans import install_plan, load_plan
 from desktop.store.proposals import (
     add_collective,
@@ -430,7 +430,7 @@ def test_can_tho_valid_set_is_clean_and_suggestions_fill_blocks(tmp_path: Path) 
             plan=load_plan(s),
             check=result,
             report=review_report(s, "2023"),
-            office=OfficeInfo(parent_body="UBND thành phố Cần Thơ", place="Cần Thơ"),
+            office=OfficeSettings(parent_body="UBND thành phố Cần Thơ", place="Cần Thơ"),
             generated_on=dt.date(2024, 1, 5),
         )
     db.close()

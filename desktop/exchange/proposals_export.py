@@ -32,21 +32,9 @@ from desktop.domain.proposals import (
     proposals_by_award,
 )
 from desktop.domain.vnformat import day, number, percent
+from desktop.store.office import OfficeSettings
 
 from .pdf_document import OfficialReport, Section, Signer, Table, write_report
-
-
-@dataclass(frozen=True)
-class OfficeInfo:
-    name: str = "Phòng Văn hóa và Thông tin"
-    short_name: str = "VHTT"
-    parent_body: str = ""
-    place: str = ""
-    signer_authority: str = ""
-    signer_title: str = ""
-    signer_name: str = ""
-    doc_number_prefix: str = ""
-    recipients: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,7 +42,7 @@ class ProposalList:
     plan: Plan
     check: ProposalCheck
     report: PeriodReport  # the evaluation of the review's period
-    office: OfficeInfo
+    office: OfficeSettings
     generated_on: dt.date = field(default_factory=dt.date.today)
 
 

@@ -89,14 +89,12 @@ def default_review(plan: Plan, period_code: str) -> str | None:
 def write_list(db: Database, review: str, kind: str, path: Path) -> ProposalCheck:
     """Write the list of the review as the office sends it ('xlsx' or 'pdf'), whole or not
     at all; returns the check it was written from (its breaches are worth a reminder)."""
-    from ..exchange.proposals_export import OfficeInfo, ProposalList, write_pdf, write_xlsx
+    from ..exchange.proposals_export import ProposalList, write_pdf, write_xlsx
     from ..store.office import load_office
 
     state = load_state(db, review)
     with db.reading() as s:
-        o = load_office(s)
-    office = OfficeInfo(o.name, o.short_name, o.parent_body, o.place, o.signer_authority,
-                        o.signer_title, o.signer_name, o.doc_number_prefix, o.recipients)
+        office = load_office(s)
     if not path.parent.is_dir():
         raise DomainError(f"Thư mục {path.parent} không tồn tại.")
     data = ProposalList(state.plan, state.check, state.report, office)
