@@ -566,6 +566,25 @@ def test_xml_entities_hidden_in_utf16_refused(plan: Plan, form: Path, tmp_path: 
     assert "DOCTYPE/ENTITY" in only_problem(path, plan).reason
 
 
+def test_the_xml_parser_itself_refuses_entity_expansion() -> None:
+    """The second line of defence behind the DOCTYPE refusal above (openpyxl parses with
+    the standard library, not defusedxml): expat >= 2.4.1 stops a billion-laughs document
+    on its own and ElementTree never fetches an external entity."""
+    import pyexpat
+    import xml.etree.ElementTree as ET
+
+    assert pyexpat.version_info >= (2, 4, 1)
+    lol = "".join(
+        f'<!ENTITY l{i} "{("&l" + str(i - 1) + ";") * 10}">' for i in range(1, 10)
+    )
+    bomb = f'<!DOCTYPE x [<!ENTITY l0 "lol">{lol}]><x>&l9;</x>'
+    with pytest.raises(ET.ParseError, match="amplification"):
+        ET.fromstring(bomb)
+    external = '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>'
+    with pytest.raises(ET.ParseError):
+        ET.fromstring(external)
+
+
 def test_missing_file(plan: Plan, tmp_path: Path) -> None:
     assert "không tìm thấy tệp" in only_problem(tmp_path / "none.xlsx", plan).reason
 

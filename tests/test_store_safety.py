@@ -222,3 +222,47 @@ def test_killing_the_process_mid_write_loses_no_committed_change(demo_path):
     assert n >= committed
     assert hscv == n % 1000
     Database.open(demo_path).close()  # the lock died with the process
+
+
+def test_a_new_submission_is_audited_row_by_row_like_any_other_insert(demo_path):
+    """New submissions are written in bulk (not through the ORM's unit of work); the
+    audit trail must still hold one insert entry per row, in the flush hook's format."""
+    from desktop.store.audit import _row_json
+    from desktop.store.models import PeriodRow, ReviewEventRow, UnitRow
+
+    with Database.open(demo_path) as db:
+        with db.reading() as s:
+            plan = load_plan(s)
+            taken = set(s.execute(select(SubmissionRow.unit_id, SubmissionRow.period_id)))
+            unit, period = next(
+                (u, p)
+                for u in s.scalars(select(UnitRow).where(UnitRow.kind == "commune"))
+                for p in s.scalars(select(PeriodRow))
+                if (u.id, p.id) not in taken
+            )
+        values = {
+            "HSCV_MANG": Value(numerator=35, denominator=60),
+            "SANG_KIEN": Value(number=2),
+        }
+        with db.transaction("Nhập biểu mẫu x.xlsx") as s:
+            result = save_submission(
+                s, plan, unit.code, period.code, values,
+                received_on=dt.date(2023, 12, 1), source_file="x.xlsx",
+            )
+        with db.reading() as s:
+            sub = s.get_one(SubmissionRow, result.submission_id)
+            rows = [sub, *sub.values, *s.scalars(
+                select(ReviewEventRow).where(ReviewEventRow.submission_id == sub.id)
+            )]
+            audit = {
+                (a.table_name, a.row_id): a
+                for a in s.scalars(select(AuditRow).where(AuditRow.action == "insert"))
+            }
+            assert len(sub.values) == 2
+            assert {v.indicator_code: (v.numerator, v.denominator, v.number)
+                    for v in sub.values} == {
+                "HSCV_MANG": (35, 60, None), "SANG_KIEN": (None, None, 2)}
+            for row in rows:
+                entry = audit[(row.__tablename__, row.id)]
+                assert entry.new_value == _row_json(row)
+                assert entry.summary == "Nhập biểu mẫu x.xlsx" and entry.user

@@ -2,6 +2,9 @@
 
 Hooked on the session's `after_flush`: object ids are known and attribute history
 still holds the old values. Rows go in through the flush's own connection.
+
+Bulk writes that bypass the ORM (`insert_audited`) write the very same entries
+themselves, so the trail does not depend on how a row was written.
 """
 
 from __future__ import annotations
@@ -9,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import json
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, cast
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import Float, Table, event, insert, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from .models import AuditRow, Base
@@ -40,32 +44,79 @@ def _text(v: Any) -> str | None:
     return str(_plain(v))
 
 
+def _json(data: Mapping[str, Any]) -> str:
+    return json.dumps({k: _plain(v) for k, v in data.items()}, ensure_ascii=False, default=str)
+
+
 def _row_json(obj: Base) -> str:
-    mapper = inspect(obj).mapper
-    data = {c.key: _plain(getattr(obj, c.key)) for c in mapper.column_attrs}
-    return json.dumps(data, ensure_ascii=False, default=str)
+    return _json({c.key: getattr(obj, c.key) for c in inspect(obj).mapper.column_attrs})
 
 
-def _after_flush(session: Session, _ctx: object) -> None:
-    user = session.info.get("user") or current_user()
-    reason = session.info.get("reason", "")
-    now = dt.datetime.now().replace(microsecond=0)
-    rows: list[dict[str, Any]] = []
+class _Entries:
+    """Audit rows of one flush or bulk write: who, when and why are the session's."""
 
-    def add(action: str, obj: Base, field: str = "", old: Any = None, new: Any = None) -> None:
-        rows.append(
+    def __init__(self, session: Session) -> None:
+        self.user = session.info.get("user") or current_user()
+        self.reason = session.info.get("reason", "")
+        self.now = dt.datetime.now().replace(microsecond=0)
+        self.rows: list[dict[str, Any]] = []
+
+    def add(
+        self, action: str, table: str, row_id: int | None,
+        field: str = "", old: Any = None, new: Any = None,
+    ) -> None:
+        self.rows.append(
             {
-                "at": now,
-                "user": user,
+                "at": self.now,
+                "user": self.user,
                 "action": action,
-                "table_name": obj.__tablename__,
-                "row_id": getattr(obj, "id", None),
+                "table_name": table,
+                "row_id": row_id,
                 "field": field,
                 "old_value": old,
                 "new_value": new,
-                "summary": reason,
+                "summary": self.reason,
             }
         )
+
+    def write(self, session: Session) -> None:
+        if self.rows:
+            session.connection().execute(insert(AuditRow), self.rows)
+
+
+def insert_audited(
+    session: Session, model: type[Base], rows: Sequence[Mapping[str, Any]]
+) -> list[int]:
+    """Insert `rows` into `model`'s table in one statement, in the caller's
+    transaction, and audit each as the flush hook audits an inserted object (the
+    stored row, defaults included, as JSON). Returns the new ids in the order given.
+
+    For bulk writes, where the ORM's unit of work costs more than the data; the
+    objects are not in the session's identity map (read them back by query)."""
+    if not rows:
+        return []
+    table = cast(Table, model.__table__)
+    attrs = [(a.key, a.columns[0]) for a in inspect(model).column_attrs]
+    stored = session.execute(
+        insert(table).returning(*table.c, sort_by_parameter_order=True), list(rows)
+    ).all()
+    entries = _Entries(session)
+    floats = {key for key, column in attrs if isinstance(column.type, Float)}
+    for row in stored:
+        data = {key: row._mapping[column] for key, column in attrs}
+        for key in floats:  # RETURNING gives 35 for the 35.0 that a REAL column stores
+            if isinstance(data[key], int):
+                data[key] = float(data[key])
+        entries.add("insert", model.__tablename__, data["id"], new=_json(data))
+    entries.write(session)
+    return [row.id for row in stored]
+
+
+def _after_flush(session: Session, _ctx: object) -> None:
+    entries = _Entries(session)
+
+    def add(action: str, obj: Base, field: str = "", old: Any = None, new: Any = None) -> None:
+        entries.add(action, obj.__tablename__, getattr(obj, "id", None), field, old, new)
 
     for obj in session.new:
         if isinstance(obj, Base) and not isinstance(obj, AuditRow):
@@ -84,8 +135,7 @@ def _after_flush(session: Session, _ctx: object) -> None:
     for obj in session.deleted:
         if isinstance(obj, Base) and not isinstance(obj, AuditRow):
             add("delete", obj, old=_row_json(obj))
-    if rows:
-        session.connection().execute(insert(AuditRow), rows)
+    entries.write(session)
 
 
 def install_audit(factory: sessionmaker[Session]) -> None:

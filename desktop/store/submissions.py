@@ -22,6 +22,7 @@ from ..domain.period_report import (
 from ..domain.plan import Plan
 from ..domain.values import Value, validate_value
 from ..domain.vnformat import day, number, yes_no
+from .audit import insert_audited
 from .errors import StoreError
 from .models import PeriodRow, ReviewEventRow, SubmissionRow, UnitRow, ValueRow
 from .plans import load_plan, period_row, unit_infos, unit_row
@@ -128,23 +129,26 @@ def save_submission(
     `same_file_is_noop`, the very file recorded before (same SHA-256) changes nothing."""
     if channel not in CHANNELS:
         raise StoreError(f"Kênh nhận không hợp lệ '{channel}' (chỉ nhận: {', '.join(CHANNELS)}).")
-    unit = unit_row(session, unit_code)
-    period = period_row(session, period_code)
+    # Plain columns, not ORM objects: this runs once per imported file.
+    unit = session.execute(
+        select(UnitRow.id, UnitRow.kind, UnitRow.name).where(UnitRow.code == unit_code)
+    ).first() or unit_row(session, unit_code)  # unit_row raises the message
+    period = session.execute(
+        select(PeriodRow.id, PeriodRow.deadline, PeriodRow.label).where(
+            PeriodRow.code == period_code
+        )
+    ).first() or period_row(session, period_code)
     clean = validate_all(plan, unit.kind, values)
-    existing = session.scalar(
-        select(SubmissionRow).where(
+    found = session.execute(
+        select(SubmissionRow.id, SubmissionRow.source_sha256).where(
             SubmissionRow.unit_id == unit.id, SubmissionRow.period_id == period.id
         )
-    )
+    ).first()
     late = max(0, (received_on - period.deadline).days)
-    if (
-        same_file_is_noop
-        and existing is not None
-        and source_sha256
-        and existing.source_sha256 == source_sha256
-    ):
-        return SaveResult(existing.id, False, (), late, unchanged=True)
-    if existing is not None:
+    if found is not None and same_file_is_noop and source_sha256 == found.source_sha256 != "":
+        return SaveResult(found.id, False, (), late, unchanged=True)
+    if found is not None:
+        existing = session.get_one(SubmissionRow, found.id)
         old = {r.indicator_code: value_of(r) for r in existing.values}
         changes = diff_values(plan, old, clean)
         if existing.received_on != received_on:
@@ -176,28 +180,57 @@ def save_submission(
         _set_state(session, existing, ReviewState.RECEIVED, "Thay thế bằng báo cáo mới")
         session.flush()
         return SaveResult(existing.id, True, tuple(changes), late)
-    sub = SubmissionRow(
-        unit_id=unit.id,
-        period_id=period.id,
-        received_on=received_on,
-        channel=channel,
-        state=ReviewState.RECEIVED,
-        source_file=source_file,
-        source_sha256=source_sha256,
-        prepared_by=prepared_by,
-        values=[_value_row(code, v) for code, v in clean.items()],
-        events=[
-            ReviewEventRow(
-                from_state=None,
-                to_state=ReviewState.RECEIVED,
-                reason="Nhận báo cáo",
-                user=session.info.get("user", ""),
-            )
+    # A new submission is the bulk of an import: written through Core, audited the same.
+    now = dt.datetime.now().replace(microsecond=0)
+    (sub_id,) = insert_audited(
+        session,
+        SubmissionRow,
+        [
+            {
+                "unit_id": unit.id,
+                "period_id": period.id,
+                "received_on": received_on,
+                "channel": channel,
+                "state": ReviewState.RECEIVED,
+                "state_changed_at": now,
+                "source_file": source_file,
+                "source_sha256": source_sha256,
+                "prepared_by": prepared_by,
+                "created_at": now,
+            }
         ],
     )
-    session.add(sub)
-    session.flush()
-    return SaveResult(sub.id, False, (), late)
+    insert_audited(
+        session,
+        ValueRow,
+        [
+            {
+                "submission_id": sub_id,
+                "indicator_code": code,
+                "numerator": v.numerator,
+                "denominator": v.denominator,
+                "number": v.number,
+                "flag": v.flag,
+                "day": v.day,
+            }
+            for code, v in clean.items()
+        ],
+    )
+    insert_audited(
+        session,
+        ReviewEventRow,
+        [
+            {
+                "submission_id": sub_id,
+                "at": now,
+                "from_state": None,
+                "to_state": ReviewState.RECEIVED,
+                "reason": "Nhận báo cáo",
+                "user": session.info.get("user", ""),
+            }
+        ],
+    )
+    return SaveResult(sub_id, False, (), late)
 
 
 def _value_row(code: str, v: Value) -> ValueRow:
