@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from enum import StrEnum
-from functools import cached_property
+from typing import NamedTuple
 
 from .plan import Criterion, IndicatorKind, Operator, Plan
 from .values import BLANK, Value, measured
@@ -34,8 +33,11 @@ OUTCOME_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class CriterionResult:
+class CriterionResult(NamedTuple):
+    """One criterion of one unit. A named tuple, not a frozen dataclass: a province
+    check makes one for every criterion of thousands of units, and a frozen
+    dataclass costs several times more to build."""
+
     criterion: Criterion
     outcome: Outcome
     value: float | bool | dt.date | None
@@ -46,9 +48,9 @@ class CriterionResult:
     def code(self) -> str:
         return self.criterion.code
 
-    @cached_property
+    @property
     def explanation(self) -> str:
-        """'Không đạt: 58,33 % (35/60) < 65 %' — built when first shown, not for every unit."""
+        """'Không đạt: 58,33 % (35/60) < 65 %' — built when shown, not for every unit."""
         if self.value is None:
             if self.kind is IndicatorKind.RATIO and self.raw.denominator == 0:
                 return "Chưa đủ số liệu: 0/0 không có giá trị"
@@ -60,7 +62,10 @@ class CriterionResult:
 
 
 def evaluate_criterion(plan: Plan, criterion: Criterion, value: Value) -> CriterionResult:
-    kind = plan.indicator(criterion.indicator).kind
+    return _evaluate(criterion, plan.indicator(criterion.indicator).kind, value)
+
+
+def _evaluate(criterion: Criterion, kind: IndicatorKind, value: Value) -> CriterionResult:
     v = measured(kind, value)
     if v is None:
         return CriterionResult(criterion, Outcome.INCOMPLETE, None, kind, value)
@@ -69,21 +74,24 @@ def evaluate_criterion(plan: Plan, criterion: Criterion, value: Value) -> Criter
 
 
 def _compare(c: Criterion, v: float | bool | dt.date) -> bool:
-    t = c.threshold
-    if c.op is Operator.TRUE:
+    # Runs for every criterion of every unit of a province: plain type checks, no asserts.
+    op, t = c.op, c.threshold
+    if op is Operator.TRUE:
         return v is True
-    if c.op is Operator.BY:
-        assert isinstance(v, dt.date) and isinstance(t, dt.date)
+    if type(v) is float or type(v) is int:
+        if type(t) is not float:
+            raise TypeError(f"{c.code}: threshold {t!r} is not a number")
+        x = round(v, 9)
+        if op is Operator.GE:
+            return x >= t
+        if op is Operator.GT:
+            return x > t
+        if op is Operator.LE:
+            return x <= t
+        return x == t
+    if op is Operator.BY and isinstance(v, dt.date) and isinstance(t, dt.date):
         return v <= t
-    assert isinstance(v, int | float) and not isinstance(v, bool) and isinstance(t, float)
-    x = round(float(v), 9)
-    if c.op is Operator.GE:
-        return x >= t
-    if c.op is Operator.GT:
-        return x > t
-    if c.op is Operator.LE:
-        return x <= t
-    return x == t
+    raise TypeError(f"{c.code}: cannot compare {v!r} with {op.value} {t!r}")
 
 
 def _show(kind: IndicatorKind, value: Value, v: float | bool | dt.date) -> str:
@@ -141,10 +149,12 @@ def evaluate_unit(
     `values` is None when the unit has not submitted. Non-mandatory criteria (targets)
     are evaluated and returned but do not decide the result.
     """
-    criteria = plan.criteria_for(unit_kind)
     if values is None:
         return UnitResult.NOT_SUBMITTED, ()
-    results = tuple(evaluate_criterion(plan, c, values.get(c.indicator, BLANK)) for c in criteria)
+    results = tuple(
+        _evaluate(c, kind, values.get(c.indicator, BLANK))
+        for c, kind in plan.criteria_with_kinds(unit_kind)
+    )
     return combine(r for r in results if r.criterion.mandatory), results
 
 

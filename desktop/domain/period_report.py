@@ -157,16 +157,17 @@ def build_period_report(
             )
         )
 
-    aggregates = []
-    for ind in plan.indicators:
-        vals = [
-            s.values[ind.code]
-            for u in listed
-            if (s := submissions.get(u.code)) is not None
-            and ind.code in s.values
-            and u.kind in ind.unit_kinds
-        ]
-        aggregates.append(aggregate(ind, vals))
+    # One pass over the submissions (not one per indicator), in the order of `listed`.
+    reported: dict[str, list[Value]] = {ind.code: [] for ind in plan.indicators}
+    kinds = {ind.code: ind.unit_kinds for ind in plan.indicators}
+    for u in listed:
+        sub = submissions.get(u.code)
+        if sub is None:
+            continue
+        for code, value in sub.values.items():
+            if code in reported and u.kind in kinds[code]:
+                reported[code].append(value)
+    aggregates = [aggregate(ind, reported[ind.code]) for ind in plan.indicators]
 
     submitted = [r for r in reports if r.submission is not None]
     summary = Summary(

@@ -185,4 +185,21 @@ class Plan:
         return tuple(i for i in self.indicators if unit_kind in i.unit_kinds)
 
     def criteria_for(self, unit_kind: str) -> tuple[Criterion, ...]:
-        return tuple(c for c in self.criteria if unit_kind in c.unit_kinds)
+        return tuple(c for c, _kind in self.criteria_with_kinds(unit_kind))
+
+    def criteria_with_kinds(self, unit_kind: str) -> tuple[tuple[Criterion, IndicatorKind], ...]:
+        """The criteria for a unit kind, each with its indicator's kind: asked for every
+        unit of a period, computed once per unit kind."""
+        found = self._criteria_by_kind.get(unit_kind)
+        if found is None:
+            found = tuple(
+                (c, self.indicator(c.indicator).kind)
+                for c in self.criteria
+                if unit_kind in c.unit_kinds
+            )
+            self._criteria_by_kind[unit_kind] = found
+        return found
+
+    @cached_property
+    def _criteria_by_kind(self) -> dict[str, tuple[tuple[Criterion, IndicatorKind], ...]]:
+        return {}

@@ -29,6 +29,7 @@ from .models import (
     QuotaRow,
     UnitRow,
 )
+from .plain import plain_rows, table_of
 
 
 def has_plan(session: Session) -> bool:
@@ -162,8 +163,14 @@ def criterion_row(plan_id: int, position: int, c: Criterion) -> CriterionRow:
 
 
 def load_plan(session: Session) -> Plan:
-    """The plan as it stands in the database (edits included), as a domain Plan."""
-    row = plan_row(session)
+    """The plan as it stands in the database (edits included), as a domain Plan.
+
+    Read as plain rows: evaluating a period starts here, and plain rows spare it the
+    ORM's one-off set-up in a fresh process (a `thidua check` pays it otherwise)."""
+    row = plain_rows(session, PlanRow, order_by=("id",)).first()
+    if row is None:
+        plan_row(session)  # raises the message
+    assert row is not None
     pid = row.id
     indicators = tuple(
         Indicator(
@@ -176,9 +183,7 @@ def load_plan(session: Session) -> Plan:
             denominator_label=r.denominator_label,
             source=r.source,
         )
-        for r in session.scalars(
-            select(IndicatorRow).where(IndicatorRow.plan_id == pid).order_by(IndicatorRow.position)
-        )
+        for r in plain_rows(session, IndicatorRow, plan_id=pid, order_by=("position",))
     )
     criteria = tuple(
         Criterion(
@@ -191,9 +196,7 @@ def load_plan(session: Session) -> Plan:
             mandatory=r.mandatory,
             source=r.source,
         )
-        for r in session.scalars(
-            select(CriterionRow).where(CriterionRow.plan_id == pid).order_by(CriterionRow.position)
-        )
+        for r in plain_rows(session, CriterionRow, plan_id=pid, order_by=("position",))
     )
     periods = tuple(
         Period(
@@ -204,10 +207,8 @@ def load_plan(session: Session) -> Plan:
             ends=r.ends,
             review=ReviewKind(r.review),
         )
-        for r in session.scalars(
-            select(PeriodRow)
-            .where(PeriodRow.plan_id == pid)
-            .order_by(PeriodRow.starts, PeriodRow.deadline, PeriodRow.code)
+        for r in plain_rows(
+            session, PeriodRow, plan_id=pid, order_by=("starts", "deadline", "code")
         )
     )
     quotas = tuple(
@@ -220,15 +221,11 @@ def load_plan(session: Session) -> Plan:
             leader_share_max=r.leader_share_max,
             source=r.source,
         )
-        for r in session.scalars(
-            select(QuotaRow).where(QuotaRow.plan_id == pid).order_by(QuotaRow.id)
-        )
+        for r in plain_rows(session, QuotaRow, plan_id=pid, order_by=("id",))
     )
     blocks = tuple(
         Block(code=r.code, name=r.name)
-        for r in session.scalars(
-            select(BlockRow).where(BlockRow.plan_id == pid).order_by(BlockRow.code)
-        )
+        for r in plain_rows(session, BlockRow, plan_id=pid, order_by=("code",))
     )
     ranking = (
         Ranking(row.ranking_indicator, row.ranking_descending, row.ranking_source)
@@ -258,20 +255,16 @@ def load_plan(session: Session) -> Plan:
 
 
 def unit_infos(session: Session) -> list[UnitInfo]:
-    rows = session.execute(
+    u = table_of(UnitRow).c
+    rows = session.connection().execute(
         select(
-            UnitRow.id, UnitRow.code, UnitRow.name, UnitRow.kind, UnitRow.block,
-            UnitRow.active_from, UnitRow.active_to, UnitRow.merged_into_id,
-        ).order_by(UnitRow.code)
+            u.id, u.code, u.name, u.kind, u.block, u.active_from, u.active_to, u.merged_into_id
+        ).order_by(u.code)
     ).all()
-    by_id = {r.id: r.code for r in rows}
+    code_of: dict[int | None, str] = {r[0]: r[1] for r in rows}
     return [
-        UnitInfo(
-            code=r.code, name=r.name, kind=r.kind, block=r.block, active_from=r.active_from,
-            active_to=r.active_to,
-            merged_into=by_id.get(r.merged_into_id) if r.merged_into_id else None,
-        )
-        for r in rows
+        UnitInfo(code, name, kind, block, active_from, active_to, code_of.get(merged_into_id))
+        for _id, code, name, kind, block, active_from, active_to, merged_into_id in rows
     ]
 
 

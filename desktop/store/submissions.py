@@ -25,6 +25,7 @@ from ..domain.vnformat import day, number, yes_no
 from .audit import insert_audited
 from .errors import StoreError
 from .models import PeriodRow, ReviewEventRow, SubmissionRow, UnitRow, ValueRow
+from .plain import plain_rows, table_of
 from .plans import load_plan, period_row, unit_infos, unit_row
 
 CHANNELS = tuple(CHANNEL_LABELS)
@@ -283,27 +284,27 @@ def review(
 
 
 def load_submissions(session: Session, period_code: str) -> dict[str, SubmissionInfo]:
-    """Every submission of a period with its values, read as plain columns (no ORM
+    """Every submission of a period with its values, read as plain rows (no ORM
     objects: a province holds thousands of submissions and over 100,000 values)."""
-    period = period_row(session, period_code)
+    found = plain_rows(session, PeriodRow, code=period_code).first()
+    if found is None:
+        period_row(session, period_code)  # raises with the list of known periods
+    assert found is not None
+    value_t, sub_t, unit_t = table_of(ValueRow), table_of(SubmissionRow), table_of(UnitRow)
+    v, s, u = value_t.c, sub_t.c, unit_t.c
+    db = session.connection()
     values: dict[int, dict[str, Value]] = {}
-    value_rows = session.execute(
-        select(
-            ValueRow.submission_id, ValueRow.indicator_code, ValueRow.numerator,
-            ValueRow.denominator, ValueRow.number, ValueRow.flag, ValueRow.day,
-        )
-        .join(SubmissionRow, SubmissionRow.id == ValueRow.submission_id)
-        .where(SubmissionRow.period_id == period.id)
-    )
-    for sid, code, n, d, x, f, day_ in value_rows:
+    for sid, code, n, d, x, f, day_ in db.execute(
+        select(v.submission_id, v.indicator_code, v.numerator, v.denominator, v.number,
+               v.flag, v.day)
+        .join(sub_t, s.id == v.submission_id)
+        .where(s.period_id == found.id)
+    ):
         values.setdefault(sid, {})[code] = Value(n, d, x, f, day_)
-    subs = session.execute(
-        select(
-            SubmissionRow.id, UnitRow.code, SubmissionRow.received_on, SubmissionRow.channel,
-            SubmissionRow.state, SubmissionRow.return_reason,
-        )
-        .join(UnitRow, UnitRow.id == SubmissionRow.unit_id)
-        .where(SubmissionRow.period_id == period.id)
+    subs = db.execute(
+        select(s.id, u.code, s.received_on, s.channel, s.state, s.return_reason)
+        .join(unit_t, u.id == s.unit_id)
+        .where(s.period_id == found.id)
     )
     return {
         code: SubmissionInfo(
