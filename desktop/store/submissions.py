@@ -299,13 +299,13 @@ def load_submissions(session: Session, period_code: str) -> dict[str, Submission
                v.flag, v.day)
         .join(sub_t, s.id == v.submission_id)
         .where(s.period_id == found.id)
-    ):
+    ).all():  # fetched at once: iterating the cursor fetches row by row
         values.setdefault(sid, {})[code] = Value(n, d, x, f, day_)
     subs = db.execute(
         select(s.id, u.code, s.received_on, s.channel, s.state, s.return_reason)
         .join(unit_t, u.id == s.unit_id)
         .where(s.period_id == found.id)
-    )
+    ).all()
     return {
         code: SubmissionInfo(
             unit_code=code, received_on=received, channel=channel, state=state,
