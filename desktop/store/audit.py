@@ -3,7 +3,7 @@
 Hooked on the session's `after_flush`: object ids are known and attribute history
 still holds the old values. Rows go in through the flush's own connection.
 
-Bulk writes that bypass the ORM (`insert_audited`) write the very same entries
+Bulk writes that bypass the ORM (`AuditedInserts`) write the very same entries
 themselves, so the trail does not depend on how a row was written.
 """
 
@@ -84,32 +84,46 @@ class _Entries:
             session.connection().execute(insert(AuditRow), self.rows)
 
 
-def insert_audited(
-    session: Session, model: type[Base], rows: Sequence[Mapping[str, Any]]
-) -> list[int]:
-    """Insert `rows` into `model`'s table in one statement, in the caller's
-    transaction, and audit each as the flush hook audits an inserted object (the
-    stored row, defaults included, as JSON). Returns the new ids in the order given.
+class AuditedInserts:
+    """Bulk inserts in the caller's transaction, each row audited as the flush hook
+    audits an inserted object (the stored row, defaults included, as JSON); the audit
+    entries of the block are written together when it ends without an error.
 
-    For bulk writes, where the ORM's unit of work costs more than the data; the
-    objects are not in the session's identity map (read them back by query)."""
-    if not rows:
-        return []
-    table = cast(Table, model.__table__)
-    attrs = [(a.key, a.columns[0]) for a in inspect(model).column_attrs]
-    stored = session.execute(
-        insert(table).returning(*table.c, sort_by_parameter_order=True), list(rows)
-    ).all()
-    entries = _Entries(session)
-    floats = {key for key, column in attrs if isinstance(column.type, Float)}
-    for row in stored:
-        data = {key: row._mapping[column] for key, column in attrs}
-        for key in floats:  # RETURNING gives 35 for the 35.0 that a REAL column stores
-            if isinstance(data[key], int):
-                data[key] = float(data[key])
-        entries.add("insert", model.__tablename__, data["id"], new=_json(data))
-    entries.write(session)
-    return [row.id for row in stored]
+        with AuditedInserts(session) as insert_rows:
+            (sub_id,) = insert_rows(SubmissionRow, [{...}])
+            insert_rows(ValueRow, [{"submission_id": sub_id, ...}, ...])
+
+    For bulk writes, where the ORM's unit of work costs more than the data; the rows
+    are not in the session's identity map (read them back by query)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.entries = _Entries(session)
+
+    def __enter__(self) -> AuditedInserts:
+        return self
+
+    def __exit__(self, exc_type: object, *_exc: object) -> None:
+        if exc_type is None:
+            self.entries.write(self.session)
+
+    def __call__(self, model: type[Base], rows: Sequence[Mapping[str, Any]]) -> list[int]:
+        """Insert `rows` into `model`'s table in one statement; the new ids, in order."""
+        if not rows:
+            return []
+        table = cast(Table, model.__table__)
+        attrs = [(a.key, a.columns[0]) for a in inspect(model).column_attrs]
+        stored = self.session.connection().execute(
+            insert(table).returning(*table.c, sort_by_parameter_order=True), list(rows)
+        ).all()
+        floats = {key for key, column in attrs if isinstance(column.type, Float)}
+        for row in stored:
+            data = {key: row._mapping[column] for key, column in attrs}
+            for key in floats:  # RETURNING gives 35 for the 35.0 that a REAL column stores
+                if isinstance(data[key], int):
+                    data[key] = float(data[key])
+            self.entries.add("insert", model.__tablename__, data["id"], new=_json(data))
+        return [row.id for row in stored]
 
 
 def _after_flush(session: Session, _ctx: object) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..domain.errors import DomainError
 from ..domain.lateness import late_days
 from ..exchange.form_reader import FormRejected, read_form
+from .collector import collection_paused
 from .database import Database
 from .plans import load_plan, unit_infos
 from .submissions import SubmissionExists, save_submission
@@ -102,7 +103,10 @@ def import_forms(
         if report is not None and not report(i, len(files), path.name):
             outcomes += [FileOutcome(p, Status.CANCELLED) for p in files[i:]]
             break
-        outcomes.append(_import_one(db, plan, units, known, path, received_on, channel, replace))
+        with collection_paused():  # one file's objects: bounded, freed after it
+            outcomes.append(
+                _import_one(db, plan, units, known, path, received_on, channel, replace)
+            )
     if report is not None:
         report(len(files), len(files), "")
     return outcomes

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -22,7 +20,8 @@ from ..domain.period_report import (
 from ..domain.plan import Plan
 from ..domain.values import Value, validate_value
 from ..domain.vnformat import day, number, yes_no
-from .audit import insert_audited
+from .audit import AuditedInserts
+from .collector import collection_paused
 from .errors import StoreError
 from .models import PeriodRow, ReviewEventRow, SubmissionRow, UnitRow, ValueRow
 from .plain import plain_rows, table_of
@@ -130,21 +129,15 @@ def save_submission(
     `same_file_is_noop`, the very file recorded before (same SHA-256) changes nothing."""
     if channel not in CHANNELS:
         raise StoreError(f"Kênh nhận không hợp lệ '{channel}' (chỉ nhận: {', '.join(CHANNELS)}).")
-    # Plain columns, not ORM objects: this runs once per imported file.
-    unit = session.execute(
-        select(UnitRow.id, UnitRow.kind, UnitRow.name).where(UnitRow.code == unit_code)
-    ).first() or unit_row(session, unit_code)  # unit_row raises the message
-    period = session.execute(
-        select(PeriodRow.id, PeriodRow.deadline, PeriodRow.label).where(
-            PeriodRow.code == period_code
-        )
-    ).first() or period_row(session, period_code)
+    # Plain rows, not ORM objects: this runs once per imported file.
+    unit = plain_rows(session, UnitRow, code=unit_code).first() or unit_row(
+        session, unit_code
+    )  # unit_row raises the message
+    period = plain_rows(session, PeriodRow, code=period_code).first() or period_row(
+        session, period_code
+    )
     clean = validate_all(plan, unit.kind, values)
-    found = session.execute(
-        select(SubmissionRow.id, SubmissionRow.source_sha256).where(
-            SubmissionRow.unit_id == unit.id, SubmissionRow.period_id == period.id
-        )
-    ).first()
+    found = plain_rows(session, SubmissionRow, unit_id=unit.id, period_id=period.id).first()
     late = max(0, (received_on - period.deadline).days)
     if found is not None and same_file_is_noop and source_sha256 == found.source_sha256 != "":
         return SaveResult(found.id, False, (), late, unchanged=True)
@@ -183,54 +176,52 @@ def save_submission(
         return SaveResult(existing.id, True, tuple(changes), late)
     # A new submission is the bulk of an import: written through Core, audited the same.
     now = dt.datetime.now().replace(microsecond=0)
-    (sub_id,) = insert_audited(
-        session,
-        SubmissionRow,
-        [
-            {
-                "unit_id": unit.id,
-                "period_id": period.id,
-                "received_on": received_on,
-                "channel": channel,
-                "state": ReviewState.RECEIVED,
-                "state_changed_at": now,
-                "source_file": source_file,
-                "source_sha256": source_sha256,
-                "prepared_by": prepared_by,
-                "created_at": now,
-            }
-        ],
-    )
-    insert_audited(
-        session,
-        ValueRow,
-        [
-            {
-                "submission_id": sub_id,
-                "indicator_code": code,
-                "numerator": v.numerator,
-                "denominator": v.denominator,
-                "number": v.number,
-                "flag": v.flag,
-                "day": v.day,
-            }
-            for code, v in clean.items()
-        ],
-    )
-    insert_audited(
-        session,
-        ReviewEventRow,
-        [
-            {
-                "submission_id": sub_id,
-                "at": now,
-                "from_state": None,
-                "to_state": ReviewState.RECEIVED,
-                "reason": "Nhận báo cáo",
-                "user": session.info.get("user", ""),
-            }
-        ],
-    )
+    with AuditedInserts(session) as insert_rows:
+        (sub_id,) = insert_rows(
+            SubmissionRow,
+            [
+                {
+                    "unit_id": unit.id,
+                    "period_id": period.id,
+                    "received_on": received_on,
+                    "channel": channel,
+                    "state": ReviewState.RECEIVED,
+                    "state_changed_at": now,
+                    "source_file": source_file,
+                    "source_sha256": source_sha256,
+                    "prepared_by": prepared_by,
+                    "created_at": now,
+                }
+            ],
+        )
+        insert_rows(
+            ValueRow,
+            [
+                {
+                    "submission_id": sub_id,
+                    "indicator_code": code,
+                    "numerator": v.numerator,
+                    "denominator": v.denominator,
+                    "number": v.number,
+                    "flag": v.flag,
+                    "day": v.day,
+                }
+                for code, v in clean.items()
+            ],
+        )
+        insert_rows(
+            ReviewEventRow,
+            [
+                {
+                    "submission_id": sub_id,
+                    "at": now,
+                    "from_state": None,
+                    "to_state": ReviewState.RECEIVED,
+                    "reason": "Nhận báo cáo",
+                    "user": session.info.get("user", ""),
+                }
+            ],
+        )
     return SaveResult(sub_id, False, (), late)
 
 
@@ -315,20 +306,6 @@ def load_submissions(session: Session, period_code: str) -> dict[str, Submission
     }
 
 
-@contextmanager
-def _collection_paused() -> Iterator[None]:
-    """Reading a large period allocates hundreds of thousands of small objects, none of
-    them cyclic; the cycle collector would rescan them all repeatedly (a third of the
-    time). Pause it for this bounded work and restore it afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def period_report(session: Session, period_code: str, plan: Plan | None = None) -> PeriodReport:
     """Evaluate a period from the database with the domain rules."""
     plan = plan or load_plan(session)
@@ -337,7 +314,7 @@ def period_report(session: Session, period_code: str, plan: Plan | None = None) 
     except KeyError:
         period_row(session, period_code)  # raises with the list of known periods
         raise
-    with _collection_paused():
+    with collection_paused():
         return build_period_report(
             plan, period, unit_infos(session), load_submissions(session, period_code)
         )
