@@ -65,31 +65,36 @@ def evaluate_criterion(plan: Plan, criterion: Criterion, value: Value) -> Criter
     return _evaluate(criterion, plan.indicator(criterion.indicator).kind, value)
 
 
+# Enum members as module constants: this module's loop runs for every criterion of
+# every unit of a province, and looking a member up on its class costs more than the
+# comparison itself.
+_PASS, _FAIL, _INCOMPLETE = Outcome.PASS, Outcome.FAIL, Outcome.INCOMPLETE
+_TRUE, _BY, _GE, _GT, _LE = Operator.TRUE, Operator.BY, Operator.GE, Operator.GT, Operator.LE
+
+
 def _evaluate(criterion: Criterion, kind: IndicatorKind, value: Value) -> CriterionResult:
     v = measured(kind, value)
     if v is None:
-        return CriterionResult(criterion, Outcome.INCOMPLETE, None, kind, value)
-    outcome = Outcome.PASS if _compare(criterion, v) else Outcome.FAIL
-    return CriterionResult(criterion, outcome, v, kind, value)
+        return CriterionResult(criterion, _INCOMPLETE, None, kind, value)
+    return CriterionResult(criterion, _PASS if _compare(criterion, v) else _FAIL, v, kind, value)
 
 
 def _compare(c: Criterion, v: float | bool | dt.date) -> bool:
-    # Runs for every criterion of every unit of a province: plain type checks, no asserts.
     op, t = c.op, c.threshold
-    if op is Operator.TRUE:
+    if op is _TRUE:
         return v is True
     if type(v) is float or type(v) is int:
         if type(t) is not float:
             raise TypeError(f"{c.code}: threshold {t!r} is not a number")
         x = round(v, 9)
-        if op is Operator.GE:
+        if op is _GE:
             return x >= t
-        if op is Operator.GT:
+        if op is _GT:
             return x > t
-        if op is Operator.LE:
+        if op is _LE:
             return x <= t
         return x == t
-    if op is Operator.BY and isinstance(v, dt.date) and isinstance(t, dt.date):
+    if op is _BY and isinstance(v, dt.date) and isinstance(t, dt.date):
         return v <= t
     raise TypeError(f"{c.code}: cannot compare {v!r} with {op.value} {t!r}")
 
@@ -152,16 +157,18 @@ def evaluate_unit(
     if values is None:
         return UnitResult.NOT_SUBMITTED, ()
     results = tuple(
-        _evaluate(c, kind, values.get(c.indicator, BLANK))
-        for c, kind in plan.criteria_with_kinds(unit_kind)
+        [
+            _evaluate(c, kind, values.get(c.indicator, BLANK))
+            for c, kind in plan.criteria_with_kinds(unit_kind)
+        ]
     )
-    return combine(r for r in results if r.criterion.mandatory), results
+    return combine([r for r in results if r.criterion.mandatory]), results
 
 
 def combine(mandatory: Iterable[CriterionResult]) -> UnitResult:
-    outcomes = [r.outcome for r in mandatory]
-    if Outcome.FAIL in outcomes:
+    outcomes = {r.outcome for r in mandatory}
+    if _FAIL in outcomes:
         return UnitResult.FAIL
-    if Outcome.INCOMPLETE in outcomes:
+    if _INCOMPLETE in outcomes:
         return UnitResult.INCOMPLETE
     return UnitResult.PASS

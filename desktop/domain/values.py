@@ -41,15 +41,19 @@ class Value(NamedTuple):
 BLANK = Value()
 
 
+_RATIO, _BOOL, _DATE = IndicatorKind.RATIO, IndicatorKind.BOOL, IndicatorKind.DATE
+
+
 def measured(kind: IndicatorKind, value: Value) -> float | bool | dt.date | None:
     """The value a criterion compares: percent for a ratio (None for 0/0 or a blank)."""
-    if kind is IndicatorKind.RATIO:
-        if value.numerator is None or value.denominator is None or value.denominator == 0:
+    if kind is _RATIO:  # members as module constants: called for every criterion
+        n, d = value.numerator, value.denominator
+        if n is None or d is None or d == 0:
             return None
-        return value.numerator / value.denominator * 100
-    if kind is IndicatorKind.BOOL:
+        return n / d * 100
+    if kind is _BOOL:
         return value.flag
-    if kind is IndicatorKind.DATE:
+    if kind is _DATE:
         return value.day
     return value.number
 
