@@ -604,6 +604,28 @@ def test_suggestions_never_exceed_the_remaining_quota(scenario) -> None:
 # --------------------------------------------------------------------------- store
 
 
+def test_a_dossier_copy_goes_again_when_its_transaction_fails(tmp_path: Path) -> None:
+    db = build_db(tmp_path, "ninh-son-2022", "2023", NS_PASS, [])
+    root = evidence_dir(db.path)
+    kept = tmp_path / "to-trinh.pdf"
+    kept.write_bytes(b"%PDF-1.4 committed")
+    with db.transaction("Đề nghị") as s:
+        a = add_collective(s, "2023", "22810")
+        set_document(s, root, a.id, "1", file=kept)
+    before = sorted(f.name for f in root.iterdir())
+    fresh = tmp_path / "bien-ban.pdf"
+    fresh.write_bytes(b"%PDF-1.4 never committed")
+    with pytest.raises(RuntimeError), db.transaction("Đề nghị") as s:
+        set_document(s, root, a.id, "2", file=fresh)  # a new copy
+        set_document(s, root, a.id, "1", file=kept)  # already stored: not this one's
+        assert len(list(root.iterdir())) == 2
+        raise RuntimeError("mất điện giữa chừng")
+    assert sorted(f.name for f in root.iterdir()) == before  # the committed copy stays
+    with db.reading() as s:
+        (p,) = list_proposals(s, "2023")
+    assert set(p.attachments) == {load_bundled("ninh-son-2022").dossier[0]}
+
+
 def test_documents_are_stored_once_under_their_hash_and_audited(tmp_path: Path) -> None:
     db = build_db(tmp_path, "ninh-son-2022", "2023", NS_PASS, [])
     scan = tmp_path / "to-trinh.PDF"

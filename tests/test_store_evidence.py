@@ -77,6 +77,23 @@ def test_add_copies_under_sha256_and_registers(db: Database, tmp_path: Path) -> 
     assert open_path(db, info.id) == stored
 
 
+def test_a_failed_registration_leaves_no_copy(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import desktop.store.evidence as evidence
+
+    def broken(_row: EvidenceRow) -> None:
+        raise RuntimeError("ổ đĩa đầy")
+
+    monkeypatch.setattr(evidence, "_info", broken)
+    with pytest.raises(RuntimeError):
+        add_evidence(db, _sub(db), _scan(tmp_path))
+    folder = evidence_dir(db.path)
+    assert not folder.exists() or list(folder.iterdir()) == []
+    with db.reading() as s:
+        assert s.scalars(select(EvidenceRow)).all() == []
+
+
 def test_same_file_twice_on_one_submission_is_refused(db: Database, tmp_path: Path) -> None:
     sid = _sub(db)
     add_evidence(db, sid, _scan(tmp_path), title="Quyết định")

@@ -121,8 +121,12 @@ class Database:
         with self.sessions() as session:
             session.info["user"] = self.user
             session.info["reason"] = reason
-            with session.begin():
-                yield session
+            try:
+                with session.begin():
+                    yield session
+            except BaseException:
+                _remove_new_files(session)
+                raise
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -140,6 +144,20 @@ class Database:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def register_new_file(session: Session, path: Path) -> None:
+    """A file this transaction created (a stored copy of a scan): removed again when the
+    transaction rolls back, so that nothing unreferenced stays in the evidence folder."""
+    session.info.setdefault("new_files", []).append(Path(path))
+
+
+def _remove_new_files(session: Session) -> None:
+    for path in session.info.pop("new_files", ()):
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass  # the rollback stands; a stray copy does no harm
 
 
 def integrity_ok(path: Path) -> bool:

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.vnformat import day
 from ..paths import evidence_dir
-from .database import Database
+from .database import Database, register_new_file
 from .errors import StoreError
 from .models import EvidenceRow, PeriodRow, ProposalDocumentRow, SubmissionRow, UnitRow
 
@@ -176,46 +176,42 @@ def add_evidence(
     """Copy `source` into the evidence folder and register it, in one transaction.
 
     Refused (DuplicateEvidence) when the same content is already attached to the
-    submission. When the registration fails, a copy made for it is removed again.
+    submission. When the registration fails, a copy made for it is removed again
+    (database.register_new_file).
     """
     source = Path(source)
     digest, size = checked_sha256(source)
     title = " ".join(title.split()) or source.stem
     target = evidence_dir(db.path) / stored_name(digest, source.name)
-    created = False
-    try:
-        with db.transaction("Thêm minh chứng") as s:
-            sub = _submission(s, submission_id)
-            dup = s.scalar(
-                select(EvidenceRow).where(
-                    EvidenceRow.submission_id == submission_id, EvidenceRow.sha256 == digest
-                )
+    with db.transaction("Thêm minh chứng") as s:
+        sub = _submission(s, submission_id)
+        dup = s.scalar(
+            select(EvidenceRow).where(
+                EvidenceRow.submission_id == submission_id, EvidenceRow.sha256 == digest
             )
-            if dup is not None:
-                raise DuplicateEvidence(
-                    f"Tệp {source.name} đã được đính kèm vào báo cáo này "
-                    f"(minh chứng \u201c{dup.title}\u201d, tệp {dup.file_name}, thêm ngày "
-                    f"{day(dup.added_at.date())}). Không thêm lần thứ hai."
-                )
-            try:
-                created = copy_in(source, target, digest)
-            except OSError as exc:
-                raise StoreError(
-                    f"Không sao chép được tệp {source.name} vào thư mục minh chứng "
-                    f"{target.parent}: {exc.strerror}"
-                ) from None
-            row = EvidenceRow(
-                submission_id=sub.id, doc_number=doc_number.strip(), title=title,
-                issued_on=issued_on, summary=summary.strip(), file_name=source.name,
-                size=size, sha256=digest,
+        )
+        if dup is not None:
+            raise DuplicateEvidence(
+                f"Tệp {source.name} đã được đính kèm vào báo cáo này "
+                f"(minh chứng \u201c{dup.title}\u201d, tệp {dup.file_name}, thêm ngày "
+                f"{day(dup.added_at.date())}). Không thêm lần thứ hai."
             )
-            s.add(row)
-            s.flush()
-            info = _info(row)
-    except BaseException:
-        if created:
-            target.unlink(missing_ok=True)
-        raise
+        try:
+            if copy_in(source, target, digest):
+                register_new_file(s, target)  # removed again if the transaction fails
+        except OSError as exc:
+            raise StoreError(
+                f"Không sao chép được tệp {source.name} vào thư mục minh chứng "
+                f"{target.parent}: {exc.strerror}"
+            ) from None
+        row = EvidenceRow(
+            submission_id=sub.id, doc_number=doc_number.strip(), title=title,
+            issued_on=issued_on, summary=summary.strip(), file_name=source.name,
+            size=size, sha256=digest,
+        )
+        s.add(row)
+        s.flush()
+        info = _info(row)
     return info
 
 

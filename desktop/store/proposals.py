@@ -40,6 +40,7 @@ from ..domain.proposals import (
     review_quotas,
     suggest,
 )
+from .database import register_new_file
 from .errors import StoreError
 from .evidence import checked_sha256, copy_in, stored_name
 from .models import ProposalDocumentRow, ProposalRow, UnitRow
@@ -49,16 +50,18 @@ from .submissions import period_report
 # --------------------------------------------------------------------------- files
 
 
-def store_file(evidence_root: Path, source: Path) -> Attachment:
+def store_file(session: Session, evidence_root: Path, source: Path) -> Attachment:
     """Copy `source` into `evidence_root` as ``<sha256><suffix>`` (the naming of
-    store.evidence), unless an identical copy is already there. Returns the original file
-    name and the hash."""
+    store.evidence), unless an identical copy is already there; a new copy goes again if
+    the session's transaction rolls back. Returns the original file name and the hash."""
     source = Path(source)
     if not source.is_file():
         raise ProposalError(f"Không tìm thấy tệp hồ sơ: {source}")
     try:
         sha, _ = checked_sha256(source)
-        copy_in(source, Path(evidence_root) / stored_name(sha, source.name), sha)
+        target = Path(evidence_root) / stored_name(sha, source.name)
+        if copy_in(source, target, sha):
+            register_new_file(session, target)
     except StoreError as exc:
         raise ProposalError(exc.message) from None
     except OSError as exc:
@@ -229,20 +232,25 @@ def _insert(
     for name, file in (documents or {}).items():
         wanted[resolve_document(plan, name)] = file
     for name, file in wanted.items():
-        row.documents.append(_document(plan, name, True, file, evidence_root))
+        row.documents.append(_document(session, plan, name, True, file, evidence_root))
     session.add(row)
     session.flush()
     return _to_domain(plan, row)
 
 
 def _document(
-    plan: Plan, name: str, present: bool, file: Path | None, evidence_root: Path | None
+    session: Session,
+    plan: Plan,
+    name: str,
+    present: bool,
+    file: Path | None,
+    evidence_root: Path | None,
 ) -> ProposalDocumentRow:
     doc = ProposalDocumentRow(name=name, present=present)
     if file is not None:
         if evidence_root is None:
             raise ValueError("evidence_root is needed to attach a file")
-        kept = store_file(evidence_root, file)
+        kept = store_file(session, evidence_root, file)
         doc.file_name, doc.sha256 = kept.file_name, kept.sha256
     else:
         doc.file_name, doc.sha256 = "", ""
@@ -267,7 +275,7 @@ def set_document(
         raise ProposalError(f"Không thể đính kèm tệp cho hồ sơ «{doc_name}» đánh dấu là thiếu.")
     row = _row(session, proposal_id)
     existing = next((d for d in row.documents if d.name == doc_name), None)
-    fresh = _document(plan, doc_name, present, file, evidence_root)
+    fresh = _document(session, plan, doc_name, present, file, evidence_root)
     if existing is None:
         row.documents.append(fresh)
     else:
