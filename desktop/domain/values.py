@@ -29,16 +29,11 @@ class Value(NamedTuple):
 
     @property
     def is_blank(self) -> bool:
-        return (
-            self.numerator is None
-            and self.denominator is None
-            and self.number is None
-            and self.flag is None
-            and self.day is None
-        )
+        return self == _NOTHING  # every field None (one comparison in C)
 
 
 BLANK = Value()
+_NOTHING = (None, None, None, None, None)
 
 
 _RATIO, _BOOL, _DATE = IndicatorKind.RATIO, IndicatorKind.BOOL, IndicatorKind.DATE

@@ -285,13 +285,17 @@ def load_submissions(session: Session, period_code: str) -> dict[str, Submission
     v, s, u = value_t.c, sub_t.c, unit_t.c
     db = session.connection()
     values: dict[int, dict[str, Value]] = {}
+    of_submission = values.get
     for sid, code, n, d, x, f, day_ in db.execute(
         select(v.submission_id, v.indicator_code, v.numerator, v.denominator, v.number,
                v.flag, v.day)
         .join(sub_t, s.id == v.submission_id)
         .where(s.period_id == found.id)
     ).all():  # fetched at once: iterating the cursor fetches row by row
-        values.setdefault(sid, {})[code] = Value(n, d, x, f, day_)
+        found_values = of_submission(sid)
+        if found_values is None:
+            found_values = values[sid] = {}
+        found_values[code] = Value(n, d, x, f, day_)
     subs = db.execute(
         select(s.id, u.code, s.received_on, s.channel, s.state, s.return_reason)
         .join(unit_t, u.id == s.unit_id)
