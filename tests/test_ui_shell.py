@@ -380,6 +380,22 @@ def test_filter_the_history(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: not history.model.loading and history.model.rowCount() == 200)
 
 
+def test_history_shows_numbers_and_dates_the_vietnamese_way() -> None:
+    from desktop.ui.history_page import AuditEntry, change_text, shown_value
+
+    row = ('{"id": 143, "submission_id": 14, "indicator_code": "HSCV_MANG", '
+           '"numerator": 3600.0, "denominator": 4800.0, "number": null}')
+    entry = AuditEntry(1, dt.datetime(2023, 12, 1), "hoa", "insert", "value", 143, "",
+                       None, row, "Nhập biểu mẫu")
+    assert change_text(entry) == "chỉ tiêu: HSCV_MANG, tử số: 3.600, mẫu số: 4.800"
+    update = AuditEntry(2, dt.datetime(2023, 12, 2), "hoa", "update", "value", 143,
+                        "number", "58.33", "65.2", "Sửa")
+    assert change_text(update) == "58,33 → 65,20"
+    assert shown_value("22810") == "22810"  # a unit code stays as typed
+    assert shown_value("2023-12-15") == "15/12/2023"
+    assert shown_value(True) == "Có" and shown_value("accepted") == "Đã chấp nhận"
+
+
 def test_office_dialog(qtbot, window: MainWindow) -> None:
     w = window
     w.ui.actionOffice.trigger()

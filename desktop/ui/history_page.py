@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QComboBox, QHeaderView, QWidget
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from ..domain.vnformat import number
 from ..store.models import AuditRow
 from . import errors
 from .context import AppContext
@@ -59,6 +60,7 @@ FIELDS = {
     "person_name": "họ tên", "title": "tên văn bản", "doc_number": "số hiệu",
 }
 STATES = {"received": "Đã nhận", "returned": "Trả lại để sửa", "accepted": "Đã chấp nhận"}
+DECIMAL = re.compile(r"^-?\d+\.\d+$")
 ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]([\d:]+))?$")
 
 
@@ -67,10 +69,17 @@ def field_label(name: str) -> str:
 
 
 def shown_value(value: object) -> str:
-    """A stored value as a person reads it: dates dd/mm/yyyy, states in Vietnamese."""
+    """A stored value as a person reads it: dates dd/mm/yyyy, states in Vietnamese,
+    numbers the Vietnamese way (3.600; 58,33)."""
     if value is None or value == "":
         return "(trống)"
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, int | float):
+        return number(value)
     text = str(value)
+    if DECIMAL.match(text):  # an update's old or new number ("58.33"); codes have no point
+        return number(float(text))
     if text in STATES:
         return STATES[text]
     m = ISO_DAY.match(text)
