@@ -394,6 +394,11 @@ def test_history_shows_numbers_and_dates_the_vietnamese_way() -> None:
     assert shown_value("22810") == "22810"  # a unit code stays as typed
     assert shown_value("2023-12-15") == "15/12/2023"
     assert shown_value(True) == "Có" and shown_value("accepted") == "Đã chấp nhận"
+    from desktop.ui.history_page import _pretty
+
+    detail = _pretty('{"id": 1234, "submission_id": 1200, "numerator": 3600.0}')
+    assert "id: 1234" in detail and "submission_id: 1200" in detail
+    assert "tử số (numerator): 3.600" in detail
 
 
 def test_office_dialog(qtbot, window: MainWindow) -> None:

@@ -395,5 +395,6 @@ def _pretty(text: str) -> str:
     for key, value in data.items():
         label = field_label(key)
         name = label if label == key else f"{label} ({key})"
-        lines.append(f"  {name}: {shown_value(value)}")
+        is_id = key == "id" or key.endswith("_id")  # a row number: no thousands point
+        lines.append(f"  {name}: {value if is_id and value is not None else shown_value(value)}")
     return "\n" + "\n".join(lines)
