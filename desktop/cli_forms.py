@@ -54,7 +54,6 @@ def add_commands(sub: Any, command: Callable[[str], Callable[[Any], Any]]) -> No
 
 def cmd_template(args: argparse.Namespace) -> int:
     from .cli import open_db
-    from .domain.plan import UnitSpec
     from .exchange.form_template import form_filename, write_form
     from .store.models import OfficeRow
     from .store.plans import load_plan, period_row, unit_infos
@@ -83,13 +82,12 @@ def cmd_template(args: argparse.Namespace) -> int:
     office_name = office.name if office else ""
     written = []
     for u in chosen:
-        spec = UnitSpec(code=u.code, name=u.name, kind=u.kind, block=u.block)
-        target = out / form_filename(plan, period, spec) if many else out
+        target = out / form_filename(plan, period, u) if many else out
         try:
             write_form(
                 plan,
                 period,
-                spec,
+                u,
                 target,
                 office_name=office_name,
                 app_version=__version__,

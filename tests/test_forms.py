@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.domain.plan import IndicatorKind, Plan, UnitSpec
+from desktop.domain.plan import IndicatorKind, Plan, Unit
 from desktop.domain.plan_schema import parse_plan
 from desktop.domain.values import BLANK, Value
 from desktop.exchange.form_reader import FormData, FormProblem, FormRejected, read_form
@@ -39,7 +39,7 @@ def plan() -> Plan:
         return parse_plan(tomllib.load(fh))
 
 
-def unit_of(plan: Plan, code: str = "22813") -> UnitSpec:
+def unit_of(plan: Plan, code: str = "22813") -> Unit:
     return next(u for u in plan.units if u.code == code)
 
 
@@ -179,7 +179,7 @@ def test_form_filename(plan: Plan) -> None:
     )
     name = form_filename(plan, plan.period("2025"), unit_of(plan, "22810"))
     assert name == "BaoCao_2025_22810_Thi-tran-Tan-Son.xlsx"
-    odd = UnitSpec(code="X/1", name="Đội Điện lực Đô Vinh", kind="department")
+    odd = Unit(code="X/1", name="Đội Điện lực Đô Vinh", kind="department")
     assert (
         form_filename(plan, plan.period("2022"), odd) == "BaoCao_2022_X-1_Doi-Dien-luc-Do-Vinh.xlsx"
     )
@@ -323,7 +323,7 @@ def test_form_structure(plan: Plan, form: Path) -> None:
 
 
 def test_department_form_has_its_own_indicators(plan: Plan, tmp_path: Path) -> None:
-    dept = UnitSpec(code="PVHTT", name="Phòng Văn hóa và Thông tin", kind="department")
+    dept = Unit(code="PVHTT", name="Phòng Văn hóa và Thông tin", kind="department")
     path = tmp_path / "dept.xlsx"
     write_form(
         plan,

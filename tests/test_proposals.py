@@ -21,8 +21,8 @@ from sqlalchemy import func, select
 
 from desktop.cli import main
 from desktop.domain.errors import DomainError
-from desktop.domain.period_report import SubmissionInfo, UnitInfo, build_period_report
-from desktop.domain.plan import IndicatorKind, Operator, Plan
+from desktop.domain.period_report import SubmissionInfo, build_period_report
+from desktop.domain.plan import IndicatorKind, Operator, Plan, Unit
 from desktop.domain.proposals import (
     Proposal,
     ProposalError,
@@ -463,7 +463,7 @@ def test_can_tho_individual_needs_a_unit_for_the_block(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- domain
 
 
-def _report(plan: Plan, review: str, units: list[UnitInfo], scores: dict[str, float]):
+def _report(plan: Plan, review: str, units: list[Unit], scores: dict[str, float]):
     period = plan.period(review)
     subs = {
         u.code: SubmissionInfo(
@@ -479,10 +479,10 @@ def _report(plan: Plan, review: str, units: list[UnitInfo], scores: dict[str, fl
     return build_period_report(plan, period, units, subs)
 
 
-def _units(plan: Plan) -> list[UnitInfo]:
-    units = [UnitInfo(u.code, u.name, u.kind, u.block) for u in plan.units]
+def _units(plan: Plan) -> list[Unit]:
+    units = [Unit(u.code, u.name, u.kind, u.block) for u in plan.units]
     if any(q.block == "K3" for q in plan.quotas):
-        units += [UnitInfo(c, n, "commune", "K3") for c, n in CAN_THO_COMMUNES]
+        units += [Unit(c, n, "commune", "K3") for c, n in CAN_THO_COMMUNES]
     return units
 
 

@@ -663,7 +663,8 @@ def test_two_thousand_units_export_whole(tmp_path: Path) -> None:
     import random
     import time
 
-    from desktop.domain.period_report import SubmissionInfo, UnitInfo, build_period_report
+    from desktop.domain.period_report import SubmissionInfo, build_period_report
+    from desktop.domain.plan import Unit
     from desktop.domain.values import Value
     from desktop.exchange.csv_tables import ExportInput
     from desktop.exchange.export_xlsx import write_xlsx
@@ -672,7 +673,7 @@ def test_two_thousand_units_export_whole(tmp_path: Path) -> None:
 
     rnd = random.Random(7)
     plan = load_bundled("ninh-son-2022")
-    units = [UnitInfo(f"{30000 + i}", f"Xã Thử {i}", "commune") for i in range(2000)]
+    units = [Unit(f"{30000 + i}", f"Xã Thử {i}", "commune") for i in range(2000)]
     subs = {}
     for u in units[:1900]:
         d = rnd.randint(50, 900)

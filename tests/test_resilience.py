@@ -35,7 +35,7 @@ from hypothesis import strategies as st
 
 from desktop.cli import main as cli_main
 from desktop.domain.period_report import to_json
-from desktop.domain.plan import IndicatorKind, UnitSpec
+from desktop.domain.plan import IndicatorKind
 from desktop.domain.values import Value
 from desktop.exchange.form_reader import FormRejected, read_form
 from desktop.exchange.form_template import form_filename, write_form
@@ -145,9 +145,8 @@ def make_forms(db_path: Path, folder: Path, period: str, count: int, rng: random
     p = plan.period(period)
     expected = {}
     for u in units:
-        spec = UnitSpec(code=u.code, name=u.name, kind=u.kind, block=u.block)
-        target = folder / form_filename(plan, p, spec)
-        write_form(plan, p, spec, target, office_name="Phòng Văn hóa và Thông tin",
+        target = folder / form_filename(plan, p, u)
+        write_form(plan, p, u, target, office_name="Phòng Văn hóa và Thông tin",
                    app_version="test", generated_at=dt.datetime(2023, 11, 1, 8, 0))
         cells, values = sample_values(plan, u.kind, rng)
         fill(target, cells)

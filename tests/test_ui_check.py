@@ -15,7 +15,7 @@ import pytest  # noqa: E402
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from sqlalchemy import insert, select  # noqa: E402
 
-from desktop.domain.plan import UnitSpec  # noqa: E402
+from desktop.domain.plan import Unit  # noqa: E402
 from desktop.domain.values import Value  # noqa: E402
 from desktop.plan_catalog import load_bundled  # noqa: E402
 from desktop.store.database import Database  # noqa: E402
@@ -169,7 +169,7 @@ def test_page_shows_the_matrix_and_follows_changes(qtbot, ctx: AppContext) -> No
 def _build_big(path: Path, n: int) -> None:
     """A database with n communes, 95 % of them reporting for 2023 (bulk inserts)."""
     plan = load_bundled("ninh-son-2022")
-    units = tuple(UnitSpec(code=str(30000 + i), name=f"Xã Thử Nghiệm {i:04d}", kind="commune")
+    units = tuple(Unit(code=str(30000 + i), name=f"Xã Thử Nghiệm {i:04d}", kind="commune")
                   for i in range(n))
     with Database.open(path, create=True, backup=False) as db:
         with db.transaction("Cơ sở dữ liệu lớn để thử") as s:

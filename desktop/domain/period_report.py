@@ -14,7 +14,7 @@ from typing import Any
 from .aggregate import Aggregate, aggregate
 from .evaluation import CriterionResult, UnitResult, evaluate_unit
 from .lateness import late_days
-from .plan import Period, Plan
+from .plan import Period, Plan, Unit
 from .ranking import competition_ranks
 from .values import Value, measured
 
@@ -35,22 +35,6 @@ CHANNEL_LABELS = {"email": "Thư điện tử", "usb": "USB", "paper": "Giấy",
 
 
 @dataclass(frozen=True)
-class UnitInfo:
-    code: str
-    name: str
-    kind: str
-    block: str | None = None
-    active_from: dt.date | None = None
-    active_to: dt.date | None = None
-    merged_into: str | None = None
-
-    def active_on(self, day: dt.date) -> bool:
-        if self.active_from is not None and day < self.active_from:
-            return False
-        return not (self.active_to is not None and day > self.active_to)
-
-
-@dataclass(frozen=True)
 class SubmissionInfo:
     unit_code: str
     received_on: dt.date
@@ -62,7 +46,7 @@ class SubmissionInfo:
 
 @dataclass(frozen=True)
 class UnitReport:
-    unit: UnitInfo
+    unit: Unit
     result: UnitResult
     submission: SubmissionInfo | None
     late_days: int
@@ -110,7 +94,7 @@ class PeriodReport:
         raise KeyError(code)
 
 
-def expected_units(units: Sequence[UnitInfo], period: Period) -> list[UnitInfo]:
+def expected_units(units: Sequence[Unit], period: Period) -> list[Unit]:
     """Units that must report for the period: those active on its deadline."""
     return [u for u in units if u.active_on(period.deadline)]
 
@@ -118,7 +102,7 @@ def expected_units(units: Sequence[UnitInfo], period: Period) -> list[UnitInfo]:
 def build_period_report(
     plan: Plan,
     period: Period,
-    units: Sequence[UnitInfo],
+    units: Sequence[Unit],
     submissions: Mapping[str, SubmissionInfo],
 ) -> PeriodReport:
     """Evaluate every expected unit (and any other unit that did submit)."""
@@ -184,7 +168,7 @@ def build_period_report(
     return PeriodReport(plan, period, tuple(reports), tuple(aggregates), summary)
 
 
-def _rank_value(plan: Plan, unit: UnitInfo, sub: SubmissionInfo | None) -> float | None:
+def _rank_value(plan: Plan, unit: Unit, sub: SubmissionInfo | None) -> float | None:
     if plan.ranking is None or sub is None:
         return None
     ind = plan.indicator(plan.ranking.indicator)

@@ -129,7 +129,10 @@ class Block:
 
 
 @dataclass(frozen=True)
-class UnitSpec:
+class Unit:
+    """A reporting unit: as a plan template lists it, or as the database holds it
+    (active dates and the unit it was merged into, when it was)."""
+
     code: str
     name: str
     kind: str
@@ -137,6 +140,11 @@ class UnitSpec:
     active_from: dt.date | None = None
     active_to: dt.date | None = None
     merged_into: str | None = None
+
+    def active_on(self, day: dt.date) -> bool:
+        if self.active_from is not None and day < self.active_from:
+            return False
+        return not (self.active_to is not None and day > self.active_to)
 
 
 @dataclass(frozen=True)
@@ -160,7 +168,7 @@ class Plan:
     indicators: tuple[Indicator, ...]
     criteria: tuple[Criterion, ...]
     periods: tuple[Period, ...]
-    units: tuple[UnitSpec, ...] = ()
+    units: tuple[Unit, ...] = ()
     quotas: tuple[Quota, ...] = ()
     blocks: tuple[Block, ...] = ()
     ranking: Ranking | None = None

@@ -22,8 +22,8 @@ from .plan import (
     Quota,
     Ranking,
     ReviewKind,
+    Unit,
     UnitKind,
-    UnitSpec,
 )
 
 _NUMERIC_OPS = {Operator.GE, Operator.GT, Operator.LE, Operator.EQ}
@@ -211,7 +211,7 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
         problems.add(origin, "kế hoạch không có kỳ báo cáo nào")
     period_codes = _unique([p.code for p in periods], "periods", problems)
 
-    units: list[UnitSpec] = []
+    units: list[Unit] = []
     for i, d in enumerate(_list(doc, "units", problems)):
         where = f"units[{i}] ({d.get('code', '?')})"
         unit_kind = text(d, "kind", where)
@@ -221,7 +221,7 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
         if block is not None and block not in block_codes:
             problems.add(where, f"khối '{block}' không có trong kế hoạch")
         units.append(
-            UnitSpec(
+            Unit(
                 code=text(d, "code", where),
                 name=text(d, "name", where),
                 kind=unit_kind,

@@ -32,7 +32,6 @@ from desktop.domain.period_report import (
     CHANNEL_LABELS,
     REVIEW_STATE_LABELS,
     PeriodReport,
-    UnitInfo,
 )
 from desktop.domain.plan import (
     UNIT_KIND_LABELS,
@@ -41,6 +40,7 @@ from desktop.domain.plan import (
     IndicatorKind,
     Plan,
     Quota,
+    Unit,
 )
 from desktop.domain.values import Value
 from desktop.domain.vnformat import day, number
@@ -90,7 +90,7 @@ class ExportInput:
         default_factory=lambda: dt.datetime.now().replace(microsecond=0)
     )
     app_version: str = __version__
-    all_units: tuple[UnitInfo, ...] = ()  # every unit of the plan (the period's report lists
+    all_units: tuple[Unit, ...] = ()  # every unit of the plan (the period's report lists
     # only those expected or reporting); the package's plan definition carries them all
 
     @property

@@ -45,7 +45,7 @@ from desktop.domain.plan import (
     Operator,
     Period,
     Plan,
-    UnitSpec,
+    Unit,
 )
 from desktop.domain.vnformat import number as vn_number
 
@@ -147,7 +147,7 @@ def ascii_slug(text: str) -> str:
     return text
 
 
-def form_filename(plan: Plan, period: Period, unit: UnitSpec) -> str:
+def form_filename(plan: Plan, period: Period, unit: Unit) -> str:
     """'BaoCao_2023_22813_Xa-Lam-Son.xlsx' — the unit and the period, ASCII only."""
     parts = ["BaoCao", ascii_slug(period.code) or "ky", ascii_slug(unit.code) or "donvi"]
     name = ascii_slug(unit.name)[:60].strip("-")
@@ -162,7 +162,7 @@ def form_filename(plan: Plan, period: Period, unit: UnitSpec) -> str:
 def write_form(
     plan: Plan,
     period: Period,
-    unit: UnitSpec,
+    unit: Unit,
     path: Path,
     *,
     office_name: str,
@@ -254,7 +254,7 @@ def _build_sheet(
     ws: Worksheet,
     plan: Plan,
     period: Period,
-    unit: UnitSpec,
+    unit: Unit,
     indicators: tuple[Indicator, ...],
     office_name: str,
 ) -> None:
@@ -416,7 +416,7 @@ def _build_sheet(
     ws.protection.selectUnlockedCells = False
 
 
-def _indicator_row(ws: Worksheet, row: int, plan: Plan, unit: UnitSpec, ind: Indicator) -> None:
+def _indicator_row(ws: Worksheet, row: int, plan: Plan, unit: Unit, ind: Indicator) -> None:
     center = Alignment(horizontal="center", vertical="center", wrap_text=True)
     left_top = Alignment(horizontal="left", vertical="center", wrap_text=True)
     a, b, c, d, e, f, g = (f"{get_column_letter(i)}{row}" for i in range(1, 8))
@@ -587,7 +587,7 @@ def _build_meta(
     ws: Worksheet,
     plan: Plan,
     period: Period,
-    unit: UnitSpec,
+    unit: Unit,
     app_version: str,
     generated_at: dt.datetime,
 ) -> None:

@@ -24,8 +24,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from desktop.domain.period_report import UnitInfo
-from desktop.domain.plan import IndicatorKind, Plan
+from desktop.domain.plan import IndicatorKind, Plan, Unit
 from desktop.domain.values import Value
 from desktop.store.province import PackageContent, PackageRefused, district_identity
 
@@ -60,7 +59,7 @@ def _clean(d: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v is not None}
 
 
-def plan_document(plan: Plan, units: Sequence[UnitInfo]) -> dict[str, Any]:
+def plan_document(plan: Plan, units: Sequence[Unit]) -> dict[str, Any]:
     """The plan as the document a plan file holds (what parse_plan reads back)."""
     head = _clean(
         {

@@ -5,7 +5,6 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain.period_report import UnitInfo
 from ..domain.plan import (
     Block,
     Criterion,
@@ -17,6 +16,7 @@ from ..domain.plan import (
     Quota,
     Ranking,
     ReviewKind,
+    Unit,
 )
 from .errors import StoreError
 from .models import (
@@ -254,7 +254,7 @@ def load_plan(session: Session) -> Plan:
     )
 
 
-def unit_infos(session: Session) -> list[UnitInfo]:
+def unit_infos(session: Session) -> list[Unit]:
     u = table_of(UnitRow).c
     rows = session.connection().execute(
         select(
@@ -263,7 +263,7 @@ def unit_infos(session: Session) -> list[UnitInfo]:
     ).all()
     code_of: dict[int | None, str] = {r[0]: r[1] for r in rows}
     return [
-        UnitInfo(code, name, kind, block, active_from, active_to, code_of.get(merged_into_id))
+        Unit(code, name, kind, block, active_from, active_to, code_of.get(merged_into_id))
         for _id, code, name, kind, block, active_from, active_to, merged_into_id in rows
     ]
 

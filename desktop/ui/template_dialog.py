@@ -17,8 +17,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem, QWidget
 
 from ..domain.errors import DomainError
-from ..domain.period_report import UnitInfo, expected_units
-from ..domain.plan import UnitSpec
+from ..domain.period_report import expected_units
+from ..domain.plan import Unit
 from ..domain.vnformat import day
 from .context import AppContext
 from .forms.ui_template_dialog import Ui_TemplateDialog
@@ -27,7 +27,7 @@ from .submissions_model import error_text
 WRITTEN, SKIPPED, CANCELLED = "written", "skipped", "cancelled"
 
 
-def write_forms(ctx_db: Any, plan: Any, period_code: str, units: list[UnitInfo], folder: Path,
+def write_forms(ctx_db: Any, plan: Any, period_code: str, units: list[Unit], folder: Path,
                 overwrite: bool, report: Any) -> list[tuple[str, Path, str]]:
     """Write the forms; (unit name, file, written | skipped | cancelled) for each unit."""
     from ..exchange.form_template import form_filename, write_form
@@ -44,8 +44,7 @@ def write_forms(ctx_db: Any, plan: Any, period_code: str, units: list[UnitInfo],
     now = dt.datetime.now().replace(microsecond=0)
     results: list[tuple[str, Path, str]] = []
     for i, u in enumerate(units):
-        spec = UnitSpec(code=u.code, name=u.name, kind=u.kind, block=u.block)
-        target = folder / form_filename(plan, period, spec)
+        target = folder / form_filename(plan, period, u)
         if not report(i, len(units), u.name):
             results += [(v.name, folder, CANCELLED) for v in units[i:]]
             break
@@ -53,7 +52,7 @@ def write_forms(ctx_db: Any, plan: Any, period_code: str, units: list[UnitInfo],
             results.append((u.name, target, SKIPPED))
             continue
         try:
-            write_form(plan, period, spec, target, office_name=office, app_version=__version__,
+            write_form(plan, period, u, target, office_name=office, app_version=__version__,
                        generated_at=now)
         except OSError as exc:
             raise DomainError(
@@ -131,7 +130,7 @@ class TemplateDialog(QDialog):
         for i in range(self.ui.unitList.count()):
             self.ui.unitList.item(i).setCheckState(state)
 
-    def chosen_units(self) -> list[UnitInfo]:
+    def chosen_units(self) -> list[Unit]:
         lst = self.ui.unitList
         return [u for i, u in enumerate(self._units)
                 if lst.item(i).checkState() == Qt.CheckState.Checked]

@@ -346,7 +346,6 @@ def filled_forms(db_path: Path, folder: Path, count: int, period: str = "2023",
     """`count` forms of distinct communes written by write_form, filled with openpyxl."""
     import openpyxl
 
-    from desktop.domain.plan import UnitSpec
     from desktop.exchange.form_template import form_filename, write_form
     from desktop.store.database import Database
     from desktop.store.plans import load_plan, unit_infos
@@ -361,9 +360,8 @@ def filled_forms(db_path: Path, folder: Path, count: int, period: str = "2023",
     p = plan.period(period)
     paths = []
     for u in units:
-        spec = UnitSpec(code=u.code, name=u.name, kind=u.kind, block=u.block)
-        target = folder / form_filename(plan, p, spec)
-        write_form(plan, p, spec, target, office_name="Phòng Văn hóa và Thông tin",
+        target = folder / form_filename(plan, p, u)
+        write_form(plan, p, u, target, office_name="Phòng Văn hóa và Thông tin",
                    app_version="bench", generated_at=dt.datetime(2023, 11, 1, 8, 0))
         wb = openpyxl.load_workbook(target)
         ws = wb["BaoCao"]
