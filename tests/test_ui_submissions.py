@@ -16,7 +16,8 @@ from desktop.store.database import Database  # noqa: E402
 from desktop.ui.check_model import OUTCOME_ROLE  # noqa: E402
 from desktop.ui.check_page import CheckPage  # noqa: E402
 from desktop.ui.context import AppContext  # noqa: E402
-from desktop.ui.submission_dialog import SubmissionDialog, parse_number  # noqa: E402
+from desktop.ui.indicator_row import parse_number  # noqa: E402
+from desktop.ui.submission_dialog import SubmissionDialog  # noqa: E402
 from desktop.ui.submissions_model import (  # noqa: E402
     SORT_ROLE,
     SubmissionLine,
