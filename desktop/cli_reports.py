@@ -71,7 +71,7 @@ def add_commands(sub: Any, command: Callable[[str], Callable[[Handler], Handler]
 
 def cmd_export(args: argparse.Namespace) -> int:
     from .cli import open_db
-    from .exchange.csv_tables import load_export_input
+    from .exchange.export_input import load_export_input
 
     if not (args.xlsx or args.pdf or args.package):
         args.export_parser.error("cần ít nhất một trong các tham số --xlsx, --pdf, --package")

@@ -4,7 +4,7 @@ One place decides what a column holds, so that the Excel sheets `TongHop`, `ChiT
 `TienDo`, `KhenThuong` and the files tonghop.csv, chitieu.csv, tiendo.csv, khenthuong.csv
 carry the same numbers, all taken from one `PeriodReport` (the evaluation `check` prints).
 
-    inp = load_export_input(session, "2023")     # report + office + proposals
+    inp = load_export_input(session, "2023")     # export_input.py
     tables = report_tables(inp)                  # {"TongHop": SheetTable, ...}
     write_csv(tables["TongHop"], path)           # UTF-8 with BOM
 """
@@ -18,9 +18,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
 
 from desktop.domain.evaluation import (
     OUTCOME_LABELS,
@@ -39,16 +36,11 @@ from desktop.domain.plan import (
     Indicator,
     IndicatorKind,
     Plan,
-    Quota,
-    Unit,
 )
 from desktop.domain.values import Value
 from desktop.domain.vnformat import day, number
-from desktop.store.models import ProposalRow
-from desktop.store.office import OfficeSettings, load_office
-from desktop.store.plans import plan_row, unit_infos
-from desktop.store.submissions import period_report
-from desktop.version import __version__
+
+from .export_input import ExportInput
 
 # Column kinds: how a value is written and formatted.
 TEXT, INT, NUMBER, PERCENT, DATE = "text", "int", "number", "percent", "date"
@@ -63,99 +55,6 @@ PASS, FAIL, INCOMPLETE, NOT_SUBMITTED, NOT_APPLICABLE = (
 )
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-@dataclass(frozen=True)
-class ProposalInfo:
-    kind: str  # collective | individual
-    award: str
-    name: str  # the unit's name for a collective, the person's for an individual
-    position: str
-    unit_code: str
-    unit_name: str
-    is_leader: bool
-    achievements: str
-    documents_present: int
-    documents_total: int
-
-
-@dataclass(frozen=True)
-class ExportInput:
-    """Everything an export is written from."""
-
-    report: PeriodReport
-    office: OfficeSettings
-    proposals: tuple[ProposalInfo, ...] = ()
-    generated_at: dt.datetime = field(
-        default_factory=lambda: dt.datetime.now().replace(microsecond=0)
-    )
-    app_version: str = __version__
-    all_units: tuple[Unit, ...] = ()  # every unit of the plan (the period's report lists
-    # only those expected or reporting); the package's plan definition carries them all
-
-    @property
-    def plan(self) -> Plan:
-        return self.report.plan
-
-    @property
-    def quotas(self) -> tuple[Quota, ...]:
-        return tuple(q for q in self.plan.quotas if q.review == self.report.period.code)
-
-    @property
-    def total_label(self) -> str:
-        return total_label(self.plan)
-
-    @property
-    def area(self) -> str:
-        return self.office.area or self.plan.area
-
-
-def total_label(plan: Plan) -> str:
-    """'Toàn huyện' for a district plan, 'Toàn tỉnh' for a province (from the plan's level)."""
-    level = (plan.level or "").strip()
-    return f"Toàn {level}" if level else "Toàn địa bàn"
-
-
-def load_proposals(session: Session, period_code: str) -> tuple[ProposalInfo, ...]:
-    pid = plan_row(session).id
-    rows = session.scalars(
-        select(ProposalRow)
-        .where(ProposalRow.plan_id == pid, ProposalRow.review == period_code)
-        .options(selectinload(ProposalRow.unit), selectinload(ProposalRow.documents))
-        .order_by(ProposalRow.kind, ProposalRow.id)
-    ).all()
-    out = []
-    for r in rows:
-        unit_name = r.unit.name if r.unit else ""
-        out.append(
-            ProposalInfo(
-                kind=r.kind,
-                award=r.award,
-                name=r.person_name if r.kind == "individual" else (unit_name or r.person_name),
-                position=r.position,
-                unit_code=r.unit.code if r.unit else "",
-                unit_name=unit_name,
-                is_leader=bool(r.is_leader),
-                achievements=r.achievements,
-                documents_present=sum(1 for d in r.documents if d.present),
-                documents_total=len(r.documents),
-            )
-        )
-    return tuple(out)
-
-
-def load_export_input(
-    session: Session, period_code: str, *, now: dt.datetime | None = None
-) -> ExportInput:
-    """Read the period's evaluation, the office settings and the proposals."""
-    report = period_report(session, period_code)
-    return ExportInput(
-        report=report,
-        office=load_office(session),
-        proposals=load_proposals(session, period_code),
-        generated_at=(now or dt.datetime.now()).replace(microsecond=0),
-        all_units=tuple(unit_infos(session)),
-    )
 
 
 # ---------------------------------------------------------------------------- tables

@@ -49,10 +49,10 @@ from .csv_tables import (
     PASS,
     PERCENT,
     TEXT,
-    ExportInput,
     SheetTable,
     report_tables,
 )
+from .export_input import ExportInput
 
 SHEETS = ("TongHop", "ChiTieu", "TienDo", "KhenThuong", "ThongTin")
 HEADER_ROW = 3  # the header (and, for grouped columns, the row under it)

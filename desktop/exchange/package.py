@@ -28,7 +28,8 @@ from desktop.domain.plan import IndicatorKind, Plan, Unit
 from desktop.domain.values import Value
 from desktop.store.province import PackageContent, PackageRefused, district_identity
 
-from .csv_tables import CSV_NAMES, ExportInput, csv_bytes, report_tables, target_results
+from .csv_tables import CSV_NAMES, csv_bytes, report_tables, target_results
+from .export_input import ExportInput
 from .export_xlsx import write_file, xlsx_bytes
 
 FORMAT_VERSION = "1"

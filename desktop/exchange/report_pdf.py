@@ -25,7 +25,8 @@ from desktop.domain.plan import IndicatorKind
 from desktop.domain.vnformat import day, percent
 from desktop.domain.vnformat import number as num
 
-from .csv_tables import ExportInput, present_kinds, quota_text, target_results
+from .csv_tables import present_kinds, quota_text, target_results
+from .export_input import ExportInput
 from .pdf_document import OfficialReport, Section, Signer, Table, write_report
 
 LIST_LIMIT = 30  # names listed in a sentence before "và N đơn vị khác"

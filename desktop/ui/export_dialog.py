@@ -90,7 +90,7 @@ def export_outputs(db: Any, period_code: str, targets: list[tuple[str, Path]], n
                    on: dt.date, report: Callable[[int, int, str], bool]) -> list[Outcome]:
     """Write the chosen outputs with the writers of `thidua export`; runs on a worker.
     A refused output (a locked file, a full stick) does not stop the others."""
-    from ..exchange.csv_tables import load_export_input
+    from ..exchange.export_input import load_export_input
 
     total = len(targets) + 1
     if not report(0, total, "Đang đọc số liệu của kỳ…"):

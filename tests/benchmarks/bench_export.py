@@ -42,7 +42,7 @@ def child(name: str, db_path: str, out: str) -> None:
         wb.save(out)
         _bench.result("write", time.perf_counter() - t0)
         return
-    from desktop.exchange.csv_tables import load_export_input
+    from desktop.exchange.export_input import load_export_input
     from desktop.store.database import Database
 
     with Database.open(Path(db_path), write=False) as db:
