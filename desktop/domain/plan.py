@@ -197,17 +197,15 @@ class Plan:
 
     def criteria_with_kinds(self, unit_kind: str) -> tuple[tuple[Criterion, IndicatorKind], ...]:
         """The criteria for a unit kind, each with its indicator's kind: asked for every
-        unit of a period, computed once per unit kind."""
-        found = self._criteria_by_kind.get(unit_kind)
-        if found is None:
-            found = tuple(
-                (c, self.indicator(c.indicator).kind)
-                for c in self.criteria
-                if unit_kind in c.unit_kinds
-            )
-            self._criteria_by_kind[unit_kind] = found
-        return found
+        unit of a period, so worked out once per plan."""
+        return self._criteria_by_kind.get(unit_kind, ())
 
     @cached_property
     def _criteria_by_kind(self) -> dict[str, tuple[tuple[Criterion, IndicatorKind], ...]]:
-        return {}
+        kinds = {k for c in self.criteria for k in c.unit_kinds}
+        return {
+            k: tuple(
+                (c, self.indicator(c.indicator).kind) for c in self.criteria if k in c.unit_kinds
+            )
+            for k in kinds
+        }
