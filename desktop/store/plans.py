@@ -36,10 +36,14 @@ def has_plan(session: Session) -> bool:
     return session.scalar(select(PlanRow.id).limit(1)) is not None
 
 
+def no_plan() -> StoreError:
+    return StoreError("Cơ sở dữ liệu chưa có kế hoạch. Hãy chạy 'thidua init --plan MÃ'.")
+
+
 def plan_row(session: Session) -> PlanRow:
     row = session.scalar(select(PlanRow).limit(1))
     if row is None:
-        raise StoreError("Cơ sở dữ liệu chưa có kế hoạch. Hãy chạy 'thidua init --plan MÃ'.")
+        raise no_plan()
     return row
 
 
@@ -169,8 +173,7 @@ def load_plan(session: Session) -> Plan:
     ORM's one-off set-up in a fresh process (a `thidua check` pays it otherwise)."""
     row = plain_rows(session, PlanRow, order_by=("id",)).first()
     if row is None:
-        plan_row(session)  # raises the message
-    assert row is not None
+        raise no_plan()
     pid = row.id
     indicators = tuple(
         Indicator(
@@ -268,16 +271,24 @@ def unit_infos(session: Session) -> list[Unit]:
     ]
 
 
+def no_period(session: Session, code: str) -> StoreError:
+    known = ", ".join(session.scalars(select(PeriodRow.code).order_by(PeriodRow.starts)))
+    return StoreError(f"Không có kỳ báo cáo '{code}'. Các kỳ có: {known}")
+
+
 def period_row(session: Session, code: str) -> PeriodRow:
     row = session.scalar(select(PeriodRow).where(PeriodRow.code == code))
     if row is None:
-        known = ", ".join(session.scalars(select(PeriodRow.code).order_by(PeriodRow.starts)))
-        raise StoreError(f"Không có kỳ báo cáo '{code}'. Các kỳ có: {known}")
+        raise no_period(session, code)
     return row
+
+
+def no_unit(code: str) -> StoreError:
+    return StoreError(f"Không có đơn vị mã '{code}' trong kế hoạch.")
 
 
 def unit_row(session: Session, code: str) -> UnitRow:
     row = session.scalar(select(UnitRow).where(UnitRow.code == code))
     if row is None:
-        raise StoreError(f"Không có đơn vị mã '{code}' trong kế hoạch.")
+        raise no_unit(code)
     return row

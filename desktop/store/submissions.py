@@ -25,7 +25,7 @@ from .collector import collection_paused
 from .errors import StoreError
 from .models import PeriodRow, ReviewEventRow, SubmissionRow, UnitRow, ValueRow
 from .plain import plain_rows, table_of
-from .plans import load_plan, period_row, unit_infos, unit_row
+from .plans import load_plan, no_period, no_unit, period_row, unit_infos, unit_row
 
 CHANNELS = tuple(CHANNEL_LABELS)
 
@@ -130,12 +130,12 @@ def save_submission(
     if channel not in CHANNELS:
         raise StoreError(f"Kênh nhận không hợp lệ '{channel}' (chỉ nhận: {', '.join(CHANNELS)}).")
     # Plain rows, not ORM objects: this runs once per imported file.
-    unit = plain_rows(session, UnitRow, code=unit_code).first() or unit_row(
-        session, unit_code
-    )  # unit_row raises the message
-    period = plain_rows(session, PeriodRow, code=period_code).first() or period_row(
-        session, period_code
-    )
+    unit = plain_rows(session, UnitRow, code=unit_code).first()
+    if unit is None:
+        raise no_unit(unit_code)
+    period = plain_rows(session, PeriodRow, code=period_code).first()
+    if period is None:
+        raise no_period(session, period_code)
     clean = validate_all(plan, unit.kind, values)
     found = plain_rows(session, SubmissionRow, unit_id=unit.id, period_id=period.id).first()
     late = max(0, (received_on - period.deadline).days)
@@ -279,8 +279,7 @@ def load_submissions(session: Session, period_code: str) -> dict[str, Submission
     objects: a province holds thousands of submissions and over 100,000 values)."""
     found = plain_rows(session, PeriodRow, code=period_code).first()
     if found is None:
-        period_row(session, period_code)  # raises with the list of known periods
-    assert found is not None
+        raise no_period(session, period_code)
     value_t, sub_t, unit_t = table_of(ValueRow), table_of(SubmissionRow), table_of(UnitRow)
     v, s, u = value_t.c, sub_t.c, unit_t.c
     db = session.connection()
