@@ -230,13 +230,14 @@ def median(runs: Sequence[Run], name: str) -> float:
     return statistics.median(r.result(name) for r in runs)
 
 
-def medians_note(figure_runs: Sequence[Run], baseline_runs: Sequence[Run], name: str,
-                 baseline_name: str | None = None) -> str:
+def times(runs: Sequence[Run], name: str) -> list[float]:
+    return [r.result(name) for r in runs]
+
+
+def medians_note(figure: Sequence[float], baseline: Sequence[float]) -> str:
     """'medians of 5 runs: 2.41 s vs 1.70 s (1.42×)'."""
-    a = median(figure_runs, name)
-    b = median(baseline_runs, baseline_name or name)
-    return (f"medians of {len(figure_runs)} runs: {fmt_s(a)} vs {fmt_s(b)} "
-            f"({a / b:.2f}×)")
+    a, b = statistics.median(figure), statistics.median(baseline)
+    return f"medians of {len(figure)} runs: {fmt_s(a)} vs {fmt_s(b)} ({a / b:.2f}×)"
 
 
 def max_peak(runs: Sequence[Run]) -> float | None:

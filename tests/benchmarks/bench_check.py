@@ -82,7 +82,8 @@ def main(argv: list[str] | None = None) -> list[_bench.Figure]:
                 baseline_peak_mb=_bench.max_peak(sqls),
                 note=f"warm (again in the same process): {_bench.fmt_s(warm)} vs "
                      f"{_bench.fmt_s(base_warm)} ({warm / base_warm:.1f}×); "
-                     + _bench.medians_note(checks, sqls, "cold")),
+                     + _bench.medians_note(_bench.times(checks, "cold"),
+                                           _bench.times(sqls, "cold"))),
         ]
         _bench.report(figures)
         return figures

@@ -113,7 +113,8 @@ def main(argv: list[str] | None = None) -> list[_bench.Figure]:
             peak_mb=_bench.max_peak(xlsx), baseline_peak_mb=_bench.max_peak(plain),
             note=f"load_export_input before it: {_bench.fmt_s(load)}; whole export "
                  f"{_bench.fmt_s(load + write)} ({(load + write) / base:.2f}× the baseline); "
-                 + _bench.medians_note(xlsx, plain, "write"))]
+                 + _bench.medians_note(_bench.times(xlsx, "write"),
+                                      _bench.times(plain, "write")))]
 
         try:
             import desktop.exchange.report_pdf  # noqa: F401

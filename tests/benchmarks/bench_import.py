@@ -85,7 +85,8 @@ def main(argv: list[str] | None = None) -> list[_bench.Figure]:
             baseline_peak_mb=_bench.max_peak(runs["load"]),
             note=(f"per file {t_import / args.forms * 1000:.1f} ms; openpyxl read-only reading "
                   f"every cell: {_bench.fmt_s(t_ro)} ({t_import / t_ro:.2f}× of it); "
-                  + _bench.medians_note(runs["import"], runs["load"], "import", "load")))]
+                  + _bench.medians_note(_bench.times(runs["import"], "import"),
+                                       _bench.times(runs["load"], "load"))))]
         _bench.report(figures)
         return figures
     finally:

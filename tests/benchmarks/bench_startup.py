@@ -17,7 +17,6 @@ Targets: figure ≤ 1.3× the baseline; peak ≤ 250 MB.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 from pathlib import Path
 
@@ -85,8 +84,6 @@ def main(argv: list[str] | None = None) -> list[_bench.Figure]:
         def to_exit(name: str) -> float:
             return min(r.wall for r in runs[name])
 
-        shown_median = statistics.median(ready_times("shown"))
-        bare_median = statistics.median(ready_times("bare"))
 
         bare = wall("bare")
         opened_peak = _bench.fmt_mb(_bench.max_peak(runs["opened"]))
@@ -94,8 +91,7 @@ def main(argv: list[str] | None = None) -> list[_bench.Figure]:
                  f"({wall('opened') / bare:.2f}×), peak {opened_peak}",
                  f"spawn to exit: {_bench.fmt_s(to_exit('shown'))} vs "
                  f"{_bench.fmt_s(to_exit('bare'))} ({to_exit('shown') / to_exit('bare'):.2f}×)",
-                 f"medians of {args.runs} runs: {_bench.fmt_s(shown_median)} vs "
-                 f"{_bench.fmt_s(bare_median)} ({shown_median / bare_median:.2f}×)"]
+                 _bench.medians_note(ready_times("shown"), ready_times("bare"))]
         figures = [_bench.Figure(
             "bench_startup", "main window on the demo database, start to first event loop turn",
             wall("shown"), "empty PySide6 QMainWindow, the same way", bare, target_ratio=1.3,
