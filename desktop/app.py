@@ -69,7 +69,7 @@ def choose_database(db_path: Path | None) -> Path | None:
         last = Settings().last_database()
         if last is not None:
             return last
-    from .cli_support import setup_logging
+    from .logs import setup_logging
     from .ui.first_run import FirstRunWizard
 
     setup_logging()
@@ -100,7 +100,7 @@ def main(db_path: Path | None = None) -> int:
 
     window = MainWindow()
     window.show()
-    from .cli_support import setup_logging  # argparse and json: after the window is up
+    from .logs import setup_logging  # the log file: after the window is up
 
     log = setup_logging()
     exit_after = os.environ.get("THIDUA_EXIT_AFTER", "")

@@ -463,7 +463,10 @@ def write_info(wb: Workbook, inp: ExportInput, styles: _Styles) -> None:
     sheet = _Sheet(_sheet(wb, "ThongTin"))
     ws = sheet.ws
     plan = inp.plan
-    kinds = lambda ks: ", ".join(UNIT_KIND_LABELS.get(k, k) for k in ks)  # noqa: E731
+
+    def kinds(ks: Iterable[str]) -> str:
+        return ", ".join(UNIT_KIND_LABELS.get(k, k) for k in ks)
+
     crit_rows: list[list[Any]] = [
         [
             c.code,

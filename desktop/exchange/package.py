@@ -389,7 +389,7 @@ def write_package(
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for name, data in [(MANIFEST, _json_bytes(manifest(inp, members))), *members.items()]:
-            info = zipfile.ZipInfo(name, date_time=stamp)  # type: ignore[arg-type]
+            info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, data)
     return write_file(Path(path), buf.getvalue(), "gói dữ liệu")

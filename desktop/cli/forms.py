@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .cli_support import iso_date
-from .domain.errors import DomainError
+from ..domain.errors import DomainError
+from .support import iso_date, open_db, print_table
 
 
 def add_commands(sub: Any, command: Callable[[str], Callable[[Any], Any]]) -> None:
@@ -53,11 +53,10 @@ def add_commands(sub: Any, command: Callable[[str], Callable[[Any], Any]]) -> No
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    from .cli import open_db
-    from .exchange.form_template import form_filename, write_form
-    from .store.models import OfficeRow
-    from .store.plans import load_plan, period_row, unit_infos
-    from .version import __version__
+    from ..exchange.form_template import form_filename, write_form
+    from ..store.models import OfficeRow
+    from ..store.plans import load_plan, period_row, unit_infos
+    from ..version import __version__
 
     with open_db(args, write=False) as db, db.reading() as s:
         plan = load_plan(s)
@@ -103,8 +102,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .cli import open_db
-    from .store.form_import import collect_files, import_forms
+    from ..store.form_import import collect_files, import_forms
 
     files = collect_files(args.files)
     if not files:
@@ -121,11 +119,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_evidence(args: argparse.Namespace) -> int:
-    from .cli import open_db
-    from .cli_support import print_table
-    from .domain.vnformat import day
-    from .store.evidence import add_evidence, list_evidence, remove_evidence, submission_id_of
-    from .store.plans import period_row, unit_row
+    from ..domain.vnformat import day
+    from ..store.evidence import add_evidence, list_evidence, remove_evidence, submission_id_of
+    from ..store.plans import period_row, unit_row
 
     with open_db(args, write=args.action != "list") as db:
         with db.reading() as s:

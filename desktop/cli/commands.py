@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from types import ModuleType
 
-from .cli_support import Parser, configure_stdout, print_json, print_table, setup_logging
-from .domain.errors import DomainError
-from .version import __version__
+from ..domain.errors import DomainError
+from ..logs import setup_logging
+from ..version import __version__
+from . import forms, proposals, reports
+from .support import Parser, configure_stdout, db_path, open_db, print_json, print_table
 
 Handler = Callable[[argparse.Namespace], int]
 COMMANDS: dict[str, Handler] = {}
@@ -70,48 +70,20 @@ def build_parser() -> Parser:
     c.add_argument("dir", nargs="?", type=Path, metavar="THƯ_MỤC")
     c = sub.add_parser("restore", help="khôi phục cơ sở dữ liệu từ một bản sao lưu")
     c.add_argument("file", type=Path, metavar="TỆP")
-    for module in extension_modules():
+    for module in (forms, reports, proposals):
         module.add_commands(sub, command)
     return p
 
 
-# Feature modules that add their own sub-commands: each defines
-# add_commands(subparsers, command) and registers its handlers with `command(name)`.
-EXTENSIONS = ("desktop.cli_forms", "desktop.cli_reports", "desktop.cli_proposals")
-
-
-def extension_modules() -> list[ModuleType]:
-    found = []
-    for name in EXTENSIONS:
-        try:
-            found.append(importlib.import_module(name))
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-    return found
-
-
-def db_path(args: argparse.Namespace) -> Path:
-    from .paths import default_db_path
-
-    return Path(args.db) if args.db else default_db_path()
-
-
-def open_db(args: argparse.Namespace, *, write: bool, create: bool = False):  # type: ignore[no-untyped-def]
-    from .store.database import Database
-
-    return Database.open(db_path(args), write=write, create=create)
-
-
 @command("demo")
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .paths import data_dir
-    from .store.database import Database
+    from ..paths import data_dir
+    from ..store.database import Database
 
     path = Path(args.db) if args.db else data_dir() / "demo.db"
     if path.exists() and path.stat().st_size > 0:
         raise DomainError(f"Tệp {path} đã tồn tại; hãy chọn --db khác hoặc xóa tệp đó trước.")
-    from .demo import build_demo
+    from ..demo import build_demo
 
     with Database.open(path, create=True) as db:
         build_demo(db)
@@ -121,8 +93,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 @command("init")
 def cmd_init(args: argparse.Namespace) -> int:
-    from .plan_catalog import load_bundled, load_plan_file
-    from .store.plans import install_plan
+    from ..plan_catalog import load_bundled, load_plan_file
+    from ..store.plans import install_plan
 
     plan = load_plan_file(args.plan_file) if args.plan_file else load_bundled(args.plan)
     with open_db(args, write=True, create=True) as db:
@@ -136,7 +108,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 @command("plans")
 def cmd_plans(args: argparse.Namespace) -> int:
-    from .plan_catalog import bundled_codes, load_bundled
+    from ..plan_catalog import bundled_codes, load_bundled
 
     plans = [load_bundled(code) for code in bundled_codes()]
     if args.format == "json":
@@ -163,8 +135,8 @@ def cmd_plans(args: argparse.Namespace) -> int:
 
 @command("units")
 def cmd_units(args: argparse.Namespace) -> int:
-    from .domain.plan import UNIT_KIND_LABELS
-    from .store.plans import unit_infos
+    from ..domain.plan import UNIT_KIND_LABELS
+    from ..store.plans import unit_infos
 
     today = dt.date.today()
     with open_db(args, write=False) as db, db.reading() as s:
@@ -204,8 +176,8 @@ def cmd_units(args: argparse.Namespace) -> int:
 
 @command("periods")
 def cmd_periods(args: argparse.Namespace) -> int:
-    from .domain.vnformat import day
-    from .store.plans import load_plan
+    from ..domain.vnformat import day
+    from ..store.plans import load_plan
 
     with open_db(args, write=False) as db, db.reading() as s:
         plan = load_plan(s)
@@ -233,10 +205,10 @@ def cmd_periods(args: argparse.Namespace) -> int:
 
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
-    from .domain.evaluation import OUTCOME_LABELS
-    from .domain.period_report import REVIEW_STATE_LABELS, to_json
-    from .domain.vnformat import day, percent
-    from .store.submissions import period_report
+    from ..domain.evaluation import OUTCOME_LABELS
+    from ..domain.period_report import REVIEW_STATE_LABELS, to_json
+    from ..domain.vnformat import day, percent
+    from ..store.submissions import period_report
 
     with open_db(args, write=False) as db, db.reading() as s:
         report = period_report(s, args.period)
@@ -311,7 +283,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 @command("review")
 def cmd_review(args: argparse.Namespace) -> int:
-    from .store.submissions import review
+    from ..store.submissions import review
 
     accept = bool(args.accept)
     reason = args.return_reason or ""
@@ -328,7 +300,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 @command("backup")
 def cmd_backup(args: argparse.Namespace) -> int:
-    from .store.backup import backup_to
+    from ..store.backup import backup_to
 
     path = db_path(args)
     with open_db(args, write=True) as db:
@@ -339,8 +311,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 @command("restore")
 def cmd_restore(args: argparse.Namespace) -> int:
-    from .store.backup import restore
-    from .store.database import Database
+    from ..store.backup import restore
+    from ..store.database import Database
 
     path = db_path(args)
     db = Database.open(path, write=True, create=True, backup=False)
@@ -354,11 +326,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    try:
-        from .app import main as app_main
-    except ImportError:
-        print("Giao diện cửa sổ chưa có trong bản này; hãy dùng các lệnh, xem 'thidua --help'.")
-        return 1
+    from ..app import main as app_main
+
     return app_main(db_path(args) if args.db else None)
 
 
@@ -383,7 +352,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except Exception:  # noqa: BLE001 - a person never sees a traceback
         log.exception("unexpected error in command %s", args.command)
-        from .paths import log_dir
+        from ..paths import log_dir
 
         print(
             "Lỗi không mong đợi; chi tiết đã ghi vào "
@@ -391,7 +360,3 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())

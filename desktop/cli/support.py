@@ -1,14 +1,21 @@
-"""What every command shares: Vietnamese argparse, output helpers, error handling."""
+"""What every command shares: Vietnamese argparse, output helpers, the database named by --db.
+
+`open_db(args, write=...)` is the one way a command opens its database; it returns the
+`Database` handle that the office actions (desktop/actions) take as their first argument.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 import unicodedata
 from collections.abc import Sequence
-from typing import Any, NoReturn
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+if TYPE_CHECKING:
+    from ..actions.database import Database
 
 _ARGPARSE_VI = {
     "usage: ": "cách dùng: ",
@@ -83,19 +90,15 @@ def configure_stdout() -> None:
                 pass
 
 
-def setup_logging() -> logging.Logger:
-    """Log to the data folder's logs/thidua.log (created on demand, never on import)."""
-    from .paths import log_dir
+def db_path(args: argparse.Namespace) -> Path:
+    """The database file the command works on: --db, else the user's default one."""
+    from ..paths import default_db_path
 
-    log = logging.getLogger("thidua")
-    if not log.handlers:
-        try:
-            folder = log_dir()
-            folder.mkdir(parents=True, exist_ok=True)
-            handler: logging.Handler = logging.FileHandler(folder / "thidua.log", encoding="utf-8")
-        except OSError:
-            handler = logging.NullHandler()
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        log.addHandler(handler)
-        log.setLevel(logging.INFO)
-    return log
+    return Path(args.db) if args.db else default_db_path()
+
+
+def open_db(args: argparse.Namespace, *, write: bool, create: bool = False) -> Database:
+    """Open the database of `args` (imported here: `thidua --help` loads no SQLAlchemy)."""
+    from ..actions.database import open_database
+
+    return open_database(db_path(args), write=write, create=create)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .cli_support import iso_date, print_json, print_table
+from .support import iso_date, open_db, print_json, print_table
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -70,25 +70,24 @@ def add_commands(sub: Any, command: Callable[[str], Callable[[Handler], Handler]
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .cli import open_db
-    from .exchange.export_input import load_export_input
+    from ..exchange.export_input import load_export_input
 
     if not (args.xlsx or args.pdf or args.package):
         args.export_parser.error("cần ít nhất một trong các tham số --xlsx, --pdf, --package")
     with open_db(args, write=False) as db, db.reading() as s:
         inp = load_export_input(s, args.period)
     if args.xlsx:
-        from .exchange.export_xlsx import write_xlsx
+        from ..exchange.export_xlsx import write_xlsx
 
         write_xlsx(inp, args.xlsx)
         print(f"Đã ghi bảng tổng hợp Excel: {args.xlsx}")
     if args.pdf:
-        from .exchange.report_pdf import write_pdf
+        from ..exchange.report_pdf import write_pdf
 
         write_pdf(inp, args.pdf, number=args.number, on=args.date)
         print(f"Đã ghi báo cáo PDF: {args.pdf}")
     if args.package:
-        from .exchange.package import write_package
+        from ..exchange.package import write_package
 
         write_package(inp, args.package, number=args.number, on=args.date)
         print(f"Đã ghi gói dữ liệu: {args.package}")
@@ -96,8 +95,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_office(args: argparse.Namespace) -> int:
-    from .cli import open_db
-    from .store.office import OFFICE_FIELDS, load_office, parse_assignments, update_office
+    from ..store.office import OFFICE_FIELDS, load_office, parse_assignments, update_office
 
     if args.assignments:
         changes = parse_assignments(args.assignments)  # refuses before the database opens
@@ -127,9 +125,8 @@ def cmd_office(args: argparse.Namespace) -> int:
 
 
 def cmd_import_package(args: argparse.Namespace) -> int:
-    from .cli import open_db
-    from .exchange.package import read_package
-    from .store.province import import_packages
+    from ..exchange.package import read_package
+    from ..store.province import import_packages
 
     packages = [read_package(f) for f in args.files]  # every package verified first
     with open_db(args, write=True, create=True) as db:

@@ -17,11 +17,14 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .cli_support import Parser, print_json, print_table
-from .domain.errors import DomainError
-from .domain.vnformat import number
+from ..domain.errors import DomainError
+from ..domain.vnformat import number
+from .support import Parser, open_db, print_json, print_table
+
+if TYPE_CHECKING:
+    from ..actions.database import Database
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -104,14 +107,12 @@ def cmd_proposals(args: argparse.Namespace) -> int:
     return handler(args)
 
 
-def _open(args: argparse.Namespace, *, write: bool) -> Any:
-    from .cli import open_db
-
+def _open(args: argparse.Namespace, *, write: bool) -> Database:
     return open_db(args, write=write)
 
 
 def _who(p: Any) -> str:
-    from .domain.proposals import KIND_LABELS
+    from ..domain.proposals import KIND_LABELS
 
     return f"{KIND_LABELS.get(p.kind, p.kind)} {p.label}"
 
@@ -120,9 +121,9 @@ def _who(p: Any) -> str:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from .domain.proposals import KIND_LABELS, as_mapping, documents_text
-    from .store.plans import load_plan
-    from .store.proposals import list_proposals
+    from ..domain.proposals import KIND_LABELS, as_mapping, documents_text
+    from ..store.plans import load_plan
+    from ..store.proposals import list_proposals
 
     with _open(args, write=False) as db, db.reading() as s:
         plan = load_plan(s)
@@ -173,9 +174,9 @@ def _documents(args: argparse.Namespace) -> dict[str, Path | None]:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from .paths import evidence_dir
-    from .store.plans import load_plan
-    from .store.proposals import add_collective, add_individual, check_review
+    from ..paths import evidence_dir
+    from ..store.plans import load_plan
+    from ..store.proposals import add_collective, add_individual, check_review
 
     parser: Parser = args.proposals_parser
     if args.collective is not None:
@@ -234,13 +235,13 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _remove(args: argparse.Namespace) -> int:
-    from .store.plans import load_plan
-    from .store.proposals import remove_proposal
+    from ..store.plans import load_plan
+    from ..store.proposals import remove_proposal
 
     with _open(args, write=True) as db:
         with db.transaction(f"Xóa đề nghị khen thưởng số {args.id}") as s:
             plan = load_plan(s)
-            from .domain.proposals import require_review
+            from ..domain.proposals import require_review
 
             require_review(plan, args.review)
             p = remove_proposal(s, args.id, review=args.review, plan=plan)
@@ -252,7 +253,7 @@ def _remove(args: argparse.Namespace) -> int:
 
 
 def check_json(result: Any, plan: Any) -> dict[str, Any]:
-    from .domain.proposals import as_mapping
+    from ..domain.proposals import as_mapping
 
     return {
         "plan": result.plan_code,
@@ -301,9 +302,9 @@ def _limit(v: int | None) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .domain.proposals import RULE_LABELS, block_label
-    from .store.plans import load_plan
-    from .store.proposals import check_review
+    from ..domain.proposals import RULE_LABELS, block_label
+    from ..store.plans import load_plan
+    from ..store.proposals import check_review
 
     with _open(args, write=False) as db, db.reading() as s:
         plan = load_plan(s)
@@ -351,9 +352,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _suggest(args: argparse.Namespace) -> int:
-    from .domain.proposals import block_label, quota_usage
-    from .store.plans import load_plan
-    from .store.proposals import list_proposals, suggest_review
+    from ..domain.proposals import block_label, quota_usage
+    from ..store.plans import load_plan
+    from ..store.proposals import list_proposals, suggest_review
 
     with _open(args, write=False) as db, db.reading() as s:
         plan = load_plan(s)
@@ -428,10 +429,10 @@ def _suggest(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .exchange.proposals_export import ProposalList, write_pdf, write_xlsx
-    from .store.office import load_office
-    from .store.plans import load_plan
-    from .store.proposals import check_review, review_report
+    from ..exchange.proposals_export import ProposalList, write_pdf, write_xlsx
+    from ..store.office import load_office
+    from ..store.plans import load_plan
+    from ..store.proposals import check_review, review_report
 
     if args.xlsx is None and args.pdf is None:
         args.proposals_parser.error("cần --xlsx TỆP và/hoặc --pdf TỆP")
