@@ -4,7 +4,8 @@ The window is shown before anything heavy is imported (SQLAlchemy, Alembic, open
 reportlab): the database is opened right after the first paint. Without a database
 given or remembered, the first-run wizard creates or opens one.
 
-THIDUA_EXIT_AFTER=shown|opened quits at that point (start-up benchmarks).
+THIDUA_EXIT_AFTER=shown|opened|data quits at that point (start-up benchmarks; data: the
+overview's figures are on screen).
 """
 
 from __future__ import annotations
@@ -12,12 +13,16 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .version import __version__
+
+if TYPE_CHECKING:
+    from .ui.main_window import MainWindow
 
 
 def app_icon() -> QIcon:
@@ -88,6 +93,17 @@ def _benchmark_exit(app: QApplication) -> None:
     app.exit(0)
 
 
+def _exit_when_overview_shown(app: QApplication, window: MainWindow) -> None:
+    """THIDUA_EXIT_AFTER=data: quit at the first turn of the event loop after the
+    overview page has shown its period's figures (what a person opens the program for)."""
+    overview = window.page(0)
+    loaded = getattr(overview, "loaded", None)
+    if loaded is None or getattr(overview, "report", None) is not None:
+        QTimer.singleShot(0, lambda: _benchmark_exit(app))
+    else:
+        loaded.connect(lambda: QTimer.singleShot(0, lambda: _benchmark_exit(app)))
+
+
 def main(db_path: Path | None = None) -> int:
     app = make_application()
     from .ui import errors
@@ -111,6 +127,8 @@ def main(db_path: Path | None = None) -> int:
             window.database_opened.connect(
                 lambda _p: QTimer.singleShot(0, lambda: _benchmark_exit(app))
             )
+        elif exit_after == "data":
+            window.database_opened.connect(lambda _p: _exit_when_overview_shown(app, window))
         QTimer.singleShot(0, lambda: window.start(path, on_failed=lambda: app.exit(1)))
     status = app.exec()
     log.info("application finished with status %s", status)

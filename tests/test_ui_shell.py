@@ -543,6 +543,32 @@ def test_main_opens_the_database_and_releases_it(qtbot, demo_db: Path, talk: Tal
     assert Settings().last_database() == demo_db.resolve()
 
 
+def test_exit_after_data_waits_for_the_overview_figures(qtbot, demo_db: Path, talk: Talk,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """THIDUA_EXIT_AFTER=data (the start-up benchmark) quits only once the overview page
+    shows the period's figures, not when the database is merely open."""
+    from desktop import app
+    from desktop.ui.main_window import MainWindow
+
+    seen: list[object] = []
+    real_exit = app._benchmark_exit
+
+    def record(application: QApplication) -> None:
+        window = next(w for w in application.topLevelWidgets() if isinstance(w, MainWindow))
+        overview = window.page(0)
+        seen.append(overview.report)
+        seen.append(overview.ui.valExpected.text())
+        real_exit(application)
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(app, "_benchmark_exit", record)
+    monkeypatch.setenv("THIDUA_EXIT_AFTER", "data")
+    assert app.main(demo_db) == 0
+    report, expected = seen
+    assert report is not None and expected == "8"
+    assert talk.said == []
+
+
 def test_excepthook_logs_and_shows_a_plain_message(qtbot, talk: Talk, caplog) -> None:
     try:
         raise ZeroDivisionError("boom")
