@@ -136,7 +136,8 @@ def save_submission(
     period = plain_rows(session, PeriodRow, code=period_code).first()
     if period is None:
         raise no_period(session, period_code)
-    clean = validate_all(plan, unit.kind, values)
+    # A blank value is no row: stored, it would read back as a value reported blank.
+    clean = {c: v for c, v in validate_all(plan, unit.kind, values).items() if not v.is_blank}
     found = plain_rows(session, SubmissionRow, unit_id=unit.id, period_id=period.id).first()
     late = max(0, (received_on - period.deadline).days)
     if found is not None and same_file_is_noop and source_sha256 == found.source_sha256 != "":
