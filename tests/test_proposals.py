@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 
 from desktop.cli import main
 from desktop.domain.errors import DomainError
+from desktop.domain.office import OfficeSettings
 from desktop.domain.period_report import SubmissionInfo, build_period_report
 from desktop.domain.plan import IndicatorKind, Operator, Plan, Unit
 from desktop.domain.proposals import (
@@ -43,7 +44,6 @@ from desktop.paths import evidence_dir
 from desktop.plan_catalog import load_bundled
 from desktop.store.database import Database
 from desktop.store.models import AuditRow, PlanRow, ProposalDocumentRow, UnitRow
-from desktop.store.office import OfficeSettings
 from desktop.store.plans import install_plan, load_plan
 from desktop.store.proposals import (
     add_collective,

@@ -663,13 +663,13 @@ def test_two_thousand_units_export_whole(tmp_path: Path) -> None:
     import random
     import time
 
+    from desktop.domain.office import OfficeSettings
     from desktop.domain.period_report import SubmissionInfo, build_period_report
     from desktop.domain.plan import Unit
     from desktop.domain.values import Value
     from desktop.exchange.export_input import ExportInput
     from desktop.exchange.export_xlsx import write_xlsx
     from desktop.plan_catalog import load_bundled
-    from desktop.store.office import OfficeSettings
 
     rnd = random.Random(7)
     plan = load_bundled("ninh-son-2022")

@@ -33,6 +33,7 @@ import pytest
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
+from desktop.actions.forms import import_forms
 from desktop.cli import main as cli_main
 from desktop.domain.period_report import to_json
 from desktop.domain.plan import IndicatorKind
@@ -41,7 +42,6 @@ from desktop.exchange.form_reader import FormRejected, read_form
 from desktop.exchange.form_template import form_filename, write_form
 from desktop.paths import backups_dir
 from desktop.store.database import Database, integrity_ok
-from desktop.store.form_import import import_forms
 from desktop.store.migrate import HEAD_REVISION, stored_revision
 from desktop.store.plans import install_plan, load_plan, unit_infos
 from desktop.store.submissions import period_report
@@ -193,7 +193,7 @@ CHILD = textwrap.dedent("""
     import datetime as dt, sys
     from pathlib import Path
     from desktop.store.database import Database
-    from desktop.store.form_import import import_forms
+    from desktop.actions.forms import import_forms
     db = Database.open(Path(sys.argv[1]), backup=False)
     files = sorted(Path(sys.argv[2]).glob("*.xlsx"))
     print("READY", flush=True)

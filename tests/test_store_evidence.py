@@ -9,17 +9,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from desktop.actions.evidence import add_evidence, open_path, remove_evidence
 from desktop.demo import build_demo
 from desktop.paths import evidence_dir
 from desktop.store.database import Database
 from desktop.store.errors import StoreError
 from desktop.store.evidence import (
     DuplicateEvidence,
-    add_evidence,
     evidence_counts,
     list_evidence,
-    open_path,
-    remove_evidence,
     stored_path,
     submission_id_of,
 )
@@ -85,7 +83,7 @@ def test_a_failed_registration_leaves_no_copy(
     def broken(_row: EvidenceRow) -> None:
         raise RuntimeError("ổ đĩa đầy")
 
-    monkeypatch.setattr(evidence, "_info", broken)
+    monkeypatch.setattr(evidence, "info", broken)
     with pytest.raises(RuntimeError):
         add_evidence(db, _sub(db), _scan(tmp_path))
     folder = evidence_dir(db.path)

@@ -559,7 +559,7 @@ def test_import_forms_shows_each_file_and_asks_before_replacing(
 
 def test_files_stopped_by_cancel_can_be_imported_later(qtbot, tmp_path: Path,
                                                       ctx: AppContext) -> None:
-    from desktop.store.form_import import FileOutcome, Status
+    from desktop.actions.forms import FileOutcome, Status
     from desktop.ui.import_dialog import ImportDialog
 
     files = [tmp_path / f"BaoCao_{i}.xlsx" for i in range(3)]

@@ -1,12 +1,27 @@
-"""Opening the database file: the handle every other office action takes."""
+"""The database file: open it, create it from a plan or as the demo, back it up, restore it.
+
+`open_database` returns the handle every other office action takes.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain.office import OfficeSettings
+from ..domain.plan import Plan
 from ..store.database import Database
 
-__all__ = ["Database", "open_database"]
+__all__ = ["Created", "Database", "backup_database", "create_database", "create_demo",
+           "open_database", "restore_database"]
+
+
+@dataclass(frozen=True)
+class Created:
+    path: Path
+    plan_code: str
+    units: int
 
 
 def open_database(
@@ -14,3 +29,79 @@ def open_database(
 ) -> Database:
     """Open `path` (for writing: lock, backup, upgrade); refuses in Vietnamese."""
     return Database.open(path, write=write, create=create, backup=backup)
+
+
+def init_reason(plan: Plan) -> str:
+    return f"Khởi tạo từ kế hoạch {plan.code}"
+
+
+def _leftovers(path: Path) -> tuple[Path, ...]:
+    return (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}.lock"))
+
+
+def create_database(path: Path, plan: Plan, office: OfficeSettings | None = None, *,
+                    backup: bool = True) -> Created:
+    """Create the database at `path` from `plan` (with the office settings of the first-run
+    wizard, when given); a file this created is removed again when it fails."""
+    from ..store.plan_edit import save_office
+    from ..store.plans import install_plan
+
+    existed = path.exists()
+    try:
+        with Database.open(path, create=True, backup=backup) as db:
+            with db.transaction(init_reason(plan)) as session:
+                install_plan(session, plan)
+                if office is not None:
+                    save_office(session, office)
+    except BaseException:
+        if not existed:
+            for leftover in _leftovers(path):
+                leftover.unlink(missing_ok=True)
+        raise
+    return Created(path, plan.code, len(plan.units))
+
+
+def create_demo(path: Path, *, backup: bool = True) -> Created:
+    """The demo database (ninh-son-2022, 8 communes, sample data) at `path`."""
+    from ..demo import build_demo
+
+    existed = path.exists()
+    try:
+        with Database.open(path, create=True, backup=backup) as db:
+            build_demo(db)
+            with db.reading() as session:
+                from ..store.plans import load_plan
+
+                plan = load_plan(session)
+    except BaseException:
+        if not existed:
+            for leftover in _leftovers(path):
+                leftover.unlink(missing_ok=True)
+        raise
+    return Created(path, plan.code, len(plan.units))
+
+
+def backup_database(db: Database, folder: Path | None = None) -> Path:
+    """A backup copy of the open database (in `folder`, else the backups folder)."""
+    from ..store.backup import backup_to
+
+    return backup_to(db.path, folder)
+
+
+def restore_database(db: Database, source: Path,
+                     report: Callable[[int, int, str], object] | None = None) -> Path:
+    """Replace the open database (held for writing) by the backup `source` and bring it to
+    the current schema; returns where the database as it was before is kept."""
+    from ..store import migrate
+    from ..store.backup import restore
+
+    if report is not None:
+        report(0, 2, "Đang khôi phục…")
+    db.engine.dispose()
+    safety = restore(db.path, source)
+    if report is not None:
+        report(1, 2, "Đang kiểm tra định dạng dữ liệu…")
+    migrate.upgrade(db.engine, db.path)
+    if report is not None:
+        report(2, 2, "")
+    return safety

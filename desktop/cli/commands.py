@@ -77,31 +77,27 @@ def build_parser() -> Parser:
 
 @command("demo")
 def cmd_demo(args: argparse.Namespace) -> int:
+    from ..actions.database import create_demo
     from ..paths import data_dir
-    from ..store.database import Database
 
     path = Path(args.db) if args.db else data_dir() / "demo.db"
     if path.exists() and path.stat().st_size > 0:
         raise DomainError(f"Tệp {path} đã tồn tại; hãy chọn --db khác hoặc xóa tệp đó trước.")
-    from ..demo import build_demo
-
-    with Database.open(path, create=True) as db:
-        build_demo(db)
+    create_demo(path)
     print(path)
     return 0
 
 
 @command("init")
 def cmd_init(args: argparse.Namespace) -> int:
+    from ..actions.database import create_database
     from ..plan_catalog import load_bundled, load_plan_file
-    from ..store.plans import install_plan
 
     plan = load_plan_file(args.plan_file) if args.plan_file else load_bundled(args.plan)
-    with open_db(args, write=True, create=True) as db:
-        with db.transaction(f"Khởi tạo từ kế hoạch {plan.code}") as s:
-            install_plan(s, plan)
+    created = create_database(db_path(args), plan)
     print(
-        f"Đã tạo cơ sở dữ liệu {db_path(args)} từ kế hoạch {plan.code} ({len(plan.units)} đơn vị)."
+        f"Đã tạo cơ sở dữ liệu {created.path} từ kế hoạch {created.plan_code} "
+        f"({created.units} đơn vị)."
     )
     return 0
 
@@ -283,14 +279,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 @command("review")
 def cmd_review(args: argparse.Namespace) -> int:
-    from ..store.submissions import review
+    from ..actions.review import review_submission
 
     accept = bool(args.accept)
     reason = args.return_reason or ""
     with open_db(args, write=True) as db:
-        with db.transaction("Xét duyệt báo cáo") as s:
-            sub = review(s, args.unit, args.period, accept=accept, reason=reason)
-            name, label = sub.unit.name, sub.period.label
+        done = review_submission(db, args.unit, args.period, accept=accept, reason_text=reason)
+    name, label = done.unit_name, done.period_label
     if accept:
         print(f"Đã chấp nhận báo cáo của {name}, kỳ {label}.")
     else:
@@ -300,27 +295,22 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 @command("backup")
 def cmd_backup(args: argparse.Namespace) -> int:
-    from ..store.backup import backup_to
+    from ..actions.database import backup_database
 
     path = db_path(args)
     with open_db(args, write=True) as db:
-        target = backup_to(db.path, args.dir)
+        target = backup_database(db, args.dir)
     print(f"Đã sao lưu {path} vào {target}")
     return 0
 
 
 @command("restore")
 def cmd_restore(args: argparse.Namespace) -> int:
-    from ..store.backup import restore
-    from ..store.database import Database
+    from ..actions.database import restore_database
 
     path = db_path(args)
-    db = Database.open(path, write=True, create=True, backup=False)
-    try:
-        db.engine.dispose()
-        safety = restore(path, args.file)
-    finally:
-        db.close()
+    with open_db(args, write=True, create=True, backup=False) as db:
+        safety = restore_database(db, args.file)
     print(f"Đã khôi phục {path} từ {args.file}. Bản trước khi khôi phục được lưu ở {safety}.")
     return 0
 

@@ -53,16 +53,13 @@ def add_commands(sub: Any, command: Callable[[str], Callable[[Any], Any]]) -> No
 
 
 def cmd_template(args: argparse.Namespace) -> int:
+    from ..actions.forms import template_basis
     from ..exchange.form_template import form_filename, write_form
-    from ..store.models import OfficeRow
-    from ..store.plans import load_plan, period_row, unit_infos
     from ..version import __version__
 
-    with open_db(args, write=False) as db, db.reading() as s:
-        plan = load_plan(s)
-        period_row(s, args.period)
-        office = s.query(OfficeRow).first()
-        units = unit_infos(s)
+    with open_db(args, write=False) as db:
+        basis = template_basis(db, args.period)
+    plan, units, office_name = basis.plan, basis.units, basis.office_name
     period = plan.period(args.period)
     if args.unit:
         chosen = [u for u in units if u.code == args.unit]
@@ -78,7 +75,6 @@ def cmd_template(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise DomainError(f"Không tạo được thư mục {out}: {exc.strerror}") from None
     now = dt.datetime.now().replace(microsecond=0)
-    office_name = office.name if office else ""
     written = []
     for u in chosen:
         target = out / form_filename(plan, period, u) if many else out
@@ -102,7 +98,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from ..store.form_import import collect_files, import_forms
+    from ..actions.forms import collect_files, import_forms
 
     files = collect_files(args.files)
     if not files:
@@ -119,18 +115,20 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_evidence(args: argparse.Namespace) -> int:
+    from ..actions.evidence import (
+        add_evidence,
+        evidence_target,
+        list_evidence,
+        remove_evidence,
+    )
     from ..domain.vnformat import day
-    from ..store.evidence import add_evidence, list_evidence, remove_evidence, submission_id_of
-    from ..store.plans import period_row, unit_row
 
     with open_db(args, write=args.action != "list") as db:
-        with db.reading() as s:
-            unit = unit_row(s, args.unit)
-            period = period_row(s, args.period)
-            sub_id = submission_id_of(s, args.unit, args.period)
-            if sub_id is None:
-                raise DomainError(f"{unit.name} chưa có báo cáo cho kỳ {period.label}.")
-            items = list_evidence(s, sub_id)
+        target = evidence_target(db, args.unit, args.period)
+        sub_id = target.submission_id
+        if sub_id is None:
+            raise DomainError(f"{target.unit_name} chưa có báo cáo cho kỳ {target.period_label}.")
+        items = list_evidence(db, sub_id)
         if args.action == "add":
             if args.file is None:
                 raise DomainError("Cần --file TỆP để thêm minh chứng.")
@@ -145,13 +143,13 @@ def cmd_evidence(args: argparse.Namespace) -> int:
             )
             print(
                 f"Đã đính kèm minh chứng “{info.title}” ({info.file_name}, "
-                f"SHA-256 {info.sha256[:12]}…) vào báo cáo của {unit.name}."
+                f"SHA-256 {info.sha256[:12]}…) vào báo cáo của {target.unit_name}."
             )
             return 0
         if args.action == "remove":
             if args.id is None or args.id not in {e.id for e in items}:
                 raise DomainError(
-                    f"Không có minh chứng mã {args.id} trong báo cáo của {unit.name}."
+                    f"Không có minh chứng mã {args.id} trong báo cáo của {target.unit_name}."
                 )
             info = remove_evidence(db, args.id)
             print(f"Đã gỡ minh chứng “{info.title}”.")

@@ -19,7 +19,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..domain.errors import DomainError
 from ..domain.vnformat import number
 from .support import Parser, open_db, print_json, print_table
 
@@ -121,13 +120,11 @@ def _who(p: Any) -> str:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from ..actions.proposals import list_proposals
     from ..domain.proposals import KIND_LABELS, as_mapping, documents_text
-    from ..store.plans import load_plan
-    from ..store.proposals import list_proposals
 
-    with _open(args, write=False) as db, db.reading() as s:
-        plan = load_plan(s)
-        proposals = list_proposals(s, args.review, plan)
+    with _open(args, write=False) as db:
+        plan, proposals = list_proposals(db, args.review)
     label = plan.period(args.review).label
     if args.format == "json":
         print_json(
@@ -174,9 +171,7 @@ def _documents(args: argparse.Namespace) -> dict[str, Path | None]:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from ..paths import evidence_dir
-    from ..store.plans import load_plan
-    from ..store.proposals import add_collective, add_individual, check_review
+    from ..actions.proposals import add_collective, add_individual, check_review
 
     parser: Parser = args.proposals_parser
     if args.collective is not None:
@@ -196,38 +191,29 @@ def _add(args: argparse.Namespace) -> int:
     documents = _documents(args)
 
     with _open(args, write=True) as db:
-        root = evidence_dir(db.path)
-        what = "tập thể" if args.collective is not None else "cá nhân"
-        with db.transaction(f"Thêm đề nghị khen thưởng ({what}) kỳ {args.review}") as s:
-            plan = load_plan(s)
-            if args.collective is not None:
-                p = add_collective(
-                    s,
-                    args.review,
-                    args.collective,
-                    award=args.award,
-                    achievements=args.achievements,
-                    documents=documents,
-                    evidence_root=root,
-                    plan=plan,
-                )
-            else:
-                p = add_individual(
-                    s,
-                    args.review,
-                    args.individual,
-                    args.position,
-                    unit_code=args.unit,
-                    is_leader=args.leader,
-                    award=args.award,
-                    achievements=args.achievements,
-                    documents=documents,
-                    evidence_root=root,
-                    plan=plan,
-                )
-            label = plan.period(args.review).label
-        with db.reading() as s:
-            result = check_review(s, args.review)
+        if args.collective is not None:
+            p = add_collective(
+                db,
+                args.review,
+                args.collective,
+                award=args.award,
+                achievements=args.achievements,
+                documents=documents,
+            )
+        else:
+            p = add_individual(
+                db,
+                args.review,
+                args.individual,
+                args.position,
+                unit_code=args.unit,
+                is_leader=args.leader,
+                award=args.award,
+                achievements=args.achievements,
+                documents=documents,
+            )
+        plan, result = check_review(db, args.review)
+        label = plan.period(args.review).label
     print(f"Đã thêm đề nghị số {p.id}: {_who(p)} — «{p.award}», kỳ {label}.")
     for b in result.breaches_for(p.id):
         print(f"  Lưu ý [{b.rule}, mục {b.source or '—'}]: {b.message}")
@@ -235,16 +221,10 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _remove(args: argparse.Namespace) -> int:
-    from ..store.plans import load_plan
-    from ..store.proposals import remove_proposal
+    from ..actions.proposals import remove_proposal
 
     with _open(args, write=True) as db:
-        with db.transaction(f"Xóa đề nghị khen thưởng số {args.id}") as s:
-            plan = load_plan(s)
-            from ..domain.proposals import require_review
-
-            require_review(plan, args.review)
-            p = remove_proposal(s, args.id, review=args.review, plan=plan)
+        p = remove_proposal(db, args.review, args.id)
     print(f"Đã xóa đề nghị số {p.id}: {_who(p)} — «{p.award}».")
     return 0
 
@@ -302,13 +282,11 @@ def _limit(v: int | None) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from ..actions.proposals import check_review
     from ..domain.proposals import RULE_LABELS, block_label
-    from ..store.plans import load_plan
-    from ..store.proposals import check_review
 
-    with _open(args, write=False) as db, db.reading() as s:
-        plan = load_plan(s)
-        result = check_review(s, args.review, plan)
+    with _open(args, write=False) as db:
+        plan, result = check_review(db, args.review)
     if args.format == "json":
         print_json(check_json(result, plan))
         return 0
@@ -352,15 +330,12 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _suggest(args: argparse.Namespace) -> int:
-    from ..domain.proposals import block_label, quota_usage
-    from ..store.plans import load_plan
-    from ..store.proposals import list_proposals, suggest_review
+    from ..actions.proposals import load_state
+    from ..domain.proposals import block_label
 
-    with _open(args, write=False) as db, db.reading() as s:
-        plan = load_plan(s)
-        suggestions = suggest_review(s, args.review, plan)
-        usage = quota_usage(plan, args.review, list_proposals(s, args.review, plan))
-    label = plan.period(args.review).label
+    with _open(args, write=False) as db:
+        state = load_state(db, args.review)
+    plan, suggestions, usage, label = state.plan, state.suggestions, state.usage(), state.label
     if args.format == "json":
         print_json(
             {
@@ -429,28 +404,17 @@ def _suggest(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from ..exchange.proposals_export import ProposalList, write_pdf, write_xlsx
-    from ..store.office import load_office
-    from ..store.plans import load_plan
-    from ..store.proposals import check_review, review_report
+    from ..actions.proposals import proposal_list, write_proposal_list
 
     if args.xlsx is None and args.pdf is None:
         args.proposals_parser.error("cần --xlsx TỆP và/hoặc --pdf TỆP")
-    with _open(args, write=False) as db, db.reading() as s:
-        plan = load_plan(s)
-        result = check_review(s, args.review, plan)
-        data = ProposalList(
-            plan=plan,
-            check=result,
-            report=review_report(s, args.review, plan),
-            office=load_office(s),
-        )
-    for path, write in ((args.xlsx, write_xlsx), (args.pdf, write_pdf)):
+    with _open(args, write=False) as db:
+        data = proposal_list(db, args.review)
+    result = data.check
+    for path, kind in ((args.xlsx, "xlsx"), (args.pdf, "pdf")):
         if path is None:
             continue
-        if not path.parent.exists():
-            raise DomainError(f"Thư mục {path.parent} không tồn tại.")
-        write(data, path)
+        write_proposal_list(data, kind, path)  # type: ignore[arg-type]
         print(f"Đã ghi {path}")
     if not result.ok:
         print(

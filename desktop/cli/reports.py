@@ -70,48 +70,42 @@ def add_commands(sub: Any, command: Callable[[str], Callable[[Handler], Handler]
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from ..exchange.export_input import load_export_input
+    from ..actions.exports import load_export_input, write_export
 
     if not (args.xlsx or args.pdf or args.package):
         args.export_parser.error("cần ít nhất một trong các tham số --xlsx, --pdf, --package")
-    with open_db(args, write=False) as db, db.reading() as s:
-        inp = load_export_input(s, args.period)
+    with open_db(args, write=False) as db:
+        inp = load_export_input(db, args.period)
     if args.xlsx:
-        from ..exchange.export_xlsx import write_xlsx
-
-        write_xlsx(inp, args.xlsx)
+        write_export(inp, "xlsx", args.xlsx)
         print(f"Đã ghi bảng tổng hợp Excel: {args.xlsx}")
     if args.pdf:
-        from ..exchange.report_pdf import write_pdf
-
-        write_pdf(inp, args.pdf, number=args.number, on=args.date)
+        write_export(inp, "pdf", args.pdf, number=args.number, on=args.date)
         print(f"Đã ghi báo cáo PDF: {args.pdf}")
     if args.package:
-        from ..exchange.package import write_package
-
-        write_package(inp, args.package, number=args.number, on=args.date)
+        write_export(inp, "package", args.package, number=args.number, on=args.date)
         print(f"Đã ghi gói dữ liệu: {args.package}")
     return 0
 
 
 def cmd_office(args: argparse.Namespace) -> int:
-    from ..store.office import OFFICE_FIELDS, load_office, parse_assignments, update_office
+    from ..actions.office import change_office, read_office
+    from ..domain.office import OFFICE_FIELDS, parse_assignments
 
     if args.assignments:
         changes = parse_assignments(args.assignments)  # refuses before the database opens
         with open_db(args, write=True) as db:
-            with db.transaction("Thay đổi thông tin cơ quan báo cáo") as s:
-                done = update_office(s, changes)
-                settings = load_office(s)
-        if done:
+            changed = change_office(db, changes)
+        settings = changed.settings
+        if changed.changes:
             print("Đã cập nhật thông tin cơ quan:")
-            for line in done:
+            for line in changed.changes:
                 print(f"  - {line}")
         else:
             print("Không có thay đổi nào.")
     else:
-        with open_db(args, write=False) as db, db.reading() as s:
-            settings = load_office(s)
+        with open_db(args, write=False) as db:
+            settings = read_office(db)
     data = settings.as_dict()
     if args.format == "json":
         print_json(data)
@@ -125,15 +119,13 @@ def cmd_office(args: argparse.Namespace) -> int:
 
 
 def cmd_import_package(args: argparse.Namespace) -> int:
-    from ..exchange.package import read_package
-    from ..store.province import import_packages
+    from ..actions.packages import import_packages, read_package
 
     packages = [read_package(f) for f in args.files]  # every package verified first
     with open_db(args, write=True, create=True) as db:
-        with db.transaction("Nhập gói dữ liệu của các huyện") as s:
-            results = import_packages(
-                s, packages, replace=args.replace, received_on=args.received, channel=args.channel
-            )
+        results = import_packages(
+            db, packages, replace=args.replace, received_on=args.received, channel=args.channel
+        )
     for r in results:
         verb = "Đã thay thế" if r.replaced else "Đã nhập"
         print(

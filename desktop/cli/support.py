@@ -97,8 +97,10 @@ def db_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if args.db else default_db_path()
 
 
-def open_db(args: argparse.Namespace, *, write: bool, create: bool = False) -> Database:
+def open_db(
+    args: argparse.Namespace, *, write: bool, create: bool = False, backup: bool = True
+) -> Database:
     """Open the database of `args` (imported here: `thidua --help` loads no SQLAlchemy)."""
     from ..actions.database import open_database
 
-    return open_database(db_path(args), write=write, create=create)
+    return open_database(db_path(args), write=write, create=create, backup=backup)

@@ -613,3 +613,20 @@ def as_mapping(p: Proposal) -> Mapping[str, object]:
             for name, present in p.documents.items()
         ],
     }
+
+
+@dataclass(frozen=True)
+class ProposalInfo:
+    """A proposal as the exports list it (desktop.exchange.export_input)."""
+
+
+    kind: str  # collective | individual
+    award: str
+    name: str  # the unit's name for a collective, the person's for an individual
+    position: str
+    unit_code: str
+    unit_name: str
+    is_leader: bool
+    achievements: str
+    documents_present: int
+    documents_total: int

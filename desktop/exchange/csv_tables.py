@@ -4,7 +4,7 @@ One place decides what a column holds, so that the Excel sheets `TongHop`, `ChiT
 `TienDo`, `KhenThuong` and the files tonghop.csv, chitieu.csv, tiendo.csv, khenthuong.csv
 carry the same numbers, all taken from one `PeriodReport` (the evaluation `check` prints).
 
-    inp = load_export_input(session, "2023")     # export_input.py
+    inp = load_export_input(db, "2023")          # desktop/actions/exports.py
     tables = report_tables(inp)                  # {"TongHop": SheetTable, ...}
     write_csv(tables["TongHop"], path)           # UTF-8 with BOM
 """

@@ -25,8 +25,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from desktop.domain.plan import IndicatorKind, Plan, Unit
+from desktop.domain.province import PackageContent, PackageRefused, district_identity
 from desktop.domain.values import Value
-from desktop.store.province import PackageContent, PackageRefused, district_identity
 
 from .csv_tables import CSV_NAMES, csv_bytes, report_tables, target_results
 from .export_input import ExportInput

@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.domain.errors import DomainError
 from desktop.domain.evaluation import OUTCOME_LABELS
+from desktop.domain.office import OfficeSettings
 from desktop.domain.period_report import PeriodReport
 from desktop.domain.plan import UNIT_KIND_LABELS, Plan
 from desktop.domain.proposals import (
@@ -32,7 +33,6 @@ from desktop.domain.proposals import (
     proposals_by_award,
 )
 from desktop.domain.vnformat import day, number, percent
-from desktop.store.office import OfficeSettings
 
 from .pdf_document import OfficialReport, Section, Signer, Table, write_report
 

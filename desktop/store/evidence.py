@@ -22,11 +22,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..domain.vnformat import day
 from ..paths import evidence_dir
-from .database import Database, register_new_file
 from .errors import StoreError
-from .models import EvidenceRow, PeriodRow, ProposalDocumentRow, SubmissionRow, UnitRow
+from .models import EvidenceRow, PeriodRow, SubmissionRow, UnitRow
 
 MAX_EVIDENCE_BYTES = 200 * 1024 * 1024
 _CHUNK = 1024 * 1024
@@ -50,7 +48,7 @@ class EvidenceInfo:
     added_at: dt.datetime
 
 
-def _info(row: EvidenceRow) -> EvidenceInfo:
+def info(row: EvidenceRow) -> EvidenceInfo:
     return EvidenceInfo(
         id=row.id, submission_id=row.submission_id, doc_number=row.doc_number,
         title=row.title, issued_on=row.issued_on, summary=row.summary,
@@ -125,7 +123,7 @@ def copy_in(source: Path, target: Path, sha256: str) -> bool:
     return True
 
 
-def _submission(session: Session, submission_id: int) -> SubmissionRow:
+def submission_row(session: Session, submission_id: int) -> SubmissionRow:
     sub = session.get(SubmissionRow, submission_id)
     if sub is None:
         raise StoreError("Không tìm thấy báo cáo để đính kèm minh chứng (có thể đã bị xóa).")
@@ -147,7 +145,7 @@ def list_evidence(session: Session, submission_id: int) -> list[EvidenceInfo]:
         .where(EvidenceRow.submission_id == submission_id)
         .order_by(EvidenceRow.added_at, EvidenceRow.id)
     ).all()
-    return [_info(r) for r in rows]
+    return [info(r) for r in rows]
 
 
 def evidence_counts(session: Session, period_code: str) -> dict[str, int]:
@@ -161,100 +159,3 @@ def evidence_counts(session: Session, period_code: str) -> dict[str, int]:
         .group_by(UnitRow.code)
     ).all()
     return {code: int(n) for code, n in rows}
-
-
-def add_evidence(
-    db: Database,
-    submission_id: int,
-    source: Path,
-    *,
-    doc_number: str = "",
-    title: str = "",
-    issued_on: dt.date | None = None,
-    summary: str = "",
-) -> EvidenceInfo:
-    """Copy `source` into the evidence folder and register it, in one transaction.
-
-    Refused (DuplicateEvidence) when the same content is already attached to the
-    submission. When the registration fails, a copy made for it is removed again
-    (database.register_new_file).
-    """
-    source = Path(source)
-    digest, size = checked_sha256(source)
-    title = " ".join(title.split()) or source.stem
-    target = evidence_dir(db.path) / stored_name(digest, source.name)
-    with db.transaction("Thêm minh chứng") as s:
-        sub = _submission(s, submission_id)
-        dup = s.scalar(
-            select(EvidenceRow).where(
-                EvidenceRow.submission_id == submission_id, EvidenceRow.sha256 == digest
-            )
-        )
-        if dup is not None:
-            raise DuplicateEvidence(
-                f"Tệp {source.name} đã được đính kèm vào báo cáo này "
-                f"(minh chứng \u201c{dup.title}\u201d, tệp {dup.file_name}, thêm ngày "
-                f"{day(dup.added_at.date())}). Không thêm lần thứ hai."
-            )
-        try:
-            if copy_in(source, target, digest):
-                register_new_file(s, target)  # removed again if the transaction fails
-        except OSError as exc:
-            raise StoreError(
-                f"Không sao chép được tệp {source.name} vào thư mục minh chứng "
-                f"{target.parent}: {exc.strerror}"
-            ) from None
-        row = EvidenceRow(
-            submission_id=sub.id, doc_number=doc_number.strip(), title=title,
-            issued_on=issued_on, summary=summary.strip(), file_name=source.name,
-            size=size, sha256=digest,
-        )
-        s.add(row)
-        s.flush()
-        info = _info(row)
-    return info
-
-
-def remove_evidence(db: Database, evidence_id: int) -> EvidenceInfo:
-    """Unregister an evidence; its stored file goes when nothing else refers to it."""
-    with db.transaction("Xóa minh chứng") as s:
-        row = s.get(EvidenceRow, evidence_id)
-        if row is None:
-            raise StoreError("Minh chứng này không còn trong cơ sở dữ liệu.")
-        info = _info(row)
-        s.delete(row)
-        s.flush()
-        still_used = s.scalar(
-            select(func.count(EvidenceRow.id)).where(EvidenceRow.sha256 == info.sha256)
-        ) or s.scalar(  # a proposal's dossier may hold the same scan
-            select(func.count(ProposalDocumentRow.id)).where(
-                ProposalDocumentRow.sha256 == info.sha256
-            )
-        )
-    if not still_used:
-        try:
-            stored_path(db.path, info).unlink(missing_ok=True)
-        except OSError:
-            pass  # the registration is gone; a stray copy does no harm
-    return info
-
-
-def open_path(db: Database, evidence_id: int) -> Path:
-    """The stored file of an evidence, checked against its SHA-256 before it is opened."""
-    with db.reading() as s:
-        row = s.get(EvidenceRow, evidence_id)
-        if row is None:
-            raise StoreError("Minh chứng này không còn trong cơ sở dữ liệu.")
-        info = _info(row)
-    path = stored_path(db.path, info)
-    if not path.is_file():
-        raise StoreError(
-            f"Không tìm thấy tệp của minh chứng \u201c{info.title}\u201d ({info.file_name}) "
-            f"trong thư mục {path.parent}."
-        )
-    if file_sha256(path)[0] != info.sha256:
-        raise StoreError(
-            f"Tệp của minh chứng \u201c{info.title}\u201d ({info.file_name}) đã bị thay đổi "
-            "so với khi đính kèm (mã SHA-256 không khớp)."
-        )
-    return path

@@ -10,50 +10,14 @@ date line, the signer and the recipients ("Nơi nhận").
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..domain.office import OFFICE_FIELDS, OfficeSettings, split_recipients
 from .errors import StoreError
 from .models import OfficeRow
-
-# key -> (label shown to people, maximum length)
-OFFICE_FIELDS: dict[str, tuple[str, int]] = {
-    "name": ("Tên cơ quan báo cáo", 200),
-    "short_name": ("Tên viết tắt", 40),
-    "parent_body": ("Cơ quan chủ quản", 200),
-    "place": ("Địa danh (dòng ngày tháng)", 100),
-    "area": ("Địa bàn", 200),
-    "province": ("Tỉnh, thành phố", 200),
-    "signer_authority": ("Thẩm quyền ký (KT., TL., TM.)", 100),
-    "signer_title": ("Chức vụ người ký", 100),
-    "signer_name": ("Họ và tên người ký", 100),
-    "doc_number_prefix": ("Ký hiệu văn bản (sau số)", 40),
-    "recipients": ("Nơi nhận (phân cách bằng dấu ;)", 2000),
-}
-
-
-@dataclass(frozen=True)
-class OfficeSettings:
-    name: str = "Phòng Văn hóa và Thông tin"
-    short_name: str = "VHTT"
-    parent_body: str = ""
-    place: str = ""
-    area: str = ""
-    province: str = ""
-    signer_authority: str = "KT. TRƯỞNG PHÒNG"
-    signer_title: str = "PHÓ TRƯỞNG PHÒNG"
-    signer_name: str = ""
-    doc_number_prefix: str = "/BC-VHTT"
-    recipients: tuple[str, ...] = ()
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            key: (list(self.recipients) if key == "recipients" else getattr(self, key))
-            for key in OFFICE_FIELDS
-        }
 
 
 def _settings(row: OfficeRow) -> OfficeSettings:
@@ -76,26 +40,6 @@ def load_office(session: Session) -> OfficeSettings:
     """The office settings (the defaults when the database has none yet)."""
     row = session.scalar(select(OfficeRow).order_by(OfficeRow.id).limit(1))
     return _settings(row) if row is not None else OfficeSettings()
-
-
-def parse_assignments(items: Sequence[str]) -> dict[str, str]:
-    """['name=Phòng X', 'place=Ninh Sơn'] -> {'name': 'Phòng X', ...}; refuses what is wrong."""
-    out: dict[str, str] = {}
-    for item in items:
-        key, sep, value = item.partition("=")
-        key = key.strip()
-        if not sep or not key:
-            raise StoreError(f"'{item}' không đúng dạng KHÓA=GIÁ_TRỊ.")
-        if key not in OFFICE_FIELDS:
-            raise StoreError(
-                f"Không có thiết lập '{key}'. Các thiết lập có: {', '.join(OFFICE_FIELDS)}."
-            )
-        out[key] = value.strip()
-    return out
-
-
-def split_recipients(text: str) -> list[str]:
-    return [part.strip() for part in text.split(";") if part.strip()]
 
 
 def update_office(session: Session, changes: Mapping[str, str]) -> list[str]:

@@ -9,17 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..domain.office import OfficeSettings, clean_office
 from ..domain.plan import IndicatorKind, Operator
 from ..domain.vnformat import day, number
 from .errors import StoreError
 from .models import CriterionRow, IndicatorRow, PeriodRow, QuotaRow
-from .office import OFFICE_FIELDS, OfficeSettings, update_office
 from .office import load_office as load_office
+from .office import update_office
 from .plans import plan_row
 
 NUMERIC_OPS = (Operator.GE, Operator.GT, Operator.LE, Operator.EQ)
@@ -194,35 +194,15 @@ def apply_plan_edits(
 
 
 # ---- office ------------------------------------------------------------------------------
-# The office settings themselves live in store/office.py (shared with the reports and the
-# CLI); the GUI adds what a report cannot do without: the fields below are required.
+# The office settings and what a report cannot do without (clean_office) are
+# desktop/domain/office.py; here they are written.
 
 OfficeData = OfficeSettings
 
-OFFICE_REQUIRED = ("name", "short_name", "parent_body", "place", "signer_title", "signer_name")
-
-
-def clean_office(data: OfficeSettings) -> OfficeSettings:
-    """Trimmed data, or StoreError naming every required field left empty or too long."""
-    values: dict[str, Any] = {}
-    for f in fields(OfficeSettings):
-        v = getattr(data, f.name)
-        values[f.name] = " ".join(v.split()) if isinstance(v, str) else v
-    values["recipients"] = tuple(r.strip() for r in data.recipients if r.strip())
-    missing = [OFFICE_FIELDS[k][0] for k in OFFICE_REQUIRED if not values[k]]
-    if missing:
-        raise StoreError("Thông tin cơ quan còn thiếu: " + ", ".join(missing) + ".")
-    too_long = [OFFICE_FIELDS[k][0] for k, v in values.items()
-                if isinstance(v, str) and len(v) > OFFICE_FIELDS[k][1]]
-    if too_long:
-        raise StoreError("Quá dài: " + ", ".join(too_long) + ".")
-    return OfficeSettings(**values)
-
-
-def save_office(session: Session, data: OfficeSettings) -> OfficeSettings:
-    """Check, then write through store.office.update_office (audited, changed fields only)."""
+def save_office(session: Session, data: OfficeSettings) -> list[str]:
+    """Check, then write through store.office.update_office (audited, changed fields only);
+    'key: old → new' per change."""
     data = clean_office(data)
     changes = {f.name: getattr(data, f.name) for f in fields(OfficeSettings)}
     changes["recipients"] = "; ".join(data.recipients)
-    update_office(session, changes)
-    return data
+    return update_office(session, changes)

@@ -31,6 +31,7 @@ from ..domain.proposals import (
     Proposal,
     ProposalCheck,
     ProposalError,
+    ProposalInfo,
     ProposalKind,
     Suggestion,
     check_proposals,
@@ -352,3 +353,33 @@ def suggest_review(session: Session, review: str, plan: Plan | None = None) -> l
     plan = plan or load_plan(session)
     report = review_report(session, review, plan)
     return suggest(plan, review, list_proposals(session, review, plan), report)
+
+
+def proposal_infos(session: Session, period_code: str) -> tuple[ProposalInfo, ...]:
+    """The proposals of a period as the exports list them (no review check: every
+    period can be exported)."""
+    pid = plan_row(session).id
+    rows = session.scalars(
+        select(ProposalRow)
+        .where(ProposalRow.plan_id == pid, ProposalRow.review == period_code)
+        .options(selectinload(ProposalRow.unit), selectinload(ProposalRow.documents))
+        .order_by(ProposalRow.kind, ProposalRow.id)
+    ).all()
+    out = []
+    for r in rows:
+        unit_name = r.unit.name if r.unit else ""
+        out.append(
+            ProposalInfo(
+                kind=r.kind,
+                award=r.award,
+                name=r.person_name if r.kind == "individual" else (unit_name or r.person_name),
+                position=r.position,
+                unit_code=r.unit.code if r.unit else "",
+                unit_name=unit_name,
+                is_leader=bool(r.is_leader),
+                achievements=r.achievements,
+                documents_present=sum(1 for d in r.documents if d.present),
+                documents_total=len(r.documents),
+            )
+        )
+    return tuple(out)

@@ -1,6 +1,6 @@
 """Minh chứng: the evidence documents of one submission — list, add, open, remove.
 
-Files are copied into the evidence folder under their SHA-256 (desktop.store.evidence);
+Files are copied into the evidence folder under their SHA-256 (desktop.actions.evidence);
 the same file attached twice to a report is refused with a message. The file chooser,
 the confirmation and the opening of files go through small methods (`choose_file`,
 `confirm`, `open_url`) so that tests can stand in for them.
@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..actions.evidence import EvidenceInfo
 from ..domain.vnformat import day
-from ..store.evidence import EvidenceInfo
 from .context import AppContext
 from .forms.ui_evidence_dialog import Ui_EvidenceDialog
 from .submissions_model import ROW_ROLE, error_text, show_banner
@@ -110,14 +110,12 @@ class EvidenceDialog(QDialog):
     def __init__(self, ctx: AppContext, unit_code: str, period_code: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from ..store.evidence import submission_id_of
-        from ..store.plans import period_row, unit_row
+        from ..actions.evidence import evidence_target
 
         self.ctx = ctx
-        with ctx.db.reading() as s:
-            self.unit_name = unit_row(s, unit_code).name
-            self.period_label = period_row(s, period_code).label
-            sid = submission_id_of(s, unit_code, period_code)
+        target = evidence_target(ctx.db, unit_code, period_code)
+        self.unit_name, self.period_label = target.unit_name, target.period_label
+        sid = target.submission_id
         if sid is None:
             from ..domain.errors import DomainError
 
@@ -172,10 +170,9 @@ class EvidenceDialog(QDialog):
 
     # -- list
     def reload(self) -> None:
-        from ..store.evidence import list_evidence
+        from ..actions.evidence import list_evidence
 
-        with self.ctx.db.reading() as s:
-            items = list_evidence(s, self.submission_id)
+        items = list_evidence(self.ctx.db, self.submission_id)
         self.model.set_items(items)
         total = sum(e.size for e in items)
         self.ui.countLabel.setText(f"{len(items)} tệp, {human_size(total)}" if items
@@ -210,7 +207,7 @@ class EvidenceDialog(QDialog):
         self._update_buttons()
 
     def add(self) -> None:
-        from ..store.evidence import add_evidence
+        from ..actions.evidence import add_evidence
 
         if self._chosen is None or self._busy:
             return
@@ -249,7 +246,7 @@ class EvidenceDialog(QDialog):
 
     # -- open and remove
     def open_selected(self) -> None:
-        from ..store.evidence import open_path
+        from ..actions.evidence import open_path
 
         e = self.selected()
         if e is None:
@@ -264,7 +261,7 @@ class EvidenceDialog(QDialog):
         self.ctx.tasks.run(lambda _r: open_path(db, e.id), opened, self._on_failed)
 
     def remove_selected(self) -> None:
-        from ..store.evidence import remove_evidence
+        from ..actions.evidence import remove_evidence
 
         e = self.selected()
         if e is None or self._busy:

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QTreeWidgetItem
 
 from ..domain.errors import DomainError
 from ..domain.period_report import REVIEW_STATE_LABELS, PeriodReport
+from ..domain.province import slug
 from ..domain.vnformat import day
-from ..store.province import slug
 from .context import AppContext
 from .forms.ui_export_dialog import Ui_ExportDialog
 from .submissions_model import error_text
@@ -90,31 +90,19 @@ def export_outputs(db: Any, period_code: str, targets: list[tuple[str, Path]], n
                    on: dt.date, report: Callable[[int, int, str], bool]) -> list[Outcome]:
     """Write the chosen outputs with the writers of `thidua export`; runs on a worker.
     A refused output (a locked file, a full stick) does not stop the others."""
-    from ..exchange.export_input import load_export_input
+    from ..actions.exports import load_export_input, write_export
 
     total = len(targets) + 1
     if not report(0, total, "Đang đọc số liệu của kỳ…"):
         return [Outcome(k, p, CANCELLED) for k, p in targets]
-    with db.reading() as s:
-        inp = load_export_input(s, period_code)
+    inp = load_export_input(db, period_code)
     results: list[Outcome] = []
     for i, (kind, path) in enumerate(targets):
         if not report(i + 1, total, f"Đang ghi {path.name}…"):
             results += [Outcome(k, p, CANCELLED) for k, p in targets[i:]]
             break
         try:
-            if kind == "xlsx":
-                from ..exchange.export_xlsx import write_xlsx
-
-                write_xlsx(inp, path)
-            elif kind == "pdf":
-                from ..exchange.report_pdf import write_pdf
-
-                write_pdf(inp, path, number=number, on=on)
-            else:
-                from ..exchange.package import write_package
-
-                write_package(inp, path, number=number, on=on)
+            write_export(inp, kind, path, number=number, on=on)
         except (DomainError, OSError) as exc:
             results.append(Outcome(kind, path, FAILED, error_text(exc)))
         else:

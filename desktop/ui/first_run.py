@@ -34,7 +34,7 @@ def unique_path(folder: Path, stem: str) -> Path:
 
 
 def office_defaults(plan: Plan) -> Any:
-    from ..store.plan_edit import OfficeData
+    from ..domain.office import OfficeSettings as OfficeData
 
     parent = str(plan.extras.get("parent_body", ""))
     return OfficeData(
@@ -47,27 +47,13 @@ def office_defaults(plan: Plan) -> Any:
 
 def create_database(path: Path, plan: Plan | None, office: Any) -> Path:
     """Create the database at `path`: the demo when `plan` is None. Runs on a worker."""
-    from ..store.database import Database
+    from ..actions.database import create_database as create_from_plan
+    from ..actions.database import create_demo
 
-    existed = path.exists()
-    try:
-        with Database.open(path, create=True, backup=False) as db:
-            if plan is None:
-                from ..demo import build_demo
-
-                build_demo(db)
-            else:
-                from ..store.plan_edit import save_office
-                from ..store.plans import install_plan
-
-                with db.transaction(f"Khởi tạo từ kế hoạch {plan.code}") as s:
-                    install_plan(s, plan)
-                    save_office(s, office)
-    except BaseException:
-        if not existed:
-            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}.lock")):
-                leftover.unlink(missing_ok=True)
-        raise
+    if plan is None:
+        create_demo(path, backup=False)
+    else:
+        create_from_plan(path, plan, office, backup=False)
     return path
 
 

@@ -1,6 +1,6 @@
 """Nhập biểu mẫu Excel: import the forms units sent back, file by file, whole or not at all.
 
-The work is `desktop.store.form_import.import_forms`, run in the serialized writer task
+The work is `desktop.actions.forms.import_forms`, run in the serialized writer task
 with progress and a "Dừng" button. Per file the dialog shows what was imported and,
 for a refused file, every cell and reason; a file whose unit already reported is not
 written until the person confirms the replacement, after reading what would change.
@@ -119,7 +119,7 @@ class ImportDialog(QDialog):
             self.add_paths([folder])
 
     def add_paths(self, paths: Iterable[Path]) -> None:
-        from ..store.form_import import collect_files
+        from ..actions.forms import collect_files
 
         known = {p.resolve() for p in self.files}
         for p in collect_files(Path(x) for x in paths):
@@ -154,7 +154,7 @@ class ImportDialog(QDialog):
         return self._task is not None
 
     def start(self, *, replace: bool, only: list[Path] | None = None) -> bool:
-        from ..store.form_import import import_forms
+        from ..actions.forms import import_forms
 
         if self.running:
             return False

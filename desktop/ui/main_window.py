@@ -424,13 +424,13 @@ class MainWindow(PreserveGeometry, QMainWindow):
     def backup_now(self) -> None:
         if self.ctx is None:
             return
-        path = self.ctx.path
+        db = self.ctx.db
 
         def work(report: Any) -> Path:
-            from ..store.backup import backup_to
+            from ..actions.database import backup_database
 
             report(0, 0, "Đang sao lưu…")
-            return backup_to(path)
+            return backup_database(db)
 
         def done(target: Path) -> None:
             self.ui.statusbar.showMessage(f"Đã sao lưu vào {target}", 10000)
@@ -463,19 +463,12 @@ class MainWindow(PreserveGeometry, QMainWindow):
     def restore_from(self, backup_file: Path) -> None:
         ctx = self.ctx
         assert ctx is not None
-        path, engine = ctx.path, ctx.db.engine
+        db = ctx.db
 
         def work(report: Any) -> Path:
-            from ..store import migrate
-            from ..store.backup import restore
+            from ..actions.database import restore_database
 
-            report(0, 2, "Đang khôi phục…")
-            engine.dispose()
-            safety = restore(path, backup_file)
-            report(1, 2, "Đang kiểm tra định dạng dữ liệu…")
-            migrate.upgrade(engine, path)
-            report(2, 2, "")
-            return safety
+            return restore_database(db, backup_file, report)
 
         def done(safety: Path) -> None:
             ctx.reload()

@@ -10,8 +10,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QWidget
 
+from ..actions.office import read_office, save_office
 from ..domain.errors import DomainError
-from ..store.plan_edit import OfficeData, clean_office, load_office, save_office
+from ..domain.office import OfficeSettings as OfficeData
+from ..domain.office import clean_office
 from . import errors
 from .context import AppContext
 from .forms.ui_office_dialog import Ui_OfficeDialog
@@ -76,8 +78,7 @@ class OfficeDialog(QDialog):
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
         show_banner(self.ui.lblError, "")
-        with ctx.db.reading() as s:
-            self.form.load(load_office(s))
+        self.form.load(read_office(ctx.db))
         self.form.ui.nameEdit.setFocus()
 
     def accept(self) -> None:
@@ -89,8 +90,7 @@ class OfficeDialog(QDialog):
         self.ui.buttonBox.setEnabled(False)
 
         def work(_report: Any) -> None:
-            with self.ctx.db.transaction("Sửa thông tin cơ quan") as s:
-                save_office(s, data)
+            save_office(self.ctx.db, data)
 
         def done(_result: object) -> None:
             self.ctx.notify_changed()

@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..actions.packages import create_province_database
 from ..domain.errors import DomainError
 from ..domain.period_report import CHANNEL_LABELS
 from .context import AppContext
 from .forms.ui_package_import_dialog import Ui_PackageImportDialog
 from .submissions_model import error_text
 
-REASON = "Nhập gói dữ liệu của các đơn vị cấp dưới"
 LOOK = {
     "pending": ("Đang kiểm tra…", "#5f6368"),
     "ready": ("Hợp lệ — chờ nhập", "#1b7f3b"),
@@ -67,7 +67,7 @@ class Entry:
 
 def describe(e: Entry) -> None:
     """District, plan, period and units from a verified package."""
-    from ..store.province import district_identity
+    from ..domain.province import district_identity
 
     data, man = e.content.data, e.content.manifest
     plan = data.get("plan", {}).get("plan", {}) if isinstance(data.get("plan"), dict) else {}
@@ -84,8 +84,7 @@ def describe(e: Entry) -> None:
 def verify_packages(db: Any, entries: Sequence[Entry], report: Callable[..., bool]) -> None:
     """Read and verify each package, then try it in a rolled-back transaction. Runs on the
     writer (the trial flushes rows before it is rolled back)."""
-    from ..exchange.package import read_package
-    from ..store.province import import_packages
+    from ..actions.packages import read_package, try_package
 
     for i, e in enumerate(entries):
         report(i, len(entries), e.path.name)
@@ -99,14 +98,11 @@ def verify_packages(db: Any, entries: Sequence[Entry], report: Callable[..., boo
             describe(e)
         except (AttributeError, TypeError, ValueError):
             pass  # a malformed data.json: import_packages names what is wrong
-        with db.sessions() as s:
-            try:
-                result = import_packages(s, [e.content], replace=True)[0]
-            except DomainError as exc:
-                e.refusal = exc.message
-                continue
-            finally:
-                s.rollback()
+        try:
+            result = try_package(db, e.content)
+        except DomainError as exc:
+            e.refusal = exc.message
+            continue
         e.district, e.key = result.unit_name, (result.unit_code, result.period_code)
         e.period, e.changes = result.period_label, result.changes
         e.status = "replace" if result.replaced else "ready"
@@ -124,26 +120,10 @@ def verify_packages(db: Any, entries: Sequence[Entry], report: Callable[..., boo
 def import_into(db: Any, contents: list[Any], replace: bool, received_on: dt.date | None,
                 channel: str) -> list[Any]:
     """One transaction, as `thidua import-package` does."""
-    from ..store.province import import_packages
+    from ..actions.packages import import_packages
 
-    with db.transaction(REASON) as s:
-        return import_packages(s, contents, replace=replace, received_on=received_on,
-                               channel=channel)
-
-
-def create_province_database(path: Path, contents: list[Any], received_on: dt.date | None,
-                             channel: str) -> list[Any]:
-    """A new database holding the packages (`import-package` on a new file); nothing is
-    left behind when they are refused."""
-    from ..store.database import Database
-
-    try:
-        with Database.open(path, create=True, backup=False) as db:
-            return import_into(db, contents, False, received_on, channel)
-    except BaseException:
-        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}.lock")):
-            leftover.unlink(missing_ok=True)
-        raise
+    return import_packages(db, contents, replace=replace, received_on=received_on,
+                           channel=channel)
 
 
 class PackageImportDialog(QDialog):

@@ -322,9 +322,7 @@ class ProposalDialog(QDialog):
 
     # -- saving
     def _work(self) -> Any:
-        from ..paths import evidence_dir
-        from ..store.plans import load_plan
-        from ..store.proposals import add_collective, add_individual, set_document, update_proposal
+        from ..actions.proposals import add_collective, add_individual, edit_proposal
 
         db, review, p0 = self.ctx.db, self.review, self.proposal
         collective, award, unit, name, position, leader, achievements, _d = self._values()
@@ -332,27 +330,22 @@ class ProposalDialog(QDialog):
                    if (p0 is None and r.check.isChecked())
                    or (p0 is not None and (r.check.isChecked() != r.present
                                            or r.pending is not None))]
-        what = "Thêm" if p0 is None else f"Sửa (số {p0.id})"
 
         def work(_report: Any) -> Proposal:
-            with db.transaction(f"{what} đề nghị khen thưởng kỳ {review}") as s:
-                plan = load_plan(s)
-                if p0 is None and collective:
-                    p = add_collective(s, review, unit, award=award,
-                                       achievements=achievements, plan=plan)
-                elif p0 is None:
-                    p = add_individual(s, review, name, position, unit_code=unit,
-                                       is_leader=leader, award=award,
-                                       achievements=achievements, plan=plan)
-                elif p0.is_collective:
-                    p = update_proposal(s, p0.id, achievements=achievements, plan=plan)
-                else:
-                    p = update_proposal(s, p0.id, person_name=name, position=position,
-                                        is_leader=leader, achievements=achievements, plan=plan)
-                for doc, present, file in changes:
-                    p = set_document(s, evidence_dir(db.path), p.id, doc, present=present,
-                                     file=file, plan=plan)
-                return p
+            if p0 is None:
+                documents = {doc: file for doc, _present, file in changes}
+                if collective:
+                    return add_collective(db, review, unit, award=award,
+                                          achievements=achievements, documents=documents)
+                return add_individual(db, review, name, position, unit_code=unit,
+                                      is_leader=leader, award=award,
+                                      achievements=achievements, documents=documents)
+            if p0.is_collective:
+                return edit_proposal(db, review, p0.id, achievements=achievements,
+                                     documents=changes)
+            return edit_proposal(db, review, p0.id, person_name=name, position=position,
+                                 is_leader=leader, achievements=achievements,
+                                 documents=changes)
 
         return work
 

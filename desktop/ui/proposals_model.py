@@ -1,6 +1,6 @@
 """The Khen thưởng data and tables: the proposals of a review, the breaches, the suggestions.
 
-`load_state(db, review)` reads what the page shows in one session (call it from a task);
+What the page shows of a review is desktop.actions.proposals.load_state (from a task);
 `write_list` exports the list as the office sends it. The models take plain domain objects:
 `ProposalsTableModel.set_check(plan, check)` shows one row per proposal with its dossier and
 the breaches that concern it (rows in breach tinted, the rules and their clauses in the
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +19,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..domain.errors import DomainError
-from ..domain.period_report import PeriodReport
 from ..domain.plan import Plan
 from ..domain.proposals import (
     KIND_LABELS,
@@ -36,7 +34,7 @@ from ..domain.vnformat import number, percent
 from .submissions_model import ROW_ROLE, SEARCH_ROLE, SORT_ROLE, fold
 
 if TYPE_CHECKING:
-    from ..store.database import Database
+    from ..actions.database import Database
 
 _Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
@@ -46,31 +44,7 @@ DOSSIER_BACKGROUND = QColor("#fff1dc")  # only papers are missing
 BREACH_TEXT = QColor("#a50e0e")
 
 
-# ---- reading and writing a review (plain data; call from a task) ------------------------
-
-
-@dataclass(frozen=True)
-class ReviewState:
-    """What the page shows of one review, read in one session."""
-
-    review: str
-    plan: Plan
-    report: PeriodReport  # the evaluation of the review's period
-    check: ProposalCheck
-    suggestions: list[Suggestion]
-
-
-def load_state(db: Database, review: str) -> ReviewState:
-    from ..domain.proposals import check_proposals, suggest
-    from ..store.plans import load_plan
-    from ..store.proposals import list_proposals, review_report
-
-    with db.reading() as s:
-        plan = load_plan(s)
-        report = review_report(s, review, plan)
-        proposals = list_proposals(s, review, plan)
-    return ReviewState(review, plan, report, check_proposals(plan, review, proposals, report),
-                       suggest(plan, review, proposals, report))
+# ---- writing the list (call from a task) -------------------------------------------------
 
 
 def default_review(plan: Plan, period_code: str) -> str | None:
@@ -89,17 +63,13 @@ def default_review(plan: Plan, period_code: str) -> str | None:
 def write_list(db: Database, review: str, kind: str, path: Path) -> ProposalCheck:
     """Write the list of the review as the office sends it ('xlsx' or 'pdf'), whole or not
     at all; returns the check it was written from (its breaches are worth a reminder)."""
-    from ..exchange.proposals_export import ProposalList, write_pdf, write_xlsx
-    from ..store.office import load_office
+    from ..actions.proposals import proposal_list, write_proposal_list
 
-    state = load_state(db, review)
-    with db.reading() as s:
-        office = load_office(s)
     if not path.parent.is_dir():
         raise DomainError(f"Thư mục {path.parent} không tồn tại.")
-    data = ProposalList(state.plan, state.check, state.report, office)
-    (write_xlsx if kind == "xlsx" else write_pdf)(data, path)
-    return state.check
+    data = proposal_list(db, review)
+    write_proposal_list(data, kind, path)  # type: ignore[arg-type]
+    return data.check
 
 
 # ---- the tables ---------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QWidget
 
+from ..actions.proposals import ReviewState, load_state
 from ..domain.proposals import (
     KIND_LABELS,
     Proposal,
@@ -33,11 +34,9 @@ from .forms.ui_proposals_page import Ui_ProposalsPage
 from .proposals_model import (
     BreachesTableModel,
     ProposalsTableModel,
-    ReviewState,
     SuggestionsTableModel,
     breach_line,
     default_review,
-    load_state,
     write_list,
 )
 from .quota_gauge import QuotaPanel
@@ -386,7 +385,7 @@ class ProposalsPage(QWidget):
         self.ctx.tasks.run(work, done, failed, writes=True)
 
     def propose_selected(self) -> None:
-        from ..store.proposals import add_collective
+        from ..actions.proposals import add_collective
 
         s, state = self.selected_suggestion(), self.state
         if s is None or state is None or self._writing:
@@ -394,8 +393,7 @@ class ProposalsPage(QWidget):
         db, review = self.ctx.db, state.review
 
         def work(_r: Any) -> Proposal:
-            with db.transaction(f"Đề nghị khen thưởng {s.unit_code} kỳ {review} (gợi ý)") as ss:
-                return add_collective(ss, review, s.unit_code, award=s.award)
+            return add_collective(db, review, s.unit_code, award=s.award)
 
         self._write(work, lambda p: f"Đã thêm đề nghị số {p.id}: Tập thể {p.label} — "
                                     f"«{p.award}».")
@@ -404,7 +402,7 @@ class ProposalsPage(QWidget):
         return errors.ask_yes_no(self, text, yes="Xóa", no="Hủy")
 
     def remove_selected(self) -> None:
-        from ..store.proposals import remove_proposal
+        from ..actions.proposals import remove_proposal
 
         p, state = self.selected_proposal(), self.state
         if p is None or state is None or self._writing:
@@ -415,8 +413,7 @@ class ProposalsPage(QWidget):
         db, review = self.ctx.db, state.review
 
         def work(_r: Any) -> Proposal:
-            with db.transaction(f"Xóa đề nghị khen thưởng số {p.id}") as s:
-                return remove_proposal(s, p.id, review=review)
+            return remove_proposal(db, review, p.id)
 
         self._write(work, lambda gone: f"Đã xóa đề nghị số {gone.id}: {who}.", focus=False)
 

@@ -9,7 +9,6 @@ redo edits across fields (QUndoStack). Saving runs in the serialized writer task
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import logging
 from collections.abc import Callable
@@ -83,22 +82,18 @@ class SubmissionDialog(QDialog):
     def __init__(self, ctx: AppContext, unit_code: str, period_code: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from ..store.plans import unit_row
-        from ..store.submissions import find_submission, value_of
+        from ..actions.submissions import read_submission
 
         self.ctx = ctx
         self.plan = ctx.plan
         self.period = self.plan.period(period_code)
         self.unit_code = unit_code
-        with ctx.db.reading() as s:
-            unit = unit_row(s, unit_code)
-            self.unit_name, self.unit_kind = unit.name, unit.kind
-            sub = find_submission(s, unit_code, period_code)
-            self.existing = sub is not None
-            values = {v.indicator_code: value_of(v) for v in sub.values} if sub else {}
-            state, reason = (sub.state, sub.return_reason) if sub else (None, "")
-            received = sub.received_on if sub else dt.date.today()
-            channel = sub.channel if sub else "email"
+        draft = read_submission(ctx.db, unit_code, period_code)
+        self.unit_name, self.unit_kind = draft.unit_name, draft.unit_kind
+        self.existing = draft.existing
+        values = dict(draft.values)
+        state, reason = draft.state, draft.return_reason
+        received, channel = draft.received_on, draft.channel
 
         self.ui = Ui_SubmissionDialog()
         self.ui.setupUi(self)
@@ -314,16 +309,15 @@ class SubmissionDialog(QDialog):
             return None
         if self.existing and not self.has_unsaved_changes():
             return _NOTHING
-        from ..store.submissions import save_submission
+        from ..actions.submissions import save_submission
 
         db, plan, unit, period = self.ctx.db, self.plan, self.unit_code, self.period.code
         received = self.ui.receivedEdit.date().toPython()
         channel = self.ui.channelCombo.currentData()
 
         def work(_report: Any) -> Any:
-            with db.transaction(f"Nhập/sửa báo cáo {unit} kỳ {period}") as s:
-                return save_submission(s, plan, unit, period, values, received_on=received,
-                                       channel=channel, replace=True)
+            return save_submission(db, plan, unit, period, values, received_on=received,
+                                   channel=channel)
 
         return work
 

@@ -154,11 +154,10 @@ class SubmissionsPage(QWidget):
         ctx = self.ctx
 
         def load(_report: Any) -> list[SubmissionLine]:
-            from ..store.evidence import evidence_counts
+            from ..actions.evidence import evidence_counts
 
             report = ctx.report(period)
-            with ctx.db.reading() as s:
-                counts = evidence_counts(s, period)
+            counts = evidence_counts(ctx.db, period)
             return lines_from_report(report, counts)
 
         def done(lines: list[SubmissionLine]) -> None:
@@ -290,14 +289,12 @@ class SubmissionsPage(QWidget):
         dlg.open()
 
     def _review(self, line: SubmissionLine, *, accept: bool, reason: str) -> None:
-        from ..store.submissions import review
+        from ..actions.review import review_submission
 
         db, period = self.ctx.db, self.ctx.period_code
-        what = "Chấp nhận" if accept else "Trả lại"
 
         def work(_report: Any) -> None:
-            with db.transaction(f"{what} báo cáo {line.unit_code} kỳ {period}") as s:
-                review(s, line.unit_code, period, accept=accept, reason=reason)
+            review_submission(db, line.unit_code, period, accept=accept, reason_text=reason)
 
         def done(_result: object) -> None:
             if accept:

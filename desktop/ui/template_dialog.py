@@ -30,12 +30,11 @@ WRITTEN, SKIPPED, CANCELLED = "written", "skipped", "cancelled"
 def write_forms(ctx_db: Any, plan: Any, period_code: str, units: list[Unit], folder: Path,
                 overwrite: bool, report: Any) -> list[tuple[str, Path, str]]:
     """Write the forms; (unit name, file, written | skipped | cancelled) for each unit."""
+    from ..actions.forms import template_basis
     from ..exchange.form_template import form_filename, write_form
-    from ..store.office import load_office
     from ..version import __version__
 
-    with ctx_db.reading() as s:
-        office = load_office(s).name
+    office = template_basis(ctx_db).office_name
     period = plan.period(period_code)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -107,10 +106,9 @@ class TemplateDialog(QDialog):
         return str(self.ui.periodCombo.currentData())
 
     def load_units(self) -> None:
-        from ..store.plans import unit_infos
+        from ..actions.forms import template_basis
 
-        with self.ctx.db.reading() as s:
-            units = unit_infos(s)
+        units = list(template_basis(self.ctx.db).units)
         period = self.ctx.plan.period(self.period_code)
         self._units = [u for u in expected_units(units, period)
                        if self.ctx.plan.indicators_for(u.kind)]

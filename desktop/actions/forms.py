@@ -14,11 +14,13 @@ from pathlib import Path
 
 from ..domain.errors import DomainError
 from ..domain.lateness import late_days
+from ..domain.plan import Plan, Unit
 from ..exchange.form_reader import FormRejected, read_form
-from .collector import collection_paused
-from .database import Database
-from .plans import load_plan, unit_infos
-from .submissions import SubmissionExists, save_submission
+from ..store.collector import collection_paused
+from ..store.database import Database
+from ..store.office import load_office
+from ..store.plans import load_plan, period_row, unit_infos
+from ..store.submissions import SubmissionExists, save_submission
 
 Progress = Callable[[int, int, str], bool]
 
@@ -159,3 +161,21 @@ def _import_one(db, plan, units, known, path, received_on, channel, replace) -> 
         changes=result.changes,
         **base,
     )
+
+
+@dataclass(frozen=True)
+class TemplateBasis:
+    """What the blank forms are written from (desktop.exchange.form_template.write_form)."""
+
+    plan: Plan
+    office_name: str
+    units: tuple[Unit, ...]
+
+
+def template_basis(db: Database, period_code: str | None = None) -> TemplateBasis:
+    """The plan, the office's name and every unit; refuses an unknown `period_code`."""
+    with db.reading() as s:
+        plan = load_plan(s)
+        if period_code is not None:
+            period_row(s, period_code)
+        return TemplateBasis(plan, load_office(s).name, tuple(unit_infos(s)))

@@ -1,0 +1,54 @@
+"""Exports to the province: the export input read once, each output written from it.
+
+    inp = load_export_input(db, "2023")
+    write_export(inp, "pdf", Path("BaoCao.pdf"), number="12", on=dt.date(2024, 1, 5))
+
+`thidua export` and the window's "Báo cáo gửi cấp trên" both write through `write_export`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Literal
+
+from ..exchange.export_input import ExportInput
+from ..store.database import Database
+from ..store.office import load_office
+from ..store.plans import unit_infos
+from ..store.proposals import proposal_infos
+from ..store.submissions import period_report
+
+ExportKind = Literal["xlsx", "pdf", "package"]
+
+
+def load_export_input(db: Database, period_code: str, *, now: dt.datetime | None = None
+                      ) -> ExportInput:
+    """Read the period's evaluation, the office settings and the proposals."""
+    with db.reading() as session:
+        report = period_report(session, period_code)
+        return ExportInput(
+            report=report,
+            office=load_office(session),
+            proposals=proposal_infos(session, period_code),
+            generated_at=(now or dt.datetime.now()).replace(microsecond=0),
+            all_units=tuple(unit_infos(session)),
+        )
+
+
+def write_export(inp: ExportInput, kind: ExportKind, path: Path, *, number: str = "",
+                 on: dt.date | None = None) -> Path:
+    """Write one output: the Excel workbook, the official PDF or the province package."""
+    if kind == "xlsx":
+        from ..exchange.export_xlsx import write_xlsx
+
+        write_xlsx(inp, path)
+    elif kind == "pdf":
+        from ..exchange.report_pdf import write_pdf
+
+        write_pdf(inp, path, number=number, on=on)
+    else:
+        from ..exchange.package import write_package
+
+        write_package(inp, path, number=number, on=on)
+    return path
