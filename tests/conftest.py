@@ -24,8 +24,8 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory,
 
 @pytest.fixture(scope="session")
 def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from desktop.demo import build_demo
     from desktop.store.database import Database
+    from desktop.store.demo import build_demo
 
     path = tmp_path_factory.mktemp("demo-template") / "demo.db"
     with Database.open(path, create=True, backup=False) as db:
@@ -35,7 +35,7 @@ def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def demo_db(tmp_path: Path, _demo_template: Path) -> Path:
-    """A fresh copy of the demo database (desktop.demo) in tmp_path; returns its path."""
+    """A fresh copy of the demo database (desktop.store.demo) in tmp_path; returns its path."""
     path = tmp_path / "demo.db"
     shutil.copyfile(_demo_template, path)
     return path

@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import select
 
 from desktop.actions.evidence import add_evidence, open_path, remove_evidence
-from desktop.demo import build_demo
 from desktop.paths import evidence_dir
 from desktop.store.database import Database
+from desktop.store.demo import build_demo
 from desktop.store.errors import StoreError
 from desktop.store.evidence import (
     DuplicateEvidence,

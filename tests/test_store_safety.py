@@ -12,10 +12,10 @@ import time
 import pytest
 from sqlalchemy import select
 
-from desktop.demo import build_demo
 from desktop.domain.values import Value
 from desktop.store.backup import KEEP_AUTOMATIC, backup_to, list_backups, restore
 from desktop.store.database import Database, integrity_ok
+from desktop.store.demo import build_demo
 from desktop.store.errors import DatabaseLocked
 from desktop.store.models import AuditRow, SubmissionRow, ValueRow
 from desktop.store.plans import load_plan

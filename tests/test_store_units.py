@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop.store.database import Database
+from desktop.domain.errors import DomainError
 from desktop.store.errors import StoreError
 from desktop.store.models import AuditRow, UnitRow
 from desktop.store.plan_edit import (
@@ -237,7 +238,7 @@ def test_office(db: Database) -> None:
     with db.reading() as s:
         office = load_office(s)
     assert office.signer_name == "Nguyễn Thị Hương"
-    with pytest.raises(StoreError, match="Họ và tên người ký"):
+    with pytest.raises(DomainError, match="Họ và tên người ký"):
         with db.transaction("Cơ quan") as s:
             save_office(s, OfficeData(**{**office.__dict__, "signer_name": "  "}))
     with db.transaction("Cơ quan") as s:

@@ -123,7 +123,6 @@ def _plain(label) -> str:
 def test_menu_actions_and_toolbar_button_are_installed_once(qtbot, demo_db: Path) -> None:
     from PySide6.QtGui import QKeySequence
 
-    from desktop.ui.exchange_actions import file_menu
     from desktop.ui.main_window import MainWindow
     from desktop.ui.report_actions import ReportActions, install
 
@@ -134,7 +133,7 @@ def test_menu_actions_and_toolbar_button_are_installed_once(qtbot, demo_db: Path
         w.start(demo_db)
     actions = w.findChild(ReportActions, "reportActions")
     assert isinstance(actions, ReportActions)
-    texts = [a.text() for a in file_menu(w).actions()]
+    texts = [a.text() for a in w.menu_file.actions()]
     at = texts.index("Báo cáo gửi cấp trên…")
     assert texts[at + 1] == "Nhập gói dữ liệu của đơn vị cấp dưới…"
     assert texts.index(w.file_insert_point.text()) > at + 1, "before the window's insert point"
@@ -142,8 +141,8 @@ def test_menu_actions_and_toolbar_button_are_installed_once(qtbot, demo_db: Path
     assert actions.export_action in w.ui.mainToolBar.actions()
     button = w.ui.mainToolBar.widgetForAction(actions.export_action)
     assert button is not None and button.text() == "Báo cáo gửi cấp trên"
-    assert install(w, w.ctx) is actions
-    assert [a.text() for a in file_menu(w).actions()] == texts, "a second install adds nothing"
+    assert install(w, w.ctx, w.menu_file, w.file_insert_point, w.ui.mainToolBar) is actions
+    assert [a.text() for a in w.menu_file.actions()] == texts, "a second install adds nothing"
     assert w.ui.mainToolBar.actions().count(actions.export_action) == 1
 
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

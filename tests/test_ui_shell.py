@@ -28,7 +28,7 @@ from desktop.ui import errors
 from desktop.ui.main_window import PAGES, MainWindow
 from desktop.ui.settings import Settings
 
-PAGE = {title: i for i, (title, _m, _c) in enumerate(PAGES)}
+PAGE = {title: i for i, (title, _page) in enumerate(PAGES)}
 MINE = ("Tổng quan", "Đơn vị", "Kế hoạch", "Lịch sử")
 
 
@@ -412,10 +412,18 @@ def test_office_dialog(qtbot, window: MainWindow) -> None:
     type_text(dialog.form.ui.signerNameEdit, "Trần Văn Bình")
     dialog.accept()
     qtbot.waitUntil(lambda: not dialog.isVisible())
+    from sqlalchemy import select
+
+    from desktop.actions.office import REASON
+    from desktop.store.models import AuditRow
     from desktop.store.plan_edit import load_office
 
     with w.ctx.db.reading() as s:
         assert load_office(s).signer_name == "Trần Văn Bình"
+        reason = s.scalars(select(AuditRow.summary).where(AuditRow.table_name == "office")
+                           .order_by(AuditRow.id.desc()).limit(1)).one()
+    # the same reason as `thidua office --set` (tests/test_reports.py), which it was not
+    assert reason == REASON == "Thay đổi thông tin cơ quan báo cáo"
 
 
 def test_backup_then_restore(qtbot, window: MainWindow, talk: Talk) -> None:

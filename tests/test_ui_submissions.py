@@ -426,41 +426,32 @@ def window(qtbot, ctx: AppContext):
     qtbot.addWidget(win)
     menu = win.menuBar().addMenu("&Tệp")
     quit_action = menu.addAction("Thoát")
-    win.file_insert_point = quit_action  # type: ignore[attr-defined]
     win.menuBar().addMenu("&Trợ giúp")
-    actions = install(win, ctx)
+    actions = install(win, ctx, menu, quit_action)
     win.show()
-    return win, actions
+    return win, actions, menu
 
 
 def test_install_adds_the_file_menu_actions_once(qtbot, ctx: AppContext, window) -> None:
     from PySide6.QtGui import QKeySequence
-    from PySide6.QtWidgets import QMainWindow
 
-    from desktop.ui.exchange_actions import file_menu, install
+    from desktop.ui.exchange_actions import install
 
-    win, actions = window
-    menu = file_menu(win)
+    win, actions, menu = window
     texts = [a.text() for a in menu.actions()]
     assert texts[:2] == ["Nhập biểu mẫu Excel…", "Tạo biểu mẫu cho các đơn vị…"]
     assert texts[-1] == "Thoát", "inserted before the window's insert point"
     assert actions.import_action.shortcut() == QKeySequence("Ctrl+I")
-    assert install(win, ctx) is actions
+    assert install(win, ctx, menu, menu.actions()[-1]) is actions
     assert [a.text() for a in menu.actions()] == texts, "a second install adds nothing"
     assert win.acceptDrops()
-
-    bare = QMainWindow()
-    qtbot.addWidget(bare)
-    install(bare, ctx)
-    titles = [a.text() for a in bare.menuBar().actions()]
-    assert titles == ["&Tệp"]
 
 
 def test_make_forms_for_all_units_into_a_folder(qtbot, tmp_path: Path, ctx: AppContext,
                                                 window) -> None:
     from desktop.ui.template_dialog import TemplateDialog
 
-    _win, actions = window
+    _win, actions, _menu = window
     actions.template_action.trigger()
     dlg = actions.template_dialog
     assert isinstance(dlg, TemplateDialog) and dlg.period_code == "2023"
@@ -523,7 +514,7 @@ def test_import_forms_shows_each_file_and_asks_before_replacing(
     exists = folder / "BaoCao_2023_22813_Xa-Lam-Son.xlsx"
     _fill(exists, {"HSCV_MANG": (600, 720), "SANG_KIEN": 2})
 
-    _win, actions = window
+    _win, actions, _menu = window
     dlg = actions.open_import([folder])
     assert isinstance(dlg, ImportDialog) and len(dlg.files) == 3
     dlg.ui.channelCombo.setCurrentIndex(dlg.ui.channelCombo.findData("usb"))
@@ -583,7 +574,7 @@ def test_drop_files_on_the_window_opens_the_import(qtbot, tmp_path: Path, window
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QApplication
 
-    win, actions = window
+    win, actions, _menu = window
     form = tmp_path / "BaoCao.xlsx"
     form.write_bytes(b"not really a form")
     other = tmp_path / "ghichu.txt"
@@ -719,3 +710,37 @@ def test_screenshots_of_every_screen(qtbot, qapp, tmp_path: Path, ctx: AppContex
     finally:
         qapp.setFont(old_font)
     assert all(p.stat().st_size > 10_000 for p in shots)
+
+
+def _last_reason(db_path: Path, table: str) -> str:
+    from sqlalchemy import select
+
+    from desktop.store.models import AuditRow
+
+    with Database.open(db_path, write=False) as d, d.reading() as s:
+        return s.scalars(select(AuditRow.summary).where(AuditRow.table_name == table)
+                         .order_by(AuditRow.id.desc()).limit(1)).one()
+
+
+def test_the_window_and_the_command_line_review_with_the_same_audit_reason(
+        qtbot, page: SubmissionsPage, ctx: AppContext, tmp_path: Path,
+        _demo_template: Path) -> None:
+    """Before, the command line wrote "Xét duyệt báo cáo" and the window "Chấp nhận báo
+    cáo 22825 kỳ 2023" for the same act; both now call actions.review.review_submission."""
+    import shutil
+
+    from desktop.actions.review import reason
+    from desktop.cli import main
+
+    page.select_unit("22825")
+    with qtbot.waitSignal(page.loaded):
+        qtbot.mouseClick(page.ui.acceptButton, Qt.MouseButton.LeftButton)
+    ctx.tasks.wait()
+    window_reason = _last_reason(ctx.path, "review_event")
+
+    other = tmp_path / "cli.db"
+    shutil.copyfile(_demo_template, other)
+    assert main(["--db", str(other), "review", "--period", "2023", "--unit", "22825",
+                 "--accept"]) == 0
+    assert _last_reason(other, "review_event") == window_reason == reason(
+        "22825", "2023", accept=True) == "Chấp nhận báo cáo 22825 kỳ 2023"

@@ -11,10 +11,20 @@ from pathlib import Path
 
 from ..domain.office import OfficeSettings
 from ..domain.plan import Plan
-from ..store.database import Database
+from ..store.database import Database, check_is_sqlite
+from ..store.errors import DatabaseLocked
 
-__all__ = ["Created", "Database", "backup_database", "create_database", "create_demo",
-           "open_database", "restore_database"]
+__all__ = [
+    "Created",
+    "Database",
+    "DatabaseLocked",
+    "backup_database",
+    "check_is_sqlite",
+    "create_database",
+    "create_demo",
+    "open_database",
+    "restore_database",
+]
 
 
 @dataclass(frozen=True)
@@ -39,8 +49,9 @@ def _leftovers(path: Path) -> tuple[Path, ...]:
     return (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}.lock"))
 
 
-def create_database(path: Path, plan: Plan, office: OfficeSettings | None = None, *,
-                    backup: bool = True) -> Created:
+def create_database(
+    path: Path, plan: Plan, office: OfficeSettings | None = None, *, backup: bool = True
+) -> Created:
     """Create the database at `path` from `plan` (with the office settings of the first-run
     wizard, when given); a file this created is removed again when it fails."""
     from ..store.plan_edit import save_office
@@ -63,7 +74,7 @@ def create_database(path: Path, plan: Plan, office: OfficeSettings | None = None
 
 def create_demo(path: Path, *, backup: bool = True) -> Created:
     """The demo database (ninh-son-2022, 8 communes, sample data) at `path`."""
-    from ..demo import build_demo
+    from ..store.demo import build_demo
 
     existed = path.exists()
     try:
@@ -88,8 +99,9 @@ def backup_database(db: Database, folder: Path | None = None) -> Path:
     return backup_to(db.path, folder)
 
 
-def restore_database(db: Database, source: Path,
-                     report: Callable[[int, int, str], object] | None = None) -> Path:
+def restore_database(
+    db: Database, source: Path, report: Callable[[int, int, str], object] | None = None
+) -> Path:
     """Replace the open database (held for writing) by the backup `source` and bring it to
     the current schema; returns where the database as it was before is kept."""
     from ..store import migrate

@@ -23,9 +23,19 @@ from ..store.evidence import DuplicateEvidence, EvidenceInfo
 from ..store.models import EvidenceRow, ProposalDocumentRow
 from ..store.plans import period_row, unit_row
 
-__all__ = ["ADD_REASON", "REMOVE_REASON", "DuplicateEvidence", "EvidenceInfo",
-           "EvidenceTarget", "add_evidence", "evidence_counts", "evidence_target",
-           "list_evidence", "open_path", "remove_evidence"]
+__all__ = [
+    "ADD_REASON",
+    "REMOVE_REASON",
+    "DuplicateEvidence",
+    "EvidenceInfo",
+    "EvidenceTarget",
+    "add_evidence",
+    "evidence_counts",
+    "evidence_target",
+    "list_evidence",
+    "open_path",
+    "remove_evidence",
+]
 
 ADD_REASON = "Thêm minh chứng"
 REMOVE_REASON = "Xóa minh chứng"
@@ -41,8 +51,11 @@ class EvidenceTarget:
 def evidence_target(db: Database, unit_code: str, period_code: str) -> EvidenceTarget:
     """The submission evidence is attached to; refuses an unknown unit or period."""
     with db.reading() as s:
-        return EvidenceTarget(unit_row(s, unit_code).name, period_row(s, period_code).label,
-                              store.submission_id_of(s, unit_code, period_code))
+        return EvidenceTarget(
+            unit_row(s, unit_code).name,
+            period_row(s, period_code).label,
+            store.submission_id_of(s, unit_code, period_code),
+        )
 
 
 def list_evidence(db: Database, submission_id: int) -> list[EvidenceInfo]:
@@ -98,9 +111,14 @@ def add_evidence(
                 f"{target.parent}: {exc.strerror}"
             ) from None
         row = EvidenceRow(
-            submission_id=sub.id, doc_number=doc_number.strip(), title=title,
-            issued_on=issued_on, summary=summary.strip(), file_name=source.name,
-            size=size, sha256=digest,
+            submission_id=sub.id,
+            doc_number=doc_number.strip(),
+            title=title,
+            issued_on=issued_on,
+            summary=summary.strip(),
+            file_name=source.name,
+            size=size,
+            sha256=digest,
         )
         s.add(row)
         s.flush()

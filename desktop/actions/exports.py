@@ -22,8 +22,9 @@ from ..store.submissions import period_report
 ExportKind = Literal["xlsx", "pdf", "package"]
 
 
-def load_export_input(db: Database, period_code: str, *, now: dt.datetime | None = None
-                      ) -> ExportInput:
+def load_export_input(
+    db: Database, period_code: str, *, now: dt.datetime | None = None
+) -> ExportInput:
     """Read the period's evaluation, the office settings and the proposals."""
     with db.reading() as session:
         report = period_report(session, period_code)
@@ -36,8 +37,9 @@ def load_export_input(db: Database, period_code: str, *, now: dt.datetime | None
         )
 
 
-def write_export(inp: ExportInput, kind: ExportKind, path: Path, *, number: str = "",
-                 on: dt.date | None = None) -> Path:
+def write_export(
+    inp: ExportInput, kind: ExportKind, path: Path, *, number: str = "", on: dt.date | None = None
+) -> Path:
     """Write one output: the Excel workbook, the official PDF or the province package."""
     if kind == "xlsx":
         from ..exchange.export_xlsx import write_xlsx

@@ -1,7 +1,7 @@
 """Province: consolidate the district packages (`thidua import-package`, "Nhập gói dữ liệu").
 
-    contents = [read_package(p) for p in paths]     # verified, or PackageRefused
-    results = import_packages(db, contents, replace=False)
+contents = [read_package(p) for p in paths]     # verified, or PackageRefused
+results = import_packages(db, contents, replace=False)
 """
 
 from __future__ import annotations
@@ -16,19 +16,31 @@ from ..store.database import Database
 from ..store.province import ImportResult
 from ..store.province import import_packages as consolidate
 
-__all__ = ["REASON", "ImportResult", "create_province_database", "import_packages",
-           "read_package", "try_package"]
+__all__ = [
+    "REASON",
+    "ImportResult",
+    "create_province_database",
+    "import_packages",
+    "read_package",
+    "try_package",
+]
 
 REASON = "Nhập gói dữ liệu của các đơn vị cấp dưới"
 
 
-def import_packages(db: Database, contents: Sequence[PackageContent], *, replace: bool = False,
-                    received_on: dt.date | None = None, channel: str = "other"
-                    ) -> list[ImportResult]:
+def import_packages(
+    db: Database,
+    contents: Sequence[PackageContent],
+    *,
+    replace: bool = False,
+    received_on: dt.date | None = None,
+    channel: str = "other",
+) -> list[ImportResult]:
     """Consolidate verified packages in one transaction: all of them or none."""
     with db.transaction(REASON) as session:
-        return consolidate(session, contents, replace=replace, received_on=received_on,
-                           channel=channel)
+        return consolidate(
+            session, contents, replace=replace, received_on=received_on, channel=channel
+        )
 
 
 def try_package(db: Database, content: PackageContent) -> ImportResult:
@@ -41,9 +53,12 @@ def try_package(db: Database, content: PackageContent) -> ImportResult:
             session.rollback()
 
 
-def create_province_database(path: Path, contents: Sequence[PackageContent],
-                             received_on: dt.date | None = None, channel: str = "other"
-                             ) -> list[ImportResult]:
+def create_province_database(
+    path: Path,
+    contents: Sequence[PackageContent],
+    received_on: dt.date | None = None,
+    channel: str = "other",
+) -> list[ImportResult]:
     """A new database holding the packages; nothing is left behind when they are refused."""
     try:
         with Database.open(path, create=True, backup=False) as db:

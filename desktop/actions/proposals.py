@@ -72,8 +72,13 @@ def load_state(db: Database, review: str) -> ReviewState:
         plan = load_plan(s)
         report = store.review_report(s, review, plan)
         proposals = store.list_proposals(s, review, plan)
-    return ReviewState(review, plan, report, check_proposals(plan, review, proposals, report),
-                       suggest(plan, review, proposals, report))
+    return ReviewState(
+        review,
+        plan,
+        report,
+        check_proposals(plan, review, proposals, report),
+        suggest(plan, review, proposals, report),
+    )
 
 
 def list_proposals(db: Database, review: str) -> tuple[Plan, list[Proposal]]:
@@ -91,39 +96,84 @@ def check_review(db: Database, review: str) -> tuple[Plan, ProposalCheck]:
 # --------------------------------------------------------------------------- writing
 
 
-def add_collective(db: Database, review: str, unit_code: str, *, award: str | None = None,
-                   achievements: str = "", documents: Mapping[str, Path | None] | None = None
-                   ) -> Proposal:
+def add_collective(
+    db: Database,
+    review: str,
+    unit_code: str,
+    *,
+    award: str | None = None,
+    achievements: str = "",
+    documents: Mapping[str, Path | None] | None = None,
+) -> Proposal:
     """Propose a unit; `documents`: dossier documents present, each with its file or None."""
     with db.transaction(add_reason(review, collective=True)) as s:
-        return store.add_collective(s, review, unit_code, award=award,
-                                    achievements=achievements, documents=documents,
-                                    evidence_root=evidence_dir(db.path), plan=load_plan(s))
+        return store.add_collective(
+            s,
+            review,
+            unit_code,
+            award=award,
+            achievements=achievements,
+            documents=documents,
+            evidence_root=evidence_dir(db.path),
+            plan=load_plan(s),
+        )
 
 
-def add_individual(db: Database, review: str, person_name: str, position: str, *,
-                   unit_code: str | None = None, is_leader: bool = False,
-                   award: str | None = None, achievements: str = "",
-                   documents: Mapping[str, Path | None] | None = None) -> Proposal:
+def add_individual(
+    db: Database,
+    review: str,
+    person_name: str,
+    position: str,
+    *,
+    unit_code: str | None = None,
+    is_leader: bool = False,
+    award: str | None = None,
+    achievements: str = "",
+    documents: Mapping[str, Path | None] | None = None,
+) -> Proposal:
     with db.transaction(add_reason(review, collective=False)) as s:
-        return store.add_individual(s, review, person_name, position, unit_code=unit_code,
-                                    is_leader=is_leader, award=award,
-                                    achievements=achievements, documents=documents,
-                                    evidence_root=evidence_dir(db.path), plan=load_plan(s))
+        return store.add_individual(
+            s,
+            review,
+            person_name,
+            position,
+            unit_code=unit_code,
+            is_leader=is_leader,
+            award=award,
+            achievements=achievements,
+            documents=documents,
+            evidence_root=evidence_dir(db.path),
+            plan=load_plan(s),
+        )
 
 
-def edit_proposal(db: Database, review: str, proposal_id: int, *,
-                  person_name: str | None = None, position: str | None = None,
-                  is_leader: bool | None = None, achievements: str | None = None,
-                  documents: Sequence[DocumentChange] = ()) -> Proposal:
+def edit_proposal(
+    db: Database,
+    review: str,
+    proposal_id: int,
+    *,
+    person_name: str | None = None,
+    position: str | None = None,
+    is_leader: bool | None = None,
+    achievements: str | None = None,
+    documents: Sequence[DocumentChange] = (),
+) -> Proposal:
     """Change a proposal and its dossier (each change: present or not, file to attach)."""
     with db.transaction(edit_reason(review, proposal_id)) as s:
         plan = load_plan(s)
-        p = store.update_proposal(s, proposal_id, person_name=person_name, position=position,
-                                  is_leader=is_leader, achievements=achievements, plan=plan)
+        p = store.update_proposal(
+            s,
+            proposal_id,
+            person_name=person_name,
+            position=position,
+            is_leader=is_leader,
+            achievements=achievements,
+            plan=plan,
+        )
         for name, present, file in documents:
-            p = store.set_document(s, evidence_dir(db.path), p.id, name, present=present,
-                                   file=file, plan=plan)
+            p = store.set_document(
+                s, evidence_dir(db.path), p.id, name, present=present, file=file, plan=plan
+            )
         return p
 
 
@@ -141,8 +191,12 @@ def proposal_list(db: Database, review: str) -> ProposalList:
     """What the list the office sends is written from."""
     with db.reading() as s:
         plan = load_plan(s)
-        return ProposalList(plan=plan, check=store.check_review(s, review, plan),
-                            report=store.review_report(s, review, plan), office=load_office(s))
+        return ProposalList(
+            plan=plan,
+            check=store.check_review(s, review, plan),
+            report=store.review_report(s, review, plan),
+            office=load_office(s),
+        )
 
 
 def write_proposal_list(data: ProposalList, kind: Literal["xlsx", "pdf"], path: Path) -> Path:

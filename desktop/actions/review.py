@@ -27,10 +27,12 @@ def reason(unit_code: str, period_code: str, *, accept: bool) -> str:
     return f"{'Chấp nhận' if accept else 'Trả lại'} báo cáo {unit_code} kỳ {period_code}"
 
 
-def review_submission(db: Database, unit_code: str, period_code: str, *, accept: bool,
-                      reason_text: str = "") -> Reviewed:
+def review_submission(
+    db: Database, unit_code: str, period_code: str, *, accept: bool, reason_text: str = ""
+) -> Reviewed:
     """Accept, or return with `reason_text` (required, in Vietnamese when missing)."""
     with db.transaction(reason(unit_code, period_code, accept=accept)) as session:
         sub = review(session, unit_code, period_code, accept=accept, reason=reason_text)
-        return Reviewed(unit_code, sub.unit.name, period_code, sub.period.label, accept,
-                        reason_text)
+        return Reviewed(
+            unit_code, sub.unit.name, period_code, sub.period.label, accept, reason_text
+        )

@@ -44,17 +44,36 @@ def read_submission(db: Database, unit_code: str, period_code: str) -> Submissio
         if sub is None:
             return SubmissionDraft(unit.name, unit.kind, existing=False)
         return SubmissionDraft(
-            unit.name, unit.kind, existing=True,
+            unit.name,
+            unit.kind,
+            existing=True,
             values={v.indicator_code: value_of(v) for v in sub.values},
-            state=sub.state, return_reason=sub.return_reason,
-            received_on=sub.received_on, channel=sub.channel,
+            state=sub.state,
+            return_reason=sub.return_reason,
+            received_on=sub.received_on,
+            channel=sub.channel,
         )
 
 
-def save_submission(db: Database, plan: Plan, unit_code: str, period_code: str,
-                    values: Mapping[str, Value], *, received_on: dt.date,
-                    channel: str = "other") -> SaveResult:
+def save_submission(
+    db: Database,
+    plan: Plan,
+    unit_code: str,
+    period_code: str,
+    values: Mapping[str, Value],
+    *,
+    received_on: dt.date,
+    channel: str = "other",
+) -> SaveResult:
     """Save the values typed, replacing the submission there is (one transaction)."""
     with db.transaction(save_reason(unit_code, period_code)) as s:
-        return record(s, plan, unit_code, period_code, values, received_on=received_on,
-                      channel=channel, replace=True)
+        return record(
+            s,
+            plan,
+            unit_code,
+            period_code,
+            values,
+            received_on=received_on,
+            channel=channel,
+            replace=True,
+        )

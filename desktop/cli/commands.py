@@ -131,12 +131,12 @@ def cmd_plans(args: argparse.Namespace) -> int:
 
 @command("units")
 def cmd_units(args: argparse.Namespace) -> int:
+    from ..actions.plan import read_units
     from ..domain.plan import UNIT_KIND_LABELS
-    from ..store.plans import unit_infos
 
     today = dt.date.today()
-    with open_db(args, write=False) as db, db.reading() as s:
-        units = unit_infos(s)
+    with open_db(args, write=False) as db:
+        units = read_units(db)
     if args.format == "json":
         print_json(
             [
@@ -172,11 +172,11 @@ def cmd_units(args: argparse.Namespace) -> int:
 
 @command("periods")
 def cmd_periods(args: argparse.Namespace) -> int:
+    from ..actions.plan import read_plan
     from ..domain.vnformat import day
-    from ..store.plans import load_plan
 
-    with open_db(args, write=False) as db, db.reading() as s:
-        plan = load_plan(s)
+    with open_db(args, write=False) as db:
+        plan = read_plan(db)
     if args.format == "json":
         print_json(
             [
@@ -201,13 +201,13 @@ def cmd_periods(args: argparse.Namespace) -> int:
 
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
+    from ..actions.plan import period_report
     from ..domain.evaluation import OUTCOME_LABELS
     from ..domain.period_report import REVIEW_STATE_LABELS, to_json
     from ..domain.vnformat import day, percent
-    from ..store.submissions import period_report
 
-    with open_db(args, write=False) as db, db.reading() as s:
-        report = period_report(s, args.period)
+    with open_db(args, write=False) as db:
+        report = period_report(db, args.period)
     if args.format == "json":
         print_json(to_json(report))
         return 0

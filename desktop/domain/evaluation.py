@@ -119,17 +119,11 @@ def _rule_text(c: Criterion, ok: bool, kind: IndicatorKind) -> str:
         return "" if ok else "(yêu cầu: Có)"
     if c.op is Operator.BY:
         assert isinstance(t, dt.date)
-        return f"{'≤' if ok else '>'} hạn {day(t)}"
+        return f"{c.op.symbol if ok else c.op.negation} hạn {day(t)}"
     assert isinstance(t, float)
     unit = " %" if kind in (IndicatorKind.RATIO, IndicatorKind.PERCENT) else ""
     shown = f"{number(t)}{unit}"
-    symbols = {
-        Operator.GE: ("≥", "<"),
-        Operator.GT: (">", "≤"),
-        Operator.LE: ("≤", ">"),
-        Operator.EQ: ("=", "≠"),
-    }[c.op]
-    return f"{symbols[0] if ok else symbols[1]} {shown}"
+    return f"{c.op.symbol if ok else c.op.negation} {shown}"
 
 
 def rule_label(plan: Plan, c: Criterion) -> str:
@@ -142,8 +136,7 @@ def rule_label(plan: Plan, c: Criterion) -> str:
         return f"Không muộn hơn {day(c.threshold)}"
     assert isinstance(c.threshold, float)
     unit = " %" if kind in (IndicatorKind.RATIO, IndicatorKind.PERCENT) else ""
-    sym = {Operator.GE: "≥", Operator.GT: ">", Operator.LE: "≤", Operator.EQ: "="}[c.op]
-    return f"{sym} {number(c.threshold)}{unit}"
+    return f"{c.op.symbol} {number(c.threshold)}{unit}"
 
 
 def evaluate_unit(

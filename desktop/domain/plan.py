@@ -18,12 +18,44 @@ class IndicatorKind(StrEnum):
 
 
 class Operator(StrEnum):
+    """How a criterion compares a value with its threshold. The value is the plan file's
+    spelling; `symbol` is how it is printed when met, `negation` when it is not, `label`
+    the Vietnamese words."""
+
     GE = ">="
     GT = ">"
     LE = "<="
     EQ = "="
     TRUE = "true"
     BY = "by"
+
+    @property
+    def symbol(self) -> str:
+        return _OPERATOR_TEXT[self][0]
+
+    @property
+    def negation(self) -> str:
+        return _OPERATOR_TEXT[self][1]
+
+    @property
+    def label(self) -> str:
+        return _OPERATOR_TEXT[self][2]
+
+    @property
+    def numeric(self) -> bool:
+        """Compares a number (>=, >, <=, =), not a yes/no or a date."""
+        return self not in (Operator.TRUE, Operator.BY)
+
+
+# operator -> (symbol when met, symbol when not met, Vietnamese label)
+_OPERATOR_TEXT: dict[Operator, tuple[str, str, str]] = {
+    Operator.GE: ("≥", "<", "không nhỏ hơn"),
+    Operator.GT: (">", "≤", "lớn hơn"),
+    Operator.LE: ("≤", ">", "không lớn hơn"),
+    Operator.EQ: ("=", "≠", "bằng"),
+    Operator.TRUE: ("Có", "Không", "có"),
+    Operator.BY: ("≤", ">", "không muộn hơn"),
+}
 
 
 class UnitKind(StrEnum):

@@ -25,8 +25,13 @@ from .plan import (
     Unit,
     UnitKind,
 )
-
-_NUMERIC_OPS = {Operator.GE, Operator.GT, Operator.LE, Operator.EQ}
+from .plan_rules import (
+    count_problem,
+    number_problem,
+    operator_problem,
+    period_problem,
+    share_problem,
+)
 
 
 class _Problems:
@@ -142,21 +147,16 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
             op = Operator.GE
         threshold: float | dt.date | None = None
         raw = d.get("threshold")
-        if op in _NUMERIC_OPS:
-            if isinstance(raw, bool) or not isinstance(raw, int | float):
-                problems.add(where, "ngưỡng phải là một số")
-            else:
+        if op.numeric:
+            why = number_problem(ind.kind if ind is not None else IndicatorKind.COUNT, raw)
+            if why is not None:
+                problems.add(where, why)
+            elif isinstance(raw, int | float):
                 threshold = float(raw)
-            if ind is not None and ind.kind in (IndicatorKind.BOOL, IndicatorKind.DATE):
-                problems.add(
-                    where, f"toán tử '{op.value}' không dùng được cho chỉ tiêu loại {ind.kind}"
-                )
         elif op is Operator.BY:
             threshold = date(d, "threshold", where)
-            if ind is not None and ind.kind is not IndicatorKind.DATE:
-                problems.add(where, "toán tử 'by' chỉ dùng cho chỉ tiêu loại ngày")
-        elif op is Operator.TRUE and ind is not None and ind.kind is not IndicatorKind.BOOL:
-            problems.add(where, "toán tử 'true' chỉ dùng cho chỉ tiêu Có/Không")
+        if ind is not None and (why := operator_problem(ind.kind, op)) is not None:
+            problems.add(where, why)
         ckinds = kinds(d, where, plan_kinds)
         if ind is not None:
             for k in ckinds:
@@ -194,9 +194,10 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
         starts = date(d, "starts", where)
         ends = date(d, "ends", where)
         deadline = date(d, "deadline", where)
-        if starts and ends and starts > ends:
-            problems.add(where, "ngày bắt đầu sau ngày kết thúc")
         if starts and ends and deadline:
+            why = period_problem(str(d.get("label", "")) or "?", starts, ends, deadline)
+            if why is not None:
+                problems.add(where, why)
             periods.append(
                 Period(
                     code=text(d, "code", where),
@@ -245,12 +246,12 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
         counts: dict[str, int | None] = {}
         for key in ("collectives", "individuals"):
             v = d.get(key)
-            if v is not None and (isinstance(v, bool) or not isinstance(v, int) or v < 0):
+            if v is not None and (not isinstance(v, int) or count_problem(key, v) is not None):
                 problems.add(where, f"'{key}' phải là số nguyên không âm")
                 v = None
             counts[key] = v
         share = d.get("leader_share_max")
-        if share is not None and (not isinstance(share, int | float) or not 0 <= share <= 100):
+        if share_problem(share) is not None:
             problems.add(where, "'leader_share_max' phải là phần trăm từ 0 đến 100")
             share = None
         quotas.append(

@@ -92,9 +92,6 @@ UNDERLINE = Border(bottom=Side(style="dotted", color="000000"))
 UNLOCKED = Protection(locked=False)
 LOCKED = Protection(locked=True)
 
-_OPS = {Operator.GE: "≥", Operator.GT: ">", Operator.LE: "≤", Operator.EQ: "="}
-
-
 def _font(size: int = FONT_SIZE, bold: bool = False, italic: bool = False) -> Font:
     return Font(name=FONT_NAME, size=size, bold=bold, italic=italic)
 
@@ -130,7 +127,7 @@ def _criterion_text(indicator: Indicator, c: Criterion) -> str:
         text = f"Chậm nhất {c.threshold:%d/%m/%Y}"
     else:
         assert isinstance(c.threshold, float | int)
-        text = f"{_OPS[c.op]} {vn_number(float(c.threshold))}"
+        text = f"{c.op.symbol} {vn_number(float(c.threshold))}"
         if indicator.is_percent_like:
             text += " %"
     if not c.mandatory:

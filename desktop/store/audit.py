@@ -13,9 +13,10 @@ import datetime as dt
 import getpass
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Float, Table, event, insert, inspect
+from sqlalchemy import Float, Table, event, insert, inspect, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from .models import AuditRow, Base
@@ -154,3 +155,54 @@ def _after_flush(session: Session, _ctx: object) -> None:
 
 def install_audit(factory: sessionmaker[Session]) -> None:
     event.listen(factory, "after_flush", _after_flush)
+
+
+# ---- reading the log (the "Lịch sử" page) ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    text: str = ""
+    table: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: dt.datetime
+    user: str
+    action: str
+    table: str
+    row_id: int | None
+    field: str
+    old: str | None
+    new: str | None
+    summary: str
+
+
+def fetch_audit(session: Session, flt: AuditFilter, before_id: int | None = None,
+                limit: int = 200) -> list[AuditEntry]:
+    """One page of the audit log, newest first, older than `before_id`."""
+    q = select(AuditRow).order_by(AuditRow.id.desc()).limit(limit)
+    if before_id is not None:
+        q = q.where(AuditRow.id < before_id)
+    if flt.table:
+        q = q.where(AuditRow.table_name == flt.table)
+    if flt.date_from:
+        q = q.where(AuditRow.at >= dt.datetime.combine(flt.date_from, dt.time()))
+    if flt.date_to:
+        q = q.where(AuditRow.at < dt.datetime.combine(flt.date_to + dt.timedelta(days=1),
+                                                      dt.time()))
+    if flt.text.strip():
+        like = f"%{flt.text.strip()}%"
+        q = q.where(or_(AuditRow.summary.ilike(like), AuditRow.user.ilike(like),
+                        AuditRow.field.ilike(like), AuditRow.old_value.ilike(like),
+                        AuditRow.new_value.ilike(like)))
+    return [AuditEntry(r.id, r.at, r.user, r.action, r.table_name, r.row_id, r.field,
+                       r.old_value, r.new_value, r.summary) for r in session.scalars(q)]
+
+
+def table_names(session: Session) -> list[str]:
+    return list(session.scalars(select(AuditRow.table_name).distinct()))

@@ -1,5 +1,7 @@
 """Editing the plan in the database (thresholds, periods, quotas) and the office details.
 
+The edits and what makes them acceptable are desktop/domain/plan_rules.py.
+
 `apply_plan_edits` checks every edit first and refuses them all, with every problem
 named, if one is wrong; otherwise it writes them in the caller's (one) transaction.
 """
@@ -8,57 +10,27 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import fields
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain.office import OfficeSettings, clean_office
-from ..domain.plan import IndicatorKind, Operator
-from ..domain.vnformat import day, number
+from ..domain.plan import Operator
+from ..domain.plan_rules import (
+    CriterionEdit,
+    EditablePlan,
+    PeriodEdit,
+    QuotaEdit,
+    criterion_problem,
+    period_edit_problem,
+    quota_edit_problem,
+)
 from .errors import StoreError
 from .models import CriterionRow, IndicatorRow, PeriodRow, QuotaRow
 from .office import load_office as load_office
 from .office import update_office
 from .plans import plan_row
-
-NUMERIC_OPS = (Operator.GE, Operator.GT, Operator.LE, Operator.EQ)
-
-
-@dataclass(frozen=True)
-class CriterionEdit:
-    code: str
-    op: str
-    threshold: float | dt.date | None
-    mandatory: bool
-
-
-@dataclass(frozen=True)
-class PeriodEdit:
-    code: str
-    label: str
-    starts: dt.date
-    ends: dt.date
-    deadline: dt.date
-
-
-@dataclass(frozen=True)
-class QuotaEdit:
-    id: int
-    review: str
-    award: str
-    collectives: int | None
-    individuals: int | None
-    leader_share_max: float | None
-    block: str | None = None
-    source: str = ""
-
-
-@dataclass(frozen=True)
-class EditablePlan:
-    criteria: list[CriterionEdit]
-    periods: list[PeriodEdit]
-    quotas: list[QuotaEdit]
 
 
 def load_editable(session: Session) -> EditablePlan:
@@ -86,50 +58,6 @@ def load_editable(session: Session) -> EditablePlan:
     )
 
 
-def criterion_problem(kind: str, edit: CriterionEdit) -> str | None:
-    """Why a threshold does not fit its indicator's kind, or None."""
-    try:
-        op = Operator(edit.op)
-    except ValueError:
-        return f"phép so sánh '{edit.op}' không hợp lệ"
-    t = edit.threshold
-    if kind == IndicatorKind.BOOL:
-        return None if op is Operator.TRUE else "chỉ tiêu Có/Không chỉ dùng điều kiện 'Có'"
-    if kind == IndicatorKind.DATE:
-        if op is not Operator.BY:
-            return "chỉ tiêu ngày chỉ dùng điều kiện 'không muộn hơn'"
-        return None if isinstance(t, dt.date) else "cần nhập hạn (ngày/tháng/năm)"
-    if op not in NUMERIC_OPS:
-        return f"phép so sánh '{edit.op}' không dùng được cho chỉ tiêu số"
-    if not isinstance(t, int | float) or isinstance(t, bool):
-        return "cần nhập ngưỡng là một số"
-    if t < 0:
-        return f"ngưỡng {number(t)} không được âm"
-    if kind in (IndicatorKind.RATIO, IndicatorKind.PERCENT) and t > 100:
-        return f"ngưỡng {number(t)} % vượt quá 100 %"
-    return None
-
-
-def period_problem(edit: PeriodEdit) -> str | None:
-    if not edit.label.strip():
-        return "tên kỳ không được để trống"
-    if edit.ends < edit.starts:
-        return f"ngày kết thúc {day(edit.ends)} trước ngày bắt đầu {day(edit.starts)}"
-    if edit.deadline < edit.starts:
-        return f"hạn nộp {day(edit.deadline)} trước ngày bắt đầu kỳ {day(edit.starts)}"
-    return None
-
-
-def quota_problem(edit: QuotaEdit) -> str | None:
-    for what, n in (("số tập thể", edit.collectives), ("số cá nhân", edit.individuals)):
-        if n is not None and (n < 0 or int(n) != n):
-            return f"{what} phải là số nguyên không âm"
-    s = edit.leader_share_max
-    if s is not None and not 0 <= s <= 100:
-        return f"tỷ lệ lãnh đạo {number(s)} % phải trong khoảng 0-100 %"
-    return None
-
-
 def apply_plan_edits(
     session: Session,
     criteria: Sequence[CriterionEdit] = (),
@@ -154,11 +82,11 @@ def apply_plan_edits(
         if why:
             problems.append(f"Tiêu chí {c.code}: {why}")
     for p in periods:
-        why = "không có trong kế hoạch" if p.code not in period_rows else period_problem(p)
+        why = "không có trong kế hoạch" if p.code not in period_rows else period_edit_problem(p)
         if why:
             problems.append(f"Kỳ {p.code}: {why}")
     for q in quotas:
-        why = "không có trong kế hoạch" if q.id not in quota_rows else quota_problem(q)
+        why = "không có trong kế hoạch" if q.id not in quota_rows else quota_edit_problem(q)
         if why:
             problems.append(f"Hạn mức {q.award} ({q.review}): {why}")
     if problems:
@@ -198,6 +126,7 @@ def apply_plan_edits(
 # desktop/domain/office.py; here they are written.
 
 OfficeData = OfficeSettings
+
 
 def save_office(session: Session, data: OfficeSettings) -> list[str]:
     """Check, then write through store.office.update_office (audited, changed fields only);

@@ -322,3 +322,11 @@ def period_report(session: Session, period_code: str, plan: Plan | None = None) 
         return build_period_report(
             plan, period, unit_infos(session), load_submissions(session, period_code)
         )
+
+
+def periods_with_submissions(session: Session) -> set[str]:
+    """The codes of the periods that have at least one submission."""
+    return set(session.scalars(
+        select(PeriodRow.code).join(SubmissionRow, SubmissionRow.period_id == PeriodRow.id)
+        .distinct()
+    ))

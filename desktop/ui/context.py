@@ -16,11 +16,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ..actions.database import Database
+from ..actions.plan import period_report, periods_with_submissions, read_plan
 from ..domain.period_report import PeriodReport
 from ..domain.plan import Period, Plan
-from ..store.database import Database
-from ..store.plans import load_plan
-from ..store.submissions import period_report
 from .tasks import Report, TaskRunner
 
 LONG_PAST_DAYS = 30
@@ -40,8 +39,7 @@ class AppContext(QObject):
         self.period_code: str = self.default_period().code
 
     def _load_plan(self) -> Plan:
-        with self.db.reading() as s:
-            return load_plan(s)
+        return read_plan(self.db)
 
     def default_period(self, today: dt.date | None = None) -> Period:
         """The first period whose deadline is not yet 30 days past; when every deadline is
@@ -57,15 +55,7 @@ class AppContext(QObject):
         return self.plan.periods[-1]
 
     def _periods_with_submissions(self) -> set[str]:
-        from sqlalchemy import select
-
-        from ..store.models import PeriodRow, SubmissionRow
-
-        with self.db.reading() as s:
-            return set(s.scalars(
-                select(PeriodRow.code).join(SubmissionRow, SubmissionRow.period_id == PeriodRow.id)
-                .distinct()
-            ))
+        return periods_with_submissions(self.db)
 
     @property
     def period(self) -> Period:
@@ -78,8 +68,7 @@ class AppContext(QObject):
 
     def report(self, period_code: str | None = None) -> PeriodReport:
         """Evaluate a period (call from a task for large databases)."""
-        with self.db.reading() as s:
-            return period_report(s, period_code or self.period_code, self.plan)
+        return period_report(self.db, period_code or self.period_code, self.plan)
 
     def report_progress(self, done: int, total: int, text: str = "") -> None:
         """Pass as `on_progress` to relay a task's progress to the main window."""

@@ -1,6 +1,7 @@
 """The exchange actions of the main window: import Excel forms, generate forms.
 
-`install(window, ctx)` adds to the window's "Tệp" menu "Nhập biểu mẫu Excel…" (Ctrl+I)
+`install(window, ctx, menu, before)` adds to the window's "Tệp" menu (before the action
+`before`) "Nhập biểu mẫu Excel…" (Ctrl+I)
 and "Tạo biểu mẫu cho các đơn vị…", and lets a person drop .xlsx files or folders on
 the window to import them (an event filter on the window).
 """
@@ -18,35 +19,15 @@ from .context import AppContext
 from .import_dialog import ImportDialog, paths_from_mime
 from .template_dialog import TemplateDialog
 
-MENU_TITLE = "Tệp"
 IMPORT_TEXT = "Nhập biểu mẫu Excel…"
 TEMPLATE_TEXT = "Tạo biểu mẫu cho các đơn vị…"
-
-
-def _plain_title(text: str) -> str:
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
-
-
-def file_menu(window: QMainWindow) -> QMenu:
-    """The window's "Tệp" menu, found by its title; created (first) when absent."""
-    bar = window.menuBar()
-    for action in bar.actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu) and _plain_title(menu.title()) == MENU_TITLE:
-            return menu
-    menu = QMenu(f"&{MENU_TITLE}", bar)
-    first = bar.actions()[0] if bar.actions() else None
-    if first is not None:
-        bar.insertMenu(first, menu)
-    else:
-        bar.addMenu(menu)
-    return menu
 
 
 class ExchangeActions(QObject):
     """Owns the two actions, the drop handling and the dialogs they open."""
 
-    def __init__(self, window: QMainWindow, ctx: AppContext) -> None:
+    def __init__(self, window: QMainWindow, ctx: AppContext, menu: QMenu, before: QAction
+                 ) -> None:
         super().__init__(window)
         self.setObjectName("exchangeActions")
         self.window = window
@@ -64,16 +45,9 @@ class ExchangeActions(QObject):
         self.template_action.setStatusTip("Tạo biểu mẫu Excel cho từng đơn vị để gửi đi "
                                           "(thư điện tử hoặc USB)")
         self.template_action.triggered.connect(self.open_templates)
-        menu = file_menu(window)
-        before = getattr(window, "file_insert_point", None)
-        if isinstance(before, QAction) and before in menu.actions():
-            menu.insertAction(before, self.import_action)
-            menu.insertAction(before, self.template_action)
-            menu.insertSeparator(before)
-        else:
-            menu.addSeparator()
-            menu.addAction(self.import_action)
-            menu.addAction(self.template_action)
+        menu.insertAction(before, self.import_action)
+        menu.insertAction(before, self.template_action)
+        menu.insertSeparator(before)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
 
@@ -124,10 +98,12 @@ class ExchangeActions(QObject):
             dlg.deleteLater()
 
 
-def install(window: QMainWindow, ctx: AppContext) -> ExchangeActions:
-    """Add the exchange actions to `window` (once; a second call only updates the context)."""
+def install(window: QMainWindow, ctx: AppContext, menu: QMenu, before: QAction
+            ) -> ExchangeActions:
+    """Add the exchange actions to `menu` of `window`, before `before` (once; a second call
+    only updates the context)."""
     existing = window.findChild(ExchangeActions, "exchangeActions")
     if isinstance(existing, ExchangeActions):
         existing.ctx = ctx
         return existing
-    return ExchangeActions(window, ctx)
+    return ExchangeActions(window, ctx, menu, before)

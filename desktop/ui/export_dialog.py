@@ -117,13 +117,12 @@ class ExportDialog(QDialog):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from ..store.office import load_office
+        from ..actions.office import read_office
 
         self.ctx = ctx
         self.ui = Ui_ExportDialog()
         self.ui.setupUi(self)
-        with ctx.db.reading() as s:
-            office = load_office(s)
+        office = read_office(ctx.db)
         self.place = office.place or office.short_name
         self.ui.prefixLabel.setText(office.doc_number_prefix)
         today = dt.date.today()

@@ -208,7 +208,7 @@ class FirstRunWizard(QWizard):
         if path is None or not path.is_file():
             errors.show_error(self, "Hãy chọn một tệp cơ sở dữ liệu có sẵn.")
             return False
-        from ..store.database import check_is_sqlite
+        from ..actions.database import check_is_sqlite
 
         try:
             check_is_sqlite(path)

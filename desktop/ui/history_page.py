@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,11 +21,9 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import QComboBox, QHeaderView, QWidget
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
 
+from ..actions.history import AuditEntry, AuditFilter, read_history
 from ..domain.vnformat import number
-from ..store.models import AuditRow
 from . import errors
 from .context import AppContext
 from .forms.ui_history_page import Ui_HistoryPage
@@ -87,54 +84,6 @@ def shown_value(value: object) -> str:
         time = f" {m.group(4)}" if m.group(4) else ""
         return f"{m.group(3)}/{m.group(2)}/{m.group(1)}{time}"
     return {"True": "Có", "False": "Không", "true": "Có", "false": "Không"}.get(text, text)
-
-
-@dataclass(frozen=True)
-class AuditFilter:
-    text: str = ""
-    table: str | None = None
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-
-
-@dataclass(frozen=True)
-class AuditEntry:
-    id: int
-    at: dt.datetime
-    user: str
-    action: str
-    table: str
-    row_id: int | None
-    field: str
-    old: str | None
-    new: str | None
-    summary: str
-
-
-def fetch_audit(session: Session, flt: AuditFilter, before_id: int | None = None,
-                limit: int = PAGE_SIZE) -> list[AuditEntry]:
-    """One page of the audit log, newest first, older than `before_id`."""
-    q = select(AuditRow).order_by(AuditRow.id.desc()).limit(limit)
-    if before_id is not None:
-        q = q.where(AuditRow.id < before_id)
-    if flt.table:
-        q = q.where(AuditRow.table_name == flt.table)
-    if flt.date_from:
-        q = q.where(AuditRow.at >= dt.datetime.combine(flt.date_from, dt.time()))
-    if flt.date_to:
-        q = q.where(AuditRow.at < dt.datetime.combine(flt.date_to + dt.timedelta(days=1),
-                                                      dt.time()))
-    if flt.text.strip():
-        like = f"%{flt.text.strip()}%"
-        q = q.where(or_(AuditRow.summary.ilike(like), AuditRow.user.ilike(like),
-                        AuditRow.field.ilike(like), AuditRow.old_value.ilike(like),
-                        AuditRow.new_value.ilike(like)))
-    return [AuditEntry(r.id, r.at, r.user, r.action, r.table_name, r.row_id, r.field,
-                       r.old_value, r.new_value, r.summary) for r in session.scalars(q)]
-
-
-def table_names(session: Session) -> list[str]:
-    return list(session.scalars(select(AuditRow.table_name).distinct()))
 
 
 def _short(text: str | None, limit: int = 120) -> str:
@@ -323,9 +272,8 @@ class HistoryPage(QWidget):
         self._update_count()
 
         def load(_report: Any) -> tuple[list[AuditEntry], list[str] | None]:
-            with self.ctx.db.reading() as s:
-                entries = fetch_audit(s, flt, before, PAGE_SIZE + 1)
-                return entries, table_names(s) if with_tables else None
+            return read_history(self.ctx.db, flt, before, PAGE_SIZE + 1,
+                                with_tables=with_tables)
 
         def done(result: tuple[list[AuditEntry], list[str] | None]) -> None:
             if generation != self._generation:

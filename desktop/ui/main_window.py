@@ -1,21 +1,20 @@
 """The main window: navigation on the left, the pages, the period selector, menus, status.
 
 The window is shown before any database code is imported: `start(path)` imports the
-store on a worker thread, then opens the database on the GUI thread (the single-writer
+database code on a worker thread, then opens the database on the GUI thread (the single-writer
 lock belongs to the thread that takes it) and creates the first page. Pages are created
-on first show, from `PAGES`; a page module that does not exist yet is skipped.
+on first show, from `PAGES`.
 
 A page is `Page(ctx, parent)`; it may implement `focus_search()` (Ctrl+F),
 `has_unsaved_changes() -> bool` and `save() -> bool` (asked about before closing or
-opening another database). Feature modules add their own actions to the Tệp menu:
-`desktop.ui.exchange_actions.install(window, ctx)` (see `menu_file`, `file_insert_point`).
+opening another database). The exchange and report actions (exchange_actions.py,
+report_actions.py) add theirs to the Tệp menu, before `file_insert_point`.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,34 +41,70 @@ from .tasks import TaskRunner
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
-    from ..store.database import Database
+    from ..actions.database import Database
     from .context import AppContext
 
 log = logging.getLogger("thidua.ui.main")
 
-PAGES = [
-    ("Tổng quan", "desktop.ui.overview_page", "OverviewPage"),
-    ("Đơn vị", "desktop.ui.units_page", "UnitsPage"),
-    ("Báo cáo", "desktop.ui.submissions_page", "SubmissionsPage"),
-    ("Kiểm tra", "desktop.ui.check_page", "CheckPage"),
-    ("Khen thưởng", "desktop.ui.proposals_page", "ProposalsPage"),
-    ("Kế hoạch", "desktop.ui.plan_page", "PlanPage"),
-    ("Lịch sử", "desktop.ui.history_page", "HistoryPage"),
+def _overview_page() -> type[QWidget]:
+    from .overview_page import OverviewPage
+
+    return OverviewPage
+
+
+def _units_page() -> type[QWidget]:
+    from .units_page import UnitsPage
+
+    return UnitsPage
+
+
+def _submissions_page() -> type[QWidget]:
+    from .submissions_page import SubmissionsPage
+
+    return SubmissionsPage
+
+
+def _check_page() -> type[QWidget]:
+    from .check_page import CheckPage
+
+    return CheckPage
+
+
+def _proposals_page() -> type[QWidget]:
+    from .proposals_page import ProposalsPage
+
+    return ProposalsPage
+
+
+def _plan_page() -> type[QWidget]:
+    from .plan_page import PlanPage
+
+    return PlanPage
+
+
+def _history_page() -> type[QWidget]:
+    from .history_page import HistoryPage
+
+    return HistoryPage
+
+
+# (title, the page's class): imported when the page is first shown, to start quickly
+PAGES: list[tuple[str, Callable[[], type[QWidget]]]] = [
+    ("Tổng quan", _overview_page),
+    ("Đơn vị", _units_page),
+    ("Báo cáo", _submissions_page),
+    ("Kiểm tra", _check_page),
+    ("Khen thưởng", _proposals_page),
+    ("Kế hoạch", _plan_page),
+    ("Lịch sử", _history_page),
 ]
 DB_FILTER = "Cơ sở dữ liệu ThiĐua CĐS (*.db *.sqlite *.sqlite3);;Mọi tệp (*)"
 
 
 def _preload(_report: Any) -> None:
     """Import the heavy modules off the GUI thread while the window paints."""
-    for name in ("desktop.store.database", "desktop.ui.context", "desktop.ui.overview_page"):
-        importlib.import_module(name)
-
-
-def page_available(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ImportError:
-        return False
+    from ..actions import database  # noqa: F401
+    from . import context, overview_page  # noqa: F401
 
 
 class MainWindow(PreserveGeometry, QMainWindow):
@@ -131,10 +166,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     def _build_navigation(self) -> None:
         nav = self.ui.navList
-        for index, (title, module, _cls) in enumerate(PAGES):
-            if not page_available(module):
-                log.info("page %s (%s) is not available yet; skipped", title, module)
-                continue
+        for index, (title, _page) in enumerate(PAGES):
             item = QListWidgetItem(title)
             item.setToolTip(f"{title} (Ctrl+{index + 1})")
             nav.addItem(item)
@@ -198,11 +230,10 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self._boot.run(_preload, opened, opened)
 
     def _open_db(self, path: Path) -> Database | None:
-        from ..store.database import Database
-        from ..store.errors import DatabaseLocked
+        from ..actions.database import DatabaseLocked, open_database
 
         try:
-            return Database.open(Path(path))
+            return open_database(Path(path))
         except DatabaseLocked as exc:
             errors.show_error_blocking(
                 self, f"{exc.message}\n\nMột cơ sở dữ liệu chỉ được mở bởi một chương trình "
@@ -253,14 +284,11 @@ class MainWindow(PreserveGeometry, QMainWindow):
             self.ui.navList.setFocus()
 
     def _install_feature_actions(self, ctx: AppContext) -> None:
-        if not page_available("desktop.ui.exchange_actions"):
-            log.info("desktop.ui.exchange_actions not available yet")
-            return
-        try:
-            importlib.import_module("desktop.ui.exchange_actions").install(self, ctx)
-            importlib.import_module("desktop.ui.report_actions").install(self, ctx)
-        except Exception:  # noqa: BLE001 - the window works without them
-            log.exception("installing the exchange actions failed")
+        from . import exchange_actions, report_actions
+
+        exchange_actions.install(self, ctx, self.menu_file, self.file_insert_point)
+        report_actions.install(self, ctx, self.menu_file, self.file_insert_point,
+                               self.ui.mainToolBar)
 
     def _after_database_changed(self) -> None:
         assert self.ctx is not None
@@ -281,13 +309,12 @@ class MainWindow(PreserveGeometry, QMainWindow):
         return page
 
     def _create_page(self, index: int) -> QWidget:
-        title, module, cls_name = PAGES[index]
+        title, page_class = PAGES[index]
         try:
-            cls = getattr(importlib.import_module(module), cls_name)
-            page: QWidget = cls(self.ctx, self.ui.pages)
+            page: QWidget = page_class()(self.ctx, self.ui.pages)
             return page
         except Exception:  # noqa: BLE001 - a broken page must not take the window down
-            log.exception("creating page %s failed", module)
+            log.exception("creating page %s failed", title)
             label = QLabel(f"Màn hình “{title}” chưa dùng được.\nChi tiết đã ghi vào tệp "
                            f"nhật ký {errors.log_file_text()}.")
             label.setStyleSheet("qproperty-alignment: AlignCenter;")

@@ -16,21 +16,20 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
+from ..actions.plan import edit_plan, read_editable
 from ..domain.errors import DomainError
 from ..domain.evaluation import rule_label
 from ..domain.plan import KIND_LABELS, UNIT_KIND_LABELS, Criterion, Operator, Plan
-from ..domain.vnformat import day, number
-from ..store.plan_edit import (
+from ..domain.plan_rules import (
     CriterionEdit,
     EditablePlan,
     PeriodEdit,
     QuotaEdit,
-    apply_plan_edits,
     criterion_problem,
-    load_editable,
-    period_problem,
-    quota_problem,
 )
+from ..domain.plan_rules import period_edit_problem as period_problem
+from ..domain.plan_rules import quota_edit_problem as quota_problem
+from ..domain.vnformat import day, number
 from . import errors
 from .context import AppContext
 from .forms.ui_plan_page import Ui_PlanPage
@@ -387,8 +386,7 @@ class PlanPage(QWidget):
     # ---- loading -----------------------------------------------------------------------------
     def reload(self) -> None:
         def load(_report: Any) -> EditablePlan:
-            with self.ctx.db.reading() as s:
-                return load_editable(s)
+            return read_editable(self.ctx.db)
 
         self.ctx.tasks.run(load, self._apply, lambda exc: errors.show_exception(self, exc))
 
@@ -429,8 +427,7 @@ class PlanPage(QWidget):
                                      self.quotas.changed())
 
         def work(_report: Any) -> list[str]:
-            with self.ctx.db.transaction("Sửa kế hoạch") as s:
-                return apply_plan_edits(s, criteria, periods, quotas)
+            return edit_plan(self.ctx.db, criteria, periods, quotas)
 
         return work
 

@@ -1,8 +1,9 @@
 """The report actions of the main window: the reports to the province, the packages from below.
 
-`install(window, ctx)` adds to the window's "Tệp" menu "Báo cáo gửi cấp trên…" (Ctrl+E)
-and "Nhập gói dữ liệu của đơn vị cấp dưới…", and puts "Báo cáo gửi cấp trên" on the
-window's toolbar (`window.ui.mainToolBar`): the office's one button at the deadline.
+`install(window, ctx, menu, before, toolbar)` adds to the window's "Tệp" menu (before the
+action `before`) "Báo cáo gửi cấp trên…" (Ctrl+E) and "Nhập gói dữ liệu của đơn vị cấp
+dưới…", and puts "Báo cáo gửi cấp trên" on the window's toolbar: the office's one button at
+the deadline.
 """
 
 from __future__ import annotations
@@ -11,10 +12,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from .context import AppContext
-from .exchange_actions import file_menu
 from .export_dialog import ExportDialog
 from .package_import_dialog import PackageImportDialog
 
@@ -26,7 +26,8 @@ PACKAGES_TEXT = "Nhập gói dữ liệu của đơn vị cấp dưới…"
 class ReportActions(QObject):
     """Owns the two actions, the toolbar button and the dialogs they open."""
 
-    def __init__(self, window: QMainWindow, ctx: AppContext) -> None:
+    def __init__(self, window: QMainWindow, ctx: AppContext, menu: QMenu, before: QAction,
+                 toolbar: QToolBar) -> None:
         super().__init__(window)
         self.setObjectName("reportActions")
         self.window = window
@@ -47,20 +48,11 @@ class ReportActions(QObject):
         self.packages_action.setStatusTip("Tổng hợp các gói dữ liệu (.zip) do đơn vị cấp dưới "
                                           "xuất từ ThiĐua CĐS")
         self.packages_action.triggered.connect(lambda: self.open_packages())
-        menu = file_menu(window)
-        before = getattr(window, "file_insert_point", None)
-        if isinstance(before, QAction) and before in menu.actions():
-            menu.insertAction(before, self.export_action)
-            menu.insertAction(before, self.packages_action)
-            menu.insertSeparator(before)
-        else:
-            menu.addSeparator()
-            menu.addAction(self.export_action)
-            menu.addAction(self.packages_action)
-        toolbar = getattr(getattr(window, "ui", None), "mainToolBar", None)
-        if isinstance(toolbar, QToolBar):
-            toolbar.addSeparator()
-            toolbar.addAction(self.export_action)
+        menu.insertAction(before, self.export_action)
+        menu.insertAction(before, self.packages_action)
+        menu.insertSeparator(before)
+        toolbar.addSeparator()
+        toolbar.addAction(self.export_action)
 
     # -- dialogs
     def open_export(self) -> ExportDialog:
@@ -101,10 +93,11 @@ class ReportActions(QObject):
             dlg.deleteLater()
 
 
-def install(window: QMainWindow, ctx: AppContext) -> ReportActions:
+def install(window: QMainWindow, ctx: AppContext, menu: QMenu, before: QAction,
+            toolbar: QToolBar) -> ReportActions:
     """Add the report actions to `window` (once; a second call only updates the context)."""
     existing = window.findChild(ReportActions, "reportActions")
     if isinstance(existing, ReportActions):
         existing.ctx = ctx
         return existing
-    return ReportActions(window, ctx)
+    return ReportActions(window, ctx, menu, before, toolbar)

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
+from ..actions import units as actions
+from ..actions.database import Database
 from ..domain.errors import DomainError
 from ..domain.plan import UNIT_KIND_LABELS
-from ..store import units as store
 from . import errors
 from .context import AppContext
 from .forms.ui_block_dialog import Ui_BlockDialog
@@ -74,14 +74,15 @@ class WriteDialog(QDialog):
     def show_problem(self, text: str) -> None:
         show_banner(self.error_label, text)
 
-    def write(self, reason: str, fn: Callable[[Session], Any], close: bool = True,
+    def write(self, fn: Callable[[Database], Any], close: bool = True,
               then: Callable[[Any], None] | None = None) -> None:
+        """Run the office action `fn(db)` (desktop.actions.units) as a writer task."""
         self.show_problem("")
         self.button_box.setEnabled(False)
+        db = self.ctx.db
 
         def work(_report: Any) -> Any:
-            with self.ctx.db.transaction(reason) as s:
-                return fn(s)
+            return fn(db)
 
         def done(result: Any) -> None:
             self.button_box.setEnabled(True)
@@ -101,7 +102,7 @@ class WriteDialog(QDialog):
 class UnitDialog(WriteDialog):
     """Add a unit (`unit` None) or edit one."""
 
-    def __init__(self, ctx: AppContext, unit: store.UnitListing | None = None,
+    def __init__(self, ctx: AppContext, unit: actions.UnitListing | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.ui = Ui_UnitDialog()
@@ -133,9 +134,9 @@ class UnitDialog(WriteDialog):
                     w.setToolTip(why)
         (self.ui.codeEdit if self.ui.codeEdit.isEnabled() else self.ui.nameEdit).setFocus()
 
-    def data(self) -> store.UnitData:
+    def data(self) -> actions.UnitData:
         ui = self.ui
-        return store.UnitData(
+        return actions.UnitData(
             code=ui.codeEdit.text(), name=ui.nameEdit.text(), kind=ui.kindCombo.currentData(),
             block=ui.blockCombo.currentData(),
             active_from=from_qdate(ui.fromDate.date()) if ui.chkFrom.isChecked() else None,
@@ -144,21 +145,21 @@ class UnitDialog(WriteDialog):
     def accept(self) -> None:
         data = self.data()
         try:  # the checks that need no database, at once
-            store.check_code(data.code)
-            store.check_name(data.name)
+            actions.check_code(data.code)
+            actions.check_name(data.name)
         except DomainError as exc:
             self.show_problem(exc.message)
             (self.ui.codeEdit if "Mã" in exc.message else self.ui.nameEdit).setFocus()
             return
         if self.unit is None:
-            self.write(f"Thêm đơn vị {data.code.strip()}", lambda s: store.add_unit(s, data))
+            self.write(lambda db: actions.add_unit(db, data))
         else:
             code = self.unit.code
-            self.write(f"Sửa đơn vị {code}", lambda s: store.edit_unit(s, code, data))
+            self.write(lambda db: actions.edit_unit(db, code, data))
 
 
 class DeactivateDialog(WriteDialog):
-    def __init__(self, ctx: AppContext, unit: store.UnitListing,
+    def __init__(self, ctx: AppContext, unit: actions.UnitListing,
                  parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.ui = Ui_DeactivateDialog()
@@ -173,14 +174,13 @@ class DeactivateDialog(WriteDialog):
 
     def accept(self) -> None:
         code, last = self.unit.code, from_qdate(self.ui.lastDate.date())
-        self.write(f"Ngừng hoạt động đơn vị {code}",
-                   lambda s: store.deactivate_unit(s, code, last))
+        self.write(lambda db: actions.deactivate_unit(db, code, last))
 
 
 class MergeDialog(WriteDialog):
     """Merge two or more units into one, from a date; the merged keep their history."""
 
-    def __init__(self, ctx: AppContext, units: list[store.UnitListing],
+    def __init__(self, ctx: AppContext, units: list[actions.UnitListing],
                  selected: list[str] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.ui = Ui_MergeDialog()
@@ -230,19 +230,17 @@ class MergeDialog(WriteDialog):
         codes, on = self.checked_codes(), from_qdate(ui.mergeDate.date())
         if ui.rbExisting.isChecked():
             into, rename = ui.targetCombo.currentData(), ui.renameEdit.text()
-            self.write(f"Sáp nhập {', '.join(codes)} vào {into}",
-                       lambda s: store.merge_units(s, codes, on, into=into, new_name=rename))
+            self.write(lambda db: actions.merge_units(db, codes, on, into=into, new_name=rename))
             return
-        new = store.UnitData(ui.newCodeEdit.text(), ui.newNameEdit.text(),
+        new = actions.UnitData(ui.newCodeEdit.text(), ui.newNameEdit.text(),
                              ui.newKindCombo.currentData())
         try:
-            store.check_code(new.code)
-            store.check_name(new.name)
+            actions.check_code(new.code)
+            actions.check_name(new.name)
         except DomainError as exc:
             self.show_problem(exc.message)
             return
-        self.write(f"Sáp nhập {', '.join(codes)} thành {new.code.strip()}",
-                   lambda s: store.merge_units(s, codes, on, new_unit=new))
+        self.write(lambda db: actions.merge_units(db, codes, on, new_unit=new))
 
 
 class BlockDialog(WriteDialog):
@@ -278,8 +276,7 @@ class BlockDialog(WriteDialog):
 
     def save_block(self) -> None:
         code, name = self.ui.codeEdit.text(), self.ui.nameEdit.text()
-        self.write(f"Lưu khối thi đua {code.strip()}",
-                   lambda s: store.save_block(s, code, name), close=False,
+        self.write(lambda db: actions.save_block(db, code, name), close=False,
                    then=lambda _r: self.fill())
 
     def delete_block(self) -> None:
@@ -287,7 +284,7 @@ class BlockDialog(WriteDialog):
         if item is None:
             return
         code = item.data(Qt.ItemDataRole.UserRole)[0]
-        self.write(f"Xóa khối thi đua {code}", lambda s: store.delete_block(s, code),
+        self.write(lambda db: actions.delete_block(db, code),
                    close=False, then=lambda _r: self.fill())
 
     def accept(self) -> None:

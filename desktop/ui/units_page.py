@@ -23,9 +23,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
+from ..actions.units import UnitListing, list_units, reactivate_unit
 from ..domain.plan import UNIT_KIND_LABELS
 from ..domain.vnformat import day
-from ..store.units import UnitListing, list_units, reactivate_unit
 from . import errors
 from .context import AppContext
 from .forms.ui_units_page import Ui_UnitsPage
@@ -212,8 +212,7 @@ class UnitsPage(QWidget):
     # ---- loading ------------------------------------------------------------------------
     def reload(self) -> None:
         def load(_report: Any) -> list[UnitListing]:
-            with self.ctx.db.reading() as s:
-                return list_units(s)
+            return list_units(self.ctx.db)
 
         self.ctx.tasks.run(load, self._apply, lambda exc: errors.show_exception(self, exc))
 
@@ -304,8 +303,7 @@ class UnitsPage(QWidget):
             return
 
         def work(_report: Any) -> None:
-            with self.ctx.db.transaction(f"Cho đơn vị {u.code} hoạt động lại") as s:
-                reactivate_unit(s, u.code)
+            reactivate_unit(self.ctx.db, u.code)
 
         self.ctx.tasks.run(work, lambda _r: self.ctx.notify_changed(),
                            lambda exc: errors.show_exception(self, exc), writes=True)

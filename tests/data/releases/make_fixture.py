@@ -21,9 +21,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
-from desktop.demo import build_demo  # noqa: E402
 from desktop.domain.period_report import to_json  # noqa: E402
 from desktop.store.database import Database  # noqa: E402
+from desktop.store.demo import build_demo  # noqa: E402
 from desktop.store.migrate import HEAD_REVISION, stored_revision  # noqa: E402
 from desktop.store.submissions import period_report  # noqa: E402
 from desktop.version import __version__  # noqa: E402

@@ -11,12 +11,12 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from .domain.values import Value
-from .plan_catalog import load_bundled
-from .store.database import Database
-from .store.models import OfficeRow
-from .store.plans import install_plan
-from .store.submissions import review, save_submission
+from ..domain.values import Value
+from ..plan_catalog import load_bundled
+from .database import Database
+from .models import OfficeRow
+from .plans import install_plan
+from .submissions import review, save_submission
 
 D = dt.date
 
