@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from desktop.store.database import Database
 from desktop.domain.errors import DomainError
+from desktop.store.database import Database
 from desktop.store.errors import StoreError
 from desktop.store.models import AuditRow, UnitRow
 from desktop.store.plan_edit import (
