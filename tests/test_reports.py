@@ -20,6 +20,7 @@ import openpyxl
 import pytest
 from sqlalchemy import select, update
 
+from desktop.actions.packages import REASON as PACKAGES_REASON
 from desktop.cli import main
 from desktop.domain.evaluation import OUTCOME_LABELS
 from desktop.domain.vnformat import number as vn_number
@@ -475,6 +476,12 @@ def second_district(demo_db: Path, tmp_path: Path, area: str = "huyện Bác Ái
     return pkg
 
 
+def last_audit_reason(path: Path, table: str) -> str:
+    with Database.open(path, write=False) as d, d.reading() as s:
+        return s.scalars(select(AuditRow.summary).where(AuditRow.table_name == table)
+                         .order_by(AuditRow.id.desc()).limit(1)).one()
+
+
 def test_province_reimport_gives_the_same_aggregates(
     exported: dict[str, Path], tmp_path: Path
 ) -> None:
@@ -483,6 +490,7 @@ def test_province_reimport_gives_the_same_aggregates(
     code, out, err = run("--db", prov, "import-package", exported["package"])
     assert code == 0, err
     assert "Huyện Ninh Sơn" in out
+    assert last_audit_reason(prov, "submission") == PACKAGES_REASON  # as the window's
     got = province_indicators(prov)
     for code_, ind in district.items():
         if ind["kind"] in ("ratio", "count", "percent", "score"):

@@ -342,6 +342,14 @@ def test_import_a_package_and_the_province_holds_the_district(
     assert row(dlg, NS)[5] == "Đã nhập" and row(dlg, "bac-ai.zip")[5] == "Đã thay thế số liệu cũ"
     assert "Huyện Ninh Sơn (Năm 2023 (sơ kết))" in _plain(dlg.ui.statusLabel)
     assert not dlg.ui.importButton.isEnabled()
+    from sqlalchemy import select
+
+    from desktop.actions.packages import REASON
+    from desktop.store.models import AuditRow
+
+    with province.db.reading() as s:  # the same reason as `thidua import-package`
+        assert s.scalars(select(AuditRow.summary).where(AuditRow.table_name == "submission")
+                         .order_by(AuditRow.id.desc()).limit(1)).one() == REASON
 
     # the district's values are its aggregates; the province's, the sum over both
     district = aggregates(packages["district_db"])

@@ -1,7 +1,9 @@
-"""Import returned Excel forms: each file whole or not at all, every problem named.
+"""The Excel forms: import the returned ones (`thidua import`, "Nhập biểu mẫu Excel…"), and
+what the blank ones are written from (`template_basis`).
 
-Reading (openpyxl) happens outside any transaction; each accepted file is then
-written in its own transaction, so a refused or interrupted file leaves nothing.
+Import: each file whole or not at all, every problem named. Reading (openpyxl) happens
+outside any transaction; each accepted file is then written in its own transaction (audit
+reason "Nhập biểu mẫu <tệp>"), so a refused or interrupted file leaves nothing.
 """
 
 from __future__ import annotations
