@@ -13,12 +13,13 @@ import pytest
 from sqlalchemy import select
 
 from desktop.domain.values import Value
-from desktop.store.backup import KEEP_AUTOMATIC, backup_to, list_backups, restore
+from desktop.store.backup import backup_to, list_backups, restore
 from desktop.store.database import Database, integrity_ok
 from desktop.store.demo import build_demo
 from desktop.store.errors import DatabaseLocked
 from desktop.store.models import AuditRow, SubmissionRow, ValueRow
 from desktop.store.plans import load_plan
+from desktop.store.retention import KEEP_TODAY
 from desktop.store.submissions import SubmissionExists, save_submission
 
 
@@ -140,10 +141,10 @@ def test_replace_is_audited_with_old_and_new_values(demo_path):
 
 
 def test_automatic_backups_rotate(demo_path):
-    for _ in range(KEEP_AUTOMATIC + 3):
+    for _ in range(KEEP_TODAY + 3):
         Database.open(demo_path).close()
     automatic = [p for p in list_backups(demo_path) if "-tu-dong-" in p.name]
-    assert len(automatic) == KEEP_AUTOMATIC
+    assert len(automatic) == KEEP_TODAY
 
 
 def test_backup_and_restore_give_back_exactly_what_was_saved(demo_path, tmp_path):

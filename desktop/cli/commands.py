@@ -69,7 +69,10 @@ def build_parser() -> Parser:
     c = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu")
     c.add_argument("dir", nargs="?", type=Path, metavar="THƯ_MỤC")
     c = sub.add_parser("restore", help="khôi phục cơ sở dữ liệu từ một bản sao lưu")
-    c.add_argument("file", type=Path, metavar="TỆP")
+    g = c.add_mutually_exclusive_group(required=True)
+    g.add_argument("file", type=Path, metavar="TỆP", nargs="?")
+    g.add_argument("--latest-good", action="store_true",
+                   help="khôi phục bản sao lưu còn tốt mới nhất")
     for module in (forms, reports, proposals):
         module.add_commands(sub, command)
     return p
@@ -295,24 +298,42 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 @command("backup")
 def cmd_backup(args: argparse.Namespace) -> int:
-    from ..actions.database import backup_database
+    from ..actions.maintenance import backup
 
-    path = db_path(args)
-    with open_db(args, write=True) as db:
-        target = backup_database(db, args.dir)
-    print(f"Đã sao lưu {path} vào {target}")
+    done = backup(db_path(args), args.dir)
+    print(f"Đã sao lưu {db_path(args)} vào {done.path}")
+    if done.second is not None:
+        print(f"Bản sao thứ hai: {done.second}")
+    elif done.second_problem:
+        print(f"Chưa chép được vào thư mục sao lưu thứ hai: {done.second_problem}")
     return 0
 
 
 @command("restore")
 def cmd_restore(args: argparse.Namespace) -> int:
-    from ..actions.database import restore_database
+    from ..actions.maintenance import restore_file, restore_latest_good
 
     path = db_path(args)
-    with open_db(args, write=True, create=True, backup=False) as db:
-        safety = restore_database(db, args.file)
-    print(f"Đã khôi phục {path} từ {args.file}. Bản trước khi khôi phục được lưu ở {safety}.")
+    done = restore_latest_good(path) if args.latest_good else restore_file(path, args.file)
+    print(done.message)
     return 0
+
+
+def explained(exc: DomainError, args: argparse.Namespace) -> str:
+    from ..store.errors import DatabaseDamaged
+
+    if isinstance(exc, DatabaseDamaged) and exc.latest is not None:
+        return (f"{exc.message}\nĐể khôi phục: thidua --db \"{db_path(args)}\" restore "
+                "--latest-good")
+    return exc.message
+
+
+def storage_refusal(exc: BaseException, args: argparse.Namespace) -> str | None:
+    """A failure of the disk or of the database file, named (None: a bug)."""
+    from ..store.recognize import recognized
+
+    known = recognized(exc, db_path(args))
+    return None if known is None else explained(known, args)
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -331,7 +352,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(args)
         return COMMANDS[args.command](args)
     except DomainError as exc:
-        print(f"Lỗi: {exc.message}", file=sys.stderr)
+        print(f"Lỗi: {explained(exc, args)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("Đã dừng theo yêu cầu.", file=sys.stderr)
@@ -340,7 +361,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
-    except Exception:  # noqa: BLE001 - a person never sees a traceback
+    except Exception as exc:  # noqa: BLE001 - a person never sees a traceback
+        named = storage_refusal(exc, args)
+        if named is not None:
+            log.warning("command %s refused by the storage: %s", args.command, named)
+            print(f"Lỗi: {named}", file=sys.stderr)
+            return 1
         log.exception("unexpected error in command %s", args.command)
         from ..paths import log_dir
 

@@ -26,7 +26,11 @@ OFFICE_FIELDS: dict[str, tuple[str, int]] = {
     "signer_name": ("Họ và tên người ký", 100),
     "doc_number_prefix": ("Ký hiệu văn bản (sau số)", 40),
     "recipients": ("Nơi nhận (phân cách bằng dấu ;)", 2000),
+    "second_backup_dir": ("Thư mục sao lưu thứ hai (USB, ổ đĩa khác)", 1000),
 }
+
+# Settings of this office's computer, not printed and not sent in packages.
+LOCAL_FIELDS = ("second_backup_dir",)
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,7 @@ class OfficeSettings:
     signer_name: str = ""
     doc_number_prefix: str = "/BC-VHTT"
     recipients: tuple[str, ...] = ()
+    second_backup_dir: str = ""
 
     def as_dict(self) -> dict[str, object]:
         return {

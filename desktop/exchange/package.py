@@ -191,6 +191,7 @@ def _measured(x: object) -> object:
 
 def office_json(inp: ExportInput) -> dict[str, Any]:
     data = inp.office.as_dict()
+    data.pop("second_backup_dir", None)  # a folder of this computer: not the province's business
     data["area"] = inp.area
     data["province"] = inp.office.province or str(inp.plan.extras.get("province", ""))
     data["code"] = district_identity(data, inp.plan.area)[0]

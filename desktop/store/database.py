@@ -16,8 +16,10 @@ from typing import Any
 from filelock import FileLock, Timeout
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..storage import StorageError, describe
 from . import migrate
 from .audit import current_user, install_audit
 from .errors import DatabaseLocked, NotADatabase, StoreError
@@ -50,6 +52,41 @@ def check_is_sqlite(path: Path) -> None:
         raise NotADatabase(f"Tệp {path} không phải là cơ sở dữ liệu ThiĐua CĐS (SQLite).")
 
 
+def lock_path(path: Path) -> Path:
+    return Path(str(path) + ".lock")
+
+
+def take_lock(path: Path) -> FileLock:
+    """The single-writer lock of a database file, or DatabaseLocked naming it."""
+    lock = FileLock(str(lock_path(path)))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise DatabaseLocked(
+            f"Cơ sở dữ liệu {path} đang được một chương trình ThiĐua CĐS khác sử dụng. "
+            "Hãy đóng chương trình đó rồi thử lại."
+        ) from None
+    except (OSError, UnicodeError) as exc:
+        raise describe(exc, lock_path(path), "tệp khóa của cơ sở dữ liệu") from None
+    return lock
+
+
+@contextmanager
+def exclusive(path: Path) -> Iterator[None]:
+    """Hold the database's write lock without opening it (restore, maintenance): refused
+    with DatabaseLocked while another copy of the program has it open."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except (OSError, UnicodeError) as exc:
+        raise describe(exc, path, "cơ sở dữ liệu") from None
+    lock = take_lock(path)
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 class Database:
     """An open database. Writers hold a lock file so that a second copy cannot write."""
 
@@ -58,6 +95,7 @@ class Database:
         self.engine = engine
         self._lock = lock
         self.user = current_user()
+        self.backup_done: Any = None  # backup.BackupDone of the backup taken at open
         self.sessions = sessionmaker(engine, expire_on_commit=False)
         install_audit(self.sessions)
 
@@ -86,22 +124,19 @@ class Database:
             check_is_sqlite(path)
         lock = None
         if write:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            lock = FileLock(str(path) + ".lock")
             try:
-                lock.acquire(timeout=0)
-            except Timeout:
-                raise DatabaseLocked(
-                    f"Cơ sở dữ liệu {path} đang được một chương trình ThiĐua CĐS khác sử dụng. "
-                    "Hãy đóng chương trình đó rồi thử lại."
-                ) from None
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except (OSError, UnicodeError) as exc:
+                raise describe(exc, path, "cơ sở dữ liệu") from None
+            lock = take_lock(path)
+        done = None
         try:
             if exists:
-                migrate.refuse_newer(path)
                 if write and backup:
                     from .backup import auto_backup
 
-                    auto_backup(path)
+                    done = auto_backup(path)
+                migrate.refuse_newer(path)
             engine = make_engine(path)
             if write:
                 migrate.upgrade(engine, path)
@@ -111,7 +146,9 @@ class Database:
             if lock is not None:
                 lock.release()
             raise
-        return cls(path, engine, lock)
+        db = cls(path, engine, lock)
+        db.backup_done = done
+        return db
 
     @contextmanager
     def transaction(self, reason: str = "") -> Iterator[Session]:
@@ -124,14 +161,32 @@ class Database:
             try:
                 with session.begin():
                     yield session
-            except BaseException:
+            except BaseException as exc:
                 _remove_new_files(session)
+                named = self._named(exc)
+                if named is not None:
+                    raise named from exc
                 raise
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         with self.sessions() as session:
-            yield session
+            try:
+                yield session
+            except DBAPIError as exc:
+                named = self._named(exc)
+                if named is not None:
+                    raise named from exc
+                raise
+
+    def _named(self, exc: BaseException) -> StoreError | StorageError | None:
+        """A failure of the file itself (disk full, locked, damaged), named for people."""
+        if not isinstance(exc, DBAPIError):
+            return None
+        from .recognize import recognized
+
+        known = recognized(exc, self.path)
+        return known if isinstance(known, StoreError | StorageError) else None
 
     def close(self) -> None:
         self.engine.dispose()

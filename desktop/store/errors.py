@@ -19,3 +19,13 @@ class DatabaseTooNew(StoreError):
 
 class NotADatabase(StoreError):
     pass
+
+
+class DatabaseDamaged(StoreError):
+    """The file is a SQLite database that fails its integrity check. `latest` is the
+    newest healthy backup (path, taken at) or None."""
+
+    def __init__(self, message: str, *, path: object, latest: object = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.latest = latest

@@ -44,6 +44,7 @@ class OfficeRow(Base):
     signer_name: Mapped[str] = mapped_column(String(100), default="")
     doc_number_prefix: Mapped[str] = mapped_column(String(40), default="/BC-VHTT")
     recipients: Mapped[list[str]] = mapped_column(default=list)
+    second_backup_dir: Mapped[str] = mapped_column(String(1000), default="")
 
 
 class PlanRow(Base):

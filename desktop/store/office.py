@@ -33,6 +33,7 @@ def _settings(row: OfficeRow) -> OfficeSettings:
         signer_name=row.signer_name or "",
         doc_number_prefix=row.doc_number_prefix or "",
         recipients=tuple(row.recipients or ()),
+        second_backup_dir=row.second_backup_dir or "",
     )
 
 

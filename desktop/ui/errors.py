@@ -13,6 +13,7 @@ import logging
 import sys
 import threading
 import traceback
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -47,10 +48,15 @@ def message_of(exc: BaseException) -> str:
     (the traceback goes to the log)."""
     if isinstance(exc, DomainError):
         return exc.message
-    if isinstance(exc, OSError) and exc.strerror:
-        name = f" {exc.filename}" if exc.filename else ""
+    if isinstance(exc, OSError | UnicodeError):
         log.warning("file error: %s", exc)
-        return f"Không thao tác được với tệp{name}: {exc.strerror}."
+        name = getattr(exc, "filename", None)
+        if isinstance(name, str) and name:
+            from ..storage import describe
+
+            return describe(exc, Path(name), "tệp").message
+        if isinstance(exc, OSError) and exc.strerror:
+            return f"Không thao tác được với tệp: {exc.strerror}."
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
     return unexpected_text()
 

@@ -231,9 +231,17 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     def _open_db(self, path: Path) -> Database | None:
         from ..actions.database import DatabaseLocked, open_database
+        from ..actions.maintenance import DatabaseDamaged
 
         try:
-            return open_database(Path(path))
+            try:
+                return open_database(Path(path))
+            except DatabaseDamaged as exc:
+                from .damaged_dialog import offer_restore
+
+                if not offer_restore(self, exc):
+                    return None
+                return open_database(Path(path))
         except DatabaseLocked as exc:
             errors.show_error_blocking(
                 self, f"{exc.message}\n\nMột cơ sở dữ liệu chỉ được mở bởi một chương trình "

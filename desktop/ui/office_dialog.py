@@ -30,6 +30,7 @@ TEXT_FIELDS = {
     "signer_title": "signerTitleEdit",
     "signer_name": "signerNameEdit",
     "doc_number_prefix": "docPrefixEdit",
+    "second_backup_dir": "secondBackupEdit",
 }
 
 
@@ -44,6 +45,16 @@ class OfficeForm(QWidget):
         super().__init__(parent)
         self.ui = Ui_OfficeForm()
         self.ui.setupUi(self)
+        self.ui.browseSecondBackupButton.clicked.connect(self.on_browse_second_backup_clicked)
+
+    def on_browse_second_backup_clicked(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QFileDialog.getExistingDirectory(
+            self, "Chọn thư mục sao lưu thứ hai (USB, ổ đĩa khác)",
+            self.ui.secondBackupEdit.text())
+        if folder:
+            self.ui.secondBackupEdit.setText(folder)
 
     def _edit(self, key: str) -> QLineEdit:
         edit: QLineEdit = getattr(self.ui, TEXT_FIELDS[key])

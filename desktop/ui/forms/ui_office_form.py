@@ -1,5 +1,5 @@
 # generated — do not edit: compiled from forms/office_form.ui by build_scripts/compile_forms.py
-# source-sha256: 9f5f8e57545896e1346c4615947687d2fb1dee56b41b92786132f5b8fadb34b0
+# source-sha256: 1886b1355514cb52b356ba11dd35f19772e00f376d4fd3e14eccad1bfe51e510
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -11,7 +11,15 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QSize
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
 
 class Ui_OfficeForm(object):
     def setupUi(self, OfficeForm):
@@ -143,6 +151,27 @@ class Ui_OfficeForm(object):
 
         self.formLayout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.recipientsEdit)
 
+        self.lblSecondBackup = QLabel(OfficeForm)
+        self.lblSecondBackup.setObjectName(u"lblSecondBackup")
+
+        self.formLayout.setWidget(11, QFormLayout.ItemRole.LabelRole, self.lblSecondBackup)
+
+        self.secondBackupLayout = QHBoxLayout()
+        self.secondBackupLayout.setObjectName(u"secondBackupLayout")
+        self.secondBackupEdit = QLineEdit(OfficeForm)
+        self.secondBackupEdit.setObjectName(u"secondBackupEdit")
+        self.secondBackupEdit.setMaxLength(1000)
+
+        self.secondBackupLayout.addWidget(self.secondBackupEdit)
+
+        self.browseSecondBackupButton = QPushButton(OfficeForm)
+        self.browseSecondBackupButton.setObjectName(u"browseSecondBackupButton")
+
+        self.secondBackupLayout.addWidget(self.browseSecondBackupButton)
+
+
+        self.formLayout.setLayout(11, QFormLayout.ItemRole.FieldRole, self.secondBackupLayout)
+
 #if QT_CONFIG(shortcut)
         self.lblName.setBuddy(self.nameEdit)
         self.lblShortName.setBuddy(self.shortNameEdit)
@@ -155,6 +184,7 @@ class Ui_OfficeForm(object):
         self.lblSignerName.setBuddy(self.signerNameEdit)
         self.lblDocPrefix.setBuddy(self.docPrefixEdit)
         self.lblRecipients.setBuddy(self.recipientsEdit)
+        self.lblSecondBackup.setBuddy(self.secondBackupEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.nameEdit, self.shortNameEdit)
         QWidget.setTabOrder(self.shortNameEdit, self.parentBodyEdit)
@@ -166,6 +196,8 @@ class Ui_OfficeForm(object):
         QWidget.setTabOrder(self.signerTitleEdit, self.signerNameEdit)
         QWidget.setTabOrder(self.signerNameEdit, self.docPrefixEdit)
         QWidget.setTabOrder(self.docPrefixEdit, self.recipientsEdit)
+        QWidget.setTabOrder(self.recipientsEdit, self.secondBackupEdit)
+        QWidget.setTabOrder(self.secondBackupEdit, self.browseSecondBackupButton)
 
         self.retranslateUi(OfficeForm)
     # setupUi
@@ -190,6 +222,12 @@ class Ui_OfficeForm(object):
         self.docPrefixEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"/BC-VHTT", None))
         self.lblRecipients.setText(QCoreApplication.translate("OfficeForm", u"&N\u01a1i nh\u1eadn:", None))
         self.recipientsEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"M\u1ed7i d\u00f2ng m\u1ed9t n\u01a1i nh\u1eadn, v\u00ed d\u1ee5: Nh\u01b0 tr\u00ean; UBND huy\u1ec7n (b/c); L\u01b0u: VT, VHTT", None))
+        self.lblSecondBackup.setText(QCoreApplication.translate("OfficeForm", u"Th\u01b0 m\u1ee5c sao l\u01b0u &th\u1ee9 hai:", None))
+        self.secondBackupEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"USB ho\u1eb7c \u1ed5 \u0111\u0129a kh\u00e1c, v\u00ed d\u1ee5 E:\\SaoLuu (\u0111\u1ec3 tr\u1ed1ng n\u1ebfu kh\u00f4ng d\u00f9ng)", None))
+#if QT_CONFIG(tooltip)
+        self.secondBackupEdit.setToolTip(QCoreApplication.translate("OfficeForm", u"M\u1ed7i b\u1ea3n sao l\u01b0u t\u1ef1 \u0111\u1ed9ng c\u0169ng \u0111\u01b0\u1ee3c ch\u00e9p v\u00e0o th\u01b0 m\u1ee5c n\u00e0y khi n\u00f3 \u0111ang c\u00f3 (USB \u0111\u00e3 c\u1eafm).", None))
+#endif // QT_CONFIG(tooltip)
+        self.browseSecondBackupButton.setText(QCoreApplication.translate("OfficeForm", u"C&h\u1ecdn\u2026", None))
         pass
     # retranslateUi
 
