@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..paths import backups_dir
 from ..store import backup as backups
 from ..store.database import exclusive
 from ..store.errors import StoreError
@@ -59,7 +60,7 @@ def latest_good_or_refuse(path: Path) -> backups.BackupInfo:
     if latest is None:
         raise StoreError(
             f"Không tìm thấy bản sao lưu nào còn tốt của {path} (trong "
-            f"{backups.backups_dir(Path(path))} và thư mục sao lưu thứ hai)."
+            f"{backups_dir(Path(path))} và thư mục sao lưu thứ hai)."
         )
     return latest
 
