@@ -158,7 +158,8 @@ def replace_or_keep(tmp: Path, path: Path, what: str) -> Path:
         os.replace(tmp, path)
         return path
     except PermissionError as exc:
-        if not path.exists() or not os.access(path.parent, os.W_OK):
+        if (not path.exists() or not os.access(path.parent, os.W_OK)
+                or not os.access(path, os.W_OK)):
             raise describe(exc, path, what) from None
         kept = beside_name(path)
         try:
@@ -182,6 +183,11 @@ def write_whole(path: Path, write: Callable[[Path], object], what: str) -> Path:
         os.fsencode(tmp)
     except UnicodeError as exc:
         raise describe(exc, path, what) from None
+    if path.is_dir():
+        raise StorageError(f"Không ghi được {what} “{path}”: đó là một thư mục; hãy chọn tên "
+                           f"tệp khác. {NOTHING_HALF}", cause=IO, path=path)
+    if path.exists() and not os.access(path, os.W_OK):
+        raise describe(PermissionError(errno.EACCES, "read-only", str(path)), path, what)
     try:
         try:
             write(tmp)

@@ -421,7 +421,7 @@ def test_unwritable_target_gives_a_message_and_leaves_nothing(tmp_path: pathlib.
     with pytest.raises(DomainError, match="Không ghi được tệp PDF"):
         write_report(sample_report(), target)
     assert [p.name for p in tmp_path.iterdir()] == ["bao-cao.pdf"]
-    with pytest.raises(DomainError, match="Không ghi được tệp PDF"):
+    with pytest.raises(DomainError, match="Không tìm thấy thư mục .*no-such-folder"):
         write_report(sample_report(), tmp_path / "no-such-folder" / "x.pdf")
 
 

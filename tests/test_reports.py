@@ -661,7 +661,7 @@ def test_export_needs_a_target(demo_db: Path) -> None:
     assert code == 1 and "Không có kỳ báo cáo '2030'" in err
     missing = demo_db.parent / "no-such-folder" / "x.xlsx"
     code, _out, err = run("--db", demo_db, "export", "--period", "2023", "--xlsx", missing)
-    assert code == 1 and "không tồn tại" in err and "Traceback" not in err
+    assert code == 1 and "Không tìm thấy thư mục" in err and "Traceback" not in err
 
 
 @pytest.mark.slow

@@ -495,4 +495,6 @@ def csv_bytes(table: SheetTable) -> bytes:
 
 
 def write_csv(table: SheetTable, path: Path) -> None:
-    Path(path).write_bytes(csv_bytes(table))
+    from desktop.storage import write_bytes_whole
+
+    write_bytes_whole(Path(path), csv_bytes(table), "tệp CSV")

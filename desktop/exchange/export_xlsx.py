@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import uuid
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -32,10 +30,10 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from desktop.domain.errors import DomainError
 from desktop.domain.evaluation import rule_label
 from desktop.domain.plan import KIND_LABELS, UNIT_KIND_LABELS
 from desktop.domain.vnformat import day, number
+from desktop.storage import write_bytes_whole
 
 from .csv_tables import (
     DATE,
@@ -555,22 +553,9 @@ def xlsx_bytes(inp: ExportInput, tables: dict[str, SheetTable] | None = None) ->
 
 
 def write_file(path: Path, data: bytes, what: str) -> Path:
-    """Write `data` to `path` whole or not at all (a temporary file beside it, renamed)."""
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise DomainError(f"Không ghi được {what} “{path}”: thư mục {path.parent} không tồn tại.")
-    tmp = path.with_name(f".~{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise DomainError(
-            f"Không ghi được {what} “{path}”: {exc.strerror or exc}. "
-            "Tệp có đang mở trong một chương trình khác không?"
-        ) from exc
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path
+    """Write `data` to `path` whole or not at all (storage.write_whole: a temporary file
+    beside it, renamed; every storage failure named)."""
+    return write_bytes_whole(Path(path), data, what)
 
 
 def write_xlsx(inp: ExportInput, path: Path, tables: dict[str, SheetTable] | None = None) -> Path:

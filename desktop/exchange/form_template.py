@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
 import re
-import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -186,15 +184,9 @@ def write_form(
     wb.properties.creator = f"ThiĐua CĐS {app_version}"
     wb.properties.created = generated_at.replace(tzinfo=None)
 
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".xlsx", dir=path.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from desktop.storage import write_whole
+
+    write_whole(Path(path), lambda tmp: wb.save(tmp), "biểu mẫu Excel")
 
 
 def _set(ws: Worksheet, ref: str, value: object, **style: object) -> None:

@@ -31,7 +31,6 @@ import re
 import sys
 import threading
 import unicodedata
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
@@ -59,7 +58,6 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Table as RLTable
 
-from desktop.domain.errors import DomainError
 from desktop.domain.vnformat import long_date
 
 __all__ = [
@@ -778,19 +776,6 @@ def write_report(report: OfficialReport, path: pathlib.Path) -> None:
     The file appears whole or not at all (built in a temporary file beside it, then renamed
     over it). A file that cannot be written (a full disk, the old PDF open in a viewer that
     locks it) raises DomainError with a Vietnamese message; a malformed table ValueError."""
-    path = pathlib.Path(path)
-    tmp = path.with_name(f".~{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        try:
-            _build(report, tmp)
-        except OSError as exc:
-            raise DomainError(f"Không ghi được tệp PDF “{path}”: {exc.strerror or exc}.") from exc
-        try:
-            os.replace(tmp, path)
-        except OSError as exc:
-            raise DomainError(
-                f"Không ghi được tệp PDF “{path}”: {exc.strerror or exc}. "
-                "Tệp có đang mở trong một chương trình khác không?"
-            ) from exc
-    finally:
-        tmp.unlink(missing_ok=True)
+    from desktop.storage import write_whole
+
+    write_whole(pathlib.Path(path), lambda tmp: _build(report, tmp), "tệp PDF")

@@ -8,8 +8,6 @@ Plain data in (``ProposalList``), no database here: the caller gathers it.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +17,6 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from desktop.domain.errors import DomainError
 from desktop.domain.evaluation import OUTCOME_LABELS
 from desktop.domain.office import OfficeSettings
 from desktop.domain.period_report import PeriodReport
@@ -33,6 +30,7 @@ from desktop.domain.proposals import (
     proposals_by_award,
 )
 from desktop.domain.vnformat import day, number, percent
+from desktop.storage import write_whole
 
 from .pdf_document import OfficialReport, Section, Signer, Table, write_report
 
@@ -496,16 +494,4 @@ def write_pdf(data: ProposalList, path: Path) -> None:
 
 
 def _atomic(path: Path, write: Callable[[Path], None], what: str) -> None:
-    path = Path(path)
-    tmp = path.with_name(f".~{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        try:
-            write(tmp)
-            os.replace(tmp, path)
-        except OSError as exc:
-            raise DomainError(
-                f"Không ghi được tệp {what} “{path}”: {exc.strerror or exc}. "
-                "Thư mục có tồn tại không, tệp có đang mở trong chương trình khác không?"
-            ) from None
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_whole(Path(path), write, f"tệp {what}")

@@ -23,6 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..paths import evidence_dir
+from ..storage import describe
 from .errors import StoreError
 from .models import EvidenceRow, PeriodRow, SubmissionRow, UnitRow
 
@@ -104,8 +105,11 @@ def copy_in(source: Path, target: Path, sha256: str) -> bool:
                 return False
         except OSError:
             pass
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+    except (OSError, UnicodeError) as exc:
+        raise describe(exc, target, "bản lưu minh chứng") from None
     try:
         h = hashlib.sha256()
         with os.fdopen(fd, "wb") as out, source.open("rb") as fh:
@@ -117,6 +121,10 @@ def copy_in(source: Path, target: Path, sha256: str) -> bool:
         if h.hexdigest() != sha256:
             raise StoreError(f"Tệp {source.name} thay đổi trong khi sao chép; hãy thử lại.")
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        on = source if getattr(exc, "filename", None) == str(source) else target
+        raise describe(exc, on, "bản lưu minh chứng") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -11,6 +11,7 @@ with its table, a few times faster), so that the check stays within a second or 
 from __future__ import annotations
 
 import logging
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -65,6 +66,15 @@ def is_healthy(path: Path) -> bool:
         return False
 
 
+def _full(path: Path) -> bool:
+    """Too little room left beside `path` for SQLite's journal (an I/O error is then the
+    full disk SQLite could not name)."""
+    try:
+        return shutil.disk_usage(path.parent).free < 256 * 1024
+    except OSError:
+        return False
+
+
 def _name(exc: BaseException) -> str:
     return str(getattr(exc, "sqlite_errorname", "") or "")
 
@@ -82,7 +92,8 @@ def storage_error_of(exc: BaseException, path: Path, what: str) -> StorageError 
     name = _name(exc)
     text = str(exc).lower()
     log.warning("sqlite failure on %s: %s %s", path, name, exc)
-    if name.startswith("SQLITE_FULL") or "disk is full" in text:
+    io_error = name.startswith("SQLITE_IOERR") or "disk i/o error" in text
+    if name.startswith("SQLITE_FULL") or "disk is full" in text or (io_error and _full(path)):
         return StorageError(
             f"Ổ đĩa chứa {path.parent} đã đầy: không ghi được {what} “{path}”. Hãy giải phóng "
             "dung lượng rồi thử lại. Không có thay đổi nào được ghi dở.",

@@ -26,6 +26,7 @@ def stored_revision(path: Path) -> str | None:
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as exc:
+        _raise_if_storage(exc, path)
         raise NotADatabase(f"Không mở được cơ sở dữ liệu {path}: {exc}") from None
     try:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -36,9 +37,19 @@ def stored_revision(path: Path) -> str | None:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         return row[0] if row else None
     except sqlite3.DatabaseError as exc:
+        _raise_if_storage(exc, path)
         raise NotADatabase(f"Tệp {path} bị hỏng hoặc không phải cơ sở dữ liệu: {exc}") from None
     finally:
         con.close()
+
+
+def _raise_if_storage(exc: sqlite3.Error, path: Path) -> None:
+    """A full disk, a lock or a missing folder is not a damaged file: say which it is."""
+    from .health import storage_error_of
+
+    err = storage_error_of(exc, Path(path), "cơ sở dữ liệu")
+    if err is not None and err.cause != "damaged":
+        raise err from None
 
 
 def refuse_newer(path: Path) -> None:
