@@ -13,9 +13,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from desktop.demo import build_demo
 
 from desktop.cli import main as cli_main
-from desktop.demo import build_demo
 from desktop.paths import backups_dir
 from desktop.store.backup import (
     all_backups,

@@ -487,7 +487,7 @@ def test_province_reimport_gives_the_same_aggregates(
 ) -> None:
     district = {i["code"]: i for i in check_json(exported["db"])["indicators"]}
     prov = tmp_path / "province.db"
-    code, out, err = run("--db", prov, "import-package", exported["package"])
+    code, out, err = run("--db", prov, "import-package", "--trust-new", exported["package"])
     assert code == 0, err
     assert "Huyện Ninh Sơn" in out
     assert last_audit_reason(prov, "submission") == PACKAGES_REASON  # as the window's
@@ -513,7 +513,8 @@ def test_province_ratio_is_weighted_over_all_communes(
 ) -> None:
     other_pkg = second_district(exported["db"], tmp_path)
     prov = tmp_path / "province.db"
-    code, _o, err = run("--db", prov, "import-package", exported["package"], other_pkg)
+    code, _o, err = run("--db", prov, "import-package", "--trust-new", exported["package"],
+                        other_pkg)
     assert code == 0, err
     got = province_indicators(prov)
     district = {i["code"]: i for i in check_json(exported["db"])["indicators"]}
@@ -544,7 +545,7 @@ def _resign(m: dict[str, bytes], **manifest_changes: object) -> None:
 
 
 def assert_refused(prov: Path, *files: Path, words: str) -> None:
-    code, _out, err = run("--db", prov, "import-package", *files)
+    code, _out, err = run("--db", prov, "import-package", "--trust-new", *files)
     assert code == 1
     assert words in err and "Không có gì được ghi" in err, err
     if prov.exists():  # nothing written: no plan, no unit, no submission
@@ -591,31 +592,34 @@ def test_refuses_a_district_twice_without_replace(
     exported: dict[str, Path], tmp_path: Path
 ) -> None:
     prov = tmp_path / "p.db"
-    assert run("--db", prov, "import-package", exported["package"])[0] == 0
-    code, _out, err = run("--db", prov, "import-package", exported["package"])
+    assert run("--db", prov, "import-package", "--trust-new", exported["package"])[0] == 0
+    code, _out, err = run("--db", prov, "import-package", "--trust-new", exported["package"])
     assert code == 1 and "Đã có báo cáo của Huyện Ninh Sơn" in err and "--replace" in err
-    code, out, err = run("--db", prov, "import-package", exported["package"], "--replace")
+    code, out, err = run("--db", prov, "import-package", "--trust-new", exported["package"],
+                         "--replace")
     assert code == 0 and "Đã thay thế" in out, err
     # twice in one command
     code, _out, err = run(
-        "--db", tmp_path / "q.db", "import-package", exported["package"], exported["package"]
+        "--db", tmp_path / "q.db", "import-package", "--trust-new", exported["package"],
+        exported["package"]
     )
     assert code == 1 and "đã có trong gói" in err
 
 
 def test_refuses_a_package_of_another_plan(exported: dict[str, Path], tmp_path: Path) -> None:
     prov = tmp_path / "p.db"
-    assert run("--db", prov, "import-package", exported["package"])[0] == 0
+    assert run("--db", prov, "import-package", "--trust-new", exported["package"])[0] == 0
     other = tmp_path / "qn.db"
     assert run("--db", other, "init", "--plan", "quang-ninh-2022")[0] == 0
     pkg = tmp_path / "qn.zip"
     code, _o, err = run("--db", other, "export", "--period", "2023", "--package", pkg)
     assert code == 0, err
-    code, _out, err = run("--db", prov, "import-package", pkg)
+    code, _out, err = run("--db", prov, "import-package", "--trust-new", pkg)
     assert code == 1 and "gói thuộc kế hoạch 'quang-ninh-2022'" in err
     assert len(check_json(prov)["units"]) == 1  # unchanged
     # a district database is not a province database
-    code, _out, err = run("--db", exported["db"], "import-package", exported["package"])
+    code, _out, err = run("--db", exported["db"], "import-package", "--trust-new",
+                          exported["package"])
     assert code == 1 and "không phải cơ sở dữ liệu tổng hợp cấp tỉnh" in err
 
 

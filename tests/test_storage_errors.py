@@ -18,10 +18,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from desktop.demo import build_demo
 from sqlalchemy import text
 
 from desktop.cli import main as cli_main
-from desktop.demo import build_demo
 from desktop.storage import (
     BAD_NAME,
     DISK_FULL,

@@ -82,7 +82,7 @@ def province(tmp_path: Path, packages: dict[str, Path]):
     """A province database made as tests/test_reports.py makes one (import-package into a
     new file), holding huyện Bác Ái; opened in the window's context."""
     path = tmp_path / "tinh.db"
-    code, _o, err = run("--db", path, "import-package", packages["bac-ai.zip"])
+    code, _o, err = run("--db", path, "import-package", "--trust-new", packages["bac-ai.zip"])
     assert code == 0, err
     context = open_ctx(path)
     yield context

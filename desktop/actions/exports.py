@@ -14,6 +14,7 @@ from typing import Literal
 
 from ..exchange.export_input import ExportInput
 from ..store.database import Database
+from ..store.keys import signing_key
 from ..store.office import load_office
 from ..store.plans import unit_infos
 from ..store.proposals import proposal_infos
@@ -34,6 +35,7 @@ def load_export_input(
             proposals=proposal_infos(session, period_code),
             generated_at=(now or dt.datetime.now()).replace(microsecond=0),
             all_units=tuple(unit_infos(session)),
+            signing_key=signing_key(session)[0],
         )
 
 

@@ -8,6 +8,7 @@ thidua import-package FILE... [--replace] [--received YYYY-MM-DD] [--channel KÊ
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -66,7 +67,14 @@ def add_commands(sub: Any, command: Callable[[str], Callable[[Handler], Handler]
         help="ngày nhận gói (mặc định: ngày huyện lập gói)",
     )
     c.add_argument("--channel", choices=["email", "usb", "paper", "other"], default="other")
+    c.add_argument("--trust-new", action="store_true",
+                   help="tin cậy đơn vị gửi gói lần đầu (sau khi đã đối chiếu dấu vân tay)")
+    c.add_argument("--allow-unsigned", action="store_true",
+                   help="nhập cả gói chưa ký của phiên bản cũ (chỉ khi chắc chắn nguồn gốc)")
     command("import-package")(cmd_import_package)
+    c = sub.add_parser("trust", help="dấu vân tay khóa của cơ quan này và các đơn vị đã tin cậy")
+    c.add_argument("--forget", metavar="MÃ", help="bỏ tin cậy khóa của một đơn vị")
+    command("trust")(cmd_trust)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -118,14 +126,42 @@ def cmd_office(args: argparse.Namespace) -> int:
     return 0
 
 
+def _confirm(question: str) -> bool:
+    """Ask on a terminal (a script without one answers no: it passes the flags instead)."""
+    if not sys.stdin.isatty():
+        return False
+    try:
+        return input(f"{question} [c/K] ").strip().lower() in ("c", "co", "có", "y", "yes")
+    except EOFError:
+        return False
+
+
 def cmd_import_package(args: argparse.Namespace) -> int:
     from ..actions.packages import import_packages, read_package
+    from ..actions.trust import NEW, UNSIGNED, package_signers
 
     packages = [read_package(f) for f in args.files]  # every package verified first
+    trust_new: set[str] = set()
+    allow_unsigned = bool(args.allow_unsigned)
     with open_db(args, write=True, create=True) as db:
+        signers = package_signers(db, packages)
+        for sg in signers:
+            if sg.status == NEW and sg.office_code not in trust_new and (
+                    args.trust_new or _confirm(
+                        f"{sg.office_name} gửi gói lần đầu ({sg.file}). Dấu vân tay khóa: "
+                        f"{sg.fingerprint}. Đã đối chiếu với đơn vị đó và tin cậy?")):
+                trust_new.add(sg.office_code)
+            if sg.status == UNSIGNED and not allow_unsigned:
+                allow_unsigned = _confirm(
+                    f"Gói {sg.file} không có chữ ký (phiên bản cũ). Vẫn nhập?")
         results = import_packages(
-            db, packages, replace=args.replace, received_on=args.received, channel=args.channel
+            db, packages, trust_new=trust_new, allow_unsigned=allow_unsigned,
+            replace=args.replace, received_on=args.received, channel=args.channel,
         )
+    for sg in signers:
+        if sg.status == NEW and sg.office_code in trust_new:
+            print(f"Đã tin cậy {sg.office_name}: dấu vân tay {sg.fingerprint}.")
+            trust_new.discard(sg.office_code)
     for r in results:
         verb = "Đã thay thế" if r.replaced else "Đã nhập"
         print(
@@ -136,4 +172,25 @@ def cmd_import_package(args: argparse.Namespace) -> int:
             print(f"    {line}")
     if results and results[0].created_plan:
         print(f"Đã tạo kế hoạch cấp tỉnh '{results[0].plan_code}' từ gói đầu tiên.")
+    return 0
+
+
+def cmd_trust(args: argparse.Namespace) -> int:
+    from ..actions.trust import forget, trust_list
+
+    if args.forget:
+        with open_db(args, write=True) as db:
+            gone = forget(db, args.forget)
+        print(f"Đã bỏ tin cậy khóa của {gone.name} ({gone.code}); gói sau của đơn vị này sẽ "
+              "được hỏi lại.")
+        return 0
+    with open_db(args, write=False) as db:
+        listing = trust_list(db)
+    print(f"Dấu vân tay khóa ký của cơ quan này: {listing.own_fingerprint or '(chưa có)'}")
+    if not listing.offices:
+        print("Chưa tin cậy đơn vị nào.")
+        return 0
+    print_table(["Mã", "Đơn vị", "Dấu vân tay", "Tin cậy từ"],
+                [[o.code, o.name, o.fingerprint, f"{o.first_seen_at:%d/%m/%Y}"]
+                 for o in listing.offices])
     return 0

@@ -37,6 +37,7 @@ class PackageContent:
     manifest: Mapping[str, Any]
     data: Mapping[str, Any]
     sha256: str = ""
+    public_key: bytes = b""  # the signer's Ed25519 key, checked; empty: an unsigned package
 
 
 @dataclass

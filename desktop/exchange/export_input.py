@@ -33,6 +33,7 @@ class ExportInput:
     app_version: str = __version__
     all_units: tuple[Unit, ...] = ()  # every unit of the plan (the period's report lists
     # only those expected or reporting); the package's plan definition carries them all
+    signing_key: bytes | None = field(default=None, repr=False)  # the office's Ed25519 key
 
     @property
     def plan(self) -> Plan:

@@ -21,7 +21,7 @@ import io
 import json
 import zipfile
 from collections.abc import Mapping, Sequence
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from desktop.domain.plan import IndicatorKind, Plan, Unit
@@ -31,6 +31,15 @@ from desktop.domain.values import Value
 from .csv_tables import CSV_NAMES, csv_bytes, report_tables, target_results
 from .export_input import ExportInput
 from .export_xlsx import write_file, xlsx_bytes
+from .package_guard import (
+    SIGNATURE,
+    Refusal,
+    load_json,
+    open_bounded,
+    read_member,
+    sign,
+    verify,
+)
 
 FORMAT_VERSION = "1"
 PACKAGE_KIND = "thidua-cds-package"
@@ -38,8 +47,6 @@ MANIFEST = "manifest.json"
 DATA = "data.json"
 XLSX = "bang-tong-hop.xlsx"
 PDF = "bao-cao.pdf"
-MAX_MEMBERS = 64
-MAX_TOTAL_BYTES = 512 * 1024 * 1024  # a district package is a few hundred kilobytes
 
 
 # ---------------------------------------------------------------------------- plan
@@ -385,28 +392,27 @@ def write_package(
     inp: ExportInput, path: Path, *, number: str = "", on: dt.date | None = None
 ) -> Path:
     """Write the package; the file appears whole or not at all."""
+    return write_file(Path(path), package_bytes(inp, number=number, on=on), "gói dữ liệu")
+
+
+def package_bytes(inp: ExportInput, *, number: str = "", on: dt.date | None = None) -> bytes:
+    """The whole package, signed with the office's key when it has one."""
     members = package_members(inp, number=number, on=on)
     stamp = inp.generated_at.timetuple()[:6]
+    manifest_bytes = _json_bytes(manifest(inp, members))
+    head = [(MANIFEST, manifest_bytes)]
+    if inp.signing_key:
+        head.append((SIGNATURE, sign(manifest_bytes, inp.signing_key)))
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for name, data in [(MANIFEST, _json_bytes(manifest(inp, members))), *members.items()]:
+        for name, data in [*head, *members.items()]:
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, data)
-    return write_file(Path(path), buf.getvalue(), "gói dữ liệu")
+    return buf.getvalue()
 
 
 # ---------------------------------------------------------------------------- reading
-
-
-def _unsafe(name: str) -> bool:
-    """A member path that could land outside a folder it were extracted to."""
-    if not name or "\\" in name or "\x00" in name or name.startswith("/"):
-        return True
-    if len(name) > 1 and name[1] == ":":  # C:...
-        return True
-    parts = PurePosixPath(name).parts
-    return any(p in ("..", "") for p in parts) or name.endswith("/")
 
 
 def read_package(path: Path) -> PackageContent:
@@ -419,38 +425,25 @@ def read_package(path: Path) -> PackageContent:
         return PackageRefused(f"Gói {name}: {why} Không có gì được ghi vào cơ sở dữ liệu.")
 
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise refuse(f"không đọc được tệp ({exc.strerror or exc}).") from None
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(raw))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
-        raise refuse("không phải tệp .zip hợp lệ hoặc tệp đã bị hỏng.") from None
+        zf = open_bounded(path)
+    except Refusal as exc:
+        raise refuse(str(exc)) from None
     with zf:
-        infos = zf.infolist()
-        names = [i.filename for i in infos]
-        for n in names:
-            if _unsafe(n):
-                raise refuse(
-                    f"có thành phần với đường dẫn không an toàn “{n}” (ra ngoài thư mục của gói)."
-                )
-        if len(set(names)) != len(names):
-            raise refuse("có hai thành phần trùng tên.")
-        if len(infos) > MAX_MEMBERS or sum(i.file_size for i in infos) > MAX_TOTAL_BYTES:
-            raise refuse("quá lớn hoặc có quá nhiều thành phần để là một gói dữ liệu.")
+        names = [i.filename for i in zf.infolist()]
         if MANIFEST not in names:
             raise refuse("thiếu manifest.json (không phải gói dữ liệu ThiĐua CĐS).")
 
         def member(n: str) -> bytes:
             try:
-                return zf.read(n)
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
-                raise refuse(f"thành phần {n} bị hỏng, không đọc được.") from None
+                return read_member(zf, n)
+            except Refusal as exc:
+                raise refuse(str(exc)) from None
 
+        manifest_bytes = member(MANIFEST)
         try:
-            man = json.loads(member(MANIFEST).decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            raise refuse("manifest.json không phải JSON hợp lệ.") from None
+            man = load_json(MANIFEST, manifest_bytes)
+        except Refusal as exc:
+            raise refuse(str(exc)) from None
         if not isinstance(man, dict):
             raise refuse("manifest.json không đúng cấu trúc.")
         version = man.get("format_version")
@@ -459,11 +452,17 @@ def read_package(path: Path) -> PackageContent:
                 f"phiên bản định dạng “{version}” không được hỗ trợ (phiên bản này của "
                 f"ThiĐua CĐS đọc định dạng {FORMAT_VERSION}); hãy cập nhật chương trình."
             )
+        public_key = b""  # the signature, over the manifest's exact bytes, once the
+        if SIGNATURE in names:  # format is known to be this version's
+            try:
+                public_key = verify(manifest_bytes, member(SIGNATURE))
+            except Refusal as exc:
+                raise refuse(str(exc)) from None
         sums = man.get("sha256")
         if not isinstance(sums, dict):
             raise refuse("manifest.json thiếu danh sách mã kiểm tra SHA-256.")
         for n in names:
-            if n != MANIFEST and n not in sums:
+            if n not in (MANIFEST, SIGNATURE) and n not in sums:
                 raise refuse(f"thành phần {n} không có trong manifest.json.")
         contents: dict[str, bytes] = {}
         for n, expected in sums.items():
@@ -479,9 +478,9 @@ def read_package(path: Path) -> PackageContent:
         if DATA not in contents:
             raise refuse("thiếu data.json.")
         try:
-            data_json = json.loads(contents[DATA].decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            raise refuse("data.json không phải JSON hợp lệ.") from None
+            data_json = load_json(DATA, contents[DATA])
+        except Refusal as exc:
+            raise refuse(str(exc)) from None
         if not isinstance(data_json, dict) or data_json.get("format_version") != FORMAT_VERSION:
             raise refuse("data.json không đúng phiên bản định dạng của manifest.json.")
         plan_doc = data_json.get("plan")
@@ -490,4 +489,13 @@ def read_package(path: Path) -> PackageContent:
         plan_code = plan_head.get("code") if isinstance(plan_head, dict) else None
         if plan_code is None or plan_code != (man_plan or {}).get("code"):
             raise refuse("kế hoạch trong data.json khác kế hoạch trong manifest.json.")
-    return PackageContent(name=name, manifest=man, data=data_json, sha256=sha256(raw))
+    return PackageContent(name=name, manifest=man, data=data_json, sha256=_file_sha256(path),
+                          public_key=public_key)
+
+
+def _file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(1024 * 1024):
+            h.update(chunk)
+    return h.hexdigest()

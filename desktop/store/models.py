@@ -271,3 +271,25 @@ class AuditRow(Base):
     old_value: Mapped[str | None] = mapped_column(Text, nullable=True)
     new_value: Mapped[str | None] = mapped_column(Text, nullable=True)
     summary: Mapped[str] = mapped_column(Text, default="")
+
+
+class OfficeKeyRow(Base):
+    """This office's Ed25519 signing key (one row, made when the database is created)."""
+
+    __tablename__ = "office_key"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    private_key: Mapped[str] = mapped_column(String(100))  # base64 of the 32 raw bytes
+    public_key: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(default=_now)
+
+
+class TrustedOfficeRow(Base):
+    """An office whose packages are accepted, with the key first seen (and confirmed)."""
+
+    __tablename__ = "trusted_office"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    public_key: Mapped[str] = mapped_column(String(100))
+    fingerprint: Mapped[str] = mapped_column(String(100))
+    first_seen_at: Mapped[dt.datetime] = mapped_column(default=_now)

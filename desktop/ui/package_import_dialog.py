@@ -63,6 +63,7 @@ class Entry:
     period: str = ""
     units: str = ""
     changes: tuple[str, ...] = field(default_factory=tuple)
+    signer: Any = None  # actions.trust.Signer: who signed it, whether the province trusts it
 
 
 def describe(e: Entry) -> None:
@@ -85,6 +86,7 @@ def verify_packages(db: Any, entries: Sequence[Entry], report: Callable[..., boo
     """Read and verify each package, then try it in a rolled-back transaction. Runs on the
     writer (the trial flushes rows before it is rolled back)."""
     from ..actions.packages import read_package, try_package
+    from ..actions.trust import OTHER_KEY, package_signer
 
     for i, e in enumerate(entries):
         report(i, len(entries), e.path.name)
@@ -99,6 +101,10 @@ def verify_packages(db: Any, entries: Sequence[Entry], report: Callable[..., boo
         except (AttributeError, TypeError, ValueError):
             pass  # a malformed data.json: import_packages names what is wrong
         try:
+            e.signer = package_signer(db, e.content)
+            if e.signer.status == OTHER_KEY:
+                e.refusal = e.signer.refusal
+                continue
             result = try_package(db, e.content)
         except DomainError as exc:
             e.refusal = exc.message
@@ -118,12 +124,14 @@ def verify_packages(db: Any, entries: Sequence[Entry], report: Callable[..., boo
 
 
 def import_into(db: Any, contents: list[Any], replace: bool, received_on: dt.date | None,
-                channel: str) -> list[Any]:
-    """One transaction, as `thidua import-package` does."""
+                channel: str, trust_new: frozenset[str] = frozenset(),
+                allow_unsigned: bool = False) -> list[Any]:
+    """One transaction, as `thidua import-package` does (signers checked, new offices
+    confirmed by the person remembered)."""
     from ..actions.packages import import_packages
 
     return import_packages(db, contents, replace=replace, received_on=received_on,
-                           channel=channel)
+                           channel=channel, trust_new=trust_new, allow_unsigned=allow_unsigned)
 
 
 class PackageImportDialog(QDialog):
@@ -247,6 +255,10 @@ class PackageImportDialog(QDialog):
                             f"{listing}\n\nThay thế số liệu cũ?", "Thay thế"):
                 self.ui.statusLabel.setText("Chưa nhập gói nào: số liệu đã có được giữ nguyên.")
                 return False
+        trust = self.ask_trust(ready)
+        if trust is None:
+            return False
+        trust_new, allow_unsigned = trust
         db, (received, channel) = self.ctx.db, self._options()
         contents = [e.content for e in ready]
 
@@ -263,7 +275,8 @@ class PackageImportDialog(QDialog):
             self.ctx.notify_changed()
             self.run_finished.emit(results)
 
-        self._run(lambda _r: import_into(db, contents, bool(replacing), received, channel),
+        self._run(lambda _r: import_into(db, contents, bool(replacing), received, channel,
+                                         trust_new, allow_unsigned),
                   done, 0, writes=True)
         return True
 
@@ -278,6 +291,10 @@ class PackageImportDialog(QDialog):
             self._fail(f"Tệp {path} đã có. Hãy chọn một tên mới; để nhập vào cơ sở dữ liệu "
                        "đó, mở nó (Tệp → Mở) rồi nhập gói.")
             return False
+        trust = self.ask_trust(chosen, new_database=True)
+        if trust is None:
+            return False
+        trust_new, allow_unsigned = trust
         received, channel = self._options()
         contents = [e.content for e in chosen]
 
@@ -294,9 +311,40 @@ class PackageImportDialog(QDialog):
                         f"Mở cơ sở dữ liệu vừa tạo?\n{path}", "Mở"):
                 self.open_requested.emit(path)
 
-        self._run(lambda _r: create_province_database(path, contents, received, channel),
+        self._run(lambda _r: create_province_database(path, contents, received, channel,
+                                                      trust_new, allow_unsigned),
                   done, 0, writes=True)
         return True
+
+    def ask_trust(self, chosen: Sequence[Entry], new_database: bool = False
+                  ) -> tuple[frozenset[str], bool] | None:
+        """Ask about offices seen for the first time (their fingerprints shown) and about
+        unsigned packages; None when the person declines (nothing is imported)."""
+        from ..actions.trust import NEW, UNSIGNED
+
+        signers = [e.signer for e in chosen if e.signer is not None]
+        new = {sg.office_code: sg for sg in signers
+               if sg.status == NEW or (new_database and sg.status != UNSIGNED)}
+        unsigned = [sg for sg in signers if sg.status == UNSIGNED]
+        if new:
+            listing = "\n".join(f"  • {sg.office_name}: {sg.fingerprint}" for sg in new.values())
+            if not self.ask("Đơn vị gửi gói lần đầu",
+                            f"Các đơn vị sau gửi gói lần đầu. Dấu vân tay khóa ký của họ:\n"
+                            f"{listing}\n\nHãy đối chiếu dấu vân tay với từng đơn vị (qua điện "
+                            "thoại, công văn). Tin cậy các đơn vị này và ghi nhớ khóa của họ?",
+                            "Tin cậy"):
+                self.ui.statusLabel.setText("Chưa nhập gói nào: các đơn vị mới chưa được tin "
+                                            "cậy.")
+                return None
+        if unsigned:
+            listing = "\n".join(f"  • {sg.file} ({sg.office_name})" for sg in unsigned)
+            if not self.ask("Gói chưa ký",
+                            f"Các gói sau không có chữ ký (lập bằng phiên bản cũ), không xác "
+                            f"minh được nguồn gốc và việc bị sửa:\n{listing}\n\nChỉ nhập khi "
+                            "chắc chắn về nguồn gốc. Vẫn nhập?", "Vẫn nhập"):
+                self.ui.statusLabel.setText("Chưa nhập gói nào: gói chưa ký không được nhập.")
+                return None
+        return frozenset(new), bool(unsigned)
 
     def _run(self, work: Callable[[Any], Any], done: Callable[[Any], None], total: int,
              writes: bool = True) -> None:
