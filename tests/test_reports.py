@@ -410,7 +410,7 @@ def test_package_manifest_checksums_csv_and_data(exported: dict[str, Path]) -> N
     assert manifest["plan"]["code"] == "ninh-son-2022" and manifest["period"]["code"] == "2023"
     assert manifest["office"]["name"] == "Phòng Văn hóa và Thông tin"
     assert manifest["app_version"] and manifest["generated_at"]
-    assert set(manifest["sha256"]) == set(m) - {"manifest.json"}
+    assert set(manifest["sha256"]) == set(m) - {"manifest.json", "signature.json"}
     for name, digest in manifest["sha256"].items():
         assert hashlib.sha256(m[name]).hexdigest() == digest, name
     assert {

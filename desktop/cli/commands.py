@@ -364,10 +364,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - a person never sees a traceback
         named = storage_refusal(exc, args)
         if named is not None:
-            log.warning("command %s refused by the storage: %s", args.command, named)
+            log.warning("command %s refused by the storage: %s", args.command, named,
+                        exc_info=exc)
             print(f"Lỗi: {named}", file=sys.stderr)
             return 1
-        log.exception("unexpected error in command %s", args.command)
+        from ..logs import paths_of
+
+        log.exception("unexpected error in command %s (files: %s)", args.command,
+                      ", ".join(paths_of(args)) or "-")
         from ..paths import log_dir
 
         print(

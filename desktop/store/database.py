@@ -37,7 +37,7 @@ def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}")
+    engine = create_engine(f"sqlite:///{path}", hide_parameters=True)  # no names in logs
     event.listen(engine, "connect", _set_pragmas)
     return engine
 

@@ -49,10 +49,16 @@ class Task(QRunnable):
             result = self.fn(self.report)
         except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
             if not isinstance(exc, Exception) or _is_unexpected(exc):
-                log.exception("background task failed")
+                log.exception("background task %s failed", _name_of(self.fn))
             self.signals.failed.emit(exc)
         else:
             self.signals.finished.emit(result)
+
+
+def _name_of(fn: Callable[..., Any]) -> str:
+    """The action a task belongs to: its function's qualified name (the window's method
+    that defined it, e.g. MainWindow.restore_from.<locals>.work)."""
+    return f"{getattr(fn, '__module__', '?')}.{getattr(fn, '__qualname__', repr(fn))}"
 
 
 def _is_unexpected(exc: BaseException) -> bool:
