@@ -206,8 +206,152 @@ def write_bytes_whole(path: Path, data: bytes, what: str) -> Path:
     return write_whole(path, lambda tmp: tmp.write_bytes(data), what)
 
 
+# ---------------------------------------------------------------------------- sets
+
+JOURNAL_PREFIX = ".~thidua-bo-tep-"
+
+
+def _link_or_copy(src: Path, dst: Path) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:  # FAT32 sticks have no hard links
+        import shutil
+
+        shutil.copyfile(src, dst)
+
+
+def recover_sets(folder: Path) -> int:
+    """Finish the sets whose writing was interrupted (a power cut between two renames):
+    a journal exists only once every new file was complete, so each interrupted set is
+    completed with its new files. Returns how many sets were completed."""
+    import json
+
+    done = 0
+    try:
+        journals = sorted(Path(folder).glob(f"{JOURNAL_PREFIX}*.json"))
+    except OSError:
+        return 0
+    for journal in journals:
+        try:
+            pairs = json.loads(journal.read_text("utf-8"))
+        except (OSError, ValueError):
+            continue
+        for item in pairs:
+            tmp, target, old = Path(item["tmp"]), Path(item["target"]), Path(item["old"])
+            if tmp.exists():
+                os.replace(tmp, target)
+            old.unlink(missing_ok=True)
+        journal.unlink(missing_ok=True)
+        done += 1
+    return done
+
+
+def write_set(items: list[tuple[Path, bytes, str]]) -> list[Path]:
+    """Write several files as one: afterwards every target holds its new content, or every
+    target its old one — never a mix. (path, data, what) per file.
+
+    All new files are written beside their targets first; a journal then records the set;
+    the renames follow, and an interruption between them is completed by recover_sets.
+    When one target cannot be replaced (Windows: open in Excel), the ones already renamed
+    get their old content back, every new file is kept beside its target under another
+    name, and StorageError(IN_USE) names them."""
+    import json
+
+    written: list[tuple[Path, Path, Path]] = []  # (tmp, target, old)
+    try:
+        for path, data, what in items:
+            path = Path(path)
+            recover_sets(path.parent)
+            tmp = temporary_beside(path)
+            try:
+                os.fsencode(tmp)
+                if path.is_dir():
+                    raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+                if path.exists() and not os.access(path, os.W_OK):
+                    raise PermissionError(errno.EACCES, "read-only", str(path))
+                written.append((tmp, path, path.with_name(f".~{path.name}.cu")))
+                tmp.write_bytes(data)
+                _fsync(tmp)
+            except (OSError, UnicodeError) as exc:
+                raise describe(exc, path, what) from None
+    except BaseException:
+        for tmp, _target, _old in written:
+            try:
+                tmp.unlink(missing_ok=True)
+            except (OSError, UnicodeError):
+                pass
+        raise
+    folder = written[0][1].parent if written else Path(".")
+    journal = folder / f"{JOURNAL_PREFIX}{uuid.uuid4().hex[:8]}.json"
+    try:
+        for _tmp, target, old in written:
+            if target.exists():
+                _link_or_copy(target, old)
+        write_bytes_whole(journal, json.dumps(
+            [{"tmp": str(t), "target": str(p), "old": str(o)} for t, p, o in written],
+            ensure_ascii=False).encode("utf-8"), "nhật ký ghi tệp")
+    except BaseException:
+        for tmp, _target, old in written:
+            tmp.unlink(missing_ok=True)
+            old.unlink(missing_ok=True)
+        raise
+    replaced: list[int] = []
+    try:
+        for n, (tmp, target, _old) in enumerate(written):
+            try:
+                os.replace(tmp, target)
+            except PermissionError as exc:
+                raise _keep_set_beside(written, replaced, n, exc, items[n][2]) from None
+            except OSError as exc:
+                raise describe(exc, target, items[n][2]) from None
+            replaced.append(n)
+    except BaseException:
+        for n in replaced:  # back to the old content; the new file beside it
+            tmp, target, old = written[n]
+            if old.exists():
+                os.replace(target, tmp)
+                os.replace(old, target)
+            else:
+                os.replace(target, tmp)
+        for tmp, _target, old in written:
+            tmp.unlink(missing_ok=True)
+            old.unlink(missing_ok=True)
+        journal.unlink(missing_ok=True)
+        raise
+    for _tmp, _target, old in written:
+        old.unlink(missing_ok=True)
+    journal.unlink(missing_ok=True)
+    return [target for _tmp, target, _old in written]
+
+
+def _keep_set_beside(written: list[tuple[Path, Path, Path]], replaced: list[int], failed: int,
+                     exc: PermissionError, what: str) -> StorageError:
+    """Undo the renames done, keep every new file beside its target; the error to raise."""
+    target = written[failed][1]
+    if not target.exists() or not os.access(target, os.W_OK):
+        return describe(exc, target, what)
+    for n in replaced:
+        tmp, tgt, old = written[n]
+        if old.exists():
+            os.replace(tgt, tmp)
+            os.replace(old, tgt)
+    replaced.clear()
+    kept = []
+    for tmp, tgt, old in written:
+        beside = beside_name(tgt)
+        os.replace(tmp, beside)
+        kept.append(beside)
+        old.unlink(missing_ok=True)
+    listing = "; ".join(str(k) for k in kept)
+    return StorageError(
+        f"Tệp {target} đang mở trong một chương trình khác (Excel, trình xem PDF…) nên không "
+        f"thay được. Để các tệp của lần xuất này luôn đi cùng nhau, không tệp cũ nào bị thay; "
+        f"các tệp mới được lưu bên cạnh: {listing}. Hãy đóng tệp đang mở rồi xuất lại.",
+        cause=IN_USE, path=target, kept=kept[failed])
+
+
 __all__ = [
     "BAD_NAME", "DAMAGED", "DISK_FULL", "IN_USE", "IO", "LOCKED", "MISSING", "READ_ONLY",
-    "StorageError", "beside_name", "describe", "replace_or_keep", "write_bytes_whole",
-    "write_whole",
+    "StorageError", "beside_name", "describe", "recover_sets", "replace_or_keep",
+    "write_bytes_whole", "write_set", "write_whole",
 ]

@@ -253,17 +253,17 @@ def test_an_existing_file_is_not_overwritten_without_asking(
 
 def test_cancel_stops_between_outputs(qtbot, tmp_path: Path, ctx: AppContext,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    import desktop.exchange.export_xlsx as export_xlsx
+    import desktop.exchange.export_set as export_set
 
     writing, go = threading.Event(), threading.Event()
-    real = export_xlsx.write_xlsx
+    real = export_set.output_bytes
 
-    def slow_xlsx(*args, **kwargs):
+    def slow_output(*args, **kwargs):
         writing.set()
         assert go.wait(20)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(export_xlsx, "write_xlsx", slow_xlsx)
+    monkeypatch.setattr(export_set, "output_bytes", slow_output)
     usb = tmp_path / "usb"
     usb.mkdir()
     dlg = make_export_dialog(qtbot, ctx, usb)
@@ -273,8 +273,9 @@ def test_cancel_stops_between_outputs(qtbot, tmp_path: Path, ctx: AppContext,
         assert dlg.ui.cancelButton.isVisible() and not dlg.ui.closeButton.isEnabled()
         qtbot.mouseClick(dlg.ui.cancelButton, Qt.MouseButton.LeftButton)
         go.set()
-    assert [o.status for o in done.args[0]] == ["written", "cancelled", "cancelled"]
-    assert [p.suffix for p in usb.iterdir()] == [".xlsx"], "nothing half-written"
+    # the outputs are a set: cancelled while building, none is written
+    assert [o.status for o in done.args[0]] == ["cancelled", "cancelled", "cancelled"]
+    assert list(usb.iterdir()) == [], "nothing half-written, no part of the set"
     assert dlg.ui.tree.topLevelItem(1).text(1) == "Chưa ghi (đã hủy)"
     assert "Đã hủy" in _plain(dlg.ui.statusLabel)
     assert dlg.ui.closeButton.isEnabled()
@@ -361,6 +362,24 @@ def test_import_a_package_and_the_province_holds_the_district(
         hscv.numerator, hscv.denominator) == (3257, 4240)
     total = next(a for a in report.aggregates if a.code == "HSCV_MANG")
     assert (total.numerator, total.denominator) == (2 * 3257, 2 * 4240)
+
+
+def test_a_district_seen_for_the_first_time_is_asked_with_its_fingerprint(
+    qtbot, packages: dict[str, Path], province: AppContext
+) -> None:
+    from desktop.domain.fingerprint import fingerprint
+
+    dlg = package_dialog(qtbot, province, packages[NS])
+    assert row(dlg, NS)[5] == "Hợp lệ — chờ nhập"
+    before = counts(province.db)
+    asked: list[tuple[str, str]] = []
+    dlg.ask = lambda title, text, yes: asked.append((title, text)) or False  # type: ignore[method-assign]
+    assert not dlg.start_import()
+    fp = fingerprint(read_package(packages[NS]).public_key)
+    assert asked[0][0] == "Đơn vị gửi gói lần đầu"
+    assert f"Huyện Ninh Sơn: {fp}" in asked[0][1] and "đối chiếu" in asked[0][1]
+    assert counts(province.db) == before, "declined: nothing written, nothing remembered"
+    assert "chưa được tin cậy" in _plain(dlg.ui.statusLabel)
 
 
 def test_a_new_province_database_from_a_district_database(

@@ -740,3 +740,44 @@ def test_screenshots(qtbot, window: MainWindow, tmp_path: Path) -> None:
         wizard.reject()
     finally:
         app.setFont(old_font)
+
+
+def _corrupt(path: Path) -> None:
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    data = bytearray(path.read_bytes())
+    for n in range(2, len(data) // page_size, 3):
+        data[n * page_size:n * page_size + 64] = b"\xa5" * 64
+    path.write_bytes(bytes(data))
+
+
+def test_a_damaged_database_offers_the_newest_healthy_backup(qtbot, tmp_path: Path,
+                                                             demo_db: Path, talk: Talk) -> None:
+    """Issue 17: told in plain Vietnamese, offered the backup with its date, restored."""
+    from desktop.store.backup import backup_info, list_backups
+    from desktop.store.database import integrity_ok
+
+    Database.open(demo_db).close()  # the automatic backup of the healthy file
+    backup = list_backups(demo_db)[0]
+    info = backup_info(backup)
+    assert info is not None
+    _corrupt(demo_db)
+    damaged = demo_db.read_bytes()
+    w = MainWindow()
+    qtbot.addWidget(w)
+    talk.yes = False  # first: the person declines
+    assert not w.open_database(demo_db)
+    asked = talk.texts("ask")
+    assert "bị hỏng" in asked and str(backup) in asked and info.when in asked
+    assert "Traceback" not in asked and "không mong đợi" not in talk.texts()
+    assert demo_db.read_bytes() == damaged and list_backups(demo_db) == [backup]
+    talk.yes = True
+    with qtbot.waitSignal(w.database_opened, timeout=20000):
+        assert w.open_database(demo_db)
+    assert "Đã khôi phục" in talk.texts("info")
+    assert integrity_ok(demo_db)
+    w.close()

@@ -9,10 +9,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Literal
 
 from ..exchange.export_input import ExportInput
+from ..exchange.export_set import ExportCancelled
+
+__all__ = ["ExportCancelled", "load_export_input", "write_export", "write_exports"]
 from ..store.database import Database
 from ..store.keys import signing_key
 from ..store.office import load_office
@@ -56,3 +60,19 @@ def write_export(
 
         write_package(inp, path, number=number, on=on)
     return path
+
+
+def write_exports(
+    inp: ExportInput,
+    targets: Sequence[tuple[ExportKind, Path]],
+    *,
+    number: str = "",
+    on: dt.date | None = None,
+    report: Callable[[int, int, str], bool] | None = None,
+) -> list[Path]:
+    """Write several outputs as one set (exchange.export_set): afterwards every target holds
+    its new file or every one its old file, never a mix; ExportCancelled when `report`
+    answered False (nothing written)."""
+    from ..exchange.export_set import write_outputs
+
+    return write_outputs(inp, targets, number=number, on=on, report=report)

@@ -78,21 +78,18 @@ def add_commands(sub: Any, command: Callable[[str], Callable[[Handler], Handler]
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from ..actions.exports import load_export_input, write_export
+    from ..actions.exports import load_export_input, write_exports
 
     if not (args.xlsx or args.pdf or args.package):
         args.export_parser.error("cần ít nhất một trong các tham số --xlsx, --pdf, --package")
     with open_db(args, write=False) as db:
         inp = load_export_input(db, args.period)
-    if args.xlsx:
-        write_export(inp, "xlsx", args.xlsx)
-        print(f"Đã ghi bảng tổng hợp Excel: {args.xlsx}")
-    if args.pdf:
-        write_export(inp, "pdf", args.pdf, number=args.number, on=args.date)
-        print(f"Đã ghi báo cáo PDF: {args.pdf}")
-    if args.package:
-        write_export(inp, "package", args.package, number=args.number, on=args.date)
-        print(f"Đã ghi gói dữ liệu: {args.package}")
+    targets = [(kind, Path(p)) for kind, p in
+               (("xlsx", args.xlsx), ("pdf", args.pdf), ("package", args.package)) if p]
+    write_exports(inp, targets, number=args.number, on=args.date)  # all of them, or none
+    said = {"xlsx": "bảng tổng hợp Excel", "pdf": "báo cáo PDF", "package": "gói dữ liệu"}
+    for kind, path in targets:
+        print(f"Đã ghi {said[kind]}: {path}")
     return 0
 
 

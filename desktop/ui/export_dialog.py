@@ -88,25 +88,22 @@ def _names(names: list[str]) -> str:
 
 def export_outputs(db: Any, period_code: str, targets: list[tuple[str, Path]], number: str,
                    on: dt.date, report: Callable[[int, int, str], bool]) -> list[Outcome]:
-    """Write the chosen outputs with the writers of `thidua export`; runs on a worker.
-    A refused output (a locked file, a full stick) does not stop the others."""
-    from ..actions.exports import load_export_input, write_export
+    """Write the chosen outputs as one set, as `thidua export` does; runs on a worker.
+    A refused output (a locked file, a full stick) means none is written: the folder keeps
+    either all the new files or all the old ones."""
+    from ..actions.exports import ExportCancelled, load_export_input, write_exports
 
     total = len(targets) + 1
     if not report(0, total, "Đang đọc số liệu của kỳ…"):
         return [Outcome(k, p, CANCELLED) for k, p in targets]
     inp = load_export_input(db, period_code)
-    results: list[Outcome] = []
-    for i, (kind, path) in enumerate(targets):
-        if not report(i + 1, total, f"Đang ghi {path.name}…"):
-            results += [Outcome(k, p, CANCELLED) for k, p in targets[i:]]
-            break
-        try:
-            write_export(inp, kind, path, number=number, on=on)
-        except (DomainError, OSError) as exc:
-            results.append(Outcome(kind, path, FAILED, error_text(exc)))
-        else:
-            results.append(Outcome(kind, path, WRITTEN))
+    try:
+        write_exports(inp, targets, number=number, on=on, report=report)
+    except ExportCancelled:
+        return [Outcome(k, p, CANCELLED) for k, p in targets]
+    except (DomainError, OSError) as exc:  # a set: one refusal means none was written
+        return [Outcome(k, p, FAILED, error_text(exc)) for k, p in targets]
+    results = [Outcome(k, p, WRITTEN) for k, p in targets]
     report(total, total, "")
     return results
 

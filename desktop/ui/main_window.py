@@ -276,6 +276,11 @@ class MainWindow(PreserveGeometry, QMainWindow):
             return False
         self.settings.add_recent(path)
         self._after_database_changed()
+        done = getattr(db, "backup_done", None)
+        if done is not None and done.second_problem:  # the USB stick is not plugged in
+            self.ui.statusbar.showMessage(
+                f"Đã sao lưu vào {done.path.parent}; chưa chép được sang thư mục sao lưu "
+                f"thứ hai: {done.second_problem}", 30000)
         self.database_opened.emit(path)
         return True
 
