@@ -1,5 +1,5 @@
 # generated — do not edit: compiled from forms/office_form.ui by build_scripts/compile_forms.py
-# source-sha256: 1886b1355514cb52b356ba11dd35f19772e00f376d4fd3e14eccad1bfe51e510
+# source-sha256: 3e4c81d82d2c852ff62e4c2c998158b7acee06753a22517dce867685c6038f5b
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -223,7 +223,7 @@ class Ui_OfficeForm(object):
         self.lblRecipients.setText(QCoreApplication.translate("OfficeForm", u"&N\u01a1i nh\u1eadn:", None))
         self.recipientsEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"M\u1ed7i d\u00f2ng m\u1ed9t n\u01a1i nh\u1eadn, v\u00ed d\u1ee5: Nh\u01b0 tr\u00ean; UBND huy\u1ec7n (b/c); L\u01b0u: VT, VHTT", None))
         self.lblSecondBackup.setText(QCoreApplication.translate("OfficeForm", u"Th\u01b0 m\u1ee5c sao l\u01b0u &th\u1ee9 hai:", None))
-        self.secondBackupEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"USB ho\u1eb7c \u1ed5 \u0111\u0129a kh\u00e1c, v\u00ed d\u1ee5 E:\\SaoLuu (\u0111\u1ec3 tr\u1ed1ng n\u1ebfu kh\u00f4ng d\u00f9ng)", None))
+        self.secondBackupEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"V\u00ed d\u1ee5 E:\\SaoLuu (USB, \u1ed5 \u0111\u0129a kh\u00e1c); tr\u1ed1ng: kh\u00f4ng d\u00f9ng", None))
 #if QT_CONFIG(tooltip)
         self.secondBackupEdit.setToolTip(QCoreApplication.translate("OfficeForm", u"M\u1ed7i b\u1ea3n sao l\u01b0u t\u1ef1 \u0111\u1ed9ng c\u0169ng \u0111\u01b0\u1ee3c ch\u00e9p v\u00e0o th\u01b0 m\u1ee5c n\u00e0y khi n\u00f3 \u0111ang c\u00f3 (USB \u0111\u00e3 c\u1eafm).", None))
 #endif // QT_CONFIG(tooltip)
