@@ -13,7 +13,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from desktop.demo import build_demo
 
 from desktop.cli import main as cli_main
 from desktop.paths import backups_dir
@@ -26,6 +25,7 @@ from desktop.store.backup import (
     rotate,
 )
 from desktop.store.database import Database, integrity_ok
+from desktop.store.demo import build_demo
 from desktop.store.errors import DatabaseDamaged, StoreError
 from desktop.store.health import health_problem
 from desktop.store.office import update_office

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.storage import recover_sets
+from desktop.domain.storage import recover_sets
 
 REPO = Path(__file__).resolve().parent.parent
 OLD = {"bang.xlsx": b"old workbook", "bao-cao.pdf": b"old pdf", "goi.zip": b"old package"}

@@ -18,11 +18,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from desktop.demo import build_demo
 from sqlalchemy import text
 
 from desktop.cli import main as cli_main
-from desktop.storage import (
+from desktop.domain.storage import (
     BAD_NAME,
     DISK_FULL,
     IN_USE,
@@ -30,6 +29,7 @@ from desktop.storage import (
     write_bytes_whole,
 )
 from desktop.store.database import Database
+from desktop.store.demo import build_demo
 
 ROOT = os.geteuid() == 0
 REPO = Path(__file__).resolve().parent.parent

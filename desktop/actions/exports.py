@@ -64,7 +64,7 @@ def write_export(
 
 def write_exports(
     inp: ExportInput,
-    targets: Sequence[tuple[ExportKind, Path]],
+    targets: Sequence[tuple[str, Path]],
     *,
     number: str = "",
     on: dt.date | None = None,

@@ -19,7 +19,13 @@ from pathlib import Path
 from ..paths import backups_dir
 from ..store import backup as backups
 from ..store.database import exclusive
-from ..store.errors import StoreError
+from ..store.errors import DatabaseDamaged, StoreError
+from ..store.recognize import recognized
+
+__all__ = [
+    "DatabaseDamaged", "RestoreDone", "backup", "latest_good_or_refuse", "recognized",
+    "restore_file", "restore_latest_good",
+]
 
 
 @dataclass(frozen=True)

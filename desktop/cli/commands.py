@@ -320,7 +320,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def explained(exc: DomainError, args: argparse.Namespace) -> str:
-    from ..store.errors import DatabaseDamaged
+    from ..actions.maintenance import DatabaseDamaged
 
     if isinstance(exc, DatabaseDamaged) and exc.latest is not None:
         return (f"{exc.message}\nĐể khôi phục: thidua --db \"{db_path(args)}\" restore "
@@ -330,7 +330,7 @@ def explained(exc: DomainError, args: argparse.Namespace) -> str:
 
 def storage_refusal(exc: BaseException, args: argparse.Namespace) -> str | None:
     """A failure of the disk or of the database file, named (None: a bug)."""
-    from ..store.recognize import recognized
+    from ..actions.maintenance import recognized
 
     known = recognized(exc, db_path(args))
     return None if known is None else explained(known, args)

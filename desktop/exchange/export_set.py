@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from desktop.domain.errors import DomainError
-from desktop.storage import write_set
+from desktop.domain.storage import write_set
 
 from .export_input import ExportInput
 

@@ -32,8 +32,8 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from desktop.domain.evaluation import rule_label
 from desktop.domain.plan import KIND_LABELS, UNIT_KIND_LABELS
+from desktop.domain.storage import write_bytes_whole
 from desktop.domain.vnformat import day, number
-from desktop.storage import write_bytes_whole
 
 from .csv_tables import (
     DATE,

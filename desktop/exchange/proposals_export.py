@@ -29,8 +29,8 @@ from desktop.domain.proposals import (
     documents_text,
     proposals_by_award,
 )
+from desktop.domain.storage import write_whole
 from desktop.domain.vnformat import day, number, percent
-from desktop.storage import write_whole
 
 from .pdf_document import OfficialReport, Section, Signer, Table, write_report
 

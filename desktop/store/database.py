@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..storage import StorageError, describe
+from ..domain.storage import StorageError, describe
 from . import migrate
 from .audit import current_user, install_audit
 from .errors import DatabaseLocked, NotADatabase, StoreError

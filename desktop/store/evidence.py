@@ -22,8 +22,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..domain.storage import describe
 from ..paths import evidence_dir
-from ..storage import describe
 from .errors import StoreError
 from .models import EvidenceRow, PeriodRow, SubmissionRow, UnitRow
 

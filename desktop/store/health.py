@@ -15,7 +15,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from ..storage import (
+from ..domain.storage import (
     DAMAGED,
     DISK_FULL,
     IO,

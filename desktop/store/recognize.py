@@ -13,7 +13,7 @@ import sqlite3
 from pathlib import Path
 
 from ..domain.errors import DomainError
-from ..storage import DAMAGED, describe
+from ..domain.storage import DAMAGED, describe
 from .errors import DatabaseDamaged
 from .health import storage_error_of
 

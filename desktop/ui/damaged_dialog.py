@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from ..store.errors import DatabaseDamaged
+from ..actions.maintenance import DatabaseDamaged
 from . import errors
 
 

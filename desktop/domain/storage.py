@@ -23,7 +23,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from .domain.errors import DomainError
+from .errors import DomainError
 
 DISK_FULL = "disk_full"
 READ_ONLY = "read_only"
