@@ -18,11 +18,11 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select
 
 from desktop.cli import main
+from desktop.domain.province import PackageRefused
 from desktop.exchange.package import read_package
 from desktop.exchange.package_guard import MAX_JSON_DEPTH, MAX_MEMBERS, sign
 from desktop.store.database import Database
 from desktop.store.models import SubmissionRow, TrustedOfficeRow, UnitRow
-from desktop.store.province import PackageRefused
 
 
 def run(*argv: object) -> tuple[int, str, str]:
