@@ -7,7 +7,7 @@
     thidua proposals remove  --review R --id N
     thidua proposals check   --review R [--format table|json]
     thidua proposals suggest --review R [--format table|json]
-    thidua proposals export  --review R [--xlsx TỆP] [--pdf TỆP]
+    thidua proposals export  --review R [--xlsx TỆP] [--pdf TỆP] [--number N] [--date D]
 
 `check` exits 0 when it could check (the breaches are its output), like `thidua check`.
 """
@@ -15,12 +15,14 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain.vnformat import number
-from .support import Parser, open_db, print_json, print_table
+from .support import Parser, iso_date, open_db, print_json, print_table, warn_before_sending
 
 if TYPE_CHECKING:
     from ..actions.database import Database
@@ -90,6 +92,15 @@ def add_commands(subparsers: Any, command: Callable[[str], Callable[[Handler], H
     c = with_review("export", "xuất danh sách đề nghị khen thưởng (Excel, PDF)")
     c.add_argument("--xlsx", type=Path, metavar="TỆP")
     c.add_argument("--pdf", type=Path, metavar="TỆP")
+    c.add_argument(
+        "--number",
+        default="",
+        metavar="SỐ",
+        help="số văn bản của danh sách (để trống để văn thư điền khi vào sổ)",
+    )
+    c.add_argument(
+        "--date", type=iso_date, metavar="YYYY-MM-DD", help="ngày ký danh sách (mặc định: hôm nay)"
+    )
 
     command("proposals")(cmd_proposals)
 
@@ -410,7 +421,11 @@ def _export(args: argparse.Namespace) -> int:
         args.proposals_parser.error("cần --xlsx TỆP và/hoặc --pdf TỆP")
     with _open(args, write=False) as db:
         data = proposal_list(db, args.review)
+    data = dataclasses.replace(data, number=args.number,
+                               generated_on=args.date or dt.date.today())
     result = data.check
+    if args.pdf is not None:
+        warn_before_sending(data.plan, data.office.name, data.office.signer_name)
     for path, kind in ((args.xlsx, "xlsx"), (args.pdf, "pdf")):
         if path is None:
             continue

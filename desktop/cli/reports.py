@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .support import iso_date, open_db, print_json, print_table
+from .support import iso_date, open_db, print_json, print_table, warn_before_sending
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -84,6 +84,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         args.export_parser.error("cần ít nhất một trong các tham số --xlsx, --pdf, --package")
     with open_db(args, write=False) as db:
         inp = load_export_input(db, args.period)
+    if args.pdf or args.package:
+        warn_before_sending(inp.plan, inp.office.name, inp.office.signer_name)
     targets = [(kind, Path(p)) for kind, p in
                (("xlsx", args.xlsx), ("pdf", args.pdf), ("package", args.package)) if p]
     write_exports(inp, targets, number=args.number, on=args.date)  # all of them, or none

@@ -54,6 +54,15 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"Lỗi dòng lệnh: {message}\n")
 
 
+def warn_before_sending(plan: Any, office_name: str, signer_name: str) -> None:
+    """Print what should be checked before an official document leaves the office (the
+    window asks; the command line says it on stderr and goes on)."""
+    from ..domain.official import export_warnings
+
+    for text in export_warnings(plan, office_name, signer_name):
+        print(f"Cảnh báo: {text}", file=sys.stderr)
+
+
 def iso_date(text: str) -> Any:
     import datetime as dt
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from .errors import DomainError
+from .official import DISTRICT_DEFAULT_OFFICE
 
 # key -> (label shown to people, maximum length)
 OFFICE_FIELDS: dict[str, tuple[str, int]] = {
@@ -25,6 +26,7 @@ OFFICE_FIELDS: dict[str, tuple[str, int]] = {
     "signer_title": ("Chức vụ người ký", 100),
     "signer_name": ("Họ và tên người ký", 100),
     "doc_number_prefix": ("Ký hiệu văn bản (sau số)", 40),
+    "addressee": ("Kính gửi (cơ quan nhận báo cáo; trống: cơ quan ban hành kế hoạch)", 200),
     "recipients": ("Nơi nhận (phân cách bằng dấu ;)", 2000),
     "second_backup_dir": ("Thư mục sao lưu thứ hai (USB, ổ đĩa khác)", 1000),
 }
@@ -35,7 +37,7 @@ LOCAL_FIELDS = ("second_backup_dir",)
 
 @dataclass(frozen=True)
 class OfficeSettings:
-    name: str = "Phòng Văn hóa và Thông tin"
+    name: str = DISTRICT_DEFAULT_OFFICE
     short_name: str = "VHTT"
     parent_body: str = ""
     place: str = ""
@@ -45,6 +47,7 @@ class OfficeSettings:
     signer_title: str = "PHÓ TRƯỞNG PHÒNG"
     signer_name: str = ""
     doc_number_prefix: str = "/BC-VHTT"
+    addressee: str = ""  # "Kính gửi:"; empty: the body that issued the plan
     recipients: tuple[str, ...] = ()
     second_backup_dir: str = ""
 

@@ -120,9 +120,10 @@ class OfficialReport:
     title: str  # "BÁO CÁO"
     summary: str  # "Kết quả thực hiện Phong trào thi đua Chuyển đổi số năm 2023"
     sections: list[Section]
-    recipients: list[str]  # each rendered "- ...", the last "Lưu: VT, ..."
+    recipients: list[str]  # each rendered "- ...;", the last "- Lưu: VT, ... ."
     signer: Signer
     intro: list[str] = field(default_factory=list)  # paragraphs before the first section
+    addressee: str = ""  # "Kính gửi: Ủy ban nhân dân huyện Ninh Sơn." under the title
 
 
 # --------------------------------------------------------------------------- fonts
@@ -218,9 +219,27 @@ def _upper(text: str) -> str:
     return _nfc(text).upper()
 
 
+NBSP = "\u00a0"
+_PERCENT_SPACE = re.compile(r"(?<=\d)[ \t]+(?=%)")
+
+
+def keep_percent(text: str) -> str:
+    """'72,50 %' -> '72,50\u00a0%': a percent sign never starts a line of its own."""
+    return _PERCENT_SPACE.sub(NBSP, text)
+
+
 def _markup(text: str) -> str:
-    """Plain text to Paragraph markup: NFC, XML escaped, line breaks kept."""
-    return escape(_nfc(text)).replace("\n", "<br/>")
+    """Plain text to Paragraph markup: NFC, XML escaped, line breaks kept, '%' held to its
+    number."""
+    return escape(keep_percent(_nfc(text))).replace("\n", "<br/>")
+
+
+def recipient_lines(recipients: Sequence[str]) -> list[str]:
+    """'- Như trên;' ... '- Lưu: VT, VHTT.' (NĐ 30, Phụ lục I): every line ends with ';',
+    the last with '.', whatever punctuation the settings had."""
+    items = [_nfc(r).strip().rstrip(";.,").strip() for r in recipients]
+    items = [r.removeprefix("-").strip() for r in items if r]
+    return [f"- {r}{'.' if i == len(items) - 1 else ';'}" for i, r in enumerate(items)]
 
 
 def _width(text: str, font: str, size: float) -> float:
@@ -407,6 +426,14 @@ def _styles() -> dict[str, ParagraphStyle]:
             fontSize=RECIPIENTS_SIZE,
             leading=RECIPIENTS_SIZE * 1.2,
             leftIndent=0,
+        ),
+        "addressee": ParagraphStyle(
+            "addressee",
+            fontName=REGULAR,
+            fontSize=BODY_SIZE,
+            leading=BODY_LEADING,
+            alignment=TA_CENTER,
+            spaceAfter=12,
         ),
         "sign": ParagraphStyle(
             "sign",
@@ -641,8 +668,8 @@ def _signature_block(
     right.append(Paragraph(_markup(s.name), st["sign"]))
 
     left: list[Flowable] = [Paragraph("Nơi nhận:", st["recipients_head"])]
-    for item in report.recipients:
-        left.append(Paragraph(_markup(f"- {item.strip()}"), st["recipients"]))
+    for line in recipient_lines(report.recipients):
+        left.append(Paragraph(_markup(line), st["recipients"]))
 
     right_w = min(RIGHT_COLUMN, avail * 0.56)
     block = RLTable([[left, right]], colWidths=[avail - right_w, right_w], hAlign="LEFT")
@@ -665,6 +692,58 @@ class _Heading(Paragraph):  # type: ignore[misc]
     """A section heading (so that a landscape switch can take it along)."""
 
 
+class _LeadIn(Paragraph):  # type: ignore[misc]
+    """A body paragraph ending with ':' that introduces what follows (a table, a list)."""
+
+
+_KEEP_SLACK = 2.0  # pt: rounding between the measured heights and the frame's
+
+
+def _first_part_height(item: Flowable, width: float) -> float:
+    """The least of ``item`` that may stand under a heading at the bottom of a page: two
+    lines of a paragraph (the whole of one of three lines or fewer: widows and orphans are
+    not allowed), the header row and first row of a table."""
+    if isinstance(item, Paragraph):
+        _, height = item.wrap(width, 10_000)
+        leading = item.style.leading
+        lines = round(height / leading) if leading else 1
+        part = height if lines <= 3 else 2 * leading
+        return float(part + item.style.spaceBefore)
+    if isinstance(item, RLTable):
+        item.wrap(width, 10_000)
+        heights = item._rowHeights  # noqa: SLF001 (reportlab exposes no public accessor)
+        return float(sum(heights[:2]))
+    return 0.0
+
+
+def _keep_headings_with_content(
+    story: list[Flowable], width_of: Callable[[Flowable], float]
+) -> list[Flowable]:
+    """Before every run of headings (and lead-ins), a CondPageBreak as tall as the run plus
+    the first part of what it introduces: a heading never ends a page."""
+    out: list[Flowable] = []
+    i = 0
+    while i < len(story):
+        item = story[i]
+        if not isinstance(item, _Heading | _LeadIn):
+            out.append(item)
+            i += 1
+            continue
+        run_end = i
+        need = 0.0
+        while run_end < len(story) and isinstance(story[run_end], _Heading | _LeadIn):
+            head = story[run_end]
+            _, h = head.wrap(width_of(head), 10_000)
+            need += h + head.style.spaceBefore + head.style.spaceAfter
+            run_end += 1
+        if run_end < len(story):
+            need += _first_part_height(story[run_end], width_of(story[run_end]))
+        out.append(CondPageBreak(need + _KEEP_SLACK))
+        out.extend(story[i:run_end])
+        i = run_end
+    return out
+
+
 def _story(report: OfficialReport) -> list[Flowable]:
     st = _styles()
     portrait_w = _frame_width(PORTRAIT, PORTRAIT_MARGINS)
@@ -676,11 +755,14 @@ def _story(report: OfficialReport) -> list[Flowable]:
     summary_lines = _wrap_words(_nfc(report.summary), BOLD, TITLE_SIZE, portrait_w)
     longest = max(_width(line, BOLD, TITLE_SIZE) for line in summary_lines)
     story.append(_CentredRule(longest * 0.4, space_before=7, space_after=12))
-
-    for text in report.intro:
-        story.append(Paragraph(_markup(text), st["body"]))
+    if report.addressee.strip():
+        addressee = _nfc(report.addressee).strip().rstrip(".;,")
+        story.append(Paragraph(_markup(f"Kính gửi: {addressee}."), st["addressee"]))
 
     orientation = "portrait"
+    # id(flowable) -> frame width, for what goes on landscape pages (the keep-with-next
+    # pass measures each at its own width)
+    widths: dict[int, float] = {}
 
     def switch(to: str) -> None:
         nonlocal orientation
@@ -689,11 +771,19 @@ def _story(report: OfficialReport) -> list[Flowable]:
         # headings just before a landscape table go with it
         moved: list[Flowable] = []
         if to == "landscape":
-            while story and isinstance(story[-1], _Heading | CondPageBreak):
+            while story and isinstance(story[-1], _Heading | _LeadIn):
                 moved.insert(0, story.pop())
         story.extend([NextPageTemplate(to), PageBreak()])
-        story.extend(m for m in moved if not isinstance(m, CondPageBreak))
+        story.extend(moved)
+        for m in moved:
+            widths[id(m)] = landscape_w
         orientation = to
+
+    def body(text: str) -> Paragraph:
+        cls = _LeadIn if _nfc(text).rstrip().endswith(":") else Paragraph
+        return cls(_markup(text), st["body"])
+
+    story.extend(body(text) for text in report.intro)
 
     for section in report.sections:
         if section.level not in (1, 2, 3):
@@ -703,31 +793,34 @@ def _story(report: OfficialReport) -> list[Flowable]:
             if orientation == "landscape":
                 switch("portrait")
         heading = _upper(section.heading) if section.level == 1 else _nfc(section.heading)
-        # room for the heading and a few lines (or rows) after it
-        story.append(CondPageBreak(4 * BODY_LEADING + 20))
         story.append(_Heading(_markup(heading), st[f"h{section.level}"]))
+        widths[id(story[-1])] = landscape_w if orientation == "landscape" else portrait_w
         for item in section.paragraphs:
             if isinstance(item, Table):
                 if item.landscape:
                     switch("landscape")
                     story.append(_build_table(item, landscape_w))
+                    widths[id(story[-1])] = landscape_w
                 else:
                     switch("portrait")
                     story.append(_build_table(item, portrait_w))
                 story.append(Spacer(1, PARA_GAP * 2))
             else:
                 switch("portrait")
-                story.append(Paragraph(_markup(item), st["body"]))
+                story.append(body(item))
 
     switch("portrait")
     closing: list[Flowable] = []
     # never leave the signature alone on a page: take the last paragraph along
     if story and isinstance(story[-1], Paragraph) and not isinstance(story[-1], _Heading):
         closing.append(story.pop())
+        # and the headings that introduce it
+        while story and isinstance(story[-1], _Heading | _LeadIn):
+            closing.insert(0, story.pop())
     closing.append(Spacer(1, 10))
     closing.append(_signature_block(report, st, portrait_w))
     story.append(KeepTogether(closing))
-    return story
+    return _keep_headings_with_content(story, lambda f: widths.get(id(f), portrait_w))
 
 
 def _build(report: OfficialReport, target: str | os.PathLike[str]) -> None:

@@ -19,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.domain.evaluation import OUTCOME_LABELS
 from desktop.domain.office import OfficeSettings
+from desktop.domain.official import office_with_area
 from desktop.domain.period_report import PeriodReport
 from desktop.domain.plan import UNIT_KIND_LABELS, Plan
 from desktop.domain.proposals import (
@@ -32,7 +33,8 @@ from desktop.domain.proposals import (
 from desktop.domain.storage import write_whole
 from desktop.domain.vnformat import day, number, percent
 
-from .pdf_document import OfficialReport, Section, Signer, Table, write_report
+from .official_header import official_document
+from .pdf_document import OfficialReport, Section, Table, write_report
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,8 @@ class ProposalList:
     check: ProposalCheck
     report: PeriodReport  # the evaluation of the review's period
     office: OfficeSettings
-    generated_on: dt.date = field(default_factory=dt.date.today)
+    generated_on: dt.date = field(default_factory=dt.date.today)  # the date it is signed
+    number: str = ""  # "5" -> "Số: 05/DS-VHTT"; empty: left for the clerk to write
 
 
 COLLECTIVE_HEADER = [
@@ -442,32 +445,40 @@ def build_official_report(data: ProposalList) -> OfficialReport:
     total_c = sum(1 for p in data.check.proposals if p.is_collective)
     total_i = len(data.check.proposals) - total_c
     basis = f"Căn cứ {plan.title}"
-    if plan.number.strip() and plan.number.strip() != "/KH-UBND":
-        basis += f" (số {plan.number})"
+    if any(ch.isdigit() for ch in plan.number):
+        basis += f" số {plan.number}"
+    if plan.issued_on:
+        basis += f" ngày {day(plan.issued_on)}"
     if plan.issuer:
         basis += f" của {plan.issuer}"
     intro = [
         f"{basis};",
-        f"Căn cứ kết quả đánh giá, xếp hạng Phong trào thi đua kỳ {data.report.period.label}, "
+        f"Căn cứ kết quả đánh giá, xếp hạng Phong trào thi đua {_period_words(data)}, "
         f"{office.name} đề nghị khen thưởng {total_c} tập thể và {total_i} cá nhân "
         "có thành tích trong Phong trào thi đua, cụ thể như sau:",
     ]
-    prefix = office.doc_number_prefix or f"/BC-{office.short_name}"
-    number_text = "     " + prefix.replace("/BC-", "/DS-", 1)
-    return OfficialReport(
-        parent_body=office.parent_body,
-        office=office.name,
-        number=number_text,
-        place=office.place or plan.place,
-        date=data.generated_on,
-        title="DANH SÁCH",
-        summary=f"Đề nghị khen thưởng Phong trào thi đua Chuyển đổi số, "
-        f"kỳ {data.report.period.label}",
-        sections=sections,
-        recipients=list(office.recipients) or ["Như trên", "Lưu: VT"],
-        signer=Signer(office.signer_authority, office.signer_title, office.signer_name),
-        intro=intro,
+    # the list ends with a sentence, which the signature keeps on its page
+    sections[-1].paragraphs.append(
+        f"Danh sách gồm {total_c} tập thể và {total_i} cá nhân "
+        f"của {office_with_area(office.name, office.area or plan.area)}./."
     )
+    return official_document(
+        office,
+        plan,
+        type_code="DS",
+        number=data.number,
+        on=data.generated_on,
+        title="DANH SÁCH",
+        summary=f"Đề nghị khen thưởng Phong trào thi đua Chuyển đổi số {_period_words(data)}",
+        intro=intro,
+        sections=sections,
+    )
+
+
+def _period_words(data: ProposalList) -> str:
+    """'năm 2023 (sơ kết)': the period's label as it reads inside a sentence."""
+    label = data.report.period.label
+    return label[:1].lower() + label[1:]
 
 
 def _result_cell(data: ProposalList, r: list[Cell]) -> str:
@@ -475,6 +486,8 @@ def _result_cell(data: ProposalList, r: list[Cell]) -> str:
     text = _text(r[4])
     if r[5] is not None:
         text += f", hạng {r[5]}"
+        if r[3] and data.plan.blocks:
+            text += f" trong {r[3]}"  # ranks are per block: "hạng 1 trong Khối 3"
     if r[6] is not None:
         measure = ""
         if data.plan.ranking is not None:

@@ -20,16 +20,21 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop.domain.evaluation import OUTCOME_LABELS, rule_label
+from desktop.domain.official import office_with_area
 from desktop.domain.period_report import PeriodReport, UnitReport
-from desktop.domain.plan import IndicatorKind
+from desktop.domain.plan import UNIT_KIND_LABELS, IndicatorKind, Plan
+from desktop.domain.proposals import block_label
 from desktop.domain.vnformat import day, percent
 from desktop.domain.vnformat import number as num
 
 from .csv_tables import present_kinds, quota_text, target_results
 from .export_input import ExportInput
-from .pdf_document import OfficialReport, Section, Signer, Table, write_report
+from .official_header import official_document
+from .pdf_document import OfficialReport, Section, Table, write_report
 
-LIST_LIMIT = 30  # names listed in a sentence before "và N đơn vị khác"
+LIST_LIMIT = 30  # lines of a list (units that failed) before "và N đơn vị khác"
+NAMES_LIMIT = 10  # names in one sentence before "và N đơn vị khác"
+REASONS_LIMIT = 5  # returned reports whose reason is quoted
 ROW_STYLE = {"pass": None, "fail": "fail", "incomplete": "warn", "not_submitted": None}
 
 
@@ -37,7 +42,8 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text else text
 
 
-def _names(units: Sequence[UnitReport], limit: int = LIST_LIMIT) -> str:
+def _names(units: Sequence[UnitReport], limit: int = NAMES_LIMIT) -> str:
+    """'Xã A, Xã B' or, for a long list, 'Xã A, ..., Xã J và 235 đơn vị khác (...)'."""
     shown = [u.unit.name for u in units[:limit]]
     more = len(units) - len(shown)
     text = ", ".join(shown)
@@ -54,6 +60,44 @@ def _count(n: int, what: str = "đơn vị") -> str:
     return f"{num(n)} {what}"
 
 
+def _late_text(late: Sequence[UnitReport]) -> str:
+    """'Xã A trễ 3 ngày, Xã B trễ 5 ngày' or, for many, one clause with the range."""
+    if len(late) <= NAMES_LIMIT:
+        return ", ".join(f"{u.unit.name} trễ {u.late_days} ngày" for u in late)
+    days = [u.late_days for u in late]
+    return f"trễ từ {min(days)} đến {max(days)} ngày: {_names(late)}"
+
+
+def _pending_text(report: PeriodReport, pending: Sequence[UnitReport]) -> str:
+    """One sentence with counts: those being reviewed, those returned (with their reasons
+    while they are few)."""
+    s = report.summary
+    reviewing = [u for u in pending if u.submission and u.submission.state != "returned"]
+    returned = [u for u in pending if u.submission and u.submission.state == "returned"]
+    parts = []
+    if reviewing:
+        parts.append(f"{_count(len(reviewing), 'báo cáo')} đang thẩm định ({_names(reviewing)})")
+    if returned:
+        if len(returned) <= REASONS_LIMIT:
+            listed = "; ".join(
+                u.unit.name
+                + (f": {u.submission.return_reason}" if u.submission.return_reason else "")
+                for u in returned
+                if u.submission is not None
+            )
+        else:
+            listed = _names(returned)
+        parts.append(
+            f"{_count(len(returned), 'báo cáo')} đã trả lại để bổ sung, chỉnh sửa ({listed})"
+        )
+    return (
+        f"Đến ngày lập báo cáo, {num(s.accepted)}/{num(s.submitted)} báo cáo đã được "
+        f"thẩm định, chấp nhận; {_count(len(pending), 'báo cáo')} chưa được chấp nhận, gồm "
+        + " và ".join(parts)
+        + ". Kết quả đánh giá các đơn vị này có thể thay đổi sau khi thẩm định."
+    )
+
+
 def section_submissions(report: PeriodReport) -> Section:
     s, period = report.summary, report.period
     units = report.units
@@ -65,36 +109,74 @@ def section_submissions(report: PeriodReport) -> Section:
         f"{num(s.submitted)}/{num(s.expected)} đơn vị, trong đó {_count(s.on_time)} nộp đúng hạn"
     )
     if late:
-        listed = ", ".join(f"{u.unit.name} trễ {u.late_days} ngày" for u in late[:LIST_LIMIT])
-        if len(late) > LIST_LIMIT:
-            listed += f" và {len(late) - LIST_LIMIT} đơn vị khác"
-        text += f", {_count(s.late)} nộp trễ hạn ({listed})"
+        text += f", {_count(s.late)} nộp trễ hạn ({_late_text(late)})"
     text += "."
     if missing:
         text += f" Chưa nộp báo cáo: {_names(missing)}."
     paragraphs: list[str | Table] = [text]
     pending = [u for u in units if u.submission is not None and u.submission.state != "accepted"]
     if pending:
-        parts = []
-        for u in pending[:LIST_LIMIT]:
-            sub = u.submission
-            assert sub is not None
-            if sub.state == "returned":
-                reason = f": {sub.return_reason}" if sub.return_reason else ""
-                parts.append(f"{u.unit.name} (đã trả lại để bổ sung, chỉnh sửa{reason})")
-            else:
-                parts.append(f"{u.unit.name} (đã nhận, đang thẩm định)")
-        if len(pending) > LIST_LIMIT:
-            parts.append(f"và {len(pending) - LIST_LIMIT} đơn vị khác")
-        paragraphs.append(
-            f"Đến ngày lập báo cáo, {num(s.accepted)}/{num(s.submitted)} báo cáo đã được "
-            f"thẩm định, chấp nhận; {_count(len(pending), 'báo cáo')} chưa được chấp nhận: "
-            + "; ".join(parts)
-            + ". Kết quả đánh giá các đơn vị này có thể thay đổi sau khi thẩm định."
-        )
+        paragraphs.append(_pending_text(report, pending))
     elif s.submitted:
         paragraphs.append("Tất cả báo cáo đã nhận đều đã được thẩm định, chấp nhận.")
     return Section("I. Tình hình tổ chức thực hiện và gửi báo cáo", 1, paragraphs)
+
+
+def _group_of(plan: Plan, units: Sequence[UnitReport]) -> tuple[str, dict[str, str]]:
+    """How the ranking groups units, as the table shows it: ('Khối', code -> 'Khối 3') when
+    the plan has blocks, ('Loại đơn vị', code -> 'Xã, phường, thị trấn') when several kinds
+    are ranked apart, ('', {}) when all are ranked together."""
+    if any(u.unit.block for u in units):
+        return "Khối", {u.unit.code: block_label(plan, u.unit.block) for u in units}
+    kinds = {u.unit.kind for u in units}
+    if len(kinds) > 1:
+        return "Loại đơn vị", {
+            u.unit.code: UNIT_KIND_LABELS.get(u.unit.kind, u.unit.kind) for u in units
+        }
+    return "", {}
+
+
+def section_ranking(plan: Plan, units: Sequence[UnitReport]) -> Section | None:
+    if plan.ranking is None:
+        return None
+    ind = plan.indicator(plan.ranking.indicator)
+    order = "từ cao xuống thấp" if plan.ranking.descending else "từ thấp lên cao"
+    group_head, group = _group_of(plan, units)
+    block_order = {b.code: i for i, b in enumerate(plan.blocks)}
+
+    def key(u: UnitReport) -> tuple[object, ...]:
+        g = (block_order.get(u.unit.block or "", len(block_order)), group.get(u.unit.code, ""))
+        return (*g, u.rank is None, u.rank or 0, u.unit.code)
+
+    rows = []
+    styles: list[str | None] = []
+    for u in sorted(units, key=key):
+        shown = "—"
+        if u.rank_value is not None:
+            shown = percent(u.rank_value) if ind.is_percent_like else num(u.rank_value)
+        row = [str(u.rank) if u.rank else "—", u.unit.name, shown, OUTCOME_LABELS[u.result.value]]
+        if group_head:
+            row.insert(1, group[u.unit.code])
+        rows.append(row)
+        styles.append(ROW_STYLE.get(u.result.value))
+    header = ["Hạng", "Đơn vị", "Điểm xếp hạng", "Kết quả"]
+    widths = [16.0, 80.0, 34.0, 34.0]
+    align = ["center", "left", "right", "left"]
+    where = ""
+    if group_head:
+        header.insert(1, group_head)
+        widths = [14.0, 30.0, 66.0, 26.0, 29.0]
+        align.insert(1, "left")
+        where = " trong từng khối" if group_head == "Khối" else " trong từng loại đơn vị"
+    return Section(
+        "4. Xếp hạng",
+        2,
+        [
+            f"Xếp hạng các đơn vị{where} theo {_lower_first(ind.name)}, {order}; "
+            "các đơn vị bằng nhau cùng hạng, đơn vị chưa có số liệu không xếp hạng:",
+            Table(header, rows, col_widths_mm=widths, align=align, row_styles=styles),
+        ],
+    )
 
 
 def sections_results(inp: ExportInput) -> list[Section]:
@@ -130,7 +212,7 @@ def sections_results(inp: ExportInput) -> list[Section]:
     if failed:
         paras.append(f"Có {_count(len(failed))} không đạt:")
         for u in failed[:LIST_LIMIT]:
-            reasons = [f"{r.criterion.name} ({r.code}): {_why(r.explanation)}" for r in u.failed]
+            reasons = [f"{r.criterion.name}: {_why(r.explanation)}" for r in u.failed]
             paras.append(f"- {u.unit.name}: " + "; ".join(reasons) + ".")
         if len(failed) > LIST_LIMIT:
             paras.append(
@@ -143,7 +225,7 @@ def sections_results(inp: ExportInput) -> list[Section]:
         paras.append(f"Có {_count(len(incomplete))} chưa đủ số liệu để đánh giá:")
         for u in incomplete[:LIST_LIMIT]:
             lacking = [
-                f"{r.criterion.name} ({r.code})"
+                r.criterion.name
                 for r in u.criteria
                 if r.criterion.mandatory and r.outcome.value == "incomplete"
             ]
@@ -162,7 +244,7 @@ def sections_results(inp: ExportInput) -> list[Section]:
         rows.append(
             [
                 str(n),
-                f"{c.name} ({c.code})",
+                c.name,
                 rule_label(plan, c),
                 num(outcomes.count("pass")),
                 num(outcomes.count("fail")),
@@ -185,37 +267,9 @@ def sections_results(inp: ExportInput) -> list[Section]:
         )
     )
 
-    if plan.ranking is not None:
-        ind = plan.indicator(plan.ranking.indicator)
-        order = "từ cao xuống thấp" if plan.ranking.descending else "từ thấp lên cao"
-        ranked = sorted(units, key=lambda u: (u.rank is None, u.rank or 0, u.unit.code))
-        table_rows = []
-        styles: list[str | None] = []
-        for u in ranked:
-            shown = "—"
-            if u.rank_value is not None:
-                shown = percent(u.rank_value) if ind.is_percent_like else num(u.rank_value)
-            table_rows.append(
-                [str(u.rank) if u.rank else "—", u.unit.name, shown, OUTCOME_LABELS[u.result.value]]
-            )
-            styles.append(ROW_STYLE.get(u.result.value))
-        out.append(
-            Section(
-                "4. Xếp hạng",
-                2,
-                [
-                    f"Xếp hạng các đơn vị theo {_lower_first(ind.name)} ({ind.code}), {order}; "
-                    "các đơn vị bằng nhau cùng hạng, đơn vị chưa có số liệu không xếp hạng:",
-                    Table(
-                        ["Hạng", "Đơn vị", ind.code, "Kết quả"],
-                        table_rows,
-                        col_widths_mm=[16, 80, 34, 34],
-                        align=["center", "left", "right", "left"],
-                        row_styles=styles,
-                    ),
-                ],
-            )
-        )
+    ranking = section_ranking(plan, units)
+    if ranking is not None:
+        out.append(ranking)
     return out
 
 
@@ -247,7 +301,7 @@ def section_indicators(inp: ExportInput) -> list[Section]:
         rows.append(
             [
                 str(n),
-                f"{ind.name} ({ind.code})",
+                ind.name,
                 top,
                 bottom,
                 shown,
@@ -300,7 +354,7 @@ def section_indicators(inp: ExportInput) -> list[Section]:
                     f"{word} mục tiêu {rule_label(plan, c)}"
                 )
             paras.append(
-                f"- {c.name} ({c.code}): {state}; {num(len(met))}/{num(len(measured))} đơn vị đạt."
+                f"- {c.name}: {state}; {num(len(met))}/{num(len(measured))} đơn vị đạt."
             )
         out.append(Section("2. So với các chỉ tiêu phấn đấu", 2, paras))
     return out
@@ -373,10 +427,11 @@ def build_report(
         ref += f" ngày {day(plan.issued_on)}"
     issuer = f" của {plan.issuer}" if plan.issuer else ""
     area = inp.area
+    where = f" trên địa bàn {area}" if area and area.casefold() not in plan.title.casefold() else ""
     intro = [
         f"Thực hiện {plan.title}{ref}{issuer}; căn cứ báo cáo của các đơn vị, "
         f"{office.name} báo cáo kết quả thực hiện Phong trào thi đua Chuyển đổi số {label}"
-        f"{' trên địa bàn ' + area if area else ''} như sau:"
+        f"{where} như sau:"
     ]
     sections = [
         section_submissions(inp.report),
@@ -386,26 +441,19 @@ def build_report(
     ]
     sections[-1].paragraphs.append(
         "Trên đây là báo cáo kết quả thực hiện Phong trào thi đua Chuyển đổi số "
-        f"{label} của {office.name}{' ' + area if area else ''}. Bảng tổng hợp chi tiết "
+        f"{label} của {office_with_area(office.name, area)}. Bảng tổng hợp chi tiết "
         "theo từng đơn vị được gửi kèm theo báo cáo này./."
     )
-    recipients = [r for r in office.recipients if r.strip()] or ["Như trên"]
-    if not recipients[-1].lower().startswith("lưu"):
-        recipients.append(f"Lưu: VT, {office.short_name or 'VT'}")
-    prefix = office.doc_number_prefix or ""
-    doc_number = f"{number}{prefix}" if number else f"{' ' * 8}{prefix}"
-    return OfficialReport(
-        parent_body=office.parent_body or str(plan.extras.get("parent_body", "")),
-        office=office.name,
-        number=doc_number,
-        place=office.place or plan.place,
-        date=when,
+    return official_document(
+        office,
+        plan,
+        type_code="BC",
+        number=number,
+        on=when,
         title="BÁO CÁO",
         summary=f"Kết quả thực hiện Phong trào thi đua Chuyển đổi số {label}",
-        sections=sections,
-        recipients=recipients,
-        signer=Signer(office.signer_authority, office.signer_title, office.signer_name),
         intro=intro,
+        sections=sections,
     )
 
 

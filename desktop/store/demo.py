@@ -258,7 +258,7 @@ DEMO_2023 = [
             fibre=(1100, 1310),
             villages=(7, 7),
         ),
-        "Thiếu số liệu báo cáo định kỳ trên phần mềm của tỉnh (dòng BC_PM_TINH)",
+        "Thiếu số liệu báo cáo định kỳ thực hiện trên phần mềm báo cáo của tỉnh",
     ),
     (
         "22825",

@@ -43,6 +43,8 @@ class OfficeRow(Base):
     signer_title: Mapped[str] = mapped_column(String(100), default="PHÓ TRƯỞNG PHÒNG")
     signer_name: Mapped[str] = mapped_column(String(100), default="")
     doc_number_prefix: Mapped[str] = mapped_column(String(40), default="/BC-VHTT")
+    # "Kính gửi:" of the reports; empty: the body that issued the plan
+    addressee: Mapped[str] = mapped_column(String(200), default="")
     recipients: Mapped[list[str]] = mapped_column(default=list)
     second_backup_dir: Mapped[str] = mapped_column(String(1000), default="")
 

@@ -32,6 +32,7 @@ def _settings(row: OfficeRow) -> OfficeSettings:
         signer_title=row.signer_title or "",
         signer_name=row.signer_name or "",
         doc_number_prefix=row.doc_number_prefix or "",
+        addressee=row.addressee or "",
         recipients=tuple(row.recipients or ()),
         second_backup_dir=row.second_backup_dir or "",
     )

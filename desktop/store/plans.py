@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.official import DISTRICT_DEFAULT_OFFICE
+
 from ..domain.plan import (
     Block,
     Criterion,
@@ -129,17 +131,19 @@ def install_plan(session: Session, plan: Plan) -> PlanRow:
     )
     if session.scalar(select(OfficeRow.id)) is None:
         parent = str(plan.extras.get("parent_body", ""))
+        province = str(plan.extras.get("province", ""))
         session.add(
             OfficeRow(
-                name="Phòng Văn hóa và Thông tin",
+                name=DISTRICT_DEFAULT_OFFICE,
                 short_name="VHTT",
                 parent_body=parent,
                 place=plan.place,
                 area=plan.area,
-                province=str(plan.extras.get("province", "")),
+                province=province,
+                # "Như trên": the addressee ("Kính gửi"), by default the plan's issuer
                 recipients=[
                     "Như trên",
-                    f"{parent} (b/c)" if parent else "Lãnh đạo (b/c)",
+                    *([f"Sở Khoa học và Công nghệ {province} (b/c)"] if province else []),
                     "Lưu: VT, VHTT",
                 ],
             )

@@ -30,6 +30,8 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.official import PROVINCE_DEFAULT_OFFICE
+
 from ..domain.errors import DomainError
 from ..domain.plan import Plan
 from ..domain.province import (
@@ -65,7 +67,7 @@ class ImportResult:
 def _province_office(plan: Plan) -> OfficeRow:
     province = str(plan.extras.get("province", ""))
     return OfficeRow(
-        name="Sở Khoa học và Công nghệ",
+        name=PROVINCE_DEFAULT_OFFICE,
         short_name="KHCN",
         parent_body=f"UBND {province}" if province else "",
         place=plan.place,
@@ -75,7 +77,8 @@ def _province_office(plan: Plan) -> OfficeRow:
         signer_title="PHÓ GIÁM ĐỐC",
         signer_name="",
         doc_number_prefix="/BC-SKHCN",
-        recipients=["Bộ Khoa học và Công nghệ (b/c)", f"UBND {province} (b/c)", "Lưu: VT, KHCN"],
+        addressee=f"Ủy ban nhân dân {province}" if province else "",
+        recipients=["Như trên", "Bộ Khoa học và Công nghệ (b/c)", "Lưu: VT, KHCN"],
     )
 
 

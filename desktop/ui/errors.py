@@ -110,6 +110,25 @@ def ask_yes_no(parent: QWidget | None, text: str, title: str = TITLE,
     return box.clickedButton() is yes_button
 
 
+def confirm_sending(parent: QWidget | None, warnings: list[str]) -> bool:
+    """Before an official document is written with what an office would not send (no
+    signer, another level's office): say it and let the person go on or stop. Stopping is
+    the default button."""
+    from PySide6.QtWidgets import QMessageBox
+
+    if not warnings:
+        return True
+    text = "Văn bản sắp xuất còn điều cần xem lại:\n\n" + "\n\n".join(
+        f"• {w}" for w in warnings) + "\n\nVẫn xuất văn bản?"
+    box = QMessageBox(QMessageBox.Icon.Warning, "Xem lại trước khi xuất", text,
+                      QMessageBox.StandardButton.NoButton, _parent(parent))
+    go = box.addButton("&Vẫn xuất", QMessageBox.ButtonRole.AcceptRole)
+    stop = box.addButton("&Hủy để sửa", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(stop)
+    box.exec()
+    return box.clickedButton() is go
+
+
 def ask_save(parent: QWidget | None, text: str, title: str = TITLE) -> str:
     """'save', 'discard' or 'cancel' — the question asked before unsaved changes are lost."""
     from PySide6.QtWidgets import QMessageBox

@@ -24,6 +24,7 @@ from ..domain.errors import DomainError
 from ..domain.period_report import REVIEW_STATE_LABELS, PeriodReport
 from ..domain.province import slug
 from ..domain.vnformat import day
+from . import errors
 from .context import AppContext
 from .forms.ui_export_dialog import Ui_ExportDialog
 from .submissions_model import error_text
@@ -170,6 +171,19 @@ class ExportDialog(QDialog):
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
 
+    def confirm_warnings(self, warnings: list[str]) -> bool:
+        return errors.confirm_sending(self, warnings)
+
+    def sending_warnings(self, kinds: set[str]) -> list[str]:
+        """What to confirm before the PDF (alone or in the package) is written."""
+        from ..actions.office import read_office
+        from ..domain.official import export_warnings
+
+        if not kinds & {"pdf", "package"}:
+            return []
+        office = read_office(self.ctx.db)
+        return export_warnings(self.ctx.plan, office.name, office.signer_name)
+
     def open_url(self, url: QUrl) -> bool:
         return QDesktopServices.openUrl(url)
 
@@ -257,6 +271,11 @@ class ExportDialog(QDialog):
         if existing and not self.confirm_overwrite(existing):
             self._say("Chưa xuất: các tệp đã có được giữ nguyên. Hãy đổi tên tệp hoặc chọn "
                       "thư mục khác.", AMBER)
+            return False
+        warnings = self.sending_warnings({k for k, _p in targets})
+        if warnings and not self.confirm_warnings(warnings):
+            self._say("Chưa xuất. Hãy sửa Thông tin cơ quan (menu Tệp → Thông tin cơ quan…) "
+                      "rồi xuất lại.", AMBER)
             return False
         self.folder = folder
         db, code = self.ctx.db, self.period_code

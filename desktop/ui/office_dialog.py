@@ -31,6 +31,7 @@ TEXT_FIELDS = {
     "signer_name": "signerNameEdit",
     "doc_number_prefix": "docPrefixEdit",
     "second_backup_dir": "secondBackupEdit",
+    "addressee": "addresseeEdit",
 }
 
 

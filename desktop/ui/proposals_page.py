@@ -428,10 +428,22 @@ class ProposalsPage(QWidget):
         path = Path(name)
         return path if path.suffix else path.with_suffix(suffix)
 
+    def confirm_warnings(self, warnings: list[str]) -> bool:
+        return errors.confirm_sending(self, warnings)
+
     def export(self, kind: str) -> None:
+        from ..actions.office import read_office
+        from ..domain.official import export_warnings
+
         review, ctx = self.review, self.ctx
         if review is None:
             return
+        if kind == "pdf":
+            office = read_office(ctx.db)
+            warnings = export_warnings(ctx.plan, office.name, office.signer_name)
+            if warnings and not self.confirm_warnings(warnings):
+                self.show_message("Chưa xuất. Hãy sửa Thông tin cơ quan rồi xuất lại.", "info")
+                return
         path = self.choose_save_path(kind)
         if path is None:
             return

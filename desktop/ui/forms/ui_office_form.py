@@ -1,5 +1,5 @@
 # generated — do not edit: compiled from forms/office_form.ui by build_scripts/compile_forms.py
-# source-sha256: 3e4c81d82d2c852ff62e4c2c998158b7acee06753a22517dce867685c6038f5b
+# source-sha256: fe54752e16bb6d80e22fcd2ee23ea42b84acc15b8b2d8d0e616bb6e103466aa7
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -139,22 +139,33 @@ class Ui_OfficeForm(object):
 
         self.formLayout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.docPrefixEdit)
 
+        self.lblAddressee = QLabel(OfficeForm)
+        self.lblAddressee.setObjectName(u"lblAddressee")
+
+        self.formLayout.setWidget(10, QFormLayout.ItemRole.LabelRole, self.lblAddressee)
+
+        self.addresseeEdit = QLineEdit(OfficeForm)
+        self.addresseeEdit.setObjectName(u"addresseeEdit")
+        self.addresseeEdit.setMaxLength(200)
+
+        self.formLayout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.addresseeEdit)
+
         self.lblRecipients = QLabel(OfficeForm)
         self.lblRecipients.setObjectName(u"lblRecipients")
 
-        self.formLayout.setWidget(10, QFormLayout.ItemRole.LabelRole, self.lblRecipients)
+        self.formLayout.setWidget(11, QFormLayout.ItemRole.LabelRole, self.lblRecipients)
 
         self.recipientsEdit = QPlainTextEdit(OfficeForm)
         self.recipientsEdit.setObjectName(u"recipientsEdit")
         self.recipientsEdit.setTabChangesFocus(True)
         self.recipientsEdit.setMaximumSize(QSize(16777215, 110))
 
-        self.formLayout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.recipientsEdit)
+        self.formLayout.setWidget(11, QFormLayout.ItemRole.FieldRole, self.recipientsEdit)
 
         self.lblSecondBackup = QLabel(OfficeForm)
         self.lblSecondBackup.setObjectName(u"lblSecondBackup")
 
-        self.formLayout.setWidget(11, QFormLayout.ItemRole.LabelRole, self.lblSecondBackup)
+        self.formLayout.setWidget(12, QFormLayout.ItemRole.LabelRole, self.lblSecondBackup)
 
         self.secondBackupLayout = QHBoxLayout()
         self.secondBackupLayout.setObjectName(u"secondBackupLayout")
@@ -170,7 +181,7 @@ class Ui_OfficeForm(object):
         self.secondBackupLayout.addWidget(self.browseSecondBackupButton)
 
 
-        self.formLayout.setLayout(11, QFormLayout.ItemRole.FieldRole, self.secondBackupLayout)
+        self.formLayout.setLayout(12, QFormLayout.ItemRole.FieldRole, self.secondBackupLayout)
 
 #if QT_CONFIG(shortcut)
         self.lblName.setBuddy(self.nameEdit)
@@ -183,6 +194,7 @@ class Ui_OfficeForm(object):
         self.lblSignerTitle.setBuddy(self.signerTitleEdit)
         self.lblSignerName.setBuddy(self.signerNameEdit)
         self.lblDocPrefix.setBuddy(self.docPrefixEdit)
+        self.lblAddressee.setBuddy(self.addresseeEdit)
         self.lblRecipients.setBuddy(self.recipientsEdit)
         self.lblSecondBackup.setBuddy(self.secondBackupEdit)
 #endif // QT_CONFIG(shortcut)
@@ -195,7 +207,8 @@ class Ui_OfficeForm(object):
         QWidget.setTabOrder(self.signerAuthorityEdit, self.signerTitleEdit)
         QWidget.setTabOrder(self.signerTitleEdit, self.signerNameEdit)
         QWidget.setTabOrder(self.signerNameEdit, self.docPrefixEdit)
-        QWidget.setTabOrder(self.docPrefixEdit, self.recipientsEdit)
+        QWidget.setTabOrder(self.docPrefixEdit, self.addresseeEdit)
+        QWidget.setTabOrder(self.addresseeEdit, self.recipientsEdit)
         QWidget.setTabOrder(self.recipientsEdit, self.secondBackupEdit)
         QWidget.setTabOrder(self.secondBackupEdit, self.browseSecondBackupButton)
 
@@ -220,8 +233,13 @@ class Ui_OfficeForm(object):
         self.lblSignerName.setText(QCoreApplication.translate("OfficeForm", u"H\u1ecd v\u00e0 t\u00ean n&g\u01b0\u1eddi k\u00fd:", None))
         self.lblDocPrefix.setText(QCoreApplication.translate("OfficeForm", u"&S\u1ed1, k\u00fd hi\u1ec7u v\u0103n b\u1ea3n:", None))
         self.docPrefixEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"/BC-VHTT", None))
+        self.lblAddressee.setText(QCoreApplication.translate("OfficeForm", u"&K\u00ednh g\u1eedi:", None))
+        self.addresseeEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"\u0110\u1ec3 tr\u1ed1ng: c\u01a1 quan ban h\u00e0nh k\u1ebf ho\u1ea1ch", None))
+#if QT_CONFIG(tooltip)
+        self.addresseeEdit.setToolTip(QCoreApplication.translate("OfficeForm", u"C\u01a1 quan nh\u1eadn b\u00e1o c\u00e1o, in \u1edf d\u00f2ng \u201cK\u00ednh g\u1eedi:\u201d (\u201cNh\u01b0 tr\u00ean\u201d \u1edf N\u01a1i nh\u1eadn ch\u1ec9 c\u01a1 quan n\u00e0y)", None))
+#endif // QT_CONFIG(tooltip)
         self.lblRecipients.setText(QCoreApplication.translate("OfficeForm", u"&N\u01a1i nh\u1eadn:", None))
-        self.recipientsEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"M\u1ed7i d\u00f2ng m\u1ed9t n\u01a1i nh\u1eadn, v\u00ed d\u1ee5: Nh\u01b0 tr\u00ean; UBND huy\u1ec7n (b/c); L\u01b0u: VT, VHTT", None))
+        self.recipientsEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"M\u1ed7i d\u00f2ng m\u1ed9t n\u01a1i nh\u1eadn, v\u00ed d\u1ee5: Nh\u01b0 tr\u00ean; S\u1edf Khoa h\u1ecdc v\u00e0 C\u00f4ng ngh\u1ec7 (b/c); L\u01b0u: VT, VHTT", None))
         self.lblSecondBackup.setText(QCoreApplication.translate("OfficeForm", u"Th\u01b0 m\u1ee5c sao l\u01b0u &th\u1ee9 hai:", None))
         self.secondBackupEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"V\u00ed d\u1ee5 E:\\SaoLuu (USB, \u1ed5 \u0111\u0129a kh\u00e1c); tr\u1ed1ng: kh\u00f4ng d\u00f9ng", None))
 #if QT_CONFIG(tooltip)
