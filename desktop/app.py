@@ -19,6 +19,7 @@ from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from .ui.qt_vietnamese import install_qt_translation
 from .version import __version__
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ def make_application() -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    install_qt_translation(app)
     app.setApplicationName("ThiĐua CĐS")
     app.setApplicationDisplayName("ThiĐua CĐS")
     app.setOrganizationName("ThiDuaCDS")

@@ -11,3 +11,5 @@ if (-not (Get-Command uv -ErrorAction SilentlyContinue)) {
     $env:Path = "$scripts;$env:Path"
 }
 uv sync --frozen --all-groups --quiet
+# Qt's own strings in Vietnamese: resources/translations/*.ts -> .qm (built, not committed)
+uv run --frozen python build_scripts/compile_translations.py | Out-Null

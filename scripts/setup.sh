@@ -42,3 +42,5 @@ if ! command -v uv >/dev/null 2>&1; then
 fi
 
 uv sync --frozen --all-groups --quiet
+# Qt's own strings in Vietnamese: resources/translations/*.ts -> .qm (built, not committed)
+uv run --frozen python build_scripts/compile_translations.py >/dev/null
