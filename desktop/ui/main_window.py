@@ -297,11 +297,12 @@ class MainWindow(PreserveGeometry, QMainWindow):
             self.ui.navList.setFocus()
 
     def _install_feature_actions(self, ctx: AppContext) -> None:
-        from . import exchange_actions, report_actions
+        from . import exchange_actions, print_actions, report_actions
 
         exchange_actions.install(self, ctx, self.menu_file, self.file_insert_point)
         report_actions.install(self, ctx, self.menu_file, self.file_insert_point,
                                self.ui.mainToolBar)
+        print_actions.install(self, ctx, self.menu_file, self.file_insert_point)
 
     def _after_database_changed(self) -> None:
         assert self.ctx is not None
