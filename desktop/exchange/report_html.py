@@ -162,13 +162,13 @@ def _criterion_value(plan: Plan, result: CriterionResult) -> str:
     v = result.value
     if v is None:
         return ""
-    kind = plan.indicator(result.criterion.indicator).kind
-    if kind in (IndicatorKind.RATIO, IndicatorKind.PERCENT):
-        return percent(float(v))
     if isinstance(v, bool):
         return "Có" if v else "Không"
     if isinstance(v, dt.date):
         return day(v)
+    kind = plan.indicator(result.criterion.indicator).kind
+    if kind in (IndicatorKind.RATIO, IndicatorKind.PERCENT):
+        return percent(float(v))
     return number(float(v))
 
 
