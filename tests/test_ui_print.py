@@ -71,7 +71,7 @@ def test_report_preview_is_a4_portrait_and_prints_the_report(
     assert layout.pageSize().id() == QPageSize.PageSizeId.A4
     assert layout.orientation() == QPageLayout.Orientation.Portrait
     m = layout.margins(QPageLayout.Unit.Millimeter)
-    assert (round(m.left()), round(m.top()), round(m.right()), round(m.bottom())) == (30, 20, 15, 20)
+    assert [round(x) for x in (m.left(), m.top(), m.right(), m.bottom())] == [30, 20, 15, 20]
     assert actions.report_action.isEnabled()
     html = print_actions.report_html(actions.ctx.db, "2023")
     pages, _p = print_to_pdf(dialog, html, tmp_path / "in.pdf")

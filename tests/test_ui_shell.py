@@ -371,7 +371,7 @@ def test_filter_the_history(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: not history.model.loading and history.model.rowCount() == 1,
                     timeout=5000)
     history.ui.historyTable.selectRow(0)
-    assert "BC_PM_TINH" in history.ui.detailText.toPlainText()
+    assert "phần mềm báo cáo của tỉnh" in history.ui.detailText.toPlainText()
     history.ui.chkFrom.setChecked(True)
     history.ui.fromDate.setDate(QDate.currentDate().addDays(1))
     qtbot.waitUntil(lambda: not history.model.loading and history.model.rowCount() == 0)

@@ -203,6 +203,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
         ui.actionLogFolder.triggered.connect(self.open_log_folder)
         ui.actionAbout.triggered.connect(self.show_about)
         ui.menuRecent.aboutToShow.connect(self._fill_recent_menu)
+        from .help_window import install as install_help
+
+        install_help(self)  # F1 and Trợ giúp → Hướng dẫn sử dụng, with or without a database
 
     def _set_data_actions_enabled(self, on: bool) -> None:
         for action in (self.ui.actionBackup, self.ui.actionRestore, self.ui.actionOffice,
