@@ -3,7 +3,7 @@ quotas (the "Kế hoạch" page), and which periods hold submissions."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..domain.period_report import PeriodReport
 from ..domain.plan import Plan, Unit
@@ -48,6 +48,28 @@ def period_report(db: Database, period_code: str, plan: Plan | None = None) -> P
     """The evaluation of a period (call from a task for large databases)."""
     with db.reading() as s:
         return store_submissions.period_report(s, period_code, plan)
+
+
+def period_reports(
+    db: Database,
+    report: Callable[[int, int, str], object] | None = None,
+    *,
+    up_to: str | None = None,
+) -> list[PeriodReport]:
+    """Every period of the plan evaluated, in the plan's order (up to and including
+    `up_to` when given): the trends across periods. `report(done, total, text)` is told of
+    each period; returning False stops (call from a task)."""
+    with db.reading() as s:
+        plan = store_plans.load_plan(s)
+        out = []
+        for i, p in enumerate(plan.periods):
+            if report is not None and report(i, len(plan.periods), f"Đang tính kỳ {p.label}…") \
+                    is False:
+                break
+            out.append(store_submissions.period_report(s, p.code, plan))
+            if p.code == up_to:
+                break
+    return out
 
 
 def periods_with_submissions(db: Database) -> set[str]:

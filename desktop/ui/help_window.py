@@ -38,6 +38,7 @@ PAGE_TOPICS = {
     "ProposalsPage": "05-khen-thuong",
     "PlanPage": "01-quy-trinh",
     "HistoryPage": "07-sao-luu",
+    "TrendsPage": "01-quy-trinh",
 }
 
 

@@ -88,6 +88,12 @@ def _history_page() -> type[QWidget]:
     return HistoryPage
 
 
+def _trends_page() -> type[QWidget]:
+    from .trends_page import TrendsPage
+
+    return TrendsPage
+
+
 # (title, the page's class): imported when the page is first shown, to start quickly
 PAGES: list[tuple[str, Callable[[], type[QWidget]]]] = [
     ("Tổng quan", _overview_page),
@@ -97,6 +103,7 @@ PAGES: list[tuple[str, Callable[[], type[QWidget]]]] = [
     ("Khen thưởng", _proposals_page),
     ("Kế hoạch", _plan_page),
     ("Lịch sử", _history_page),
+    ("Xu hướng", _trends_page),
 ]
 DB_FILTER = "Cơ sở dữ liệu ThiĐua CĐS (*.db *.sqlite *.sqlite3);;Mọi tệp (*)"
 

@@ -1,0 +1,245 @@
+"""Xu hướng: pictures where people would rather look than read.
+
+Top: the trend of one indicator across the plan's periods (the area's value, the units'
+spread, the threshold) and, when a unit is chosen, that unit's values. Bottom: the
+completeness grid, units × periods, on time / late / missing / returned from the real
+received dates — one letter a cell as well as its colour, so that it prints in black and
+white. Every period is evaluated off the GUI thread (3,321 units × 8 periods included),
+with progress; the grid is a table model, so only the rows on screen are drawn.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.period_report import PeriodReport
+from ..domain.trends import (
+    LATE,
+    MISSING,
+    NOT_EXPECTED,
+    ON_TIME,
+    RETURNED,
+    STATUS_LABELS,
+    STATUS_MARKS,
+    Completeness,
+    IndicatorTrend,
+    completeness,
+    indicator_trends,
+    unit_trend,
+)
+from .context import AppContext
+from .submissions_model import error_text
+from .trend_chart import TrendChart
+
+STATUS_COLOURS = {
+    ON_TIME: QColor("#c8e6c9"),
+    LATE: QColor("#ffe0b2"),
+    MISSING: QColor("#e0e0e0"),
+    RETURNED: QColor("#f8bbd0"),
+    NOT_EXPECTED: QColor("#ffffff"),
+}
+ALL_UNITS = ""  # the unit combo's first item: no unit drawn
+
+
+def load_reports(db: Any, report: Any) -> list[PeriodReport]:
+    """Every period of the plan, evaluated (worker thread), with progress."""
+    from ..actions.plan import period_reports
+
+    return period_reports(db, report)
+
+
+class CompletenessTableModel(QAbstractTableModel):
+    """Rows: units; columns: periods; a cell: the status's letter (and days late)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.grid: Completeness | None = None
+
+    def set_grid(self, grid: Completeness | None) -> None:
+        self.beginResetModel()
+        self.grid = grid
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802,B008
+        return 0 if parent.isValid() or self.grid is None else len(self.grid.units)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802,B008
+        return 0 if parent.isValid() or self.grid is None else len(self.grid.periods)
+
+    def status(self, row: int, column: int) -> str:
+        assert self.grid is not None
+        return self.grid.cells[row][column]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.grid is None:
+            return None
+        st = self.status(index.row(), index.column())
+        days = self.grid.late_days[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{STATUS_MARKS[st]}{days}" if st == LATE else STATUS_MARKS[st]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(STATUS_COLOURS[st])
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#000000"))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.ToolTipRole:
+            name = self.grid.units[index.row()][1]
+            period = self.grid.periods[index.column()]
+            late = f", trễ {days} ngày" if st == LATE else ""
+            return f"{name} — {period.label}: {STATUS_LABELS[st]}{late}"
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self.grid is None:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            period = self.grid.periods[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return period.label
+            if role == Qt.ItemDataRole.ToolTipRole:
+                c = self.grid.counts(section)
+                return f"{period.label}: " + ", ".join(
+                    f"{STATUS_LABELS[k]} {v}" for k, v in c.items() if v and k != NOT_EXPECTED)
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.grid.units[section][1]
+        return None
+
+
+class TrendsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trendsPage")
+        self.ctx = ctx
+        self.reports: list[PeriodReport] = []
+        self.trends: list[IndicatorTrend] = []
+        self._run = 0
+        self.indicatorCombo = QComboBox(self)
+        self.indicatorCombo.setAccessibleName("Chỉ tiêu")
+        self.unitCombo = QComboBox(self)
+        self.unitCombo.setAccessibleName("Đơn vị")
+        self.unitCombo.setEditable(True)  # type to find one among thousands
+        self.unitCombo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.status = QLabel("Đang tính…", self)
+        self.chart = TrendChart(self)
+        self.model = CompletenessTableModel(self)
+        self.grid = QTableView(self)
+        self.grid.setObjectName("completenessGrid")
+        self.grid.setModel(self.model)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.verticalHeader().setDefaultSectionSize(22)
+        self.grid.setAlternatingRowColors(False)
+        legend = "   ".join(
+            f"{STATUS_MARKS[k] or '·'} {STATUS_LABELS[k]}" for k in (ON_TIME, LATE, RETURNED,
+                                                                     MISSING))
+        self.legend = QLabel(f"Tình hình nộp báo cáo (theo ngày nhận thực tế): {legend} "
+                             "(T3: trễ 3 ngày)", self)
+        self.legend.setWordWrap(True)
+        top = QHBoxLayout()
+        indicator_label = QLabel("Chỉ &tiêu:", self)
+        indicator_label.setBuddy(self.indicatorCombo)
+        top.addWidget(indicator_label)
+        top.addWidget(self.indicatorCombo, 3)
+        unit_label = QLabel("Đơn &vị:", self)
+        unit_label.setBuddy(self.unitCombo)
+        top.addWidget(unit_label)
+        top.addWidget(self.unitCombo, 2)
+        grid_box = QWidget(self)
+        grid_layout = QVBoxLayout(grid_box)
+        grid_layout.setContentsMargins(0, 0, 0, 0)
+        grid_layout.addWidget(self.legend)
+        grid_layout.addWidget(self.grid)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setObjectName("trendsSplitter")
+        splitter.addWidget(self.chart)
+        splitter.addWidget(grid_box)
+        splitter.setSizes([360, 300])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(splitter, 1)
+        self.indicatorCombo.currentIndexChanged.connect(lambda _i: self.redraw())
+        self.unitCombo.currentIndexChanged.connect(lambda _i: self.redraw())
+        ctx.data_changed.connect(self.reload)
+        self.reload()
+
+    @property
+    def loading(self) -> bool:
+        return self.status.text().startswith("Đang")
+
+    def reload(self) -> None:
+        self._run += 1
+        run, db = self._run, self.ctx.db
+        self.status.setText("Đang tính các kỳ báo cáo…")
+
+        def done(reports: list[PeriodReport]) -> None:
+            if run == self._run:
+                self._apply(reports)
+
+        def failed(exc: BaseException) -> None:
+            if run == self._run:
+                self.status.setText(f"Không tính được: {error_text(exc)}")
+
+        def progress(done_: int, total: int, text: str) -> None:
+            if run == self._run and text:
+                self.status.setText(text)
+
+        self.ctx.tasks.run(lambda report: self._compute(db, report), done, failed, progress)
+
+    @staticmethod
+    def _compute(db: Any, report: Any) -> tuple[list[PeriodReport], list[IndicatorTrend],
+                                                 Completeness]:
+        reports = load_reports(db, report)
+        return reports, indicator_trends(reports), completeness(reports)  # type: ignore[return-value]
+
+    def _apply(self, result: Any) -> None:
+        reports, trends, grid = result
+        self.reports, self.trends = reports, trends
+        keep_ind = self.indicatorCombo.currentData()
+        keep_unit = self.unitCombo.currentData()
+        self.indicatorCombo.blockSignals(True)
+        self.unitCombo.blockSignals(True)
+        self.indicatorCombo.clear()
+        for t in trends:
+            self.indicatorCombo.addItem(t.indicator.name, t.indicator.code)
+        self.unitCombo.clear()
+        self.unitCombo.addItem("(không chọn đơn vị)", ALL_UNITS)
+        for code, name in grid.units:
+            self.unitCombo.addItem(name, code)
+        for combo, keep in ((self.indicatorCombo, keep_ind), (self.unitCombo, keep_unit)):
+            i = combo.findData(keep) if keep is not None else -1
+            combo.setCurrentIndex(max(0, i))
+        self.indicatorCombo.blockSignals(False)
+        self.unitCombo.blockSignals(False)
+        self.model.set_grid(grid)
+        n = len(grid.units)
+        self.status.setText(f"{len(reports)} kỳ báo cáo, {n} đơn vị.")
+        self.redraw()
+
+    def current_trend(self) -> IndicatorTrend | None:
+        code = self.indicatorCombo.currentData()
+        return next((t for t in self.trends if t.indicator.code == code), None)
+
+    def redraw(self) -> None:
+        trend = self.current_trend()
+        unit_code = self.unitCombo.currentData()
+        unit = None
+        if trend is not None and unit_code and self.reports:
+            unit = unit_trend(self.reports, str(unit_code), trend.indicator.code)
+        self.chart.set_trend(trend, unit)
