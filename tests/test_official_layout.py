@@ -210,25 +210,29 @@ def synthetic_input(plan: Plan, n: int, seed: int) -> ExportInput:
         Unit(f"{40000 + i}", f"Xã Thử Nghiệm {i}", kind, block=blocks[i % len(blocks)])
         for i in range(n)
     ]
-    period = plan.periods[-1]
-    subs = {}
-    for i, u in enumerate(units):
-        if i % 9 == 4:
-            continue  # not submitted
-        values = {
-            ind.code: _value(ind.kind, rnd) for ind in plan.indicators if kind in ind.unit_kinds
-        }
-        late = rnd.choice([0, 0, 0, 2, 6])
-        state = "accepted" if i % 5 else rnd.choice(["received", "returned"])
-        subs[u.code] = SubmissionInfo(
-            u.code,
-            period.deadline + dt.timedelta(days=late),
-            "email",
-            state,
-            values,
-            "Thiếu số liệu hồ sơ công việc" if state == "returned" else "",
-        )
-    report = build_period_report(plan, period, units, subs)
+    history = []
+    for period in plan.periods:
+        subs = {}
+        for i, u in enumerate(units):
+            if i % 9 == 4:
+                continue  # not submitted
+            values = {
+                ind.code: _value(ind.kind, rnd)
+                for ind in plan.indicators
+                if kind in ind.unit_kinds
+            }
+            late = rnd.choice([0, 0, 0, 2, 6])
+            state = "accepted" if i % 5 else rnd.choice(["received", "returned"])
+            subs[u.code] = SubmissionInfo(
+                u.code,
+                period.deadline + dt.timedelta(days=late),
+                "email",
+                state,
+                values,
+                "Thiếu số liệu hồ sơ công việc" if state == "returned" else "",
+            )
+        history.append(build_period_report(plan, period, units, subs))
+    report = history[-1]
     office = OfficeSettings(
         parent_body=str(plan.extras.get("parent_body", "")),
         place=plan.place,
@@ -241,7 +245,8 @@ def synthetic_input(plan: Plan, n: int, seed: int) -> ExportInput:
         for u in units[: min(3, n)]
     )
     return ExportInput(
-        report, office, proposals, dt.datetime(2024, 1, 5, 9, 0), all_units=tuple(units)
+        report, office, proposals, dt.datetime(2024, 1, 5, 9, 0), all_units=tuple(units),
+        history=tuple(history),
     )
 
 
@@ -262,6 +267,9 @@ def test_report_layout_rules(tmp_path: Path, plan_code: str, n: int) -> None:
     assert report.number == "05/BC-VHTT"
     path = write_pdf(inp, tmp_path / "r.pdf", number="5")
     check_layout(path, report, plan_codes(plan))
+    if plan_code == "ninh-son-2022":  # its criteria have thresholds: the trends as figures
+        text = " ".join(ln.text for ln in pdf_lines(path))
+        assert "Xu hướng qua các kỳ" in text and "Hình 4." in text
 
 
 def test_ranking_by_block_shows_the_block(tmp_path: Path) -> None:

@@ -674,7 +674,6 @@ def test_two_thousand_units_export_whole(tmp_path: Path) -> None:
     """A provincial department with 2,000 communes: every row is there, numbers intact."""
     import datetime as dt
     import random
-    import time
 
     from desktop.domain.office import OfficeSettings
     from desktop.domain.period_report import SubmissionInfo, build_period_report
@@ -702,9 +701,7 @@ def test_two_thousand_units_export_whole(tmp_path: Path) -> None:
         )
     report = build_period_report(plan, plan.period("2023"), units, subs)
     path = tmp_path / "big.xlsx"
-    start = time.perf_counter()
-    write_xlsx(ExportInput(report, OfficeSettings()), path)
-    assert time.perf_counter() - start < 20  # about 1 s here; only a gross regression fails
+    write_xlsx(ExportInput(report, OfficeSettings()), path)  # (its time: tests/benchmarks)
     wb = openpyxl.load_workbook(path, read_only=True)
     _h, rows = table_rows(wb["ChiTieu"])
     assert len(rows) == 2001 and rows[-1][2] == "Toàn huyện"

@@ -33,6 +33,12 @@ def load_export_input(
     """Read the period's evaluation, the office settings and the proposals."""
     with db.reading() as session:
         report = period_report(session, period_code)
+        history = []  # the plan's periods up to this one: the PDF's trends
+        for p in report.plan.periods:
+            if p.code == period_code:
+                history.append(report)
+                break
+            history.append(period_report(session, p.code, report.plan))
         return ExportInput(
             report=report,
             office=load_office(session),
@@ -40,6 +46,7 @@ def load_export_input(
             generated_at=(now or dt.datetime.now()).replace(microsecond=0),
             all_units=tuple(unit_infos(session)),
             signing_key=signing_key(session)[0],
+            history=tuple(history),
         )
 
 

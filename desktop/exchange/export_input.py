@@ -34,6 +34,8 @@ class ExportInput:
     all_units: tuple[Unit, ...] = ()  # every unit of the plan (the period's report lists
     # only those expected or reporting); the package's plan definition carries them all
     signing_key: bytes | None = field(default=None, repr=False)  # the office's Ed25519 key
+    history: tuple[PeriodReport, ...] = ()  # the plan's periods up to this one, in order,
+    # this one included: the PDF's trends across periods (empty: none drawn)
 
     @property
     def plan(self) -> Plan:

@@ -62,6 +62,8 @@ from desktop.domain.vnformat import long_date
 
 __all__ = [
     "FONT_FAMILY",
+    "Figure",
+    "Item",
     "OfficialReport",
     "Section",
     "Signer",
@@ -94,13 +96,25 @@ class Table:
 
 
 @dataclass
+class Figure:
+    """A picture (a reportlab ``Drawing``, sized to the text width) over its caption; kept
+    whole on one page."""
+
+    drawing: Flowable
+    caption: str
+
+
+Item = str | Table | Figure  # what a section holds: paragraphs, tables, figures
+
+
+@dataclass
 class Section:
     """``heading`` carries its own number: "I. KẾT QUẢ ..." (level 1, bold, upper case),
     "1. ..." (level 2, bold), "a) ..." (level 3, italic)."""
 
     heading: str
     level: int = 1
-    paragraphs: list[str | Table] = field(default_factory=list)
+    paragraphs: list[Item] = field(default_factory=list)
 
 
 @dataclass
@@ -427,6 +441,15 @@ def _styles() -> dict[str, ParagraphStyle]:
             leading=RECIPIENTS_SIZE * 1.2,
             leftIndent=0,
         ),
+        "caption": ParagraphStyle(
+            "caption",
+            fontName=ITALIC,
+            fontSize=12,
+            leading=14.4,
+            alignment=TA_CENTER,
+            spaceBefore=2,
+            spaceAfter=PARA_GAP * 2,
+        ),
         "addressee": ParagraphStyle(
             "addressee",
             fontName=REGULAR,
@@ -709,6 +732,10 @@ def _first_part_height(item: Flowable, width: float) -> float:
         lines = round(height / leading) if leading else 1
         part = height if lines <= 3 else 2 * leading
         return float(part + item.style.spaceBefore)
+    if isinstance(item, KeepTogether):  # a figure: the whole of it
+        parts = item._content  # noqa: SLF001 (the drawing and its caption)
+        return float(sum(f.wrap(width, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                         for f in parts))
     if isinstance(item, RLTable):
         item.wrap(width, 10_000)
         heights = item._rowHeights  # noqa: SLF001 (reportlab exposes no public accessor)
@@ -805,6 +832,10 @@ def _story(report: OfficialReport) -> list[Flowable]:
                     switch("portrait")
                     story.append(_build_table(item, portrait_w))
                 story.append(Spacer(1, PARA_GAP * 2))
+            elif isinstance(item, Figure):
+                switch("portrait")
+                caption = Paragraph(_markup(item.caption), st["caption"])
+                story.append(KeepTogether([item.drawing, caption]))
             else:
                 switch("portrait")
                 story.append(body(item))

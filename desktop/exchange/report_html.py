@@ -20,6 +20,7 @@ from desktop.domain.vnformat import day, long_date, number, percent
 from .pdf_document import (
     MOTTO,
     NATIONAL_TITLE,
+    Figure,
     OfficialReport,
     Table,
     keep_percent,
@@ -111,6 +112,9 @@ def official_html(report: OfficialReport) -> str:
             if isinstance(item, Table):
                 parts.append(table_html(item))
                 parts.append(f'<p style="margin-top: 0px; margin-bottom: {GAP_PX}px;"></p>')
+            elif isinstance(item, Figure):  # the picture is the PDF's; its caption says what
+                parts.append(f'<p align="center"><i>{_text(item.caption)} (xem trong tệp '
+                             "PDF)</i></p>")
             else:
                 parts.append(f"<p {body}>{_text(item)}</p>")
     recipients = "<br/>".join(escape(line) for line in recipient_lines(r.recipients))

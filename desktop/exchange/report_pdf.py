@@ -30,8 +30,9 @@ from desktop.domain.vnformat import number as num
 from .csv_tables import present_kinds, quota_text, target_results
 from .export_input import ExportInput
 from .official_header import official_document
-from .pdf_document import OfficialReport, Section, Table, write_report
+from .pdf_document import Item, OfficialReport, Section, Table, write_report
 
+TEXT_WIDTH = 165 * 72 / 25.4  # pt: A4 portrait between the margins of NĐ 30
 LIST_LIMIT = 30  # lines of a list (units that failed) before "và N đơn vị khác"
 NAMES_LIMIT = 10  # names in one sentence before "và N đơn vị khác"
 REASONS_LIMIT = 5  # returned reports whose reason is quoted
@@ -113,7 +114,7 @@ def section_submissions(report: PeriodReport) -> Section:
     text += "."
     if missing:
         text += f" Chưa nộp báo cáo: {_names(missing)}."
-    paragraphs: list[str | Table] = [text]
+    paragraphs: list[Item] = [text]
     pending = [u for u in units if u.submission is not None and u.submission.state != "accepted"]
     if pending:
         paragraphs.append(_pending_text(report, pending))
@@ -199,7 +200,7 @@ def sections_results(inp: ExportInput) -> list[Section]:
             ],
         )
     ]
-    paras: list[str | Table] = []
+    paras: list[Item] = []
     if passed:
         paras.append(
             f"Có {_count(len(passed))} đạt tất cả các tiêu chuẩn thi đua: {_names(passed)}."
@@ -329,7 +330,7 @@ def section_indicators(inp: ExportInput) -> list[Section]:
     ]
     targets = target_results(inp)
     if targets:
-        paras: list[str | Table] = [
+        paras: list[Item] = [
             "So với các chỉ tiêu phấn đấu của Kế hoạch (không dùng để xét tiêu chuẩn thi đua):"
         ]
         for c, r in targets:
@@ -357,7 +358,36 @@ def section_indicators(inp: ExportInput) -> list[Section]:
                 f"- {c.name}: {state}; {num(len(met))}/{num(len(measured))} đơn vị đạt."
             )
         out.append(Section("2. So với các chỉ tiêu phấn đấu", 2, paras))
+    trends = section_trends(inp, f"{len(out)}. Xu hướng qua các kỳ")
+    if trends is not None:
+        out.append(trends)
     return out
+
+
+def section_trends(inp: ExportInput, heading: str) -> Section | None:
+    """One figure per indicator that a mandatory criterion measures, across the periods
+    from the plan's first to this one; None with fewer than two periods."""
+    from desktop.domain.trends import indicator_trends
+
+    from .report_charts import trend_figure
+
+    if len(inp.history) < 2:
+        return None
+    kinds = set(present_kinds(inp.report))
+    measured = {c.indicator for c in inp.plan.criteria
+                if c.mandatory and kinds & set(c.unit_kinds)}
+    trends = [t for t in indicator_trends(inp.history)
+              if t.indicator.code in measured and t.threshold is not None]
+    if not trends:
+        return None
+    paras: list[Item] = [
+        "Kết quả toàn địa bàn và mức độ chênh lệch giữa các đơn vị của các chỉ tiêu dùng để "
+        f"xét tiêu chuẩn thi đua, từ {_lower_first(inp.history[0].period.label)} đến "
+        f"{_lower_first(inp.report.period.label)}:"
+    ]
+    for n, t in enumerate(trends, start=1):
+        paras.append(trend_figure(t, TEXT_WIDTH, n))
+    return Section(heading, 2, paras)
 
 
 def _value_only(explanation: str) -> str:
@@ -372,7 +402,7 @@ def _value_only(explanation: str) -> str:
 def section_proposals(inp: ExportInput) -> Section:
     proposals = inp.proposals
     quota = quota_text(inp)
-    paras: list[str | Table] = []
+    paras: list[Item] = []
     if not proposals:
         paras.append(
             f"Kỳ báo cáo {_lower_first(inp.report.period.label)} không có đề nghị khen thưởng."
