@@ -39,7 +39,9 @@ def _shown(trend: IndicatorTrend, v: float) -> str:
 
 def trend_drawing(trend: IndicatorTrend, width: float) -> Drawing:
     register_fonts()
-    d = Drawing(width, HEIGHT)
+    # the renderer's initial state is read from the drawing: without these it selects an
+    # unembedded Helvetica at the start of every figure
+    d = Drawing(width, HEIGHT, initialFontName=REGULAR, initialFontSize=SIZE)
     plot_w, plot_h = width - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     if trend.percent_like:
         top = 100.0
