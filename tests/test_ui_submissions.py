@@ -129,7 +129,8 @@ def test_model_rows_from_the_demo_period(ctx: AppContext) -> None:
         "22825", "Xã Hòa Sơn", "Đã nhận", "20/12/2023", "USB", "5", "Không đạt", ""]
     row = model.row_of("22822")
     assert model.index(row, M.COL_STATUS).data() == "Trả lại để sửa"
-    assert "BC_PM_TINH" in model.index(row, M.COL_STATUS).data(Qt.ItemDataRole.ToolTipRole)
+    tip = model.index(row, M.COL_STATUS).data(Qt.ItemDataRole.ToolTipRole)
+    assert "phần mềm báo cáo của tỉnh" in tip  # the demo's reason
     assert model.index(model.row_of("22828"), M.COL_RESULT).data() == "Chưa nộp"
     assert model.data(QModelIndex()) is None
 
