@@ -60,9 +60,10 @@ def test_f1_opens_the_topic_of_the_page_with_its_pictures(qtbot) -> None:  # typ
 
     window = Window()
     qtbot.addWidget(window)
-    actions = help_window.install(window)
-    assert help_window.install(window) is actions
-    menu = help_window.help_menu(window)
+    menu = window.menuBar().addMenu("Trợ &giúp")
+    menu.addAction("Giới thiệu")
+    actions = help_window.install(window, menu)
+    assert help_window.install(window, menu) is actions
     assert menu.actions()[0] is actions.action
     assert QKeySequenceText(actions) == "F1"
     window.show()

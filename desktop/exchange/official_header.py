@@ -15,9 +15,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from desktop.domain.office import OfficeSettings
 from desktop.domain.official import default_addressee, document_number
 from desktop.domain.plan import Plan
-from desktop.domain.office import OfficeSettings
 
 from .pdf_document import OfficialReport, Section, Signer
 

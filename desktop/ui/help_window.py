@@ -2,8 +2,8 @@
 
 The guide is bundled (resources/help/*.md, one topic a file, its title the first "# "
 line) with the screenshots of docs/screenshots; it opens offline in a QTextBrowser, on the
-topic of the page in use. `install(window)` adds "Hướng dẫn sử dụng" (F1) first in the
-window's "Trợ giúp" menu.
+topic of the page in use. `install(window, menu)` adds "Hướng dẫn sử dụng" (F1) first in
+the window's "Trợ giúp" menu.
 """
 
 from __future__ import annotations
@@ -136,18 +136,8 @@ class HelpWindow(QDialog):
                                    QTextDocument.ResourceType.MarkdownResource)
 
 
-def help_menu(window: QMainWindow) -> QMenu:
-    """The window's "Trợ giúp" menu (found by its title; created last when absent)."""
-    bar = window.menuBar()
-    for action in bar.actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu) and menu.title().replace("&", "") == "Trợ giúp":
-            return menu
-    return bar.addMenu("Trợ &giúp")
-
-
 class HelpActions(QObject):
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, menu: QMenu) -> None:
         super().__init__(window)
         self.setObjectName("helpActions")
         self.window = window
@@ -159,7 +149,6 @@ class HelpActions(QObject):
         self.action.setStatusTip("Mở hướng dẫn sử dụng (không cần mạng), đúng mục của trang "
                                  "đang xem (F1)")
         self.action.triggered.connect(lambda: self.open_help())
-        menu = help_menu(window)
         first = menu.actions()[0] if menu.actions() else None
         menu.insertAction(first, self.action)
         if first is not None:
@@ -181,8 +170,9 @@ class HelpActions(QObject):
         return self.dialog
 
 
-def install(window: QMainWindow) -> HelpActions:
+def install(window: QMainWindow, menu: QMenu) -> HelpActions:
+    """Add "Hướng dẫn sử dụng" (F1) first in `menu`, the window's "Trợ giúp" (once)."""
     existing = window.findChild(HelpActions, "helpActions")
     if isinstance(existing, HelpActions):
         return existing
-    return HelpActions(window)
+    return HelpActions(window, menu)

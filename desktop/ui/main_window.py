@@ -212,7 +212,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         ui.menuRecent.aboutToShow.connect(self._fill_recent_menu)
         from .help_window import install as install_help
 
-        install_help(self)  # F1 and Trợ giúp → Hướng dẫn sử dụng, with or without a database
+        install_help(self, self.ui.menuHelp)  # F1: the guide, with or without a database
 
     def _set_data_actions_enabled(self, on: bool) -> None:
         for action in (self.ui.actionBackup, self.ui.actionRestore, self.ui.actionOffice,
