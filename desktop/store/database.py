@@ -58,7 +58,9 @@ def lock_path(path: Path) -> Path:
 
 def take_lock(path: Path) -> FileLock:
     """The single-writer lock of a database file, or DatabaseLocked naming it."""
-    lock = FileLock(str(lock_path(path)))
+    # not thread-local: the window opens the database on a worker thread and releases
+    # the lock from the GUI thread when it closes
+    lock = FileLock(str(lock_path(path)), thread_local=False)
     try:
         lock.acquire(timeout=0)
     except Timeout:

@@ -21,6 +21,7 @@ from ..domain.period_report import PeriodReport, UnitReport
 from ..domain.plan import Criterion, IndicatorKind, Plan
 from ..domain.values import BLANK
 from ..domain.vnformat import day, number, percent
+from .row_order import SortedRows
 from .submissions_model import ROW_ROLE, SEARCH_ROLE, SORT_ROLE, fold
 
 OUTCOME_ROLE = Qt.ItemDataRole.UserRole + 10  # pass | fail | incomplete | not_submitted | n/a
@@ -82,7 +83,9 @@ def _sort_value(result: CriterionResult | None) -> Any:
     return float(v)
 
 
-class CheckTableModel(QAbstractTableModel):
+class CheckTableModel(SortedRows, QAbstractTableModel):
+    ROW_LISTS = ("_rows", "_cells")
+
     COL_RANK = 0
     COL_CODE = 1
     COL_UNIT = 2
@@ -106,6 +109,7 @@ class CheckTableModel(QAbstractTableModel):
         kinds = {r.unit.kind for r in self._rows}
         crits = [c for c in report.plan.criteria if kinds & set(c.unit_kinds)] if report else []
         self.criteria = [c for c in crits if c.mandatory] + [c for c in crits if not c.mandatory]
+        self.keep_order()
         self.endResetModel()
 
     def unit_report(self, row: int) -> UnitReport:
@@ -172,9 +176,9 @@ class CheckTableModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, col = index.row(), index.column()
+        return self.cell(index.row(), index.column(), role) if index.isValid() else None
+
+    def cell(self, row: int, col: int, role: int) -> Any:
         r = self._rows[row]
         if role == ROW_ROLE:
             return r

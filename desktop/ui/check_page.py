@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import (
-    QHeaderView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from ..domain.period_report import PeriodReport
 from ..domain.vnformat import day
 from .check_model import COLORS, CheckTableModel
+from .columns import fit_columns
 from .context import AppContext
 from .forms.ui_check_page import Ui_CheckPage
 from .submissions_model import ROW_ROLE, VietnameseSortFilterProxy, error_text, show_banner
@@ -83,6 +83,7 @@ class CheckPage(QWidget):
         self.ui.busyLabel.setVisible(False)
         self.ui.busyBar.setVisible(False)
         self._generation = 0
+        self._sized_for: tuple[int, bool] = (0, False)
         self.report: PeriodReport | None = None
 
         self.ui.searchEdit.textChanged.connect(self.proxy.set_search)
@@ -148,10 +149,10 @@ class CheckPage(QWidget):
             f"Phải nộp {s.expected}, đã nộp {s.submitted} (đúng hạn {s.on_time}, trễ {s.late}), "
             f"đã chấp nhận {s.accepted}; đạt {s.passed}, không đạt {s.failed}, "
             f"chưa đủ số liệu {s.incomplete}, chưa nộp {s.not_submitted}.")
-        header = self.ui.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(CheckTableModel.COL_UNIT, QHeaderView.ResizeMode.Interactive)
-        self.ui.table.resizeColumnToContents(CheckTableModel.COL_UNIT)
+        columns = (self.model.columnCount(), bool(self.model.rowCount()))
+        if columns != self._sized_for:
+            fit_columns(self.ui.table)
+            self._sized_for = columns
         if keep is not None and keep[0] is not None:
             self.select_cell(keep[0].unit.code, keep[1])
         self.loaded.emit()

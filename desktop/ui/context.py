@@ -10,6 +10,7 @@ so that the main window's progress bar shows it; `cancel_tasks()` is the "Hủy"
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -35,10 +36,18 @@ class AppContext(QObject):
         super().__init__(parent)
         self.db = db
         self.tasks = TaskRunner(self)
+        # one evaluation per period and state of the data, shared by every page
+        self._reports: dict[str, tuple[int, PeriodReport]] = {}
+        self._report_locks: dict[str, threading.Lock] = {}
+        self._guard = threading.Lock()
+        self._data_version = 0
         self.plan: Plan = self._load_plan()
         self.period_code: str = self.default_period().code
 
     def _load_plan(self) -> Plan:
+        plan = self.db.__dict__.pop("preloaded_plan", None)  # read by the window's opener
+        if isinstance(plan, Plan):
+            return plan
         return read_plan(self.db)
 
     def default_period(self, today: dt.date | None = None) -> Period:
@@ -67,8 +76,25 @@ class AppContext(QObject):
             self.period_changed.emit(code)
 
     def report(self, period_code: str | None = None) -> PeriodReport:
-        """Evaluate a period (call from a task for large databases)."""
-        return period_report(self.db, period_code or self.period_code, self.plan)
+        """Evaluate a period (call from a task for large databases). The pages that ask
+        for the same period at once wait for one evaluation instead of each making one;
+        the result is kept until the data changes (`notify_changed`)."""
+        code = period_code or self.period_code
+        version, plan = self._data_version, self.plan
+        with self._guard:
+            lock = self._report_locks.setdefault(code, threading.Lock())
+        with lock:
+            cached = self._reports.get(code)
+            if cached is not None and cached[0] == version:
+                return cached[1]
+            report = period_report(self.db, code, plan)
+            if version == self._data_version:
+                self._reports[code] = (version, report)
+            return report
+
+    def _forget_reports(self) -> None:
+        self._data_version += 1
+        self._reports.clear()
 
     def report_progress(self, done: int, total: int, text: str = "") -> None:
         """Pass as `on_progress` to relay a task's progress to the main window."""
@@ -101,6 +127,7 @@ class AppContext(QObject):
     def reload(self) -> None:
         """The database file was replaced under the same path (restore): read it again."""
         self.db.engine.dispose()
+        self._forget_reports()
         self.plan = self._load_plan()
         codes = {p.code for p in self.plan.periods}
         if self.period_code not in codes:
@@ -110,6 +137,7 @@ class AppContext(QObject):
 
     def notify_changed(self) -> None:
         """Call on the GUI thread after a write: reloads the plan and tells every screen."""
+        self._forget_reports()
         self.plan = self._load_plan()
         self.data_changed.emit()
 
@@ -117,6 +145,7 @@ class AppContext(QObject):
         old = self.db
         self.db = db
         old.close()
+        self._forget_reports()
         self.plan = self._load_plan()
         self.period_code = self.default_period().code
         self.database_changed.emit()

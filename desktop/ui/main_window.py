@@ -111,7 +111,28 @@ DB_FILTER = "Cơ sở dữ liệu ThiĐua CĐS (*.db *.sqlite *.sqlite3);;Mọi 
 def _preload(_report: Any) -> None:
     """Import the heavy modules off the GUI thread while the window paints."""
     from ..actions import database  # noqa: F401
-    from . import context, overview_page  # noqa: F401
+    from . import context, exchange_actions, overview_page, report_actions  # noqa: F401
+
+
+def _open_in_background(path: Path) -> Any:
+    """Import, then open the database (lock, backup, upgrade) and read its plan, off the
+    GUI thread: the database or the error, for `open_database` on the GUI thread."""
+    _preload(None)
+    from sqlalchemy.orm import configure_mappers
+
+    from ..actions.database import open_database
+    from ..actions.plan import read_plan
+
+    configure_mappers()  # ~0.4 s the first ORM query would otherwise spend on the GUI thread
+    try:
+        db = open_database(Path(path))
+    except Exception as exc:  # noqa: BLE001 - shown on the GUI thread
+        return exc
+    try:
+        db.preloaded_plan = read_plan(db)  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - AppContext reports it on the GUI thread
+        pass
+    return db
 
 
 class MainWindow(PreserveGeometry, QMainWindow):
@@ -233,18 +254,22 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.ui.lblPlaceholder.setText(f"Đang mở cơ sở dữ liệu\n{path}…")
         self.path_label.setText(str(path))
 
-        def opened(_result: object) -> None:
-            if not self.open_database(path) and on_failed is not None:
+        def opened(result: object) -> None:
+            if not self.open_database(path, result) and on_failed is not None:
                 on_failed()
 
-        self._boot.run(_preload, opened, opened)
+        self._boot.run(lambda _r: _open_in_background(path), opened, opened)
 
-    def _open_db(self, path: Path) -> Database | None:
-        from ..actions.database import DatabaseLocked, open_database
+    def _open_db(self, path: Path, opened: object = None) -> Database | None:
+        from ..actions.database import Database, DatabaseLocked, open_database
         from ..actions.maintenance import DatabaseDamaged
 
         try:
             try:
+                if isinstance(opened, Database):
+                    return opened
+                if isinstance(opened, BaseException):
+                    raise opened
                 return open_database(Path(path))
             except DatabaseDamaged as exc:
                 from .damaged_dialog import offer_restore
@@ -261,8 +286,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
             errors.show_error_blocking(self, errors.message_of(exc), "Không mở được cơ sở dữ liệu")
         return None
 
-    def open_database(self, path: Path) -> bool:
-        """Open a database (the first, or instead of the current one). False if refused."""
+    def open_database(self, path: Path, opened: object = None) -> bool:
+        """Open a database (the first, or instead of the current one). False if refused.
+        `opened`: the Database (or the error) `start()` got on a worker thread."""
         path = Path(path)
         if self.ctx is not None:
             if path.resolve() == self.ctx.path.resolve():
@@ -270,7 +296,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
             if not self.confirm_unsaved():
                 return False
             self.ctx.tasks.wait()
-        db = self._open_db(path)
+        db = self._open_db(path, opened)
         if db is None:
             return False
         try:

@@ -200,17 +200,22 @@ class OverviewPage(QWidget):
         generation, period = self._generation, self.ctx.period_code
         self.ui.lblTitle.setText(f"Kỳ báo cáo: {self.ctx.period.label}")
 
-        def done(report: PeriodReport) -> None:
+        def done(result: tuple[PeriodReport, list[CriterionRate]]) -> None:
             if generation == self._generation:
-                self.show_report(report)
+                self.show_report(*result)
 
         def failed(exc: BaseException) -> None:
             if generation == self._generation:
                 self.ui.lblResults.setText(errors.message_of(exc))
 
-        self.ctx.tasks.run(lambda _report: self.ctx.report(period), done, failed)
+        def load(_report: Any) -> tuple[PeriodReport, list[CriterionRate]]:
+            report = self.ctx.report(period)
+            return report, criterion_rates(report)
 
-    def show_report(self, report: PeriodReport) -> None:
+        self.ctx.tasks.run(load, done, failed)
+
+    def show_report(self, report: PeriodReport,
+                    rates: list[CriterionRate] | None = None) -> None:
         self.report = report
         s = report.summary
         ui = self.ui
@@ -226,7 +231,7 @@ class OverviewPage(QWidget):
             f"Kết quả đánh giá: đạt {s.passed} · không đạt {s.failed} · chưa đủ số liệu "
             f"{s.incomplete} · đã chấp nhận {s.accepted}/{s.submitted} báo cáo."
         )
-        self.chart.set_rates(criterion_rates(report))
+        self.chart.set_rates(criterion_rates(report) if rates is None else rates)
         ui.missingList.clear()
         for u in report.units:
             if u.submission is None:

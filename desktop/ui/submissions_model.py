@@ -11,7 +11,7 @@ import datetime as dt
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cmp_to_key
+from functools import cmp_to_key, lru_cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -28,8 +28,8 @@ from PySide6.QtGui import QBrush, QColor
 from ..domain.evaluation import OUTCOME_LABELS
 from ..domain.period_report import CHANNEL_LABELS, REVIEW_STATE_LABELS, PeriodReport
 from ..domain.vnformat import day
+from .row_order import SORT_ROLE, SortedRows, SourceSortingProxy
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a value the proxy compares
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the row object
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # folded text the search box matches
 
@@ -50,6 +50,7 @@ STATE_COLORS = {
 _Index = QModelIndex | QPersistentModelIndex
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without diacritics, Đ as d: the form searches compare."""
     text = text.replace("Đ", "d").replace("đ", "d").lower()
@@ -65,7 +66,7 @@ def vietnamese_collator() -> QCollator:
     return c
 
 
-class VietnameseSortFilterProxy(QSortFilterProxyModel):
+class VietnameseSortFilterProxy(SourceSortingProxy):
     """Sorts by SORT_ROLE (text with the Vietnamese collator, None always last) and
     keeps the rows where every word typed begins a word of their SEARCH_ROLE texts
     ("lam son" finds "Xã Lâm Sơn", "228" finds the codes 228..).
@@ -82,6 +83,8 @@ class VietnameseSortFilterProxy(QSortFilterProxyModel):
         self._words: list[str] = []
         self._keys: dict[int, list[Any]] = {}
         self._hay: dict[int, list[str]] = {}
+        self._search_columns: list[int] | None = None
+        self._accepted: list[bool] | None = None
 
     def setSourceModel(self, model: Any) -> None:  # noqa: N802
         old = self.sourceModel()
@@ -103,6 +106,8 @@ class VietnameseSortFilterProxy(QSortFilterProxyModel):
     def _forget(self, *_args: Any) -> None:
         self._keys.clear()
         self._hay.clear()
+        self._search_columns = None
+        self._accepted = None
 
     def _on_data_changed(self, *_args: Any) -> None:
         self._forget()
@@ -112,7 +117,7 @@ class VietnameseSortFilterProxy(QSortFilterProxyModel):
         keys = self._keys.get(column)
         if keys is None:
             model = self.sourceModel()
-            raw = [model.index(r, column).data(SORT_ROLE) for r in range(model.rowCount())]
+            raw = [self._cell(r, column, SORT_ROLE) for r in range(model.rowCount())]
             texts = sorted({v for v in raw if isinstance(v, str)},
                            key=cmp_to_key(self.collator.compare))
             rank = {t: i for i, t in enumerate(texts)}
@@ -124,27 +129,42 @@ class VietnameseSortFilterProxy(QSortFilterProxyModel):
         words = self._hay.get(row)
         if words is None:
             model = self.sourceModel()
+            if self._search_columns is None:  # the columns that have a search text
+                self._search_columns = [
+                    c for c in range(model.columnCount())
+                    if self._cell(0, c, SEARCH_ROLE) is not None]
             words = " ".join(
-                str(model.index(row, c).data(SEARCH_ROLE) or "")
-                for c in range(model.columnCount())
+                str(self._cell(row, c, SEARCH_ROLE) or "") for c in self._search_columns
             ).split()
             self._hay[row] = words
         return words
+
+    def _cell(self, row: int, column: int, role: int) -> Any:
+        model = self.sourceModel()
+        if isinstance(model, SortedRows):
+            return model.cell(row, column, role)
+        return model.index(row, column).data(role)
 
     def set_search(self, text: str) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
             self.beginFilterChange()
             self._words = fold(text).split()
+            self._accepted = None
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:  # pragma: no cover
             self._words = fold(text).split()
+            self._accepted = None
             self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
         if not self._words or source_parent.isValid():
             return True
-        hay = self._row_words(source_row)
-        return all(any(h.startswith(w) for h in hay) for w in self._words)
+        if self._accepted is None:  # one pass over the rows, then a list lookup per row
+            words = self._words
+            self._accepted = [
+                all(any(h.startswith(w) for h in self._row_words(r)) for w in words)
+                for r in range(self.sourceModel().rowCount())]
+        return source_row < len(self._accepted) and self._accepted[source_row]
 
     def lessThan(self, left: _Index, right: _Index) -> bool:  # noqa: N802
         keys = self._column_keys(left.column())
@@ -208,7 +228,9 @@ def lines_from_report(report: PeriodReport, evidence: Mapping[str, int]) -> list
     return lines
 
 
-class SubmissionsTableModel(QAbstractTableModel):
+class SubmissionsTableModel(SortedRows, QAbstractTableModel):
+    ROW_LISTS = ("_lines",)
+
     COL_CODE = 0
     COL_UNIT = 1
     COL_STATUS = 2
@@ -230,6 +252,7 @@ class SubmissionsTableModel(QAbstractTableModel):
     def set_lines(self, lines: Sequence[SubmissionLine]) -> None:
         self.beginResetModel()
         self._lines = list(lines)
+        self.keep_order()
         self.endResetModel()
 
     def line(self, row: int) -> SubmissionLine:
@@ -259,10 +282,10 @@ class SubmissionsTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        line = self._lines[index.row()]
-        col = index.column()
+        return self.cell(index.row(), index.column(), role) if index.isValid() else None
+
+    def cell(self, row: int, col: int, role: int) -> Any:
+        line = self._lines[row]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(line, col)
         if role == SORT_ROLE:

@@ -17,7 +17,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.vnformat import day
+from .columns import fit_columns
 from .context import AppContext
 from .forms.ui_submissions_page import Ui_SubmissionsPage
 from .submissions_model import (
@@ -101,9 +101,7 @@ class SubmissionsPage(QWidget):
         table = self.ui.table
         table.setModel(self.proxy)
         table.sortByColumn(SubmissionsTableModel.COL_UNIT, Qt.SortOrder.AscendingOrder)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(SubmissionsTableModel.COL_UNIT, QHeaderView.ResizeMode.Stretch)
+        self._sized = False  # columns fitted to the first data (then the person's widths)
         self.editor: QDialog | None = None
         self.return_dialog: ReturnReasonDialog | None = None
         self.evidence_dialog: QDialog | None = None
@@ -173,6 +171,9 @@ class SubmissionsPage(QWidget):
     def _apply(self, lines: list[SubmissionLine]) -> None:
         keep = self._selected_code
         self.model.set_lines(lines)
+        if not self._sized and lines:
+            fit_columns(self.ui.table, stretch=SubmissionsTableModel.COL_UNIT)
+            self._sized = True
         period = self.ctx.period
         self.ui.titleLabel.setText(
             f"<b>Báo cáo của các đơn vị</b> — {html.escape(period.label)}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -21,14 +22,16 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from ..actions.units import UnitListing, list_units, reactivate_unit
 from ..domain.plan import UNIT_KIND_LABELS
 from ..domain.vnformat import day
 from . import errors
+from .columns import fit_columns
 from .context import AppContext
 from .forms.ui_units_page import Ui_UnitsPage
+from .row_order import SortedRows, SourceSortingProxy
 from .unit_dialog import BlockDialog, DeactivateDialog, MergeDialog, UnitDialog
 
 COL_CODE, COL_NAME, COL_KIND, COL_BLOCK, COL_FROM, COL_TO, COL_STATUS, COL_REPORTS = range(8)
@@ -39,6 +42,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without diacritics, for searching: 'Lâm Sơn' and 'lam son' match."""
     text = text.lower().replace("đ", "d")
@@ -66,7 +70,10 @@ def _next(u: UnitListing) -> dt.date | None:
     return u.active_to + dt.timedelta(days=1) if u.active_to else None
 
 
-class UnitsTableModel(QAbstractTableModel):
+class UnitsTableModel(SortedRows, QAbstractTableModel):
+    ROW_LISTS = ("units",)
+    sort_role = SORT_ROLE
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.units: list[UnitListing] = []
@@ -78,6 +85,7 @@ class UnitsTableModel(QAbstractTableModel):
         self.units = units
         self.block_names = block_names
         self.today = dt.date.today()
+        self.keep_order()
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
@@ -93,9 +101,10 @@ class UnitsTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        u, col = self.units[index.row()], index.column()
+        return self.cell(index.row(), index.column(), role) if index.isValid() else None
+
+    def cell(self, row: int, col: int, role: int) -> Any:
+        u = self.units[row]
         if role == ROW_ROLE:
             return u
         if role == Qt.ItemDataRole.DisplayRole:
@@ -131,7 +140,7 @@ class UnitsTableModel(QAbstractTableModel):
         return str(u.reports)
 
 
-class UnitsProxy(QSortFilterProxyModel):
+class UnitsProxy(SourceSortingProxy):
     """Vietnamese collation; filters by text (without diacritics), block, active."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -155,7 +164,7 @@ class UnitsProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
         model = self.sourceModel()
-        u: UnitListing = model.data(model.index(row, 0, parent), ROW_ROLE)
+        u: UnitListing = model.units[row]
         if not self.show_inactive and not u.active_on(dt.date.today()):
             return False
         if self.block and u.block != self.block:
@@ -184,8 +193,7 @@ class UnitsPage(QWidget):
         table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
         header = table.horizontalHeader()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Stretch)
+        self._sized = False  # columns fitted to the first data (then the person's widths)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         ui = self.ui
         ui.searchEdit.textChanged.connect(lambda t: self._filter(text=t))
@@ -220,6 +228,9 @@ class UnitsPage(QWidget):
         selected = self.selected_codes()
         blocks = {b.code: b.name for b in self.ctx.plan.blocks}
         self.model.set_units(units, blocks)
+        if not self._sized and units:
+            fit_columns(self.ui.unitsTable, stretch=COL_STATUS)
+            self._sized = True
         combo = self.ui.blockFilter
         current = combo.currentData()
         combo.blockSignals(True)
@@ -256,10 +267,15 @@ class UnitsPage(QWidget):
     def select_codes(self, codes: list[str]) -> None:
         selection = self.ui.unitsTable.selectionModel()
         selection.clearSelection()
+        if not codes:
+            return
         flag = QItemSelectionModel.SelectionFlag
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if self.proxy.data(index, ROW_ROLE).code in codes:
+        wanted = set(codes)
+        for row, u in enumerate(self.model.units):  # the few wanted, not every row via Qt
+            if u.code not in wanted:
+                continue
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if index.isValid():
                 selection.select(index, flag.Select | flag.Rows)
                 selection.setCurrentIndex(index, flag.NoUpdate)
 

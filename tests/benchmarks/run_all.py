@@ -26,7 +26,8 @@ sys.path.insert(0, str(HERE))
 import _bench  # noqa: E402
 
 # The order of the table: those named first, then any other bench_*.py by name.
-ORDER = ("bench_cli", "bench_startup", "bench_import", "bench_check", "bench_export")
+ORDER = ("bench_cli", "bench_startup", "bench_import", "bench_check", "bench_export",
+         "bench_gui")
 
 
 def benches() -> list[str]:

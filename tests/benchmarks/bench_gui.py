@@ -1,0 +1,354 @@
+"""The window at province scale: the longest event-loop gap of every action, and the time
+to the first data on screen.
+
+    uv run python tests/benchmarks/bench_gui.py [--units 3321] [--periods 5] [--runs 2]
+
+A database of `--units` communes × `--periods` periods is built once (_bench.big_database).
+Each child runs offscreen with a 10 ms heartbeat QTimer on the GUI thread; the longest gap
+between two beats while an action runs (and until the window is idle again: no task left,
+three quiet beats) is what a person feels as a frozen window.
+- figure (child `app`): the main window on that database: open it, the first and a later
+  visit of every page, sorting every column of each page's table (the worst column is
+  printed), typing a filter, changing the period, F5, opening the report editor and the
+  proposal dialog;
+- baseline (child `bare`): a bare QTableView + QSortFilterProxyModel over the same rows
+  (units × their values of the period, read with sqlite3): fill, sort every column, filter;
+- time to the first data (children `first-app`, `first-bare`): spawn to the first turn of
+  the event loop after the overview shows its figures, against a bare PySide6 window that
+  reads one sqlite3 aggregate into a label.
+Targets (issue 12): every action's gap ≤ 100 ms; first data ≤ 1.5× the bare window.
+Printed only; nothing here is asserted by the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import _bench  # noqa: E402
+
+GAP_TARGET = 0.100
+FIRST_DATA_RATIO = 1.5
+
+
+# ---- in a child ----------------------------------------------------------------------------
+
+
+class Heartbeat:
+    """A 10 ms timer on the GUI thread; `worst` is the longest gap between two beats."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._beat)
+        self.last = time.perf_counter()
+        self.worst = 0.0
+        self.timer.start()
+
+    def _beat(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, now - self.last)
+        self.last = now
+
+    def reset(self) -> None:
+        self.last = time.perf_counter()
+        self.worst = 0.0
+
+
+def _settle(idle: Callable[[], bool], timeout: float = 120.0) -> None:
+    """Run the event loop until `idle()` has held for three 20 ms polls in a row."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    quiet = [0]
+    started = time.perf_counter()
+
+    def poll() -> None:
+        quiet[0] = quiet[0] + 1 if idle() else 0
+        if quiet[0] >= 3 or time.perf_counter() - started > timeout:
+            loop.quit()
+
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(poll)
+    timer.start()
+    loop.exec()
+    timer.stop()
+
+
+def _measure(hb: Heartbeat, name: str, action: Callable[[], object],
+             idle: Callable[[], bool]) -> float:
+    """Run `action` from the event loop; the longest gap until the window is idle again."""
+    from PySide6.QtCore import QTimer
+
+    ran = [False]
+
+    def go() -> None:
+        action()
+        ran[0] = True
+
+    hb.reset()
+    QTimer.singleShot(0, go)
+    _settle(lambda: ran[0] and idle())
+    gap = hb.worst
+    _bench.result(name.replace(" ", "_"), gap)
+    return gap
+
+
+def child_app(db: str) -> None:
+    from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
+
+    from desktop.app import make_application
+    from desktop.ui.main_window import PAGES, MainWindow
+
+    app = make_application()
+    window = MainWindow()
+    window.resize(1366, 720)
+    window.show()
+    hb = Heartbeat()
+    boot_idle = [False]
+    window.database_opened.connect(lambda _p: boot_idle.__setitem__(0, True))
+
+    def idle() -> bool:
+        ctx = window.ctx
+        return ctx is not None and not ctx.tasks.busy and not window._boot.busy
+
+    _measure(hb, "open", lambda: window.start(Path(db)), lambda: boot_idle[0] and idle())
+    for visit in ("first", "later"):
+        for index, (title, _m, _c) in enumerate(PAGES):
+            if index not in window.nav_pages:
+                continue
+            _measure(hb, f"visit-{visit}:{title}", lambda i=index: window.show_page(i), idle)
+    for index, (title, _m, _c) in enumerate(PAGES):
+        if index not in window.pages:
+            continue
+        window.show_page(index)
+        page = window.pages[index]
+        tables = [t for t in page.findChildren(QAbstractItemView)
+                  if t.isVisible() and t.model() is not None and hasattr(t, "sortByColumn")
+                  and t.isSortingEnabled()]
+        for table in tables[:1]:
+            columns = table.model().columnCount()
+            worst = 0.0
+            for col in range(columns):
+                worst = max(worst, _measure(hb, f"sort-col:{title}:{col}",
+                                            lambda t=table, c=col: t.sortByColumn(c, _desc()),
+                                            idle))
+            _bench.result(f"sort:{title}".replace(" ", "_"), worst)
+        search = page.findChild(QLineEdit, "searchEdit")
+        if search is not None and search.isVisible():
+            _measure(hb, f"filter:{title}", lambda s=search: s.setText("Xã Số 12"), idle)
+            _measure(hb, f"unfilter:{title}", lambda s=search: s.clear(), idle)
+    window.show_page(0)
+    combo = window.period_combo
+    other = (combo.currentIndex() + 1) % combo.count()
+    _measure(hb, "period", lambda: combo.setCurrentIndex(other), idle)
+    _measure(hb, "F5", window.refresh, idle)
+    subs = next(i for i, p in enumerate(PAGES) if p[1].endswith("submissions_page"))
+    window.show_page(subs)
+    page = window.pages[subs]
+    _measure(hb, "dialog:report-editor", page.edit_selected, idle)
+    if page.editor is not None:
+        page.editor.reject()
+    _settle(idle)
+    props = next(i for i, p in enumerate(PAGES) if p[1].endswith("proposals_page"))
+    window.show_page(props)
+    _settle(idle)
+    ppage = window.pages[props]
+    _measure(hb, "dialog:proposal", ppage.open_dialog, idle)
+    if ppage.dialog is not None:
+        ppage.dialog.reject()
+    _settle(idle)
+    window.close()
+    QApplication.processEvents()
+    del app
+
+
+def _desc():  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    return Qt.SortOrder.DescendingOrder
+
+
+BARE_SQL = """
+SELECT u.code, u.name, s.received_on, s.state,
+       COUNT(v.indicator_code), SUM(v.numerator), SUM(v.denominator), SUM(v.number)
+FROM unit u
+LEFT JOIN submission s ON s.unit_id = u.id AND s.period_id = ?
+LEFT JOIN value v ON v.submission_id = s.id
+GROUP BY u.id ORDER BY u.name
+"""
+
+
+def child_bare(db: str) -> None:
+    import sqlite3
+
+    from PySide6.QtCore import QSortFilterProxyModel, Qt
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    app = QApplication(sys.argv[:1])
+    view = QTableView()
+    view.resize(1366, 720)
+    view.show()
+    hb = Heartbeat()
+    model = QStandardItemModel()
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setFilterKeyColumn(-1)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+
+    def fill() -> None:
+        con = sqlite3.connect(db)
+        period = con.execute("SELECT id FROM period ORDER BY id LIMIT 1").fetchone()[0]
+        rows = con.execute(BARE_SQL, (period,)).fetchall()
+        con.close()
+        model.clear()
+        for r in rows:
+            model.appendRow([QStandardItem("" if x is None else str(x)) for x in r])
+
+    def idle() -> bool:
+        return True
+
+    _measure(hb, "fill", fill, idle)
+    worst = 0.0
+    for col in range(model.columnCount()):
+        def sort(c: int = col) -> None:
+            view.sortByColumn(c, Qt.SortOrder.DescendingOrder)
+
+        worst = max(worst, _measure(hb, f"sort-col:{col}", sort, idle))
+    _bench.result("sort", worst)
+    _measure(hb, "filter", lambda: proxy.setFilterFixedString("Xã Số 12"), idle)
+    _measure(hb, "unfilter", lambda: proxy.setFilterFixedString(""), idle)
+    del app
+
+
+FIRST_BARE = """
+import sqlite3, sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication(sys.argv[:1])
+label = QLabel()
+label.resize(1366, 720)
+label.show()
+def read():
+    con = sqlite3.connect(sys.argv[1])
+    n = con.execute("SELECT COUNT(*) FROM submission s JOIN period p ON p.id = s.period_id "
+                    "WHERE p.code = '2023'").fetchone()[0]
+    con.close()
+    label.setText(f"Đã nộp: {n}")
+    QTimer.singleShot(0, lambda: (print('READY', time.monotonic(), flush=True), app.quit()))
+QTimer.singleShot(0, read)
+sys.exit(app.exec())
+"""
+
+
+def child_first_app(db: str) -> None:
+    """Spawn to the overview's first figures on screen (then quit)."""
+    from PySide6.QtCore import QTimer
+
+    from desktop.app import make_application
+    from desktop.ui.main_window import MainWindow
+
+    app = make_application()
+    window = MainWindow()
+    window.resize(1366, 720)
+    window.show()
+
+    def opened(_path: object) -> None:
+        page = window.pages.get(0)
+        if page is None:
+            return
+        page.loaded.connect(lambda: QTimer.singleShot(0, lambda: (
+            print("READY", time.monotonic(), flush=True), app.quit())))
+
+    window.database_opened.connect(opened)
+    QTimer.singleShot(0, lambda: window.start(Path(db)))
+    app.exec()
+    window.close()
+
+
+# ---- the parent ----------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> list[_bench.Figure]:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=3321)
+    parser.add_argument("--periods", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--child")
+    parser.add_argument("db", nargs="?")
+    args = parser.parse_args(argv)
+    if args.child:
+        {"app": child_app, "bare": child_bare, "first-app": child_first_app}[args.child](args.db)
+        return []
+    work = _bench.workdir("gui")
+    try:
+        t0 = time.perf_counter()
+        db = _bench.big_database(work / "province.db", units=args.units, periods=args.periods)
+        print(f"database of {args.units} units × {args.periods} periods built in "
+              f"{time.perf_counter() - t0:.0f} s", flush=True)
+        env = _bench.bench_env(work)
+        app_runs, bare_runs, first_app, first_bare = [], [], [], []
+        for _ in range(args.runs):  # interleaved: drift hits all alike
+            app_runs.append(_bench.child(Path(__file__), "app", db, workdir=work))
+            bare_runs.append(_bench.child(Path(__file__), "bare", db, workdir=work))
+            for runs, cmd in ((first_app, [sys.executable, str(Path(__file__)), "--child",
+                                           "first-app", str(db)]),
+                              (first_bare, [sys.executable, "-c", FIRST_BARE, str(db)])):
+                run = _bench.spawn(cmd, env=env, cwd=work)
+                if run.returncode != 0 or run.ready is None:
+                    raise SystemExit(f"{cmd[1]} failed ({run.returncode}):\n{run.stderr[-3000:]}")
+                runs.append(run)
+        figures = _figures(app_runs, bare_runs, first_app, first_bare, args.units)
+        _print_table(figures)
+        _bench.report(figures)
+        return figures
+    finally:
+        _bench.cleanup(work)
+
+
+def _figures(app_runs: list[_bench.Run], bare_runs: list[_bench.Run],
+             first_app: list[_bench.Run], first_bare: list[_bench.Run],
+             units: int) -> list[_bench.Figure]:
+    names = [n for n in app_runs[0].results if not n.startswith("sort-col:")]
+    bare_for = {"open": "fill", "sort": "sort", "filter": "filter", "unfilter": "unfilter"}
+    figures = []
+    for name in names:
+        base_name = bare_for.get(name.split(":")[0], "fill")
+        figures.append(_bench.Figure(
+            "bench_gui", f"longest gap, {name} ({units} units)", _bench.best(app_runs, name),
+            f"bare QTableView + proxy: {base_name}", _bench.best(bare_runs, base_name),
+            target_seconds=GAP_TARGET,
+            note="gaps of each run: " + ", ".join(_bench.fmt_s(t)
+                                                    for t in _bench.times(app_runs, name))))
+    ready_app = [r.ready for r in first_app if r.ready is not None]
+    ready_bare = [r.ready for r in first_bare if r.ready is not None]
+    figures.append(_bench.Figure(
+        "bench_gui", f"time to first data on screen ({units} units)", min(ready_app),
+        "bare PySide6 window, one sqlite3 aggregate in a label", min(ready_bare),
+        target_ratio=FIRST_DATA_RATIO, peak_mb=_bench.max_peak(first_app),
+        baseline_peak_mb=_bench.max_peak(first_bare),
+        note=_bench.medians_note(ready_app, ready_bare)))
+    return figures
+
+
+def _print_table(figures: list[_bench.Figure]) -> None:
+    print("\naction                                              longest gap   bare    verdict")
+    for f in figures:
+        verdict = "PASS" if f.passed else "MISS"
+        print(f"{f.what[:52]:52} {_bench.fmt_s(f.seconds):>10} "
+              f"{_bench.fmt_s(f.baseline_seconds):>8}    {verdict}")
+
+
+if __name__ == "__main__":
+    main()
