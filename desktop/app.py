@@ -63,6 +63,10 @@ def make_application() -> QApplication:
     app.setOrganizationName("ThiDuaCDS")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
+    if not getattr(app, "_thidua_screen_fit", None):  # every window fits the work area
+        from .ui.geometry import install_screen_fit
+
+        app._thidua_screen_fit = install_screen_fit(app)  # type: ignore[attr-defined]
     return app
 
 

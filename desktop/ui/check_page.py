@@ -10,7 +10,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QShortcut
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
@@ -24,6 +24,7 @@ from .check_model import COLORS, CheckTableModel
 from .columns import fit_columns
 from .context import AppContext
 from .forms.ui_check_page import Ui_CheckPage
+from .frozen_columns import FrozenColumns
 from .submissions_model import ROW_ROLE, VietnameseSortFilterProxy, error_text, show_banner
 
 
@@ -79,6 +80,8 @@ class CheckPage(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         table.setMouseTracking(True)
         table.setItemDelegate(_FramedSelection(table))
+        # rank, code and unit stay in view while the criteria scroll right
+        self.frozen = FrozenColumns(table, CheckTableModel.COL_UNIT + 1)
         self.ui.legendLabel.setText(LEGEND)
         self.ui.busyLabel.setVisible(False)
         self.ui.busyBar.setVisible(False)
@@ -88,8 +91,6 @@ class CheckPage(QWidget):
 
         self.ui.searchEdit.textChanged.connect(self.proxy.set_search)
         table.selectionModel().currentChanged.connect(self._on_current_changed)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         ctx.data_changed.connect(self.reload)
         ctx.period_changed.connect(lambda _code: self.reload())
         self.reload()

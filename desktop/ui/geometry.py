@@ -1,9 +1,11 @@
-"""Remember window geometry and splitter positions (after Picard's PreserveGeometry)."""
+"""Remember window geometry and splitter positions (after Picard's PreserveGeometry);
+fit every window and dialog inside the screen's work area (`ScreenFit`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray
-from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSize
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QMainWindow, QSplitter, QWidget, QWizard
 
 from .settings import Settings
 
@@ -61,3 +63,56 @@ class PreserveGeometry:
             self.settings.set_value(f"{prefix}/state", self.saveState())
         save_splitters(self, self.settings, prefix)
         self.settings.store.sync()
+
+
+# ---- fitting the screen ------------------------------------------------------------------
+
+# What the window manager adds around a window (title bar, borders) before it is shown.
+FRAME_WIDTH = 16
+FRAME_HEIGHT = 40
+
+
+def available_area(widget: QWidget) -> QRect:
+    """The work area (screen minus taskbars) of the screen the widget is on."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 728)
+
+
+def fit_on_screen(widget: QWidget, area: QRect | None = None, centre: bool = True) -> None:
+    """Shrink a window that would not fit the work area, and centre it there: its title
+    bar stays in reach on a 1366×768 laptop with a taskbar. Contents scroll inside (the
+    forms put long content in scroll areas); the window stays resizable."""
+    area = area if area is not None else available_area(widget)
+    max_w = max(200, area.width() - FRAME_WIDTH)
+    max_h = max(150, area.height() - FRAME_HEIGHT)
+    minimum = widget.minimumSize()
+    if minimum.width() > max_w or minimum.height() > max_h:
+        widget.setMinimumSize(min(minimum.width(), max_w), min(minimum.height(), max_h))
+    w, h = min(widget.width(), max_w), min(widget.height(), max_h)
+    if (w, h) != (widget.width(), widget.height()):
+        widget.resize(w, h)
+    inside = area.contains(QRect(widget.pos(), QSize(w + FRAME_WIDTH, h + FRAME_HEIGHT)))
+    if centre or not inside:
+        x = area.x() + (area.width() - w - FRAME_WIDTH) // 2
+        y = area.y() + (area.height() - h - FRAME_HEIGHT) // 2
+        widget.move(max(area.x(), x), max(area.y(), y))
+
+
+class ScreenFit(QObject):
+    """Application event filter: every window and dialog, when first shown, fits the work
+    area of its screen (fit_on_screen). A main window restored from saved settings is
+    centred only when it does not fit."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) \
+                and watched.isWindow() and not watched.property("thiduaFitted"):
+            watched.setProperty("thiduaFitted", True)
+            if isinstance(watched, QDialog | QMainWindow | QWizard):
+                fit_on_screen(watched, centre=not isinstance(watched, QMainWindow))
+        return False
+
+
+def install_screen_fit(app: QObject) -> ScreenFit:
+    fit = ScreenFit(app)
+    app.installEventFilter(fit)
+    return fit

@@ -119,8 +119,6 @@ class ProposalsPage(QWidget):
         ui.proposeButton.clicked.connect(self.propose_selected)
         ui.exportXlsxButton.clicked.connect(lambda: self.export("xlsx"))
         ui.exportPdfButton.clicked.connect(lambda: self.export("pdf"))
-        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence.StandardKey.Delete, ui.table, self.remove_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
         ctx.data_changed.connect(self._on_data_changed)

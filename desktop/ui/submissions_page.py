@@ -13,7 +13,6 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -115,8 +114,6 @@ class SubmissionsPage(QWidget):
         self.ui.acceptButton.clicked.connect(self.accept_selected)
         self.ui.returnButton.clicked.connect(self.return_selected)
         self.ui.evidenceButton.clicked.connect(self.evidence_selected)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         ctx.data_changed.connect(self.reload)
         ctx.period_changed.connect(lambda _code: self.reload())
         self._update_buttons()

@@ -1,0 +1,149 @@
+"""The window on an office laptop: every window and dialog fits the work area of a
+1366×768 or 1280×720 screen with a taskbar, centred and resizable; Ctrl+F reaches the
+search box of every page that has one; tables sort the Vietnamese way in their model."""
+
+from __future__ import annotations
+
+import random
+from functools import cmp_to_key
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
+
+from desktop.domain.collation import vn_key
+from desktop.ui import errors
+from desktop.ui.geometry import FRAME_HEIGHT, FRAME_WIDTH, fit_on_screen
+from desktop.ui.main_window import PAGES, MainWindow
+
+PAGE = {title: i for i, (title, _m, _c) in enumerate(PAGES)}
+# work areas: 1366×768 and 1280×720 screens less a 40 px taskbar
+LAPTOPS = {"1366x768": QRect(0, 0, 1366, 728), "1280x720": QRect(0, 0, 1280, 680)}
+
+
+@pytest.fixture
+def window(qtbot, demo_db: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(errors, "ask_save", lambda *_a, **_k: "discard")
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1180, 760)
+    w.show()
+    with qtbot.waitSignal(w.database_opened, timeout=20000):
+        w.start(demo_db)
+    w.ctx.set_period("2023")
+    qtbot.waitUntil(lambda: not w.ctx.tasks.busy, timeout=10000)
+    yield w
+    w.close()
+
+
+def assert_fits(widget: QWidget, area: QRect, name: str) -> None:
+    outer = QRect(widget.pos(), widget.size()).adjusted(0, 0, FRAME_WIDTH, FRAME_HEIGHT)
+    assert area.contains(outer), f"{name}: {outer} outside {area}"
+    # centred (to the pixel rounding)
+    assert abs(outer.center().x() - area.center().x()) <= 2, name
+    assert abs(outer.center().y() - area.center().y()) <= 2, name
+    # its layout can be that small (long contents scroll inside), and it stays resizable
+    hint = widget.minimumSizeHint()
+    assert hint.height() <= widget.height() and hint.width() <= widget.width(), \
+        f"{name}: needs {hint}, has {widget.size()}"
+    assert widget.maximumHeight() > widget.height(), name
+
+
+def open_dialogs(qtbot, w: MainWindow) -> dict[str, QWidget]:
+    """The report editor, the proposal dialog, the evidence and office dialogs, open."""
+    subs = w.pages[PAGE["Báo cáo"]] if PAGE["Báo cáo"] in w.pages else None
+    w.show_page(PAGE["Báo cáo"])
+    subs = w.pages[PAGE["Báo cáo"]]
+    qtbot.waitUntil(lambda: subs.model.rowCount() > 0 and not w.ctx.tasks.busy)
+    subs.select_unit(next(ln.unit_code for ln in subs.model.lines() if ln.submitted))
+    subs.edit_selected()
+    qtbot.waitUntil(lambda: subs.editor is not None and subs.editor.isVisible())
+    subs.evidence_selected()
+    qtbot.waitUntil(lambda: subs.evidence_dialog is not None)
+    w.show_page(PAGE["Khen thưởng"])
+    props = w.pages[PAGE["Khen thưởng"]]
+    qtbot.waitUntil(lambda: props.state is not None and not w.ctx.tasks.busy)
+    props.open_dialog()
+    qtbot.waitUntil(lambda: props.dialog is not None)
+    w.show_office_dialog()
+    assert w.office_dialog is not None
+    return {"report editor": subs.editor, "evidence": subs.evidence_dialog,
+            "proposal": props.dialog, "office": w.office_dialog}
+
+
+@pytest.mark.parametrize("laptop", list(LAPTOPS))
+def test_every_window_and_dialog_fits_a_laptop(qtbot, window: MainWindow, laptop: str) -> None:
+    area = LAPTOPS[laptop]
+    window.resize(1400, 900)  # as remembered from a larger screen
+    fit_on_screen(window, area)
+    assert_fits(window, area, "main window")
+    for name, dialog in open_dialogs(qtbot, window).items():
+        assert isinstance(dialog, QDialog)
+        dialog.resize(1180, 900)  # the size the form asks for on a big screen
+        fit_on_screen(dialog, area)
+        assert_fits(dialog, area, name)
+        dialog.reject()
+
+
+def test_a_window_too_big_for_the_screen_is_fitted_when_shown(qtbot) -> None:
+    from desktop.app import make_application
+
+    app = make_application()
+    area = QApplication.primaryScreen().availableGeometry()
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    dialog.resize(area.width() + 400, area.height() + 300)
+    dialog.move(area.right() - 50, -200)  # title bar out of reach
+    dialog.show()
+    assert app is QApplication.instance()
+    assert dialog.width() <= area.width() and dialog.height() <= area.height()
+    assert area.contains(dialog.pos())
+    dialog.close()
+
+
+def test_ctrl_f_focuses_the_search_box_of_every_page_that_has_one(qtbot,
+                                                                   window: MainWindow) -> None:
+    w = window
+    w.activateWindow()
+    searched = []
+    for title, index in PAGE.items():
+        w.show_page(index)
+        page = w.pages[index]
+        qtbot.waitUntil(lambda: not w.ctx.tasks.busy)
+        search = page.findChild(QLineEdit, "searchEdit")
+        if search is None:
+            continue
+        nav = w.ui.navList
+        nav.setFocus()
+        qtbot.keyClick(nav, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda s=search: QApplication.focusWidget() is s, timeout=2000)
+        searched.append(title)
+    assert {"Đơn vị", "Báo cáo", "Kiểm tra", "Khen thưởng", "Lịch sử"} <= set(searched)
+
+
+def test_vietnamese_sort_key_orders_as_the_collator() -> None:
+    from desktop.ui.submissions_model import vietnamese_collator
+
+    words = ["a", "à", "á", "ả", "ã", "ạ", "ă", "ằ", "â", "b", "d", "đ", "e", "ê", "o",
+             "ô", "ơ", "u", "ư", "y", "Lâm", "Lam", "Lăm", "Sơn", "son", "Số 2", "Số 10", " ",
+             "-", "(", "1", "Đông", "Dương"]
+    rng = random.Random(3)
+    names = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 4))) for _ in range(800)]
+    collator = vietnamese_collator()
+    assert sorted(names, key=vn_key) == sorted(names, key=cmp_to_key(collator.compare))
+
+
+def test_units_sort_in_their_model_and_keep_the_selection(qtbot, window: MainWindow) -> None:
+    w = window
+    w.show_page(PAGE["Đơn vị"])
+    units = w.pages[PAGE["Đơn vị"]]
+    qtbot.waitUntil(lambda: units.model.rowCount() == 8)
+    table = units.ui.unitsTable
+    units.select_codes([units.model.units[3].code])
+    chosen = units.selected_codes()
+    table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    names = [units.proxy.index(r, 1).data() for r in range(units.proxy.rowCount())]
+    assert names == sorted(names, key=vn_key, reverse=True)
+    assert units.selected_codes() == chosen
+    assert units.proxy.sortColumn() == -1  # the model holds the order, not the proxy
