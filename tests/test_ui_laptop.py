@@ -17,7 +17,7 @@ from desktop.ui import errors
 from desktop.ui.geometry import FRAME_HEIGHT, FRAME_WIDTH, fit_on_screen
 from desktop.ui.main_window import PAGES, MainWindow
 
-PAGE = {title: i for i, (title, _m, _c) in enumerate(PAGES)}
+PAGE = {title: i for i, (title, *_rest) in enumerate(PAGES)}
 # work areas: 1366×768 and 1280×720 screens less a 40 px taskbar
 LAPTOPS = {"1366x768": QRect(0, 0, 1366, 728), "1280x720": QRect(0, 0, 1280, 680)}
 

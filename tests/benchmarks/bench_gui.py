@@ -123,11 +123,11 @@ def child_app(db: str) -> None:
 
     _measure(hb, "open", lambda: window.start(Path(db)), lambda: boot_idle[0] and idle())
     for visit in ("first", "later"):
-        for index, (title, _m, _c) in enumerate(PAGES):
+        for index, (title, *_rest) in enumerate(PAGES):
             if index not in window.nav_pages:
                 continue
             _measure(hb, f"visit-{visit}:{title}", lambda i=index: window.show_page(i), idle)
-    for index, (title, _m, _c) in enumerate(PAGES):
+    for index, (title, *_rest) in enumerate(PAGES):
         if index not in window.pages:
             continue
         window.show_page(index)
@@ -152,14 +152,14 @@ def child_app(db: str) -> None:
     other = (combo.currentIndex() + 1) % combo.count()
     _measure(hb, "period", lambda: combo.setCurrentIndex(other), idle)
     _measure(hb, "F5", window.refresh, idle)
-    subs = next(i for i, p in enumerate(PAGES) if p[1].endswith("submissions_page"))
+    subs = next(i for i, p in enumerate(PAGES) if p[0] == "Báo cáo")
     window.show_page(subs)
     page = window.pages[subs]
     _measure(hb, "dialog:report-editor", page.edit_selected, idle)
     if page.editor is not None:
         page.editor.reject()
     _settle(idle)
-    props = next(i for i, p in enumerate(PAGES) if p[1].endswith("proposals_page"))
+    props = next(i for i, p in enumerate(PAGES) if p[0] == "Khen thưởng")
     window.show_page(props)
     _settle(idle)
     ppage = window.pages[props]
