@@ -118,12 +118,10 @@ def _open_in_background(path: Path) -> Any:
     """Import, then open the database (lock, backup, upgrade) and read its plan, off the
     GUI thread: the database or the error, for `open_database` on the GUI thread."""
     _preload(None)
-    from sqlalchemy.orm import configure_mappers
-
-    from ..actions.database import open_database
+    from ..actions.database import open_database, prepare_mappers
     from ..actions.plan import read_plan
 
-    configure_mappers()  # ~0.4 s the first ORM query would otherwise spend on the GUI thread
+    prepare_mappers()  # ~0.4 s the first ORM query would otherwise spend on the GUI thread
     try:
         db = open_database(Path(path))
     except Exception as exc:  # noqa: BLE001 - shown on the GUI thread
