@@ -5,6 +5,7 @@ Every bad file is made here, from a generated form, in tmp_path.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import shutil
@@ -259,7 +260,7 @@ def test_form_structure(plan: Plan, form: Path) -> None:
                 footer[c.value] = ws.cell(c.row, c.column + 1)
     assert set(footer) == {"Người lập biểu:", "Số điện thoại:", "Ngày lập:"}
     assert all(c.protection.locked is False for c in footer.values())
-    assert footer["Ngày lập:"].number_format == "dd/mm/yyyy"
+    assert footer["Ngày lập:"].number_format == "@"  # a date is typed as text (format 2)
     assert "NGƯỜI LẬP BIỂU" in texts or any(
         c.value == "NGƯỜI LẬP BIỂU" for row in ws.iter_rows() for c in row
     )
@@ -278,7 +279,7 @@ def test_form_structure(plan: Plan, form: Path) -> None:
         "percent": "decimal",
         "count": "whole",
         "bool": "list",
-        "date": "date",
+        "date": "custom",
         "score": "decimal",
     }
     for ref, kind in inputs.items():
@@ -289,13 +290,13 @@ def test_form_structure(plan: Plan, form: Path) -> None:
         if kind == "percent":
             assert (dv.operator, dv.formula1, dv.formula2) == ("between", "0", "100")
         if kind == "date":
-            assert ws[ref].number_format == "dd/mm/yyyy"
+            assert ws[ref].number_format == "@"
     n_ref = cell_of(ws, "HSCV_MANG", "Tử số")
     d_ref = cell_of(ws, "HSCV_MANG", "Mẫu số")
     assert f"{n_ref}<={d_ref}" in validation(n_ref).formula1
     assert f"INT({n_ref})" in validation(n_ref).formula1
     assert f"{n_ref}<={d_ref}" in validation(d_ref).formula1
-    assert validation(footer["Ngày lập:"].coordinate).type == "date"
+    assert validation(footer["Ngày lập:"].coordinate).type == "custom"
 
     # print: A4 portrait, one page wide and tall, a print title, margins, font
     assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4) == 9
@@ -313,7 +314,7 @@ def test_form_structure(plan: Plan, form: Path) -> None:
     assert meta.sheet_state == "hidden"
     kv = {r[0].value: r[1].value for r in meta.iter_rows()}
     assert kv == {
-        "format_version": "1",
+        "format_version": "2",
         "plan": "ninh-son-2022",
         "period": "2023",
         "unit": "22813",
@@ -351,7 +352,7 @@ def test_blank_form_reads_as_blank(plan: Plan, form: Path) -> None:
         "ninh-son-2022",
         "2023",
         "22813",
-        "1",
+        "2",
     )
     assert data.generated_at == GENERATED_AT and data.app_version == "0.1.0"
     assert set(data.values) == {i.code for i in plan.indicators_for("commune")}
@@ -650,8 +651,18 @@ def test_mangled_xml_never_crashes(
 # ---- forms with a broken structure -------------------------------------------------------------
 
 
-def test_missing_baocao_sheet(plan: Plan, form: Path) -> None:
+def test_renamed_baocao_sheet(plan: Plan, form: Path) -> None:
     edit(form, lambda wb: setattr(wb["BaoCao"], "title", "Sheet1"))
+    p = only_problem(form, plan)
+    assert "trang tính 'BaoCao' đã bị đổi tên thành 'Sheet1'" in p.reason
+
+
+def test_missing_baocao_sheet(plan: Plan, form: Path) -> None:
+    def change(wb: openpyxl.Workbook) -> None:
+        wb.create_sheet("Trang1")["A1"] = "ghi chú"
+        wb.remove(wb["BaoCao"])
+
+    edit(form, change)
     p = only_problem(form, plan)
     assert "không có trang tính 'BaoCao'" in p.reason
 
@@ -705,12 +716,17 @@ def test_form_of_another_plan(plan: Plan, form: Path) -> None:
     assert "thuộc kế hoạch 'binh-phuoc-2022', không phải kế hoạch 'ninh-son-2022'" in p.reason
 
 
-def test_unknown_unit(plan: Plan, form: Path) -> None:
+def test_unknown_unit(plan: Plan, form: Path, tmp_path: Path) -> None:
     set_meta(form, "unit", "99999")
     assert "đơn vị '99999' không có trong danh sách" in only_problem(form, plan).reason
     # a unit the store added later is known through known_units, which wins
-    assert read_form(form, plan, known_units={"99999": "commune"}).unit == "99999"
-    assert problems_of(form, plan, known_units={"22813": "commune"})
+    new = dataclasses.replace(unit_of(plan), code="99999", name="Xã Mới")
+    path = tmp_path / "new.xlsx"
+    p = plan.period("2023")
+    write_form(plan, p, new, path, office_name=OFFICE, app_version="0.1.0",
+               generated_at=GENERATED_AT)  # fmt: skip
+    assert read_form(path, plan, known_units={"99999": "commune"}).unit == "99999"
+    assert problems_of(path, plan, known_units={"22813": "commune"})
 
 
 def test_unknown_period(plan: Plan, form: Path) -> None:
@@ -719,8 +735,8 @@ def test_unknown_period(plan: Plan, form: Path) -> None:
 
 
 def test_unsupported_format_version(plan: Plan, form: Path) -> None:
-    set_meta(form, "format_version", "2")
-    assert "phiên bản biểu mẫu '2' không được hỗ trợ" in only_problem(form, plan).reason
+    set_meta(form, "format_version", "9")
+    assert "phiên bản biểu mẫu '9' không được hỗ trợ" in only_problem(form, plan).reason
 
 
 def test_unknown_indicator_code(plan: Plan, form: Path) -> None:
@@ -805,7 +821,7 @@ def test_percent_over_100(plan: Plan, form: Path) -> None:
     ("typed", "reason"),
     [
         ("31/02/2023", "ngày '31/02/2023' không tồn tại"),
-        ("hôm qua", "'hôm qua' không phải là ngày hợp lệ (dd/mm/yyyy)"),
+        ("hôm qua", "'hôm qua' không phải là ngày hợp lệ (gõ dạng dd/mm/yyyy, ví dụ 05/09/2022)"),
         (dt.date(1985, 5, 1), "ngày 01/05/1985 không hợp lý"),
         ("01/01/2200", "ngày 01/01/2200 không hợp lý"),
     ],
@@ -816,7 +832,10 @@ def test_impossible_date(plan: Plan, form: Path, typed: object, reason: str) -> 
 
 def test_formula_refused(plan: Plan, form: Path) -> None:
     p = _bad(plan, form, "SANG_KIEN", "Giá trị", "=1+1")
-    assert p.reason == "ô chứa công thức; chỉ nhập giá trị, không dùng công thức"
+    assert p.reason == (
+        "ô chứa công thức =1+1 chưa có kết quả (tệp không lưu giá trị đã tính); "
+        "chỉ nhập giá trị, không dùng công thức"
+    )
 
 
 def test_formula_in_ratio_refused(plan: Plan, form: Path) -> None:

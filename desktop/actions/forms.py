@@ -44,6 +44,7 @@ class FileOutcome:
     unit_name: str = ""
     period_code: str = ""
     late_days: int = 0
+    stored: int = 0  # values written (the non-blank values the file holds)
     problems: tuple[str, ...] = ()
     changes: tuple[str, ...] = field(default_factory=tuple)
 
@@ -51,14 +52,18 @@ class FileOutcome:
     def ok(self) -> bool:
         return self.status in (Status.IMPORTED, Status.REPLACED, Status.UNCHANGED)
 
+    @property
+    def _count(self) -> str:
+        return f"{self.stored} giá trị"
+
     def message(self) -> str:
         """One Vietnamese line (and indented details) for a person."""
         who = f"{self.unit_name} ({self.unit_code}), kỳ {self.period_code}"
         if self.status is Status.IMPORTED:
             late = f", nộp trễ {self.late_days} ngày" if self.late_days else ", đúng hạn"
-            return f"{self.path.name}: đã nhập báo cáo của {who}{late}."
+            return f"{self.path.name}: đã nhập báo cáo của {who}{late}; đã lưu {self._count}."
         if self.status is Status.REPLACED:
-            lines = [f"{self.path.name}: đã thay thế báo cáo của {who}."]
+            lines = [f"{self.path.name}: đã thay thế báo cáo của {who}; đã lưu {self._count}."]
             lines += [f"    {c}" for c in self.changes]
             return "\n".join(lines)
         if self.status is Status.UNCHANGED:
@@ -108,19 +113,57 @@ def import_forms(
             outcomes += [FileOutcome(p, Status.CANCELLED) for p in files[i:]]
             break
         with collection_paused():  # one file's objects: bounded, freed after it
-            outcomes.append(
-                _import_one(db, plan, units, known, path, received_on, channel, replace)
-            )
+            try:
+                outcome = _import_one(db, plan, units, known, path, received_on, channel, replace)
+            except Exception as exc:  # a full disk, a locked database...: the others still go
+                outcome = FileOutcome(
+                    path, Status.REFUSED, problems=(f"{path.name}: chưa nhập — {_why(exc)}",)
+                )
+            outcomes.append(outcome)
     if report is not None:
         report(len(files), len(files), "")
     return outcomes
+
+
+def _why(exc: Exception) -> str:
+    """A person's words for an unforeseen failure of one file (its transaction rolled back)."""
+    if isinstance(exc, DomainError):
+        return exc.message
+    if isinstance(exc, OSError):
+        return f"lỗi đọc/ghi tệp ({exc.strerror or type(exc).__name__}); không có gì được ghi"
+    return f"lỗi khi ghi vào cơ sở dữ liệu ({type(exc).__name__}); không có gì được ghi"
+
+
+def batch_summary(outcomes: list[FileOutcome]) -> str:
+    """Which files were imported and which were not, by name (the last lines of a batch)."""
+    done = [o for o in outcomes if o.status in (Status.IMPORTED, Status.REPLACED)]
+    same = [o for o in outcomes if o.status is Status.UNCHANGED]
+    left = [o for o in outcomes if not o.ok]
+    why = {
+        Status.EXISTS: "đã có báo cáo, chưa ghi đè",
+        Status.REFUSED: "bị từ chối",
+        Status.CANCELLED: "đã dừng trước tệp này",
+    }
+    lines = [f"Đã nhập {len(done)}/{len(outcomes)} tệp" + (":" if done else ".")]
+    lines += [f"    {o.path.name} ({o.stored} giá trị)" for o in done]
+    if same:
+        lines.append(f"Đã nhập từ trước, không thay đổi ({len(same)}):")
+        lines += [f"    {o.path.name}" for o in same]
+    if left:
+        lines.append(f"Chưa nhập ({len(left)}):")
+        lines += [f"    {o.path.name} ({why[o.status]})" for o in left]
+    if not done:
+        lines.append("Không có gì được ghi vào cơ sở dữ liệu.")
+    return "\n".join(lines)
 
 
 def _import_one(db, plan, units, known, path, received_on, channel, replace) -> FileOutcome:  # type: ignore[no-untyped-def]
     if not path.is_file():
         return FileOutcome(path, Status.REFUSED, problems=(f"{path.name}: không tìm thấy tệp",))
     try:
-        form = read_form(path, plan, known_units=known)
+        form = read_form(
+            path, plan, known_units=known, unit_names={c: u.name for c, u in units.items()}
+        )
     except FormRejected as exc:
         return FileOutcome(path, Status.REFUSED, problems=tuple(str(p) for p in exc.problems))
     unit = units[form.unit]
@@ -160,6 +203,7 @@ def _import_one(db, plan, units, known, path, received_on, channel, replace) -> 
         path,
         status,
         late_days=late_days(received_on, period.deadline),
+        stored=form.filled,
         changes=result.changes,
         **base,
     )

@@ -98,7 +98,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from ..actions.forms import collect_files, import_forms
+    from ..actions.forms import batch_summary, collect_files, import_forms
 
     files = collect_files(args.files)
     if not files:
@@ -110,7 +110,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     for o in outcomes:
         print(o.message())
     good = sum(1 for o in outcomes if o.ok)
-    print(f"\nĐã nhập {good}/{len(outcomes)} tệp.")
+    print("\n" + batch_summary(outcomes))
     return 0 if good == len(outcomes) else 1
 
 

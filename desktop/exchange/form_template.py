@@ -29,7 +29,6 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.datetime import to_excel
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.page import PageMargins
@@ -49,7 +48,10 @@ from desktop.domain.vnformat import number as vn_number
 
 # ---- the contract (shared with form_reader) ---------------------------------
 
-FORMAT_VERSION = "1"
+# 2: dates are typed as text dd/mm/yyyy in a text cell with its own check, so that no
+# spreadsheet reads them by its regional settings (format 1 had date cells: under en-US
+# "05/09/2022" became 9 May). The reader still reads format 1.
+FORMAT_VERSION = "2"
 SHEET = "BaoCao"
 META_SHEET = "_meta"
 META_KEYS = ("format_version", "plan", "period", "unit", "generated_at", "app_version")
@@ -63,6 +65,8 @@ H_VALUE = "Giá trị"
 H_TARGET = "Chỉ tiêu kế hoạch"
 HEADERS = (H_CODE, H_NAME, H_MEASURE, H_NUMERATOR, H_DENOMINATOR, H_VALUE, H_TARGET)
 
+L_UNIT = "Đơn vị báo cáo:"
+L_PERIOD = "Kỳ báo cáo:"
 L_PREPARED_BY = "Người lập biểu:"
 L_PHONE = "Số điện thoại:"
 L_PREPARED_ON = "Ngày lập:"
@@ -70,6 +74,7 @@ L_PREPARED_ON = "Ngày lập:"
 DATE_MIN = dt.date(1990, 1, 1)
 DATE_MAX = dt.date(2100, 12, 31)
 DATE_FORMAT = "dd/mm/yyyy"
+DATE_HOW = "gõ đủ ngày/tháng/năm dạng dd/mm/yyyy, ví dụ 05/09/2022 là ngày 5 tháng 9 năm 2022"
 
 # ---- look --------------------------------------------------------------------
 
@@ -294,15 +299,15 @@ def _build_sheet(
         ws.row_dimensions[row].height = _height([(label + value + extra, 12)], total_width)
         row += 1
 
-    labelled("Đơn vị báo cáo: ", unit.name, f" (mã đơn vị: {unit.code})")
-    labelled("Kỳ báo cáo: ", period.label, "")
+    labelled(L_UNIT + " ", unit.name, f" (mã đơn vị: {unit.code})")
+    labelled(L_PERIOD + " ", period.label, "")
     labelled("Hạn nộp báo cáo: ", f"{period.deadline:%d/%m/%Y}", "")
     instruction = (
         "Hướng dẫn: chỉ nhập số liệu vào các ô nền vàng; ô nền xám không dùng. "
         "Chỉ tiêu tỷ lệ nhập Tử số và Mẫu số (số nguyên, tử số không lớn hơn mẫu số); "
-        "các chỉ tiêu khác nhập cột Giá trị (Có/Không chọn trong danh sách, ngày theo "
-        "dạng dd/mm/yyyy). Chưa có số liệu thì để trống. Không thêm, xóa dòng, không "
-        "đổi tên trang tính."
+        "các chỉ tiêu khác nhập cột Giá trị (Có/Không chọn trong danh sách; ngày: "
+        f"{DATE_HOW}, ngày trước, tháng sau, dù máy tính cài đặt vùng nào). Chưa có số "
+        "liệu thì để trống. Không thêm, xóa dòng, không đổi tên trang tính."
     )
     ws.merge_cells(f"A{row}:{last_col}{row}")
     _set(ws, f"A{row}", instruction, font=_font(italic=True), alignment=left)
@@ -339,8 +344,8 @@ def _build_sheet(
         if kind == "phone":
             ws[ref].number_format = "@"
         elif kind == "date":
-            ws[ref].number_format = DATE_FORMAT
-            dv = _date_validation("Ngày lập", "Nhập ngày lập biểu, dạng dd/mm/yyyy.")
+            ws[ref].number_format = "@"
+            dv = _date_validation(ref, "Ngày lập", f"Ngày lập biểu: {DATE_HOW}.")
             ws.add_data_validation(dv)
             dv.add(ref)
         ws.row_dimensions[row].height = 20
@@ -414,7 +419,7 @@ def _indicator_row(ws: Worksheet, row: int, plan: Plan, unit: Unit, ind: Indicat
 
     parts: list[tuple[str, int]] = [(ind.name, 12)]
     if ind.kind is IndicatorKind.RATIO:
-        notes = f"Tử số: {ind.numerator_label}\nMẫu số: {ind.denominator_label}"
+        notes = _ratio_notes(ind)
         rich = CellRichText(
             TextBlock(_ifont(), ind.name + "\n"), TextBlock(_ifont(10, italic=True), notes)
         )
@@ -534,13 +539,24 @@ def _indicator_row(ws: Worksheet, row: int, plan: Plan, unit: Unit, ind: Indicat
             **_dv_common("Có / Không"),
         )
     elif kind is IndicatorKind.DATE:
-        input_cell(f, DATE_FORMAT)
+        input_cell(f, "@")
         ws[f].alignment = Alignment(horizontal="center", vertical="center")
-        dv = _date_validation("Ngày", "Nhập ngày dạng dd/mm/yyyy, ví dụ 20/09/2022.")
+        dv = _date_validation(f, "Ngày", f"Ngày: {DATE_HOW}.")
     else:  # pragma: no cover - every kind is handled above
         raise DomainError(f"loại chỉ tiêu không hỗ trợ: {kind}")
     ws.add_data_validation(dv)
     dv.add(f)
+
+
+def _ratio_notes(ind: Indicator) -> str:
+    return f"Tử số: {ind.numerator_label}\nMẫu số: {ind.denominator_label}"
+
+
+def row_label(ind: Indicator) -> str:
+    """The text of an indicator's `Chỉ tiêu` cell (the reader checks each code's row by it)."""
+    if ind.kind is IndicatorKind.RATIO:
+        return ind.name + "\n" + _ratio_notes(ind)
+    return ind.name
 
 
 def _dv_common(title: str) -> dict[str, object]:
@@ -554,16 +570,26 @@ def _dv_common(title: str) -> dict[str, object]:
     }
 
 
-def _date_validation(title: str, prompt: str) -> DataValidation:
-    lo = int(to_excel(dt.datetime.combine(DATE_MIN, dt.time())))
-    hi = int(to_excel(dt.datetime.combine(DATE_MAX, dt.time())))
+def date_check(ref: str) -> str:
+    """Excel/Calc formula: the text in `ref` is a real day dd/mm/yyyy from 1990 to 2100.
+
+    Text functions only (LEN, MID, VALUE of digits, DATE): nothing here depends on the
+    spreadsheet's regional settings. Under 255 characters, Excel's limit."""
+    x = ref
+    d, m, y = f"VALUE(LEFT({x},2))", f"VALUE(MID({x},4,2))", f"VALUE(RIGHT({x},4))"
+    return (
+        f'AND(LEN({x})=10,MID({x},3,1)="/",MID({x},6,1)="/",'
+        f"DAY(DATE({y},{m},{d}))={d},ABS(2*{m}-13)<12,ABS({y}-2045)<=55)"
+    )
+
+
+def _date_validation(ref: str, title: str, prompt: str) -> DataValidation:
+    lo, hi = f"{DATE_MIN:%d/%m/%Y}", f"{DATE_MAX:%d/%m/%Y}"
     return DataValidation(
-        type="date",
-        operator="between",
-        formula1=str(lo),
-        formula2=str(hi),
-        error="Nhập ngày hợp lệ dạng dd/mm/yyyy, từ 01/01/1990 đến 31/12/2100.",
-        prompt=prompt,
+        type="custom",
+        formula1=date_check(ref),
+        error=f"Ngày không hợp lệ: {DATE_HOW} (từ {lo} đến {hi}).",
+        prompt=_clip(prompt),
         **_dv_common(title),
     )
 

@@ -197,7 +197,9 @@ class ImportDialog(QDialog):
         counts: dict[str, int] = {}
         for o in outcomes:
             counts[o.status.value] = counts.get(o.status.value, 0) + 1
-        parts = [f"đã nhập {counts.get('imported', 0) + counts.get('replaced', 0)}"]
+        stored = sum(o.stored for o in outcomes)
+        parts = [f"đã nhập {counts.get('imported', 0) + counts.get('replaced', 0)} "
+                 f"({stored} giá trị)"]
         for key, word in (("unchanged", "không đổi"), ("exists", "đã có báo cáo (chưa ghi đè)"),
                           ("refused", "bị từ chối"), ("cancelled", "chưa nhập do dừng")):
             if counts.get(key):
@@ -248,7 +250,10 @@ class ImportDialog(QDialog):
             status = o.status.value if o is not None else "pending"
             label, colour = STATUS_LOOK[status]
             if status == "imported" and o is not None:
-                label += f" (trễ {o.late_days} ngày)" if o.late_days else " (đúng hạn)"
+                label += f" (trễ {o.late_days} ngày" if o.late_days else " (đúng hạn"
+                label += f", {o.stored} giá trị)"
+            elif status == "replaced" and o is not None:
+                label += f" ({o.stored} giá trị)"
             unit = f"{o.unit_name} ({o.unit_code}), kỳ {o.period_code}" \
                 if o is not None and o.unit_code else ""
             item = QTreeWidgetItem([path.name, unit, label])

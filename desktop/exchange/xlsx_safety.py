@@ -1,0 +1,104 @@
+"""Is this file a sound .xlsx, before any XML parser reads it?
+
+Size, member count, zip bomb ratios, encrypted or unknown compression, DOCTYPE/ENTITY
+declarations (also hidden in UTF-16) and foreign encodings are refused with a
+Vietnamese reason (`UnsafePackage.reason`).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+MAX_RATIO = 100
+MAX_MEMBERS = 2000
+
+
+class UnsafePackage(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+_ALLOWED_ENCODINGS = {"utf-8", "utf8", "utf-16", "utf-16le", "utf-16be", "utf16"}
+_ENCODING_RE = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']""")
+
+
+def check_package(data: bytes) -> zipfile.ZipFile:
+    """The zip of a sound xlsx, or UnsafePackage; run before any XML parser sees it."""
+
+    def reject(reason: str) -> UnsafePackage:
+        return UnsafePackage(reason)
+
+    if data[:4] == b"\xd0\xcf\x11\xe0":
+        raise reject(
+            "không phải tệp .xlsx (tệp Excel cũ .xls hoặc tệp có đặt mật khẩu); "
+            "hãy mở bằng Excel và lưu lại dạng .xlsx, không đặt mật khẩu"
+        )
+    if data[:4] != b"PK\x03\x04":
+        raise reject("không phải tệp Excel .xlsx (sai định dạng tệp)")
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        raise reject(
+            "tệp .xlsx bị hỏng hoặc không đầy đủ (có thể bị cắt cụt khi sao chép)"
+        ) from None
+    try:
+        infos = zf.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise reject(f"tệp nén có quá nhiều thành phần ({len(infos)}), không phải biểu mẫu")
+        total = sum(i.file_size for i in infos)
+        packed = sum(i.compress_size for i in infos)
+        if total > MAX_UNPACKED_BYTES:
+            raise reject(
+                f"dung lượng sau giải nén quá lớn ({total / 1048576:.0f} MB, tối đa "
+                f"{MAX_UNPACKED_BYTES // 1048576} MB); nghi là tệp nén độc hại (zip bomb)"
+            )
+        for info in infos:
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > 1024 * 1024 and ratio > MAX_RATIO:
+                raise reject(
+                    f"tỷ lệ nén bất thường ({ratio:.0f} lần, thành phần {info.filename}); "
+                    "nghi là tệp nén độc hại (zip bomb)"
+                )
+        if total > 1024 * 1024 and total > MAX_RATIO * max(packed, 1):
+            raise reject(
+                f"tỷ lệ nén bất thường ({total / max(packed, 1):.0f} lần); "
+                "nghi là tệp nén độc hại (zip bomb)"
+            )
+        names = {i.filename for i in infos}
+        if "[Content_Types].xml" not in names:
+            raise reject("không phải tệp Excel .xlsx (thiếu [Content_Types].xml)")
+        for info in infos:
+            if info.is_dir():
+                continue
+            try:
+                with zf.open(info) as fh:
+                    raw = fh.read(info.file_size + 1)
+            except NotImplementedError:
+                raise reject("tệp nén dùng kiểu nén không được hỗ trợ") from None
+            except RuntimeError:  # encrypted member
+                raise reject("tệp có đặt mật khẩu; hãy lưu lại không đặt mật khẩu") from None
+            except Exception:  # BadZipFile (bad CRC), zlib.error, EOFError...
+                raise reject(
+                    "tệp .xlsx bị hỏng hoặc không đầy đủ (có thể bị cắt cụt khi sao chép)"
+                ) from None
+            probe = raw.replace(b"\x00", b"")  # UTF-16/32 text reads as ASCII this way
+            low = probe.lower()
+            if b"<!doctype" in low or b"<!entity" in low:
+                raise reject(
+                    f"tệp chứa khai báo DOCTYPE/ENTITY trong {info.filename} "
+                    "(không được phép, có thể là tệp độc hại)"
+                )
+            m = _ENCODING_RE.match(probe[:300])
+            if m and m.group(1).decode("ascii", "replace").lower() not in _ALLOWED_ENCODINGS:
+                raise reject(
+                    f"thành phần {info.filename} dùng bảng mã không được hỗ trợ "
+                    f"({m.group(1).decode('ascii', 'replace')})"
+                )
+    except BaseException:
+        zf.close()
+        raise
+    return zf
