@@ -460,16 +460,6 @@ def test_random_valid_values_come_back_identical(
     assert read_form(path, plan).values == values
 
 
-def test_reading_is_fast(plan: Plan, form: Path) -> None:
-    import time
-
-    fill(form, plan, SAMPLE)
-    start = time.perf_counter()
-    for _ in range(10):
-        read_form(form, plan)
-    assert (time.perf_counter() - start) / 10 < 0.5
-
-
 # ---- files that are not forms ----------------------------------------------------------------
 
 
