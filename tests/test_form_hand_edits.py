@@ -385,8 +385,8 @@ ALL_EDITS = dict(READ_EXACTLY)
 def test_import_reports_the_values_it_stored(
     plan: Plan, filled: Path, tmp_path: Path, change
 ) -> None:
-    from desktop.store.database import Database
     from desktop.actions.forms import Status, import_forms
+    from desktop.store.database import Database
     from desktop.store.plans import install_plan
 
     edit(filled, change)
@@ -401,8 +401,8 @@ def test_import_reports_the_values_it_stored(
 
 
 def test_a_refused_file_stores_nothing_and_says_so(plan: Plan, filled: Path, tmp_path) -> None:
-    from desktop.store.database import Database
     from desktop.actions.forms import Status, import_forms
+    from desktop.store.database import Database
     from desktop.store.plans import install_plan
 
     edit(filled, lambda wb: wb["BaoCao"].delete_rows(row_of(wb["BaoCao"], "SANG_KIEN")))

@@ -364,11 +364,11 @@ class _Reader:
         if unit in (None, "") or period in (None, ""):
             return
         lines: dict[str, XCell] = {}
-        for _rc, cell in sorted(sheet.cells.items()):
-            text = norm(cell.value)
+        for _rc, found in sorted(sheet.cells.items()):
+            text = norm(found.value)
             for label in (L_UNIT, L_PERIOD):
                 if text.startswith(norm(label)) and label not in lines:
-                    lines[label] = cell
+                    lines[label] = found
         names = {n for u in self.plan.units if u.code == unit for n in (u.name,)}
         if unit in self.unit_names:
             names.add(self.unit_names[unit])
@@ -491,8 +491,8 @@ class _Reader:
         labels = {norm(label): label for label in FOOTER}
         found: dict[str, XCell | None] = {}
         cells = sorted(sheet.cells.items())
-        for (r, c), cell in cells:
-            label = labels.get(norm(cell.value))
+        for (r, c), label_cell in cells:
+            label = labels.get(norm(label_cell.value))
             if r < table.end_row or label is None or label in found:
                 continue
             found[label] = next(

@@ -66,8 +66,8 @@ def locate(sheet: XSheet, plan: Plan, unit_kind: str | None, problem: Report) ->
     full = [(r, cols) for r, cols in rows if all(h in cols for h in REQUIRED)]
     if not full:
         if rows:
-            r, cols = rows[0]
-            missing = ", ".join(repr(h) for h in REQUIRED if h not in cols)
+            r, partial = rows[0]
+            missing = ", ".join(repr(h) for h in REQUIRED if h not in partial)
             problem(None, f"dòng tiêu đề (dòng {r}) thiếu cột {missing}")
         else:
             heads = ", ".join(REQUIRED)
