@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QIcon
@@ -77,6 +77,9 @@ def choose_database(db_path: Path | None) -> Path | None:
     if db_path is not None and Path(db_path).exists():
         return Path(db_path)
     if db_path is None:
+        server = Settings().last_server()  # a clerk of a shared server: connect again
+        if server is not None:
+            return server  # type: ignore[return-value]
         last = Settings().last_database()
         if last is not None:
             return last
@@ -110,12 +113,13 @@ def _exit_when_overview_shown(app: QApplication, window: MainWindow) -> None:
         loaded.connect(lambda: QTimer.singleShot(0, lambda: _benchmark_exit(app)))
 
 
-def main(db_path: Path | None = None) -> int:
+def main(db_path: Path | Any | None = None) -> int:
+    """`db_path`: a file, or a server's store.location.Location (thidua --db postgresql…)."""
     app = make_application()
     from .ui import errors
 
     errors.install_excepthook()  # logs through "thidua"; its file handler comes just below
-    path = choose_database(db_path)
+    path = db_path if getattr(db_path, "is_server", False) else choose_database(db_path)
     if path is None:
         return 0
     from .ui.main_window import MainWindow

@@ -17,6 +17,9 @@ PACKAGES=(libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libgli
   libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1
   xvfb xauth poppler-utils fonts-liberation2 fonts-dejavu-core binutils ca-certificates
   python3 python3-venv python3-pip)
+# The tests (scripts/test.sh, CI) also need PostgreSQL: each test run starts a throw-away
+# server on 127.0.0.1 (tests/pg_server.py) from the distribution's binaries.
+if [ "${THIDUA_WITH_POSTGRESQL:-0}" = "1" ]; then PACKAGES+=(postgresql); fi
 PACKAGES+=(${THIDUA_EXTRA_PACKAGES:-})
 
 if command -v dpkg >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then

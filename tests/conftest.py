@@ -19,6 +19,7 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory,
     """Logs, settings and default databases go to a temporary folder, never the user's."""
     folder = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("THIDUA_DATA_DIR", str(folder))
+    monkeypatch.delenv("THIDUA_STAFF", raising=False)
     return folder
 
 
@@ -52,3 +53,64 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  
         if "not installed" in reason:
             report.outcome = "failed"
             report.longrepr = f"required tool missing in CI: {reason}"
+
+
+# ---- the same tests on SQLite and on PostgreSQL ---------------------------------------------
+ENGINES = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def pg_server():  # type: ignore[no-untyped-def]
+    """The session's throw-away PostgreSQL server (tests/pg_server.py)."""
+    from pg_server import PgServer, pg_bin_dir
+
+    bin_dir = pg_bin_dir()
+    if bin_dir is None:
+        pytest.skip("PostgreSQL (initdb, pg_ctl) is not installed")
+    server = PgServer(bin_dir)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=ENGINES)
+def engine_kind(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def new_db(engine_kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """Where a new, empty database goes, on each engine: a file path or a server URL."""
+    if engine_kind == "sqlite":
+        return str(tmp_path / "new.db")
+    server = request.getfixturevalue("pg_server")
+    name = server.new_database()
+    request.addfinalizer(lambda: server.drop(name))
+    return str(server.url(name))
+
+
+@pytest.fixture(scope="session")
+def _pg_demo_template(pg_server, _demo_template: Path) -> str:  # type: ignore[no-untyped-def]
+    """The demo database moved up to the server once; each test gets a copy of it."""
+    from desktop.actions.server import move_file_to_server
+
+    name = pg_server.new_database()
+    move_file_to_server(_demo_template, pg_server.url(name))
+    return str(name)
+
+
+@pytest.fixture
+def demo_target(engine_kind: str, tmp_path: Path, _demo_template: Path,
+                request: pytest.FixtureRequest) -> str:
+    """A fresh demo database on each engine: the file's path, or the server's URL."""
+    if engine_kind == "sqlite":
+        path = tmp_path / "demo.db"
+        shutil.copyfile(_demo_template, path)
+        return str(path)
+    server = request.getfixturevalue("pg_server")
+    template = request.getfixturevalue("_pg_demo_template")
+    name = server.new_database(template=template)
+    request.addfinalizer(lambda: server.drop(name))
+    return str(server.url(name))

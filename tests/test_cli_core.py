@@ -1,9 +1,9 @@
 """The command line as other tools call it: output, exit status, Vietnamese refusals."""
 
 import json
-import sqlite3
 
 import pytest
+from engines import sql
 
 from desktop.cli import main
 
@@ -15,21 +15,20 @@ def run(capsys, *argv):
 
 
 @pytest.fixture
-def demo(tmp_path, capsys):
-    db = tmp_path / "demo.db"
-    assert run(capsys, "--db", db, "demo")[0] == 0
-    return db
+def demo(demo_target):
+    """The demo database, on SQLite and on PostgreSQL (each test runs on both)."""
+    return demo_target
 
 
-def test_demo_prints_its_path(tmp_path, capsys):
-    db = tmp_path / "d.db"
-    code, out, _ = run(capsys, "--db", db, "demo")
-    assert code == 0 and out.strip() == str(db)
+def test_demo_prints_its_path(new_db, capsys):
+    code, out, _ = run(capsys, "--db", new_db, "demo")
+    assert code == 0 and out.strip() == new_db.replace(":thidua-test@", "@").replace(
+        "+psycopg", "")
 
 
 def test_demo_refuses_an_existing_file(demo, capsys):
     code, _, err = run(capsys, "--db", demo, "demo")
-    assert code == 1 and "đã tồn tại" in err
+    assert code == 1 and ("đã tồn tại" in err or "đã có dữ liệu" in err)
 
 
 def test_check_json_shape_and_results(demo, capsys):
@@ -75,7 +74,7 @@ def test_check_json_shape_and_results(demo, capsys):
     assert hscv_all["units_reporting"] == 7
 
 
-def test_small_case_recomputed_by_hand(tmp_path, capsys):
+def test_small_case_recomputed_by_hand(new_db, capsys):
     """Two communes, numbers small enough to check on paper."""
     import datetime as dt
 
@@ -85,7 +84,7 @@ def test_small_case_recomputed_by_hand(tmp_path, capsys):
     from desktop.store.plans import install_plan
     from desktop.store.submissions import save_submission
 
-    db_path = tmp_path / "small.db"
+    db_path = new_db
     plan = load_bundled("ninh-son-2022")
     base = {
         "DANG_KY_TD": Value(flag=True),
@@ -179,13 +178,13 @@ def test_review_accept_and_return(demo, capsys):
         capsys, "--db", demo, "review", "--period", "2023", "--unit", "22816", "--accept"
     )
     assert code == 0 and "Đã chấp nhận" in out
-    con = sqlite3.connect(demo)
-    events = con.execute(
+    events = sql(
+        demo,
         "SELECT to_state, reason FROM review_event re JOIN submission s "
         "ON s.id = re.submission_id JOIN unit u ON u.id = s.unit_id "
         "JOIN period p ON p.id = s.period_id WHERE u.code='22816' "
-        "AND p.code='2023' ORDER BY re.id"
-    ).fetchall()
+        "AND p.code='2023' ORDER BY re.id",
+    )
     assert [e[0] for e in events] == ["received", "returned", "accepted"]
     assert events[1][1] == "Số liệu hồ sơ chưa khớp sổ theo dõi"
 
@@ -223,13 +222,12 @@ def test_not_a_database(tmp_path, capsys):
 
 
 def test_database_of_a_newer_format(demo, capsys):
-    con = sqlite3.connect(demo)
-    con.execute("UPDATE alembic_version SET version_num='9999'")
-    con.commit()
-    con.close()
+    sql(demo, "UPDATE alembic_version SET version_num='9999'")
+    before = sql(demo, "SELECT count(*) FROM review_event")
     for argv in (["units"], ["review", "--period", "2023", "--unit", "22816", "--accept"]):
         code, _, err = run(capsys, "--db", demo, *argv)
         assert code == 1 and "phiên bản ThiĐua CĐS mới hơn" in err
+    assert sql(demo, "SELECT count(*) FROM review_event") == before
 
 
 def test_broken_plan_file(tmp_path, capsys):

@@ -137,6 +137,22 @@ def test_demo_then_check_gives_what_the_sources_give(frozen, env, tmp_path):
     assert table.returncode == 0 and "Xã Nhơn Sơn" in table.stdout
 
 
+def test_the_frozen_program_works_on_a_postgresql_server(frozen, env, tmp_path, pg_server):
+    """The bundle carries the PostgreSQL driver and its libpq: demo, check and a refusal."""
+    url = pg_server.url(pg_server.new_database())
+    out = run(frozen, "--db", url, "demo", env=env, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    got = run(frozen, "--db", url, "check", "--period", "2023", "--format", "json", env=env,
+              cwd=tmp_path)
+    want = source("--db", url, "check", "--period", "2023", "--format", "json", env=env,
+                  cwd=tmp_path)
+    assert got.returncode == want.returncode == 0, got.stderr + want.stderr
+    assert json.loads(got.stdout) == json.loads(want.stdout)
+    bad = run(frozen, "--db", url.replace(":thidua-test@", ":sai@"), "units", env=env,
+              cwd=tmp_path)
+    assert bad.returncode == 1 and "sai tên đăng nhập hoặc mật khẩu" in bad.stderr
+
+
 def test_a_first_release_database_is_upgraded_by_the_frozen_program(frozen, env, tmp_path):
     db = tmp_path / "thidua.db"
     shutil.copyfile(RELEASES / "0.1.0.db", db)

@@ -16,10 +16,10 @@ def run(capsys, *argv):
 
 
 @pytest.fixture
-def db(tmp_path, capsys):
-    path = tmp_path / "x.db"
-    assert run(capsys, "--db", path, "init", "--plan", "ninh-son-2022")[0] == 0
-    return path
+def db(new_db, capsys):
+    """A database made by `init`, on SQLite and on PostgreSQL (each test runs on both)."""
+    assert run(capsys, "--db", new_db, "init", "--plan", "ninh-son-2022")[0] == 0
+    return new_db
 
 
 def fill(path, values, header_row=None):

@@ -700,10 +700,9 @@ def run(capsys, *argv):
 
 
 @pytest.fixture
-def demo(tmp_path, capsys):
-    db = tmp_path / "demo.db"
-    assert run(capsys, "--db", db, "demo")[0] == 0
-    return db
+def demo(demo_target):
+    """The demo database, on SQLite and on PostgreSQL (each CLI test runs on both)."""
+    return demo_target
 
 
 def test_cli_add_list_check_remove(demo, tmp_path, capsys):

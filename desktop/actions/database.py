@@ -1,6 +1,8 @@
-"""The database file: open it, create it from a plan or as the demo, back it up, restore it.
+"""The database: open it, create it from a plan or as the demo, back it up, restore it.
 
-`open_database` returns the handle every other office action takes.
+A SQLite file, or a PostgreSQL server's database (store.location); backup and restore
+of a server go through portable files (actions.server). `open_database` returns the
+handle every other office action takes.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from ..domain.office import OfficeSettings
 from ..domain.plan import Plan
 from ..store.database import Database, check_is_sqlite
 from ..store.errors import DatabaseLocked
+from ..store.location import Location, parse_location
 
 __all__ = [
     "Created",
@@ -30,15 +33,17 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Created:
-    path: Path
+    path: Path  # the file, or for a server where its files live on this PC
+    label: str  # what a person sees: the file's path or the server's address
     plan_code: str
     units: int
 
 
 def open_database(
-    path: Path, *, write: bool = True, create: bool = False, backup: bool = True
+    path: Path | str | Location, *, write: bool = True, create: bool = False, backup: bool = True
 ) -> Database:
-    """Open `path` (for writing: lock, backup, upgrade); refuses in Vietnamese."""
+    """Open `path`, a file or a server address (for writing: lock and backup of a file,
+    upgrade); refuses in Vietnamese."""
     return Database.open(path, write=write, create=create, backup=backup)
 
 
@@ -46,21 +51,27 @@ def init_reason(plan: Plan) -> str:
     return f"Khởi tạo từ kế hoạch {plan.code}"
 
 
-def _leftovers(path: Path) -> tuple[Path, ...]:
+def _leftovers(path: Path | None) -> tuple[Path, ...]:
+    if path is None:  # a server's database: its transaction rolled back
+        return ()
     return (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}.lock"))
 
 
 def create_database(
-    path: Path, plan: Plan, office: OfficeSettings | None = None, *, backup: bool = True
+    target: Path | str | Location, plan: Plan, office: OfficeSettings | None = None, *,
+    backup: bool = True,
 ) -> Created:
-    """Create the database at `path` from `plan` (with the office settings of the first-run
-    wizard, when given); a file this created is removed again when it fails."""
+    """Create the database at `target` (a file, or a server's empty database) from `plan`
+    (with the office settings of the first-run wizard, when given); a file this created
+    is removed again when it fails."""
     from ..store.plan_edit import save_office
     from ..store.plans import install_plan
 
-    existed = path.exists()
+    where = parse_location(target)
+    path = where.file
+    existed = path is None or path.exists()
     try:
-        with Database.open(path, create=True, backup=backup) as db:
+        with Database.open(where, create=True, backup=backup) as db:
             with db.transaction(init_reason(plan)) as session:
                 install_plan(session, plan)
                 if office is not None:
@@ -70,16 +81,25 @@ def create_database(
             for leftover in _leftovers(path):
                 leftover.unlink(missing_ok=True)
         raise
-    return Created(path, plan.code, len(plan.units))
+    return Created(where.local_path(), where.label, plan.code, len(plan.units))
 
 
-def create_demo(path: Path, *, backup: bool = True) -> Created:
-    """The demo database (ninh-son-2022, 8 communes, sample data) at `path`."""
+def create_demo(target: Path | str | Location, *, backup: bool = True) -> Created:
+    """The demo database (ninh-son-2022, 8 communes, sample data) at `target`, a file or
+    a server's database that holds no plan yet."""
+    from ..domain.errors import DomainError
     from ..store.demo import build_demo
+    from ..store.plans import has_plan
 
-    existed = path.exists()
+    where = parse_location(target)
+    path = where.file
+    existed = path is None or path.exists()
     try:
-        with Database.open(path, create=True, backup=backup) as db:
+        with Database.open(where, create=True, backup=backup) as db:
+            with db.reading() as session:
+                if has_plan(session):
+                    raise DomainError(f"Cơ sở dữ liệu {db.label} đã có dữ liệu; hãy chọn "
+                                      "--db khác, còn trống.")
             build_demo(db)
             with db.reading() as session:
                 from ..store.plans import load_plan
@@ -90,11 +110,16 @@ def create_demo(path: Path, *, backup: bool = True) -> Created:
             for leftover in _leftovers(path):
                 leftover.unlink(missing_ok=True)
         raise
-    return Created(path, plan.code, len(plan.units))
+    return Created(where.local_path(), where.label, plan.code, len(plan.units))
 
 
 def backup_database(db: Database, folder: Path | None = None) -> Path:
-    """A backup copy of the open database (in `folder`, else the backups folder)."""
+    """A backup copy of the open database (in `folder`, else the backups folder); of a
+    server's database a portable file, verified table by table."""
+    if db.is_server:
+        from .server import backup_server_database
+
+        return Path(backup_server_database(db, folder).target)
     from ..store.backup import backup_to
 
     return backup_to(db.path, folder)
@@ -108,6 +133,10 @@ def restore_database(
     from ..store import migrate
     from ..store.backup import restore
 
+    if db.is_server:  # all or nothing in one transaction; the current data backed up first
+        from .server import restore_server_database
+
+        return Path(restore_server_database(db, source, report or _quiet).target)
     if report is not None:
         report(0, 2, "Đang khôi phục…")
     db.engine.dispose()
@@ -126,3 +155,7 @@ def prepare_mappers() -> None:
     from sqlalchemy.orm import configure_mappers
 
     configure_mappers()
+
+
+def _quiet(_done: int, _total: int, _text: str) -> None:
+    pass

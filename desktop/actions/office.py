@@ -27,6 +27,12 @@ def read_office(db: Database) -> OfficeSettings:
         return store.load_office(session)
 
 
+def read_office_version(db: Database) -> int:
+    """The version of the settings a form opens: its save refuses what others changed since."""
+    with db.reading() as session:
+        return store.office_version(session)
+
+
 def change_office(db: Database, changes: Mapping[str, str]) -> OfficeChanged:
     """Change some settings (KEY=VALUE from the command line); refuses unknown keys and
     over-long values before anything is written."""
@@ -35,8 +41,11 @@ def change_office(db: Database, changes: Mapping[str, str]) -> OfficeChanged:
         return OfficeChanged(store.load_office(session), tuple(done))
 
 
-def save_office(db: Database, data: OfficeSettings) -> OfficeChanged:
-    """Save the whole form of the window: the fields a report needs are required."""
+def save_office(
+    db: Database, data: OfficeSettings, *, expected_version: int | None = None
+) -> OfficeChanged:
+    """Save the whole form of the window: the fields a report needs are required; with
+    `expected_version`, settings someone else changed since the form opened are refused."""
     with db.transaction(REASON) as session:
-        done = save_checked(session, data)
+        done = save_checked(session, data, expected_version=expected_version)
         return OfficeChanged(store.load_office(session), tuple(done))

@@ -157,8 +157,10 @@ def edit_proposal(
     is_leader: bool | None = None,
     achievements: str | None = None,
     documents: Sequence[DocumentChange] = (),
+    expected_version: int | None = None,
 ) -> Proposal:
-    """Change a proposal and its dossier (each change: present or not, file to attach)."""
+    """Change a proposal and its dossier (each change: present or not, file to attach);
+    with `expected_version` (Proposal.version), refused when someone else changed it since."""
     with db.transaction(edit_reason(review, proposal_id)) as s:
         plan = load_plan(s)
         p = store.update_proposal(
@@ -169,6 +171,7 @@ def edit_proposal(
             is_leader=is_leader,
             achievements=achievements,
             plan=plan,
+            expected_version=expected_version,
         )
         for name, present, file in documents:
             p = store.set_document(

@@ -35,6 +35,7 @@ class SubmissionDraft:
     return_reason: str = ""
     received_on: dt.date = field(default_factory=dt.date.today)
     channel: str = "email"
+    version: int = 0  # of the stored submission (0: none yet); its save checks it
 
 
 def read_submission(db: Database, unit_code: str, period_code: str) -> SubmissionDraft:
@@ -52,6 +53,7 @@ def read_submission(db: Database, unit_code: str, period_code: str) -> Submissio
             return_reason=sub.return_reason,
             received_on=sub.received_on,
             channel=sub.channel,
+            version=sub.version,
         )
 
 
@@ -64,8 +66,11 @@ def save_submission(
     *,
     received_on: dt.date,
     channel: str = "other",
+    expected_version: int | None = None,
 ) -> SaveResult:
-    """Save the values typed, replacing the submission there is (one transaction)."""
+    """Save the values typed, replacing the submission there is (one transaction). With
+    `expected_version` (SubmissionDraft.version), a submission someone else changed or
+    created since it was opened is refused, naming who and when."""
     with db.transaction(save_reason(unit_code, period_code)) as s:
         return record(
             s,
@@ -76,4 +81,5 @@ def save_submission(
             received_on=received_on,
             channel=channel,
             replace=True,
+            expected_version=expected_version,
         )

@@ -16,7 +16,15 @@ from ..domain.errors import DomainError
 from ..logs import setup_logging
 from ..version import __version__
 from . import forms, proposals, reports
-from .support import Parser, configure_stdout, db_path, open_db, print_json, print_table
+from .support import (
+    Parser,
+    configure_stdout,
+    db_location,
+    db_path,
+    open_db,
+    print_json,
+    print_table,
+)
 
 Handler = Callable[[argparse.Namespace], int]
 COMMANDS: dict[str, Handler] = {}
@@ -33,7 +41,9 @@ def command(name: str) -> Callable[[Handler], Handler]:
 def build_parser() -> Parser:
     p = Parser(prog="thidua", description="ThiĐua CĐS — Phong trào thi đua Chuyển đổi số")
     p.add_argument(
-        "--db", type=Path, help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu người dùng)"
+        "--db", metavar="TỆP|ĐỊA_CHỈ",
+        help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu người dùng) hoặc máy chủ "
+        "PostgreSQL: postgresql+psycopg://tên:mật_khẩu@máy_chủ:cổng/tên_cơ_sở_dữ_liệu",
     )
     p.add_argument(
         "--version",
@@ -73,6 +83,14 @@ def build_parser() -> Parser:
     g.add_argument("file", type=Path, metavar="TỆP", nargs="?")
     g.add_argument("--latest-good", action="store_true",
                    help="khôi phục bản sao lưu còn tốt mới nhất")
+    c = sub.add_parser("staff", help="tên cán bộ làm việc trên máy này (ghi vào lịch sử thay đổi)")
+    c.add_argument("--set", dest="name", metavar="HỌ_TÊN", help="đặt tên cán bộ cho máy này")
+    c = sub.add_parser(
+        "move-to-server",
+        help="chuyển dữ liệu lên máy chủ: chép toàn bộ tệp SQLite vào cơ sở dữ liệu "
+        "PostgreSQL còn trống chỉ ra bằng --db",
+    )
+    c.add_argument("file", type=Path, metavar="TỆP")
     for module in (forms, reports, proposals):
         module.add_commands(sub, command)
     return p
@@ -81,13 +99,14 @@ def build_parser() -> Parser:
 @command("demo")
 def cmd_demo(args: argparse.Namespace) -> int:
     from ..actions.database import create_demo
+    from ..actions.server import Location
     from ..paths import data_dir
 
-    path = Path(args.db) if args.db else data_dir() / "demo.db"
-    if path.exists() and path.stat().st_size > 0:
+    where = db_location(args) if args.db else Location(file=data_dir() / "demo.db")
+    path = where.file
+    if path is not None and path.exists() and path.stat().st_size > 0:
         raise DomainError(f"Tệp {path} đã tồn tại; hãy chọn --db khác hoặc xóa tệp đó trước.")
-    create_demo(path)
-    print(path)
+    print(create_demo(where).label)
     return 0
 
 
@@ -97,9 +116,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     from ..plan_catalog import load_bundled, load_plan_file
 
     plan = load_plan_file(args.plan_file) if args.plan_file else load_bundled(args.plan)
-    created = create_database(db_path(args), plan)
+    created = create_database(db_location(args), plan)
     print(
-        f"Đã tạo cơ sở dữ liệu {created.path} từ kế hoạch {created.plan_code} "
+        f"Đã tạo cơ sở dữ liệu {created.label} từ kế hoạch {created.plan_code} "
         f"({created.units} đơn vị)."
     )
     return 0
@@ -300,6 +319,15 @@ def cmd_review(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from ..actions.maintenance import backup
 
+    where = db_location(args)
+    if where.is_server:  # a portable file, verified table by table
+        from ..actions.server import backup_server_database
+
+        with open_db(args, write=True) as db:
+            copied = backup_server_database(db, args.dir)
+        print(f"Đã sao lưu {where.label} vào {copied.target} ({copied.rows} dòng, "
+              "đã đối chiếu từng bảng).")
+        return 0
     done = backup(db_path(args), args.dir)
     print(f"Đã sao lưu {db_path(args)} vào {done.path}")
     if done.second is not None:
@@ -313,9 +341,42 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from ..actions.maintenance import restore_file, restore_latest_good
 
+    where = db_location(args)
+    if where.is_server:
+        from ..actions.server import restore_server_database
+
+        if args.file is None:
+            raise DomainError("Trên máy chủ, hãy chỉ ra tệp sao lưu cần khôi phục.")
+        with open_db(args, write=True) as db:
+            safety = restore_server_database(db, args.file)
+        print(f"Đã khôi phục {where.label} từ {args.file}. Dữ liệu trước khi khôi phục được "
+              f"lưu ở {safety.target}.")
+        return 0
     path = db_path(args)
     done = restore_latest_good(path) if args.latest_good else restore_file(path, args.file)
     print(done.message)
+    return 0
+
+
+@command("staff")
+def cmd_staff(args: argparse.Namespace) -> int:
+    from ..actions.server import set_staff_name, staff_name
+
+    if args.name is not None:
+        print(f"Từ nay lịch sử thay đổi ghi tên: {set_staff_name(args.name)}")
+        return 0
+    print(staff_name() or "Chưa đặt tên cán bộ cho máy này; dùng 'thidua staff --set \"Họ tên\"'.")
+    return 0
+
+
+@command("move-to-server")
+def cmd_move_to_server(args: argparse.Namespace) -> int:
+    from ..actions.server import move_file_to_server
+    from ..domain.vnformat import number
+
+    copied = move_file_to_server(args.file, db_location(args))
+    print(f"Đã chuyển {args.file} lên {copied.target}: {len(copied.checks)} bảng, "
+          f"{number(copied.rows)} dòng, từng bảng đã được đối chiếu với tệp gốc.")
     return 0
 
 
@@ -339,7 +400,10 @@ def storage_refusal(exc: BaseException, args: argparse.Namespace) -> str | None:
 def run_gui(args: argparse.Namespace) -> int:
     from ..app import main as app_main
 
-    return app_main(db_path(args) if args.db else None)
+    if args.db:
+        where = db_location(args)
+        return app_main(where if where.is_server else where.local_path())
+    return app_main(None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

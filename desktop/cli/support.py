@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from ..actions.database import Database
+    from ..actions.server import Location
 
 _ARGPARSE_VI = {
     "usage: ": "cách dùng: ",
@@ -99,11 +100,18 @@ def configure_stdout() -> None:
                 pass
 
 
-def db_path(args: argparse.Namespace) -> Path:
-    """The database file the command works on: --db, else the user's default one."""
+def db_location(args: argparse.Namespace) -> Location:
+    """The database the command works on: --db (a file or a PostgreSQL server's address),
+    else the user's default file."""
+    from ..actions.server import Location, parse_location
     from ..paths import default_db_path
 
-    return Path(args.db) if args.db else default_db_path()
+    return parse_location(args.db) if args.db else Location(file=default_db_path())
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    """The SQLite file of --db; for a server, where its files live on this PC."""
+    return db_location(args).local_path()
 
 
 def open_db(
@@ -112,4 +120,4 @@ def open_db(
     """Open the database of `args` (imported here: `thidua --help` loads no SQLAlchemy)."""
     from ..actions.database import open_database
 
-    return open_database(db_path(args), write=write, create=create, backup=backup)
+    return open_database(db_location(args), write=write, create=create, backup=backup)

@@ -81,6 +81,7 @@ class Proposal:
     documents: dict[str, bool] = field(default_factory=dict)  # dossier name -> present
     unit_name: str = ""
     attachments: dict[str, Attachment] = field(default_factory=dict)
+    version: int = 0  # of the stored row: a save refuses what someone else changed since
 
     @property
     def is_collective(self) -> bool:

@@ -20,6 +20,7 @@ from sqlalchemy import Float, Table, event, insert, inspect, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from .models import AuditRow, Base
+from .versions import VERSION_FIELDS
 
 
 def current_user() -> str:
@@ -141,6 +142,8 @@ def _after_flush(session: Session, _ctx: object) -> None:
             continue
         state = inspect(obj)
         for attr in state.mapper.column_attrs:
+            if attr.key in VERSION_FIELDS:  # bookkeeping of store.versions, not a change
+                continue
             hist = state.attrs[attr.key].history
             if hist.has_changes():
                 old = hist.deleted[0] if hist.deleted else None

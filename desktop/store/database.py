@@ -1,6 +1,7 @@
 """Opening a database: pragmas, the single-writer lock, backup and upgrade on open.
 
-db = Database.open(path)               # for writing: lock, backup, migrate
+db = Database.open(path)               # a SQLite file, for writing: lock, backup, migrate
+db = Database.open("postgresql+psycopg://clerk:pw@server/thidua")   # a shared server
 with db.transaction("Nhập báo cáo") as s:
     ...                                # one transaction, audited
 """
@@ -18,11 +19,14 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from ..domain.storage import StorageError, describe
 from . import migrate
 from .audit import current_user, install_audit
 from .errors import DatabaseLocked, NotADatabase, StoreError
+from .location import Location, parse_location
+from .versions import install_versions, raced
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -90,32 +94,62 @@ def exclusive(path: Path) -> Iterator[None]:
 
 
 class Database:
-    """An open database. Writers hold a lock file so that a second copy cannot write."""
+    """An open database. On a SQLite file, writers hold a lock file so that a second copy
+    cannot write; on a server, several staff write at once.
 
-    def __init__(self, path: Path, engine: Engine, lock: FileLock | None) -> None:
+    `path` is where the files that go with the database live on this PC (evidence
+    copies, backups): the SQLite file, or for a server `Location.local_path()`."""
+
+    def __init__(
+        self, path: Path, engine: Engine, lock: FileLock | None, *,
+        location: Location | None = None, writable: bool | None = None,
+    ) -> None:
         self.path = path
+        self.location = location or Location(file=path)
         self.engine = engine
         self._lock = lock
-        self.user = current_user()
         self.backup_done: Any = None  # backup.BackupDone of the backup taken at open
+        self.writable = lock is not None if writable is None else writable
+        from .staff import who
+
+        login = self.location.url.username if self.location.url is not None else None
+        self.user = who(login, current_user())
         self.sessions = sessionmaker(engine, expire_on_commit=False)
         install_audit(self.sessions)
+        install_versions(self.sessions)
+
+    @property
+    def is_server(self) -> bool:
+        return self.location.is_server
+
+    @property
+    def label(self) -> str:
+        """The file's path or the server's address (never its password), for people."""
+        return self.location.label
 
     @classmethod
     def open(
         cls,
-        path: Path,
+        path: Path | str | Location,
         *,
         create: bool = False,
         write: bool = True,
         backup: bool = True,
     ) -> Database:
-        """Open (or create) a database.
+        """Open (or create) a database: a SQLite file or a PostgreSQL server's database.
 
-        A missing file is an error unless `create`. A writer takes the lock, takes a
-        rotating backup of an existing file and upgrades an older schema.
+        A missing file (an empty server database) is an error unless `create`. A writer
+        of a file takes the lock, takes a rotating backup of an existing file; every
+        writer upgrades an older schema.
         """
-        path = Path(path)
+        location = parse_location(path)
+        if location.is_server:
+            from .server import open_server
+
+            engine = open_server(location, create=create, write=write)
+            return cls(location.local_path(), engine, None, location=location, writable=write)
+        assert location.file is not None
+        path = location.file
         exists = path.exists() and path.stat().st_size > 0
         if not exists and not create:
             raise StoreError(
@@ -155,7 +189,7 @@ class Database:
     @contextmanager
     def transaction(self, reason: str = "") -> Iterator[Session]:
         """One transaction: committed whole, or rolled back whole; audited."""
-        if self._lock is None:
+        if not self.writable:
             raise StoreError("Cơ sở dữ liệu đang mở ở chế độ chỉ đọc.")
         with self.sessions() as session:
             session.info["user"] = self.user
@@ -163,6 +197,9 @@ class Database:
             try:
                 with session.begin():
                     yield session
+            except StaleDataError:  # two saves of one row raced; the later one is refused
+                _remove_new_files(session)
+                raise raced() from None
             except BaseException as exc:
                 _remove_new_files(session)
                 named = self._named(exc)
@@ -191,6 +228,7 @@ class Database:
         return known if isinstance(known, StoreError | StorageError) else None
 
     def close(self) -> None:
+        self.writable = False
         self.engine.dispose()
         if self._lock is not None:
             self._lock.release()

@@ -1,7 +1,9 @@
 """Schema versions with Alembic, run from the program (never by hand).
 
-The revision a database holds is read with plain sqlite3 first, so that an
-up-to-date database opens without importing Alembic at all.
+The revision a file holds is read with plain sqlite3 first, so that an up-to-date
+database opens without importing Alembic at all. A PostgreSQL server's database goes
+through the very same migrations (SQLite in batch mode, PostgreSQL directly), under an
+advisory lock so that two PCs opening a new version do not both upgrade it.
 """
 
 from __future__ import annotations
@@ -9,12 +11,14 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from .errors import DatabaseTooNew, NotADatabase, StoreError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
+# pg_advisory_xact_lock key for upgrades on a server: "TDCDS" in ASCII, the same on every PC
+MIGRATION_LOCK = 0x5444434453
 
 
 def known_revisions() -> set[str]:
@@ -52,33 +56,61 @@ def _raise_if_storage(exc: sqlite3.Error, path: Path) -> None:
         raise err from None
 
 
-def refuse_newer(path: Path) -> None:
-    rev = stored_revision(path)
+def refuse_newer_revision(rev: str | None, where: object) -> None:
     if rev is not None and rev not in known_revisions():
         raise DatabaseTooNew(
-            f"Cơ sở dữ liệu {path} được tạo bởi một phiên bản ThiĐua CĐS mới hơn "
+            f"Cơ sở dữ liệu {where} được tạo bởi một phiên bản ThiĐua CĐS mới hơn "
             f"(định dạng {rev}). Hãy cài phiên bản mới nhất của chương trình để mở nó."
         )
 
 
-def refuse_older_for_read(path: Path) -> None:
-    rev = stored_revision(path)
+def refuse_older_revision(rev: str | None, where: object) -> None:
     if rev is not None and rev != HEAD_REVISION:
         raise StoreError(
-            f"Cơ sở dữ liệu {path} ở định dạng cũ ({rev}); hãy mở nó bằng chương trình "
+            f"Cơ sở dữ liệu {where} ở định dạng cũ ({rev}); hãy mở nó bằng chương trình "
             "(hoặc chạy 'thidua backup') một lần để nâng cấp."
         )
 
 
-def upgrade(engine: Engine, path: Path) -> None:
-    """Bring the schema to the head revision, in one transaction."""
-    if path.exists() and stored_revision(path) == HEAD_REVISION:
+def refuse_newer(path: Path) -> None:
+    refuse_newer_revision(stored_revision(path), path)
+
+
+def refuse_older_for_read(path: Path) -> None:
+    refuse_older_revision(stored_revision(path), path)
+
+
+def upgrade(engine: Engine, path: Path | None = None) -> None:
+    """Bring the schema to the head revision, in one transaction. `path` is the SQLite
+    file (its revision read without Alembic); None for a server's database."""
+    if engine.dialect.name == "sqlite":
+        if path is not None and path.exists() and stored_revision(path) == HEAD_REVISION:
+            return
+        with engine.begin() as conn:
+            _run_alembic(conn)
         return
+    with engine.begin() as conn:
+        # one PC upgrades, the others wait, then see head (held until the transaction ends)
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+        row = None
+        if "alembic_version" in _table_names(conn):
+            row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+        if row is not None and row[0] == HEAD_REVISION:
+            return
+        _run_alembic(conn)
+
+
+def _table_names(conn: Connection) -> set[str]:
+    from sqlalchemy import inspect
+
+    return set(inspect(conn).get_table_names())
+
+
+def _run_alembic(conn: Connection) -> None:
     from alembic import command
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, "head")

@@ -47,6 +47,12 @@ class OfficeRow(Base):
     addressee: Mapped[str] = mapped_column(String(200), default="")
     recipients: Mapped[list[str]] = mapped_column(default=list)
     second_backup_dir: Mapped[str] = mapped_column(String(1000), default="")
+    # Several staff on one server: bumped by every update (the ORM's version check), with
+    # who changed the row last and when (store.versions).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    changed_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    __mapper_args__ = {"version_id_col": version}
 
 
 class PlanRow(Base):
@@ -170,6 +176,12 @@ class SubmissionRow(Base):
     prepared_by: Mapped[str] = mapped_column(String(200), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    # Several staff on one server: bumped by every update (the ORM's version check), with
+    # who changed the row last and when (store.versions).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    changed_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    __mapper_args__ = {"version_id_col": version}
     unit: Mapped[UnitRow] = relationship()
     period: Mapped[PeriodRow] = relationship()
     values: Mapped[list[ValueRow]] = relationship(
@@ -242,6 +254,12 @@ class ProposalRow(Base):
     is_leader: Mapped[bool] = mapped_column(Boolean, default=False)
     achievements: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    # Several staff on one server: bumped by every update (the ORM's version check), with
+    # who changed the row last and when (store.versions).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    changed_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    __mapper_args__ = {"version_id_col": version}
     unit: Mapped[UnitRow | None] = relationship()
     documents: Mapped[list[ProposalDocumentRow]] = relationship(
         back_populates="proposal", cascade="all, delete-orphan"

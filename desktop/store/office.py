@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from ..domain.office import OFFICE_FIELDS, OfficeSettings, split_recipients
 from .errors import StoreError
 from .models import OfficeRow
+from .versions import check_version
 
 
 def _settings(row: OfficeRow) -> OfficeSettings:
@@ -44,10 +45,19 @@ def load_office(session: Session) -> OfficeSettings:
     return _settings(row) if row is not None else OfficeSettings()
 
 
-def update_office(session: Session, changes: Mapping[str, str]) -> list[str]:
+def office_version(session: Session) -> int:
+    """The settings' version (0 before there are any): what a dialog opened."""
+    row = session.scalar(select(OfficeRow).order_by(OfficeRow.id).limit(1))
+    return row.version if row is not None else 0
+
+
+def update_office(
+    session: Session, changes: Mapping[str, str], *, expected_version: int | None = None
+) -> list[str]:
     """Change settings in the caller's transaction; return 'key: old → new' per change.
 
-    Unknown keys and over-long values are refused before anything changes."""
+    Unknown keys and over-long values are refused before anything changes; so are
+    settings someone else changed since `expected_version` was read (office_version)."""
     for key, value in changes.items():
         if key not in OFFICE_FIELDS:
             raise StoreError(
@@ -59,6 +69,8 @@ def update_office(session: Session, changes: Mapping[str, str]) -> list[str]:
         if key == "name" and not value.strip():
             raise StoreError("Tên cơ quan báo cáo (name) không được để trống.")
     row = session.scalar(select(OfficeRow).order_by(OfficeRow.id).limit(1))
+    if row is not None and expected_version is not None:
+        check_version(row, expected_version, "Thông tin cơ quan báo cáo")
     if row is None:
         defaults = OfficeSettings()
         row = OfficeRow(

@@ -128,10 +128,13 @@ def apply_plan_edits(
 OfficeData = OfficeSettings
 
 
-def save_office(session: Session, data: OfficeSettings) -> list[str]:
+def save_office(
+    session: Session, data: OfficeSettings, *, expected_version: int | None = None
+) -> list[str]:
     """Check, then write through store.office.update_office (audited, changed fields only);
-    'key: old → new' per change."""
+    'key: old → new' per change. Refused when someone else changed the settings since
+    `expected_version`."""
     data = clean_office(data)
     changes = {f.name: getattr(data, f.name) for f in fields(OfficeSettings)}
     changes["recipients"] = "; ".join(data.recipients)
-    return update_office(session, changes)
+    return update_office(session, changes, expected_version=expected_version)

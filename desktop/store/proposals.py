@@ -47,6 +47,7 @@ from .evidence import checked_sha256, copy_in, stored_name
 from .models import ProposalDocumentRow, ProposalRow, UnitRow
 from .plans import load_plan, plan_row, unit_row
 from .submissions import period_report
+from .versions import check_version, touch
 
 # --------------------------------------------------------------------------- files
 
@@ -105,6 +106,7 @@ def _to_domain(plan: Plan, row: ProposalRow) -> Proposal:
         documents=documents,
         unit_name=unit.name if unit else "",
         attachments=attachments,
+        version=row.version,
     )
 
 
@@ -283,6 +285,8 @@ def set_document(
         existing.present = present
         if file is not None or not present:
             existing.file_name, existing.sha256 = fresh.file_name, fresh.sha256
+    if existing is None or session.is_modified(existing):
+        touch(session, row)
     session.flush()
     return _to_domain(plan, row)
 
@@ -296,10 +300,14 @@ def update_proposal(
     is_leader: bool | None = None,
     achievements: str | None = None,
     plan: Plan | None = None,
+    expected_version: int | None = None,
 ) -> Proposal:
-    """Edit what a person types about a proposal (the GUI's edit dialog)."""
+    """Edit what a person types about a proposal (the GUI's edit dialog). With
+    `expected_version` (the version the dialog opened), a proposal someone else changed
+    since is refused, naming who and when."""
     plan = plan or load_plan(session)
     row = _row(session, proposal_id)
+    check_version(row, expected_version, f"Đề nghị khen thưởng “{_to_domain(plan, row).label}”")
     individual = row.kind == ProposalKind.INDIVIDUAL
     if person_name is not None:
         name = " ".join(person_name.split())

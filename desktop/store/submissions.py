@@ -26,6 +26,7 @@ from .errors import StoreError
 from .models import PeriodRow, ReviewEventRow, SubmissionRow, UnitRow, ValueRow
 from .plain import plain_rows, table_of
 from .plans import load_plan, no_period, no_unit, period_row, unit_infos, unit_row
+from .versions import check_version, refuse_created_meanwhile, touch
 
 CHANNELS = tuple(CHANNEL_LABELS)
 
@@ -45,6 +46,7 @@ class SaveResult:
     changes: tuple[str, ...]
     late_days: int
     unchanged: bool = False  # the very same source file was recorded before
+    version: int = 1  # of the submission now: what a dialog that keeps editing expects
 
 
 def value_of(row: ValueRow) -> Value:
@@ -123,10 +125,13 @@ def save_submission(
     source_sha256: str = "",
     prepared_by: str = "",
     same_file_is_noop: bool = False,
+    expected_version: int | None = None,
 ) -> SaveResult:
     """Record a submission in the caller's transaction. Refuses bad values, and an
     existing submission unless `replace` (the message lists what would change). With
-    `same_file_is_noop`, the very file recorded before (same SHA-256) changes nothing."""
+    `same_file_is_noop`, the very file recorded before (same SHA-256) changes nothing.
+    `expected_version` is the version the person opened (0: there was none then); a
+    submission someone else changed or created since is refused, naming who and when."""
     if channel not in CHANNELS:
         raise StoreError(f"Kênh nhận không hợp lệ '{channel}' (chỉ nhận: {', '.join(CHANNELS)}).")
     # Plain rows, not ORM objects: this runs once per imported file.
@@ -141,7 +146,12 @@ def save_submission(
     found = plain_rows(session, SubmissionRow, unit_id=unit.id, period_id=period.id).first()
     late = max(0, (received_on - period.deadline).days)
     if found is not None and same_file_is_noop and source_sha256 == found.source_sha256 != "":
-        return SaveResult(found.id, False, (), late, unchanged=True)
+        return SaveResult(found.id, False, (), late, unchanged=True, version=found.version)
+    if found is not None and expected_version is not None:
+        what = f"Báo cáo của {unit.name}, kỳ {period.label},"
+        if expected_version == 0:
+            refuse_created_meanwhile(found, what)
+        check_version(found, expected_version, what)
     if found is not None:
         existing = session.get_one(SubmissionRow, found.id)
         old = {r.indicator_code: value_of(r) for r in existing.values}
@@ -173,8 +183,9 @@ def save_submission(
         existing.source_sha256 = source_sha256 or existing.source_sha256
         existing.prepared_by = prepared_by or existing.prepared_by
         _set_state(session, existing, ReviewState.RECEIVED, "Thay thế bằng báo cáo mới")
+        touch(session, existing)
         session.flush()
-        return SaveResult(existing.id, True, tuple(changes), late)
+        return SaveResult(existing.id, True, tuple(changes), late, version=existing.version)
     # A new submission is the bulk of an import: written through Core, audited the same.
     now = dt.datetime.now().replace(microsecond=0)
     with AuditedInserts(session) as insert_rows:
@@ -192,6 +203,8 @@ def save_submission(
                     "source_sha256": source_sha256,
                     "prepared_by": prepared_by,
                     "created_at": now,
+                    "changed_by": session.info.get("user", "") or "",
+                    "changed_at": now,
                 }
             ],
         )

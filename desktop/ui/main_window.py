@@ -13,6 +13,7 @@ report_actions.py) add theirs to the Tệp menu, before `file_insert_point`.
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -105,6 +106,11 @@ PAGES: list[tuple[str, Callable[[], type[QWidget]]]] = [
     ("Lịch sử", _history_page),
     ("Xu hướng", _trends_page),
 ]
+
+
+def server_actions() -> Any:
+    """desktop.ui.server_actions, imported when first needed (not before the first frame)."""
+    return importlib.import_module("desktop.ui.server_actions")
 DB_FILTER = "Cơ sở dữ liệu ThiĐua CĐS (*.db *.sqlite *.sqlite3);;Mọi tệp (*)"
 
 
@@ -145,6 +151,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.pages: dict[int, QWidget] = {}  # index in PAGES -> the page, once created
         self.nav_pages: list[int] = []  # row of the navigation list -> index in PAGES
         self.office_dialog: QWidget | None = None
+        self.connect_dialog: QWidget | None = None
         self._boot = TaskRunner(self)
         self.menu_file = self.ui.menuFile
         self.file_insert_point = self.ui.actionBackup  # feature actions go before this
@@ -219,6 +226,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         for action, key in shortcuts.items():
             action.setShortcuts([QKeySequence(key)])
         ui.actionOpen.triggered.connect(self.on_open_triggered)
+        ui.actionConnectServer.triggered.connect(lambda: server_actions().connect_server(self))
+        ui.actionMoveToServer.triggered.connect(lambda: server_actions().move_to_server(self))
         ui.actionBackup.triggered.connect(self.backup_now)
         ui.actionRestore.triggered.connect(self.on_restore_triggered)
         ui.actionOffice.triggered.connect(self.show_office_dialog)
@@ -237,12 +246,22 @@ class MainWindow(PreserveGeometry, QMainWindow):
         for action in (self.ui.actionBackup, self.ui.actionRestore, self.ui.actionOffice,
                        self.ui.actionSave, self.ui.actionFind, self.ui.actionRefresh):
             action.setEnabled(on)
+        self.ui.actionMoveToServer.setEnabled(on and self.ctx is not None
+                                              and not self.ctx.db.is_server)
         self.period_combo.setEnabled(on)
         self.ui.navList.setEnabled(on)
 
     # ---- opening a database --------------------------------------------------------------
-    def start(self, path: Path, on_failed: Any = None) -> None:
-        """Open `path` once the window is up; `on_failed()` if it cannot be opened."""
+    def start(self, path: Any, on_failed: Any = None) -> None:
+        """Open `path` (a file, or a server Location) once the window is up;
+        `on_failed()` if it cannot be opened."""
+        if getattr(path, "is_server", False):
+            self.ui.lblPlaceholder.setText(f"Kết nối máy chủ\n{path.label}…")
+            if path.url.password is None:  # remembered without password: the dialog asks
+                server_actions().connect_server(self, path.label)
+            else:
+                server_actions().open_server(self, path, on_failed)
+            return
         # Settings that need PySide6's Qt namespace (about 15 ms to build) wait until the
         # window is on screen (see nav_splitter.py); none changes its first frame.
         from PySide6.QtCore import Qt
@@ -318,6 +337,29 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.database_opened.emit(path)
         return True
 
+    def take_database(self, db: Database) -> bool:
+        """Show a database opened elsewhere (a server's, connected off the GUI thread)."""
+        if self.ctx is not None:
+            if not self.confirm_unsaved():
+                db.close()
+                return False
+            self.ctx.tasks.wait()
+        try:
+            if self.ctx is None:
+                from .context import AppContext
+
+                self.attach(AppContext(db, self))
+            else:
+                self.ctx.replace_database(db)
+        except Exception as exc:  # noqa: BLE001 - e.g. a database without a plan
+            db.close()
+            errors.show_error_blocking(self, errors.message_of(exc), "Không mở được cơ sở dữ liệu")
+            return False
+        self._after_database_changed()
+        server_actions().ask_staff_name(self, db)
+        self.database_opened.emit(db.location)
+        return True
+
     def attach(self, ctx: AppContext) -> None:
         self.ctx = ctx
         ctx.tasks.busy_changed.connect(self._show_busy)
@@ -340,9 +382,12 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     def _after_database_changed(self) -> None:
         assert self.ctx is not None
-        self.setWindowTitle(f"{self.ctx.path.name} — ThiĐua CĐS")
-        self.path_label.setText(f"Cơ sở dữ liệu: {self.ctx.path}")
-        self.path_label.setToolTip(str(self.ctx.path))
+        where = self.ctx.db.location
+        self.setWindowTitle(f"{where.short_name} — ThiĐua CĐS")
+        kind = "máy chủ" if where.is_server else "tệp"
+        self.path_label.setText(f"Cơ sở dữ liệu ({kind}): {where.label}")
+        self.path_label.setToolTip(where.label)
+        self._set_data_actions_enabled(True)
         self._fill_periods()
 
     # ---- pages --------------------------------------------------------------------------
@@ -490,11 +535,22 @@ class MainWindow(PreserveGeometry, QMainWindow):
             action = menu.addAction(f"&{n} {path}" if n < 10 else str(path))
             action.setEnabled(path.exists())
             action.triggered.connect(lambda _c=False, p=path: self.open_database(p))
-        if not recent:
+        servers = self.settings.recent_servers()
+        if servers:
+            menu.addSeparator()
+        for label in servers:  # no password is kept: the dialog asks for it
+            action = menu.addAction(f"Máy chủ: {label}")
+            action.triggered.connect(
+                lambda _c=False, lb=label: server_actions().connect_server(self, lb))
+        if not recent and not servers:
             menu.addAction("(chưa có)").setEnabled(False)
         else:
             menu.addSeparator()
-            menu.addAction("&Xóa danh sách", self.settings.clear_recent)
+            menu.addAction("&Xóa danh sách", self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        self.settings.clear_recent()
+        self.settings.clear_recent_servers()
 
     def backup_now(self) -> None:
         if self.ctx is None:
@@ -582,7 +638,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
     def show_about(self) -> None:
         from ..version import __version__
 
-        where = f"\nCơ sở dữ liệu: {self.ctx.path}" if self.ctx else ""
+        where = f"\nCơ sở dữ liệu: {self.ctx.db.label}" if self.ctx else ""
         errors.show_info(
             self, f"ThiĐua CĐS {__version__}\n\nQuản lý Phong trào thi đua “Chuyển đổi số”: "
             "nhận báo cáo của các đơn vị, kiểm tra theo tiêu chí của kế hoạch, xếp hạng, đề nghị "
@@ -600,6 +656,11 @@ class MainWindow(PreserveGeometry, QMainWindow):
         QCoreApplication.sendPostedEvents()  # every event loop started after this one
         self.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            server_actions().refresh_if_others_changed(self)  # others' changes on a server
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self.confirm_unsaved():

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QWidget
 
-from ..actions.office import read_office, save_office
+from ..actions.office import read_office, read_office_version, save_office
 from ..domain.errors import DomainError
 from ..domain.office import OfficeSettings as OfficeData
 from ..domain.office import clean_office
@@ -91,6 +91,7 @@ class OfficeDialog(QDialog):
         self.ui.buttonBox.rejected.connect(self.reject)
         show_banner(self.ui.lblError, "")
         self.form.load(read_office(ctx.db))
+        self.version = read_office_version(ctx.db)  # a save refuses what others changed since
         self.form.ui.nameEdit.setFocus()
 
     def accept(self) -> None:
@@ -101,8 +102,10 @@ class OfficeDialog(QDialog):
             return
         self.ui.buttonBox.setEnabled(False)
 
+        expected = self.version
+
         def work(_report: Any) -> None:
-            save_office(self.ctx.db, data)
+            save_office(self.ctx.db, data, expected_version=expected)
 
         def done(_result: object) -> None:
             self.ctx.notify_changed()

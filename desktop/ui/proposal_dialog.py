@@ -340,12 +340,12 @@ class ProposalDialog(QDialog):
                 return add_individual(db, review, name, position, unit_code=unit,
                                       is_leader=leader, award=award,
                                       achievements=achievements, documents=documents)
-            if p0.is_collective:
+            if p0.is_collective:  # refused if someone else changed it since it opened
                 return edit_proposal(db, review, p0.id, achievements=achievements,
-                                     documents=changes)
+                                     documents=changes, expected_version=p0.version)
             return edit_proposal(db, review, p0.id, person_name=name, position=position,
                                  is_leader=leader, achievements=achievements,
-                                 documents=changes)
+                                 documents=changes, expected_version=p0.version)
 
         return work
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings
 
@@ -16,6 +17,8 @@ ORGANIZATION = "ThiDuaCDS"
 APPLICATION = "ThiDuaCDS"
 RECENT_MAX = 8
 KEY_RECENT = "databases/recent"
+KEY_SERVERS = "databases/servers"  # server addresses without password, newest first
+KEY_LAST_KIND = "databases/last_kind"  # "server" when the last database opened was one
 
 
 def qsettings() -> QSettings:
@@ -43,6 +46,7 @@ class Settings:
 
     def add_recent(self, path: Path) -> None:
         path = Path(path).resolve()
+        self.store.setValue(KEY_LAST_KIND, "file")
         self._set_recent([path] + [p for p in self.recent_databases() if p != path])
 
     def remove_recent(self, path: Path) -> None:
@@ -58,6 +62,37 @@ class Settings:
             if p.is_file():
                 return p
         return None
+
+    # ---- recent servers: never the password ------------------------------------------------
+    def recent_servers(self) -> list[str]:
+        """Addresses like postgresql://user@host:5432/db, newest first."""
+        raw = self.store.value(KEY_SERVERS, "")
+        text = "\n".join(raw) if isinstance(raw, list) else str(raw or "")
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    def add_recent_server(self, label: str) -> None:
+        """Remember a server; `label` is Location.label, which holds no password."""
+        from ..actions.server import parse_location
+
+        clean = parse_location(label).label  # drops a password, should one be passed in
+        servers = [clean] + [s for s in self.recent_servers() if s != clean]
+        self.store.setValue(KEY_SERVERS, "\n".join(servers[:RECENT_MAX]))
+        self.store.setValue(KEY_LAST_KIND, "server")
+        self.store.sync()
+
+    def last_server(self) -> Any:
+        """The server opened last (a Location, without password), when the last database
+        opened was a server's; else None."""
+        servers = self.recent_servers()
+        if str(self.store.value(KEY_LAST_KIND, "")) == "server" and servers:
+            from ..actions.server import parse_location
+
+            return parse_location(servers[0])
+        return None
+
+    def clear_recent_servers(self) -> None:
+        self.store.setValue(KEY_SERVERS, "")
+        self.store.sync()
 
     # ---- anything else: bytes for window layout -----------------------------------------
     def get_bytes(self, key: str) -> object:

@@ -91,6 +91,7 @@ class SubmissionDialog(QDialog):
         draft = read_submission(ctx.db, unit_code, period_code)
         self.unit_name, self.unit_kind = draft.unit_name, draft.unit_kind
         self.existing = draft.existing
+        self.version = draft.version  # a save refuses what someone else changed since
         values = dict(draft.values)
         state, reason = draft.state, draft.return_reason
         received, channel = draft.received_on, draft.channel
@@ -315,9 +316,11 @@ class SubmissionDialog(QDialog):
         received = self.ui.receivedEdit.date().toPython()
         channel = self.ui.channelCombo.currentData()
 
+        expected = self.version
+
         def work(_report: Any) -> Any:
             return save_submission(db, plan, unit, period, values, received_on=received,
-                                   channel=channel)
+                                   channel=channel, expected_version=expected)
 
         return work
 
@@ -334,6 +337,7 @@ class SubmissionDialog(QDialog):
         self._set_saving(False)
         self._initial = self._snapshot()
         self.existing = True
+        self.version = result.version
         message = f"Đã lưu báo cáo của {self.unit_name} kỳ {self.period.label}."
         if result.changes:
             message += " Thay đổi: " + "; ".join(result.changes)

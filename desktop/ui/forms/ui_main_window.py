@@ -1,5 +1,5 @@
 # generated — do not edit: compiled from forms/main_window.ui by build_scripts/compile_forms.py
-# source-sha256: bf3105b4b37cdccf9fce0d4ea6967041d9d1786f2ae0c2cc3100bb318f97476f
+# source-sha256: 1f99a947611a921ffb290579ca60a4670dd48a766527645f5aa9ffad4eba63bd
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -34,6 +34,10 @@ class Ui_MainWindow(object):
         MainWindow.resize(1180, 760)
         self.actionOpen = QAction(MainWindow)
         self.actionOpen.setObjectName(u"actionOpen")
+        self.actionConnectServer = QAction(MainWindow)
+        self.actionConnectServer.setObjectName(u"actionConnectServer")
+        self.actionMoveToServer = QAction(MainWindow)
+        self.actionMoveToServer.setObjectName(u"actionMoveToServer")
         self.actionBackup = QAction(MainWindow)
         self.actionBackup.setObjectName(u"actionBackup")
         self.actionRestore = QAction(MainWindow)
@@ -114,7 +118,9 @@ class Ui_MainWindow(object):
         self.menubar.addAction(self.menuView.menuAction())
         self.menubar.addAction(self.menuHelp.menuAction())
         self.menuFile.addAction(self.actionOpen)
+        self.menuFile.addAction(self.actionConnectServer)
         self.menuFile.addAction(self.menuRecent.menuAction())
+        self.menuFile.addAction(self.actionMoveToServer)
         self.menuFile.addSeparator()
         self.menuFile.addAction(self.actionBackup)
         self.menuFile.addAction(self.actionRestore)
@@ -136,6 +142,14 @@ class Ui_MainWindow(object):
     def retranslateUi(self, MainWindow):
         MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"Thi\u0110ua C\u0110S", None))
         self.actionOpen.setText(QCoreApplication.translate("MainWindow", u"&M\u1edf c\u01a1 s\u1edf d\u1eef li\u1ec7u\u2026", None))
+        self.actionConnectServer.setText(QCoreApplication.translate("MainWindow", u"&K\u1ebft n\u1ed1i m\u00e1y ch\u1ee7 c\u01a1 s\u1edf d\u1eef li\u1ec7u\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.actionConnectServer.setToolTip(QCoreApplication.translate("MainWindow", u"D\u00f9ng chung m\u1ed9t c\u01a1 s\u1edf d\u1eef li\u1ec7u PostgreSQL tr\u00ean m\u00e1y ch\u1ee7 c\u1ee7a v\u0103n ph\u00f2ng", None))
+#endif // QT_CONFIG(tooltip)
+        self.actionMoveToServer.setText(QCoreApplication.translate("MainWindow", u"Chu&y\u1ec3n d\u1eef li\u1ec7u l\u00ean m\u00e1y ch\u1ee7\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.actionMoveToServer.setToolTip(QCoreApplication.translate("MainWindow", u"Ch\u00e9p to\u00e0n b\u1ed9 c\u01a1 s\u1edf d\u1eef li\u1ec7u \u0111ang m\u1edf (t\u1ec7p) v\u00e0o m\u1ed9t c\u01a1 s\u1edf d\u1eef li\u1ec7u c\u00f2n tr\u1ed1ng tr\u00ean m\u00e1y ch\u1ee7", None))
+#endif // QT_CONFIG(tooltip)
         self.actionBackup.setText(QCoreApplication.translate("MainWindow", u"&Sao l\u01b0u ngay", None))
         self.actionRestore.setText(QCoreApplication.translate("MainWindow", u"&Kh\u00f4i ph\u1ee5c t\u1eeb b\u1ea3n sao l\u01b0u\u2026", None))
         self.actionOffice.setText(QCoreApplication.translate("MainWindow", u"Th\u00f4ng tin &c\u01a1 quan\u2026", None))
