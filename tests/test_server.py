@@ -13,6 +13,7 @@ from engines import dump, sql
 from desktop.cli import main
 from desktop.store.database import Database
 from desktop.store.location import BadLocation, Location, parse_location
+from desktop.store.transfer import tables
 
 
 def run(capsys, *argv):
@@ -101,8 +102,10 @@ def test_database_of_another_application(pg_server, capsys):
 def test_newer_schema_on_the_server_is_not_touched(demo_target, capsys):
     sql(demo_target, "UPDATE alembic_version SET version_num='9999'")
     before = sql(demo_target, "SELECT count(*) FROM audit_log")
-    for argv in (["units"], ["review", "--period", "2023", "--unit", "22816", "--accept"],
-                 ["backup"]):
+    commands = [["units"], ["review", "--period", "2023", "--unit", "22816", "--accept"]]
+    if "://" in demo_target:  # a file's backup is a plain copy (store.backup), made anyway
+        commands.append(["backup"])
+    for argv in commands:
         code, _, err = run(capsys, "--db", demo_target, *argv)
         assert code == 1 and "phiên bản ThiĐua CĐS mới hơn" in err
     assert sql(demo_target, "SELECT count(*) FROM audit_log") == before
@@ -147,7 +150,7 @@ def test_move_to_server_copies_every_table_and_refuses_a_second_time(
     before = demo_db.read_bytes()
     code, out, err = run(capsys, "--db", url, "move-to-server", demo_db)
     assert code == 0, err
-    assert "từng bảng đã được đối chiếu" in out and "15 bảng" in out
+    assert "từng bảng đã được đối chiếu" in out and f"{len(tables())} bảng" in out
     assert _tables(url) == _tables(demo_db)
     assert demo_db.read_bytes() == before  # the file is left as it was
     for argv in (["check", "--period", "2023", "--format", "json"], ["units", "--format", "json"],

@@ -21,6 +21,9 @@ from sqlalchemy.engine import Connection
 from .errors import StoreError
 from .models import Base
 
+# Filled by the migrations themselves (a new database's own signing key): the copy brings
+# the source's instead, so that a moved office keeps its identity.
+SEEDED_BY_MIGRATIONS = frozenset({"office_key"})
 Progress = Callable[[int, int, str], object]
 CHUNK = 5000
 
@@ -74,7 +77,8 @@ def row_counts(conn: Connection) -> dict[str, int]:
 
 
 def is_empty(conn: Connection) -> bool:
-    return not any(row_counts(conn).values())
+    """No row a person put there (what the migrations seed does not count)."""
+    return not any(n for t, n in row_counts(conn).items() if t not in SEEDED_BY_MIGRATIONS)
 
 
 def _self_references(table: Table) -> list[str]:
@@ -138,6 +142,9 @@ def copy_all(src: Connection, dst: Connection, progress: Progress = _quiet) -> l
         raise StoreError("Cơ sở dữ liệu đích đã có dữ liệu; chỉ chuyển được vào một cơ sở "
                          "dữ liệu còn trống.")
     all_tables = tables()
+    for table in all_tables:
+        if table.name in SEEDED_BY_MIGRATIONS:
+            dst.execute(delete(table))
     steps = 2 * len(all_tables)
     for i, table in enumerate(all_tables):
         progress(i, steps, f"Đang chép bảng {table.name}…")

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.attributes import flag_modified
 
 from .errors import StoreError
 
@@ -59,6 +60,7 @@ def touch(session: Session, row: Any) -> None:
     """Count a change of the row's children (values, documents) as a change of the row."""
     row.changed_at = dt.datetime.now().replace(microsecond=0)
     row.changed_by = session.info.get("user", "") or ""
+    flag_modified(row, "changed_at")  # an UPDATE (and a new version) even within one second
 
 
 def _stamp(session: Session, _ctx: object, _instances: object) -> None:
