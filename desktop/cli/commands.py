@@ -6,7 +6,6 @@ Exit status: 0 done; 1 the work was refused or failed; 2 the command line was wr
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -15,7 +14,7 @@ from pathlib import Path
 from ..domain.errors import DomainError
 from ..logs import setup_logging
 from ..version import __version__
-from . import forms, proposals, reports
+from . import forms, proposals, reports, units
 from .support import Parser, configure_stdout, db_path, open_db, print_json, print_table
 
 Handler = Callable[[argparse.Namespace], int]
@@ -50,7 +49,6 @@ def build_parser() -> Parser:
     g.add_argument("--plan-file", type=Path, metavar="TỆP", help="tệp kế hoạch .toml đã sửa")
     for name, what in (
         ("plans", "liệt kê các kế hoạch mẫu"),
-        ("units", "liệt kê các đơn vị"),
         ("periods", "liệt kê các kỳ báo cáo"),
     ):
         c = sub.add_parser(name, help=what)
@@ -73,7 +71,7 @@ def build_parser() -> Parser:
     g.add_argument("file", type=Path, metavar="TỆP", nargs="?")
     g.add_argument("--latest-good", action="store_true",
                    help="khôi phục bản sao lưu còn tốt mới nhất")
-    for module in (forms, reports, proposals):
+    for module in (forms, reports, proposals, units):
         module.add_commands(sub, command)
     return p
 
@@ -128,47 +126,6 @@ def cmd_plans(args: argparse.Namespace) -> int:
         print_table(
             ["Mã", "Cơ quan ban hành", "Đơn vị", "Kỳ"],
             [[p.code, p.issuer, len(p.units), len(p.periods)] for p in plans],
-        )
-    return 0
-
-
-@command("units")
-def cmd_units(args: argparse.Namespace) -> int:
-    from ..actions.plan import read_units
-    from ..domain.plan import UNIT_KIND_LABELS
-
-    today = dt.date.today()
-    with open_db(args, write=False) as db:
-        units = read_units(db)
-    if args.format == "json":
-        print_json(
-            [
-                {
-                    "code": u.code,
-                    "name": u.name,
-                    "kind": u.kind,
-                    "block": u.block,
-                    "active": u.active_on(today),
-                    "active_from": u.active_from.isoformat() if u.active_from else None,
-                    "active_to": u.active_to.isoformat() if u.active_to else None,
-                    "merged_into": u.merged_into,
-                }
-                for u in units
-            ]
-        )
-    else:
-        print_table(
-            ["Mã", "Tên đơn vị", "Loại", "Khối", "Hoạt động"],
-            [
-                [
-                    u.code,
-                    u.name,
-                    UNIT_KIND_LABELS.get(u.kind, u.kind),
-                    u.block or "",
-                    "Có" if u.active_on(today) else "Không",
-                ]
-                for u in units
-            ],
         )
     return 0
 

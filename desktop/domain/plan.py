@@ -172,6 +172,8 @@ class Unit:
     active_from: dt.date | None = None
     active_to: dt.date | None = None
     merged_into: str | None = None
+    # names it had before, each with the last day it was valid (oldest first)
+    former_names: tuple[tuple[str, dt.date], ...] = field(default=(), compare=False)
 
     def active_on(self, day: dt.date) -> bool:
         if self.active_from is not None and day < self.active_from:

@@ -33,6 +33,10 @@ from .plan_rules import (
     share_problem,
 )
 
+# [plan] keys kept as they are: the office settings a new database starts with
+EXTRA_KEYS = ("parent_body", "province", "office", "office_short", "signer_authority",
+              "signer_title")
+
 
 class _Problems:
     def __init__(self) -> None:
@@ -221,18 +225,43 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
         block = d.get("block")
         if block is not None and block not in block_codes:
             problems.add(where, f"khối '{block}' không có trong kế hoạch")
+        active_from = date(d, "active_from", where, required=False)
+        active_to = date(d, "active_to", where, required=False)
+        if active_from and active_to and active_from > active_to:
+            problems.add(where, "'active_from' sau 'active_to'")
+        merged_into = d.get("merged_into")
+        if merged_into is not None and (not isinstance(merged_into, str) or not merged_into):
+            problems.add(where, "'merged_into' phải là mã của một đơn vị")
+            merged_into = None
+        if merged_into is not None and active_to is None:
+            problems.add(where, "đơn vị đã sáp nhập ('merged_into') cần 'active_to'")
+        former: list[tuple[str, dt.date]] = []
+        for j, f in enumerate(_list(d, "former_names", problems)):
+            fwhere = f"{where}.former_names[{j}]"
+            fname, until = text(f, "name", fwhere), date(f, "until", fwhere)
+            if fname and until:
+                if former and until <= former[-1][1]:
+                    problems.add(fwhere, "các tên cũ phải xếp theo thứ tự ngày 'until' tăng dần")
+                former.append((fname, until))
         units.append(
             Unit(
                 code=text(d, "code", where),
                 name=text(d, "name", where),
                 kind=unit_kind,
                 block=block,
-                active_from=date(d, "active_from", where, required=False),
-                active_to=date(d, "active_to", where, required=False),
-                merged_into=d.get("merged_into"),
+                active_from=active_from,
+                active_to=active_to,
+                merged_into=merged_into,
+                former_names=tuple(former),
             )
         )
-    _unique([u.code for u in units], "units", problems)
+    unit_codes = _unique([u.code for u in units], "units", problems)
+    for i, u in enumerate(units):
+        if u.merged_into is not None and u.merged_into not in unit_codes:
+            problems.add(f"units[{i}] ({u.code})",
+                         f"đơn vị '{u.merged_into}' ('merged_into') không có trong kế hoạch")
+        elif u.merged_into == u.code:
+            problems.add(f"units[{i}] ({u.code})", "đơn vị không thể sáp nhập vào chính nó")
 
     quotas: list[Quota] = []
     for i, d in enumerate(_list(doc, "quotas", problems)):
@@ -309,7 +338,7 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
         ranking=ranking,
         dossier=tuple(dossier),
         source_note=text(head, "source_note", "[plan]", required=False),
-        extras={k: v for k, v in head.items() if k in ("parent_body", "province")},
+        extras={k: v for k, v in head.items() if k in EXTRA_KEYS and isinstance(v, str)},
     )
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 from .errors import DatabaseTooNew, NotADatabase, StoreError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 
 
 def known_revisions() -> set[str]:
