@@ -100,6 +100,12 @@ def cmd_init(args: argparse.Namespace) -> int:
         f"Đã tạo cơ sở dữ liệu {created.path} từ kế hoạch {created.plan_code} "
         f"({created.units} đơn vị)."
     )
+    if not plan.units:
+        print(
+            "Kế hoạch không liệt kê đơn vị nào: hãy thêm các đơn vị báo cáo bằng "
+            "'thidua units add' hoặc nhập cả danh sách bằng 'thidua units import TỆP' "
+            "(Excel/CSV với các cột Mã, Tên đơn vị, Loại)."
+        )
     return 0
 
 
@@ -162,7 +168,6 @@ def cmd_periods(args: argparse.Namespace) -> int:
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
     from ..actions.plan import period_report
-    from ..domain.evaluation import OUTCOME_LABELS
     from ..domain.period_report import REVIEW_STATE_LABELS, to_json
     from ..domain.vnformat import day, percent
 
@@ -184,7 +189,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 u.rank or "",
                 u.unit.code,
                 u.unit.name,
-                OUTCOME_LABELS[u.result.value],
+                u.verdict,
                 day(sub.received_on) if sub else "—",
                 u.late_days or "",
                 REVIEW_STATE_LABELS.get(sub.state, "") if sub else "",

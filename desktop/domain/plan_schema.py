@@ -127,6 +127,7 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
                     d, "denominator", where, required=kind is IndicatorKind.RATIO
                 ),
                 source=text(d, "source", where, required=False),
+                maximum=_maximum(d, kind, where, problems),
             )
         )
     if not indicators:
@@ -172,6 +173,10 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
         if not isinstance(mandatory, bool):
             problems.add(where, "'mandatory' phải là true hoặc false")
             mandatory = True
+        only = d.get("periods", [])
+        if not isinstance(only, list) or not all(isinstance(x, str) for x in only):
+            problems.add(where, "'periods' phải là danh sách mã kỳ báo cáo")
+            only = []
         criteria.append(
             Criterion(
                 code=text(d, "code", where),
@@ -182,6 +187,7 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
                 unit_kinds=ckinds,
                 mandatory=mandatory,
                 source=text(d, "source", where),
+                periods=tuple(only),
             )
         )
     _unique([c.code for c in criteria], "criteria", problems)
@@ -215,6 +221,11 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
     if not periods:
         problems.add(origin, "kế hoạch không có kỳ báo cáo nào")
     period_codes = _unique([p.code for p in periods], "periods", problems)
+    for i, c in enumerate(criteria):
+        for code_ in c.periods:
+            if code_ not in period_codes:
+                problems.add(f"criteria[{i}] ({c.code})",
+                             f"kỳ '{code_}' ('periods') không có trong kế hoạch")
 
     units: list[Unit] = []
     for i, d in enumerate(_list(doc, "units", problems)):
@@ -340,6 +351,22 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
         source_note=text(head, "source_note", "[plan]", required=False),
         extras={k: v for k, v in head.items() if k in EXTRA_KEYS and isinstance(v, str)},
     )
+
+
+def _maximum(
+    d: Mapping[str, Any], kind: IndicatorKind, where: str, problems: _Problems
+) -> float | None:
+    """A score's top ('maximum = 100'); only a score has one."""
+    raw = d.get("maximum")
+    if raw is None:
+        return None
+    if kind is not IndicatorKind.SCORE:
+        problems.add(where, "'maximum' chỉ dùng cho chỉ tiêu loại điểm (score)")
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, int | float) or raw <= 0:
+        problems.add(where, "'maximum' phải là một số dương")
+        return None
+    return float(raw)
 
 
 def _list(doc: Mapping[str, Any], key: str, problems: _Problems) -> list[Mapping[str, Any]]:

@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop.domain.evaluation import OUTCOME_LABELS, rule_label
+from desktop.domain.evaluation import rule_label
 from desktop.domain.period_report import PeriodReport, UnitReport
 from desktop.domain.plan import IndicatorKind
 from desktop.domain.vnformat import day, percent
@@ -196,7 +196,7 @@ def sections_results(inp: ExportInput) -> list[Section]:
             if u.rank_value is not None:
                 shown = percent(u.rank_value) if ind.is_percent_like else num(u.rank_value)
             table_rows.append(
-                [str(u.rank) if u.rank else "—", u.unit.name, shown, OUTCOME_LABELS[u.result.value]]
+                [str(u.rank) if u.rank else "—", u.unit.name, shown, u.verdict]
             )
             styles.append(ROW_STYLE.get(u.result.value))
         out.append(

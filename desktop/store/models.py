@@ -130,6 +130,7 @@ class IndicatorRow(Base):
     numerator_label: Mapped[str] = mapped_column(String(200), default="")
     denominator_label: Mapped[str] = mapped_column(String(200), default="")
     source: Mapped[str] = mapped_column(String(60), default="")
+    maximum: Mapped[float | None] = mapped_column(Float, nullable=True)  # a score's scale
 
 
 class CriterionRow(Base):

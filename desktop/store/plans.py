@@ -90,6 +90,7 @@ def install_plan(session: Session, plan: Plan) -> PlanRow:
             numerator_label=ind.numerator_label,
             denominator_label=ind.denominator_label,
             source=ind.source,
+            maximum=ind.maximum,
         )
         for i, ind in enumerate(plan.indicators)
     )
@@ -159,6 +160,7 @@ def criterion_row(plan_id: int, position: int, c: Criterion) -> CriterionRow:
         unit_kinds=list(c.unit_kinds),
         mandatory=c.mandatory,
         source=c.source,
+        periods=list(c.periods),
     )
 
 
@@ -181,6 +183,7 @@ def load_plan(session: Session) -> Plan:
             numerator_label=r.numerator_label,
             denominator_label=r.denominator_label,
             source=r.source,
+            maximum=r.maximum,
         )
         for r in plain_rows(session, IndicatorRow, plan_id=pid, order_by=("position",))
     )
@@ -194,6 +197,7 @@ def load_plan(session: Session) -> Plan:
             unit_kinds=tuple(r.unit_kinds),
             mandatory=r.mandatory,
             source=r.source,
+            periods=tuple(r.periods or ()),
         )
         for r in plain_rows(session, CriterionRow, plan_id=pid, order_by=("position",))
     )

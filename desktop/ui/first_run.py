@@ -28,6 +28,10 @@ from .office_dialog import OfficeForm, show_banner
 from .tasks import TaskRunner
 
 PAGE_START, PAGE_OFFICE, PAGE_UNITS, PAGE_SAVE = range(4)
+NO_UNITS_HINT = (
+    "Kế hoạch không liệt kê đơn vị nào. Sau khi tạo cơ sở dữ liệu, hãy thêm các đơn vị "
+    "báo cáo (các phòng, trung tâm, đơn vị trực thuộc…) ở trang Đơn vị: “Thêm đơn vị…” "
+    "từng đơn vị, hoặc “Nhập danh sách…” từ tệp Excel/CSV có các cột Mã, Tên đơn vị, Loại.")
 DB_FILTER = "Cơ sở dữ liệu ThiĐua CĐS (*.db);;Mọi tệp (*)"
 
 
@@ -178,7 +182,7 @@ class FirstRunWizard(QWizard):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.ui.lblUnitsCount.setText(f"{len(plan.units)} đơn vị.")
+        self.ui.lblUnitsCount.setText(f"{len(plan.units)} đơn vị." if plan.units else NO_UNITS_HINT)
 
     def _prepare_save_page(self, plan: Plan | None) -> None:
         from ..paths import data_dir

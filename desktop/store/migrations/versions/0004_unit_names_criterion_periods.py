@@ -1,4 +1,4 @@
-"""unit name history; criteria that apply to some periods only
+"""unit name history; criteria that apply to some periods only; a score's maximum
 
 Revision ID: 0004
 Revises: 0003
@@ -27,9 +27,13 @@ def upgrade() -> None:
     with op.batch_alter_table('criterion', schema=None) as batch_op:
         batch_op.add_column(sa.Column('periods', sa.JSON(), nullable=False,
                                       server_default='[]'))
+    with op.batch_alter_table('indicator', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('maximum', sa.Float(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('indicator', schema=None) as batch_op:
+        batch_op.drop_column('maximum')
     with op.batch_alter_table('criterion', schema=None) as batch_op:
         batch_op.drop_column('periods')
     op.drop_table('unit_name')
