@@ -115,3 +115,22 @@ def test_first_run_wizard_starts_from_a_plan_file(qtbot, tmp_path: Path, said) -
     assert (office.name, office.short_name, office.signer_authority, office.signer_title) == (
         "Sở Khoa học và Công nghệ", "SKHCN", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")
     assert office.doc_number_prefix == "/BC-SKHCN"
+
+
+def test_plan_page_saves_the_plan_to_a_file(qtbot, demo_db: Path, tmp_path: Path) -> None:
+    from desktop.plan_catalog import load_plan_file
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.database_opened, timeout=20000):
+        w.start(demo_db)
+    w.show_page(PAGE["Kế hoạch"])
+    page = w.pages[PAGE["Kế hoạch"]]
+    target = tmp_path / "ninh-son-2022.toml"
+    page.choose_plan_file = lambda: target
+    page.btn_save_file.click()
+    qtbot.waitUntil(lambda: "Đã lưu kế hoạch" in page.ui.lblStatus.text(), timeout=10000)
+    assert "(8 đơn vị)" in page.ui.lblStatus.text()
+    plan = load_plan_file(target)
+    assert plan.code == "ninh-son-2022" and len(plan.units) == 8
+    w.close()

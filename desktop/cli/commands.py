@@ -14,7 +14,7 @@ from pathlib import Path
 from ..domain.errors import DomainError
 from ..logs import setup_logging
 from ..version import __version__
-from . import forms, proposals, reports, units
+from . import forms, plan, proposals, reports, units
 from .support import Parser, configure_stdout, db_path, open_db, print_json, print_table
 
 Handler = Callable[[argparse.Namespace], int]
@@ -71,7 +71,7 @@ def build_parser() -> Parser:
     g.add_argument("file", type=Path, metavar="TỆP", nargs="?")
     g.add_argument("--latest-good", action="store_true",
                    help="khôi phục bản sao lưu còn tốt mới nhất")
-    for module in (forms, reports, proposals, units):
+    for module in (forms, reports, proposals, units, plan):
         module.add_commands(sub, command)
     return p
 
