@@ -282,4 +282,5 @@ def test_ninh_son_enterprises_and_departments() -> None:
     assert rule(plan, "PB_SANG_KIEN") == ("SANG_KIEN", ">=", 1.0, True)
     assert rule(plan, "PB_HOAN_THANH")[:2] == ("HOAN_THANH_NV", "true")
     assert dept["PB_HOAN_THANH"].source == "V.1.1.a" and dept["PB_SANG_KIEN"].source == "V.1.1"
-    assert plan.dossier == ()  # the plan states none (V.2 gives only the numbers)
+    # the plan states no dossier (V.2 gives only the numbers): the office's own choice
+    assert len(plan.dossier) == 3 and plan.extras["dossier_by"] == "office"

@@ -171,9 +171,13 @@ def test_ninh_son_year(tmp_path, capsys):
         ok(capsys, "--db", db, "proposals", "add", "--review", "2023", "--collective", code)
     result = proposals_check(capsys, db, "2023")
     rules = [b["rule"] for b in result["breaches"]]
-    assert rules == ["QUOTA_COLLECTIVES"], rules  # no dossier rule: the plan states none
+    assert rules[0] == "QUOTA_COLLECTIVES", rules
+    dossier = [b for b in result["breaches"] if b["rule"] == "DOSSIER_INCOMPLETE"]
+    assert dossier and all(b["source"] == "" for b in dossier)  # the office's own choice
+    assert "do cơ quan tự quy định" in dossier[0]["message"]
     ok(capsys, "--db", db, "proposals", "remove", "--review", "2023", "--id", "6")
-    assert proposals_check(capsys, db, "2023")["breaches"] == []
+    rules = {b["rule"] for b in proposals_check(capsys, db, "2023")["breaches"]}
+    assert "QUOTA_COLLECTIVES" not in rules
     pdf, data = exports(capsys, tmp_path, db, "2023")
     assert {u["code"] for u in data["units"]} >= {"22813", "DN01"}
 

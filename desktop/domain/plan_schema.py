@@ -35,7 +35,7 @@ from .plan_rules import (
 
 # [plan] keys kept as they are: the office settings a new database starts with
 EXTRA_KEYS = ("parent_body", "province", "office", "office_short", "signer_authority",
-              "signer_title")
+              "signer_title", "dossier_source", "dossier_by")
 
 
 class _Problems:

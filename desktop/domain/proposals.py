@@ -296,9 +296,17 @@ def quota_scope(plan: Plan, quota: Quota) -> str:
     return text
 
 
+def dossier_by_office(plan: Plan) -> bool:
+    """The dossier is the office's own choice: the plan states none ([plan] dossier_by =
+    "office"), so it is cited with no clause."""
+    return plan.extras.get("dossier_by") == "office"
+
+
 def dossier_source(plan: Plan, review: str, award: str) -> str:
     """The clause for the dossier: the plan's own `dossier_source` if it has one, else the
     clause of the award's quota (the schema keeps no clause for the dossier itself)."""
+    if dossier_by_office(plan):
+        return ""
     own = plan.extras.get("dossier_source")
     if isinstance(own, str) and own.strip():
         return own.strip()
@@ -477,7 +485,9 @@ def check_proposals(
                 Breach(
                     Rule.DOSSIER_INCOMPLETE,
                     f"{p.label}: hồ sơ còn thiếu {len(missing)}/{len(plan.dossier)} thành phần: "
-                    f"{listing}.",
+                    f"{listing}."
+                    + (" (Thành phần hồ sơ do cơ quan tự quy định; kế hoạch không nêu.)"
+                       if dossier_by_office(plan) else ""),
                     dossier_source(plan, review_code, p.award),
                     (p.id,),
                 )
