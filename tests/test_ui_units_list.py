@@ -11,7 +11,7 @@ from desktop.exchange.unit_list_file import read_unit_list
 from desktop.ui import errors
 from desktop.ui.main_window import PAGES, MainWindow
 
-PAGE = {title: i for i, (title, _m, _c) in enumerate(PAGES)}
+PAGE = {title: i for i, (title, _page) in enumerate(PAGES)}
 
 
 @pytest.fixture
