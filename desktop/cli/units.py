@@ -114,8 +114,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from ..actions.units import add_unit
-    from ..store.units import UnitData
+    from ..actions.units import UnitData, add_unit
 
     kind = _kind(args.kind)
     assert kind is not None
@@ -138,8 +137,7 @@ def _edit(args: argparse.Namespace) -> int:
 
 
 def _merge(args: argparse.Namespace) -> int:
-    from ..actions.units import merge_units, units_on
-    from ..store.units import UnitData
+    from ..actions.units import UnitData, merge_units, units_on
 
     new_unit = None
     if args.new_code:
