@@ -127,7 +127,7 @@ def test_units_add_edit_and_refusals(demo_db, capsys):
                        "--name", "Khác", "--kind", "department")
     assert code == 1 and "đã dùng cho Phòng Văn hóa và Thông tin" in err
     code, _, err = run(capsys, "--db", demo_db, "units", "add", "--code", "X1",
-                       "--name", "Công ty A", "--kind", "enterprise")
+                       "--name", "Huyện A", "--kind", "district")
     assert code == 1 and "không có trong kế hoạch" in err
     code, out, _ = run(capsys, "--db", demo_db, "units", "edit", "PVHTT", "--name",
                        "Phòng Văn hóa, Khoa học và Thông tin")
