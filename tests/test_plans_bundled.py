@@ -164,7 +164,13 @@ def test_quang_ninh_dti_and_ranking() -> None:
     assert plan.ranking.indicator == "DIEM_DTI" and plan.ranking.descending
     assert rule(plan, "CT_CAP_QUANG_HO") == ("CAP_QUANG_HO", ">=", 95.0, False)
     assert rule(plan, "CT_KIEM_TRA_SO") == ("KIEM_TRA_SO", ">=", 50.0, False)
-    assert plan.quotas == ()
+    # IV.3.b: Bằng khen at sơ kết and tổng kết with no number fixed ("không giới hạn")
+    assert [(q.review, q.award, q.collectives, q.individuals, q.source)
+            for q in plan.quotas] == [
+        ("2023", "Bằng khen của Chủ tịch UBND tỉnh", None, None, "IV.3.b"),
+        ("2025", "Bằng khen của Chủ tịch UBND tỉnh", None, None, "IV.3.b"),
+    ]
+    assert plan.indicator("DIEM_DTI").maximum == 100
     assert len(plan.dossier) == 3
     assert len(plan.units) == 13
 
@@ -204,6 +210,12 @@ def test_can_tho_blocks_and_units() -> None:
     }
     k1 = {u.name for u in plan.units if u.block == "K1"}
     assert "Ban Quản lý các Khu chế xuất và Công nghiệp Cần Thơ" in k1
+    # Khối 3: the statistics office's list as of 17/5/2022, 83 communes, wards, townships
+    k3 = {u.code: u.name for u in plan.units if u.block == "K3"}
+    assert len(k3) == 83
+    assert k3["31117"] == "Phường Cái Khế" and all(c.startswith("31") for c in k3)
+    assert sum(n.startswith("Phường ") for n in k3.values()) == 42
+    assert sum(n.startswith("Thị trấn ") for n in k3.values()) == 5
     assert plan.ranking is not None and plan.ranking.indicator == "DIEM_DTI"
 
 
@@ -244,3 +256,31 @@ def test_dien_bien_targets_and_periods() -> None:
     assert [p.code for p in plan.periods] == [str(y) for y in range(2023, 2031)]
     assert plan.period("2025").review is ReviewKind.MIDTERM
     assert plan.period("2030").review is ReviewKind.FINAL
+
+
+def test_launch_plan_deadlines_are_2022_tasks() -> None:
+    """A unit late with its 2022 launch plan does not fail 2023-2025 for it."""
+    for code, criteria, periods in (
+        ("ninh-son-2022", ("XA_KE_HOACH", "PB_KE_HOACH"), ("2022",)),
+        ("binh-phuoc-2022", ("SO_KE_HOACH", "HUYEN_KE_HOACH", "XA_KE_HOACH"),
+         ("2022-6T", "2022")),
+    ):
+        plan = load(code)
+        for c in criteria:
+            assert criterion(plan, c).periods == periods, (code, c)
+        kind = criterion(plan, criteria[0]).unit_kinds[0]
+        assert criteria[0] in {x.code for x in plan.criteria_for(kind, periods[-1])}
+        assert criteria[0] not in {x.code for x in plan.criteria_for(kind, "2023")}
+
+
+def test_ninh_son_enterprises_and_departments() -> None:
+    plan = load("ninh-son-2022")
+    assert "enterprise" in plan.unit_kinds
+    assert {c.code: c.source for c in plan.criteria_for("enterprise")} == {
+        "DN_DANG_KY": "V.1.1", "DN_SANG_KIEN": "V.1.1", "DN_SAN_PHAM": "V.1.1.c"}
+    dept = {c.code: c for c in plan.criteria_for("department")}
+    assert rule(plan, "PB_SANG_KIEN") == ("SANG_KIEN", ">=", 1.0, True)
+    assert rule(plan, "PB_HOAN_THANH")[:2] == ("HOAN_THANH_NV", "true")
+    assert dept["PB_HOAN_THANH"].source == "V.1.1.a" and dept["PB_SANG_KIEN"].source == "V.1.1"
+    # the plan states no dossier (V.2 gives only the numbers): the office's own choice
+    assert len(plan.dossier) == 3 and plan.extras["dossier_by"] == "office"

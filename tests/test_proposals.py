@@ -43,7 +43,7 @@ from desktop.exchange.proposals_export import (
 from desktop.paths import evidence_dir
 from desktop.plan_catalog import load_bundled
 from desktop.store.database import Database
-from desktop.store.models import AuditRow, PlanRow, ProposalDocumentRow, UnitRow
+from desktop.store.models import AuditRow, ProposalDocumentRow, UnitRow
 from desktop.store.plans import install_plan, load_plan
 from desktop.store.proposals import (
     add_collective,
@@ -118,12 +118,7 @@ def build_db(
     db = Database.open(tmp_path / "x.db", create=True)
     plan = load_bundled(code)
     with db.transaction("Khởi tạo") as s:
-        install_plan(s, plan)
-        if code == "can-tho-2022":  # Khối 3 has no units in the template
-            pid = s.scalar(select(PlanRow.id))
-            for ucode, name in CAN_THO_COMMUNES:
-                s.add(UnitRow(plan_id=pid, code=ucode, name=name, kind="commune", block="K3"))
-            s.flush()
+        install_plan(s, plan)  # Cần Thơ's Khối 3 holds the city's communes (CAN_THO_COMMUNES)
         plan = load_plan(s)
         kinds = {u.code: u.kind for u in s.scalars(select(UnitRow))}
         deadline = plan.period(review).deadline
@@ -243,7 +238,9 @@ def test_ninh_son_every_rule_broken_once(tmp_path: Path) -> None:
     assert np_.source == criterion_source(plan, "commune")
     assert "Xã Ma Nới" in np_.message and "không đạt" in np_.message
     d = rules["DOSSIER_INCOMPLETE"][0]
-    assert d.proposal_ids == (lacking,) and d.source == "V.2"
+    # the plan states no dossier: the office's own choice, cited with no clause
+    assert d.proposal_ids == (lacking,) and d.source == ""
+    assert "do cơ quan tự quy định" in d.message
     assert plan.dossier[1] in d.message and "1/3" in d.message
     du = rules["DUPLICATE"][0]
     assert set(du.proposal_ids) == {collectives[0], dup} and "2 lần" in du.message
@@ -480,10 +477,7 @@ def _report(plan: Plan, review: str, units: list[Unit], scores: dict[str, float]
 
 
 def _units(plan: Plan) -> list[Unit]:
-    units = [Unit(u.code, u.name, u.kind, u.block) for u in plan.units]
-    if any(q.block == "K3" for q in plan.quotas):
-        units += [Unit(c, n, "commune", "K3") for c, n in CAN_THO_COMMUNES]
-    return units
+    return [Unit(u.code, u.name, u.kind, u.block) for u in plan.units]
 
 
 def test_no_quota_for_an_award_or_a_unit_outside_every_block() -> None:

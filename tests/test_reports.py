@@ -182,7 +182,7 @@ def test_workbook_numbers_are_those_of_check(exported: dict[str, Path]) -> None:
             assert total[col[f"{code} Tử số"]] == ind["numerator"]
             assert total[col[f"{code} Mẫu số"]] == ind["denominator"]
             assert round(total[col[f"{code} Tỷ lệ (%)"]], 2) == ind["value"]
-        elif ind["kind"] in ("count", "percent", "score"):
+        elif ind["kind"] in ("count", "percent", "score") and ind["units_reporting"]:
             key = next(h for h in headers if h.split(" ")[0] == code)
             assert round(total[col[key]], 2) == ind["value"]
     hscv = next(i for i in data["indicators"] if i["code"] == "HSCV_MANG")
@@ -453,7 +453,7 @@ def test_package_manifest_checksums_csv_and_data(exported: dict[str, Path]) -> N
     assert sub["values"]["NGAY_KH_PD"] == {"date": "2022-09-20"}
     assert sub["values"]["SANG_KIEN"] == {"number": 1}
     assert d["plan"]["plan"]["code"] == "ninh-son-2022"
-    assert len(d["plan"]["criteria"]) == 15 and len(d["plan"]["units"]) == 8
+    assert len(d["plan"]["criteria"]) == 21 and len(d["plan"]["units"]) == 8
     assert [p["name"] for p in d["proposals"]] == ["Xã Nhơn Sơn", "Trần Văn Bình"]
     from desktop.domain.plan_schema import parse_plan
 

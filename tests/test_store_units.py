@@ -80,7 +80,7 @@ def test_add_unit(db: Database) -> None:
         (UnitData("Xã1", "Xã A", "commune"), "không hợp lệ"),
         (UnitData("22810", "Xã A", "commune"), "đã dùng cho Thị trấn Tân Sơn"),
         (UnitData("99999", "   ", "commune"), "Tên đơn vị không được để trống"),
-        (UnitData("99999", "Xã A", "enterprise"), "Loại đơn vị 'enterprise' không có"),
+        (UnitData("99999", "Xã A", "district"), "Loại đơn vị 'district' không có"),
         (UnitData("99999", "Xã A", "commune", block="K9"), "Không có khối thi đua 'K9'"),
     ],
 )

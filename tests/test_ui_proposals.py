@@ -170,7 +170,7 @@ def test_models_show_the_proposals_their_breaches_and_the_suggestions(
 
     papers = model.row_of(2)
     assert model.index(papers, M.COL_DOSSIER).data() == f"Thiếu: {DOSSIER[1]}; {DOSSIER[2]}"
-    assert model.index(papers, M.COL_BREACHES).data() == "Hồ sơ chưa đủ (mục V.2)"
+    assert model.index(papers, M.COL_BREACHES).data() == "Hồ sơ chưa đủ"  # office's choice
     assert model.index(papers, 0).data(BG).color() == DOSSIER_BACKGROUND
 
     person = model.row_of(3)
@@ -306,7 +306,7 @@ def test_propose_a_suggested_unit(qtbot, ctx: AppContext, page: ProposalsPage) -
     assert (p.unit_code, p.award) == ("22831", "Giấy khen của Chủ tịch UBND huyện")
     assert s.row_of("22831") is None and s.rowCount() == 3
     row = _row(page, "Xã Nhơn Sơn")
-    assert page.model.index(row, M.COL_BREACHES).data() == "Hồ sơ chưa đủ (mục V.2)"
+    assert page.model.index(row, M.COL_BREACHES).data() == "Hồ sơ chưa đủ"  # no clause
     assert page.ui.bannerLabel.text().startswith(
         f"Đã thêm đề nghị số {p.id}: Tập thể Xã Nhơn Sơn (22831)")
     assert page.quota_panel.gauge_texts()[0] == "Tập thể 1/5"

@@ -44,7 +44,7 @@ def load_export_input(
             office=load_office(session),
             proposals=proposal_infos(session, period_code),
             generated_at=(now or dt.datetime.now()).replace(microsecond=0),
-            all_units=tuple(unit_infos(session)),
+            all_units=tuple(unit_infos(session, report.period.ends)),
             signing_key=signing_key(session)[0],
             history=tuple(history),
         )

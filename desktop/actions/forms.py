@@ -224,4 +224,6 @@ def template_basis(db: Database, period_code: str | None = None) -> TemplateBasi
         plan = load_plan(s)
         if period_code is not None:
             period_row(s, period_code)
-        return TemplateBasis(plan, load_office(s).name, tuple(unit_infos(s)))
+        # each unit under the name it had then (a unit renamed since keeps its old name)
+        on = plan.period(period_code).ends if period_code is not None else None
+        return TemplateBasis(plan, load_office(s).name, tuple(unit_infos(s, on)))

@@ -6,7 +6,6 @@ Exit status: 0 done; 1 the work was refused or failed; 2 the command line was wr
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -15,7 +14,7 @@ from pathlib import Path
 from ..domain.errors import DomainError
 from ..logs import setup_logging
 from ..version import __version__
-from . import forms, proposals, reports
+from . import forms, plan, proposals, reports, units
 from .support import (
     Parser,
     configure_stdout,
@@ -60,7 +59,6 @@ def build_parser() -> Parser:
     g.add_argument("--plan-file", type=Path, metavar="TỆP", help="tệp kế hoạch .toml đã sửa")
     for name, what in (
         ("plans", "liệt kê các kế hoạch mẫu"),
-        ("units", "liệt kê các đơn vị"),
         ("periods", "liệt kê các kỳ báo cáo"),
     ):
         c = sub.add_parser(name, help=what)
@@ -91,7 +89,7 @@ def build_parser() -> Parser:
         "PostgreSQL còn trống chỉ ra bằng --db",
     )
     c.add_argument("file", type=Path, metavar="TỆP")
-    for module in (forms, reports, proposals):
+    for module in (forms, reports, proposals, units, plan):
         module.add_commands(sub, command)
     return p
 
@@ -121,6 +119,12 @@ def cmd_init(args: argparse.Namespace) -> int:
         f"Đã tạo cơ sở dữ liệu {created.label} từ kế hoạch {created.plan_code} "
         f"({created.units} đơn vị)."
     )
+    if not plan.units:
+        print(
+            "Kế hoạch không liệt kê đơn vị nào: hãy thêm các đơn vị báo cáo bằng "
+            "'thidua units add' hoặc nhập cả danh sách bằng 'thidua units import TỆP' "
+            "(Excel/CSV với các cột Mã, Tên đơn vị, Loại)."
+        )
     return 0
 
 
@@ -147,47 +151,6 @@ def cmd_plans(args: argparse.Namespace) -> int:
         print_table(
             ["Mã", "Cơ quan ban hành", "Đơn vị", "Kỳ"],
             [[p.code, p.issuer, len(p.units), len(p.periods)] for p in plans],
-        )
-    return 0
-
-
-@command("units")
-def cmd_units(args: argparse.Namespace) -> int:
-    from ..actions.plan import read_units
-    from ..domain.plan import UNIT_KIND_LABELS
-
-    today = dt.date.today()
-    with open_db(args, write=False) as db:
-        units = read_units(db)
-    if args.format == "json":
-        print_json(
-            [
-                {
-                    "code": u.code,
-                    "name": u.name,
-                    "kind": u.kind,
-                    "block": u.block,
-                    "active": u.active_on(today),
-                    "active_from": u.active_from.isoformat() if u.active_from else None,
-                    "active_to": u.active_to.isoformat() if u.active_to else None,
-                    "merged_into": u.merged_into,
-                }
-                for u in units
-            ]
-        )
-    else:
-        print_table(
-            ["Mã", "Tên đơn vị", "Loại", "Khối", "Hoạt động"],
-            [
-                [
-                    u.code,
-                    u.name,
-                    UNIT_KIND_LABELS.get(u.kind, u.kind),
-                    u.block or "",
-                    "Có" if u.active_on(today) else "Không",
-                ]
-                for u in units
-            ],
         )
     return 0
 
@@ -224,7 +187,6 @@ def cmd_periods(args: argparse.Namespace) -> int:
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
     from ..actions.plan import period_report
-    from ..domain.evaluation import OUTCOME_LABELS
     from ..domain.period_report import REVIEW_STATE_LABELS, to_json
     from ..domain.vnformat import day, percent
 
@@ -246,7 +208,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 u.rank or "",
                 u.unit.code,
                 u.unit.name,
-                OUTCOME_LABELS[u.result.value],
+                u.verdict,
                 day(sub.received_on) if sub else "—",
                 u.late_days or "",
                 REVIEW_STATE_LABELS.get(sub.state, "") if sub else "",

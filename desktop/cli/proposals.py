@@ -288,8 +288,13 @@ def check_json(result: Any, plan: Any) -> dict[str, Any]:
     }
 
 
-def _limit(v: int | None) -> str:
-    return "—" if v is None else str(v)
+def _left(v: int | None) -> str:
+    return "không giới hạn" if v is None else str(v)
+
+
+def _used(n: int, limit: int | None) -> str:
+    """'3/5', or '3 (không giới hạn)' when the plan fixes no number."""
+    return f"{n} (không giới hạn)" if limit is None else f"{n}/{limit}"
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -313,8 +318,8 @@ def _check(args: argparse.Namespace) -> int:
             [
                 u.quota.award,
                 block_label(plan, u.quota.block),
-                f"{u.collectives}/{_limit(u.quota.collectives)}",
-                f"{u.individuals}/{_limit(u.quota.individuals)}",
+                _used(u.collectives, u.quota.collectives),
+                _used(u.individuals, u.quota.individuals),
                 leaders,
                 u.quota.source,
             ]
@@ -387,8 +392,8 @@ def _suggest(args: argparse.Namespace) -> int:
             f", {block_label(plan, u.quota.block)}" if u.quota.block else ""
         )
         print(
-            f"- {scope}: còn {_limit(u.remaining_collectives)} tập thể, "
-            f"{_limit(u.remaining_individuals)} cá nhân (mục {u.quota.source or '—'})"
+            f"- {scope}: còn {_left(u.remaining_collectives)} tập thể, "
+            f"{_left(u.remaining_individuals)} cá nhân (mục {u.quota.source or '—'})"
         )
     print()
     if not suggestions:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -140,22 +140,41 @@ def rule_label(plan: Plan, c: Criterion) -> str:
 
 
 def evaluate_unit(
-    plan: Plan, unit_kind: str, values: Mapping[str, Value] | None
+    plan: Plan, unit_kind: str, values: Mapping[str, Value] | None, period: str | None = None
 ) -> tuple[UnitResult, tuple[CriterionResult, ...]]:
-    """The unit's result for a period and every criterion that applies to its kind.
+    """The unit's result for a period and every criterion that applies to its kind (and,
+    given `period`, to that period: a criterion may apply to some periods only).
 
     `values` is None when the unit has not submitted. Non-mandatory criteria (targets)
-    are evaluated and returned but do not decide the result.
+    are evaluated and returned but do not decide the result - unless the unit has no
+    mandatory criterion at all (a plan of targets only): then the targets decide it, and
+    its verdict says how many were met (`verdict`).
     """
     if values is None:
         return UnitResult.NOT_SUBMITTED, ()
     results = tuple(
         [
             _evaluate(c, kind, values.get(c.indicator, BLANK))
-            for c, kind in plan.criteria_with_kinds(unit_kind)
+            for c, kind in plan.criteria_with_kinds(unit_kind, period)
         ]
     )
-    return combine([r for r in results if r.criterion.mandatory]), results
+    mandatory = [r for r in results if r.criterion.mandatory]
+    return combine(mandatory if mandatory else results), results
+
+
+def targets_only(criteria: Sequence[CriterionResult]) -> bool:
+    """The unit is judged by targets alone (no mandatory criterion applies to it)."""
+    return bool(criteria) and not any(r.criterion.mandatory for r in criteria)
+
+
+def verdict(result: UnitResult | str, criteria: Sequence[CriterionResult]) -> str:
+    """The unit's result as every screen and report writes it: 'Đạt', 'Không đạt', ... or,
+    for a unit judged by targets alone, how many it met: 'Đạt 5/7 chỉ tiêu'."""
+    value = result.value if isinstance(result, UnitResult) else result
+    if value != "not_submitted" and targets_only(criteria):
+        met = sum(1 for r in criteria if r.outcome is _PASS)
+        return f"Đạt {met}/{len(criteria)} chỉ tiêu"
+    return OUTCOME_LABELS[value]
 
 
 def combine(mandatory: Iterable[CriterionResult]) -> UnitResult:

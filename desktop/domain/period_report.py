@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .aggregate import Aggregate, aggregate
-from .evaluation import CriterionResult, UnitResult, evaluate_unit
+from .evaluation import CriterionResult, UnitResult, evaluate_unit, verdict
 from .lateness import late_days
 from .plan import Period, Plan, Unit
 from .ranking import competition_ranks
@@ -57,6 +57,11 @@ class UnitReport:
     @property
     def failed(self) -> tuple[CriterionResult, ...]:
         return tuple(r for r in self.criteria if r.criterion.mandatory and r.outcome == "fail")
+
+    @property
+    def verdict(self) -> str:
+        """'Đạt', 'Không đạt', … or 'Đạt 5/7 chỉ tiêu' for a plan of targets only."""
+        return verdict(self.result, self.criteria)
 
 
 @dataclass(frozen=True)
@@ -114,7 +119,8 @@ def build_period_report(
     evaluated: dict[str, tuple[UnitResult, tuple[CriterionResult, ...]]] = {}
     for u in listed:
         sub = submissions.get(u.code)
-        evaluated[u.code] = evaluate_unit(plan, u.kind, sub.values if sub else None)
+        evaluated[u.code] = evaluate_unit(plan, u.kind, sub.values if sub else None,
+                                          period.code)
         rank_values[u.code] = _rank_value(plan, u, sub)
 
     ranks: dict[str, int | None] = {}

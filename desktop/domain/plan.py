@@ -99,6 +99,7 @@ class Indicator:
     numerator_label: str = ""
     denominator_label: str = ""
     source: str = ""
+    maximum: float | None = None  # the top of a score's scale ("thang điểm 100")
 
     @property
     def is_percent_like(self) -> bool:
@@ -115,6 +116,7 @@ class Criterion:
     unit_kinds: tuple[str, ...]
     mandatory: bool = True
     source: str = ""
+    periods: tuple[str, ...] = ()  # the period codes it applies to; empty: every period
 
     @property
     def rule(self) -> str:
@@ -172,6 +174,8 @@ class Unit:
     active_from: dt.date | None = None
     active_to: dt.date | None = None
     merged_into: str | None = None
+    # names it had before, each with the last day it was valid (oldest first)
+    former_names: tuple[tuple[str, dt.date], ...] = field(default=(), compare=False)
 
     def active_on(self, day: dt.date) -> bool:
         if self.active_from is not None and day < self.active_from:
@@ -224,13 +228,23 @@ class Plan:
     def indicators_for(self, unit_kind: str) -> tuple[Indicator, ...]:
         return tuple(i for i in self.indicators if unit_kind in i.unit_kinds)
 
-    def criteria_for(self, unit_kind: str) -> tuple[Criterion, ...]:
-        return tuple(c for c, _kind in self.criteria_with_kinds(unit_kind))
+    def criteria_for(self, unit_kind: str, period: str | None = None) -> tuple[Criterion, ...]:
+        return tuple(c for c, _kind in self.criteria_with_kinds(unit_kind, period))
 
-    def criteria_with_kinds(self, unit_kind: str) -> tuple[tuple[Criterion, IndicatorKind], ...]:
-        """The criteria for a unit kind, each with its indicator's kind: asked for every
-        unit of a period, so worked out once per plan."""
-        return self._criteria_by_kind.get(unit_kind, ())
+    def criteria_with_kinds(
+        self, unit_kind: str, period: str | None = None
+    ) -> tuple[tuple[Criterion, IndicatorKind], ...]:
+        """The criteria for a unit kind (and, given `period`, those that apply to that
+        period), each with its indicator's kind: asked for every unit of a period, so
+        worked out once per plan."""
+        found = self._criteria_by_kind.get(unit_kind, ())
+        if period is None or not self._some_periods_only:
+            return found
+        return tuple(x for x in found if not x[0].periods or period in x[0].periods)
+
+    @cached_property
+    def _some_periods_only(self) -> bool:
+        return any(c.periods for c in self.criteria)
 
     @cached_property
     def _criteria_by_kind(self) -> dict[str, tuple[tuple[Criterion, IndicatorKind], ...]]:

@@ -33,6 +33,10 @@ from .plan_rules import (
     share_problem,
 )
 
+# [plan] keys kept as they are: the office settings a new database starts with
+EXTRA_KEYS = ("parent_body", "province", "office", "office_short", "signer_authority",
+              "signer_title", "dossier_source", "dossier_by")
+
 
 class _Problems:
     def __init__(self) -> None:
@@ -123,6 +127,7 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
                     d, "denominator", where, required=kind is IndicatorKind.RATIO
                 ),
                 source=text(d, "source", where, required=False),
+                maximum=_maximum(d, kind, where, problems),
             )
         )
     if not indicators:
@@ -168,6 +173,10 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
         if not isinstance(mandatory, bool):
             problems.add(where, "'mandatory' phải là true hoặc false")
             mandatory = True
+        only = d.get("periods", [])
+        if not isinstance(only, list) or not all(isinstance(x, str) for x in only):
+            problems.add(where, "'periods' phải là danh sách mã kỳ báo cáo")
+            only = []
         criteria.append(
             Criterion(
                 code=text(d, "code", where),
@@ -178,6 +187,7 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
                 unit_kinds=ckinds,
                 mandatory=mandatory,
                 source=text(d, "source", where),
+                periods=tuple(only),
             )
         )
     _unique([c.code for c in criteria], "criteria", problems)
@@ -211,6 +221,11 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
     if not periods:
         problems.add(origin, "kế hoạch không có kỳ báo cáo nào")
     period_codes = _unique([p.code for p in periods], "periods", problems)
+    for i, c in enumerate(criteria):
+        for code_ in c.periods:
+            if code_ not in period_codes:
+                problems.add(f"criteria[{i}] ({c.code})",
+                             f"kỳ '{code_}' ('periods') không có trong kế hoạch")
 
     units: list[Unit] = []
     for i, d in enumerate(_list(doc, "units", problems)):
@@ -221,18 +236,43 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
         block = d.get("block")
         if block is not None and block not in block_codes:
             problems.add(where, f"khối '{block}' không có trong kế hoạch")
+        active_from = date(d, "active_from", where, required=False)
+        active_to = date(d, "active_to", where, required=False)
+        if active_from and active_to and active_from > active_to:
+            problems.add(where, "'active_from' sau 'active_to'")
+        merged_into = d.get("merged_into")
+        if merged_into is not None and (not isinstance(merged_into, str) or not merged_into):
+            problems.add(where, "'merged_into' phải là mã của một đơn vị")
+            merged_into = None
+        if merged_into is not None and active_to is None:
+            problems.add(where, "đơn vị đã sáp nhập ('merged_into') cần 'active_to'")
+        former: list[tuple[str, dt.date]] = []
+        for j, f in enumerate(_list(d, "former_names", problems)):
+            fwhere = f"{where}.former_names[{j}]"
+            fname, until = text(f, "name", fwhere), date(f, "until", fwhere)
+            if fname and until:
+                if former and until <= former[-1][1]:
+                    problems.add(fwhere, "các tên cũ phải xếp theo thứ tự ngày 'until' tăng dần")
+                former.append((fname, until))
         units.append(
             Unit(
                 code=text(d, "code", where),
                 name=text(d, "name", where),
                 kind=unit_kind,
                 block=block,
-                active_from=date(d, "active_from", where, required=False),
-                active_to=date(d, "active_to", where, required=False),
-                merged_into=d.get("merged_into"),
+                active_from=active_from,
+                active_to=active_to,
+                merged_into=merged_into,
+                former_names=tuple(former),
             )
         )
-    _unique([u.code for u in units], "units", problems)
+    unit_codes = _unique([u.code for u in units], "units", problems)
+    for i, u in enumerate(units):
+        if u.merged_into is not None and u.merged_into not in unit_codes:
+            problems.add(f"units[{i}] ({u.code})",
+                         f"đơn vị '{u.merged_into}' ('merged_into') không có trong kế hoạch")
+        elif u.merged_into == u.code:
+            problems.add(f"units[{i}] ({u.code})", "đơn vị không thể sáp nhập vào chính nó")
 
     quotas: list[Quota] = []
     for i, d in enumerate(_list(doc, "quotas", problems)):
@@ -309,8 +349,24 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
         ranking=ranking,
         dossier=tuple(dossier),
         source_note=text(head, "source_note", "[plan]", required=False),
-        extras={k: v for k, v in head.items() if k in ("parent_body", "province")},
+        extras={k: v for k, v in head.items() if k in EXTRA_KEYS and isinstance(v, str)},
     )
+
+
+def _maximum(
+    d: Mapping[str, Any], kind: IndicatorKind, where: str, problems: _Problems
+) -> float | None:
+    """A score's top ('maximum = 100'); only a score has one."""
+    raw = d.get("maximum")
+    if raw is None:
+        return None
+    if kind is not IndicatorKind.SCORE:
+        problems.add(where, "'maximum' chỉ dùng cho chỉ tiêu loại điểm (score)")
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, int | float) or raw <= 0:
+        problems.add(where, "'maximum' phải là một số dương")
+        return None
+    return float(raw)
 
 
 def _list(doc: Mapping[str, Any], key: str, problems: _Problems) -> list[Mapping[str, Any]]:

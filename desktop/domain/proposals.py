@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from .errors import DomainError
-from .evaluation import OUTCOME_LABELS, UnitResult
+from .evaluation import UnitResult
 from .period_report import PeriodReport
 from .plan import Plan, Quota
 from .vnformat import number, percent
@@ -40,6 +40,7 @@ class Rule(StrEnum):
     COLLECTIVE_NOT_PASSED = "COLLECTIVE_NOT_PASSED"
     DOSSIER_INCOMPLETE = "DOSSIER_INCOMPLETE"
     DUPLICATE = "DUPLICATE"
+    NOT_TOP_UNIT = "NOT_TOP_UNIT"
 
 
 RULE_LABELS = {
@@ -50,6 +51,7 @@ RULE_LABELS = {
     "COLLECTIVE_NOT_PASSED": "Tập thể chưa đạt tiêu chuẩn thi đua",
     "DOSSIER_INCOMPLETE": "Hồ sơ chưa đủ",
     "DUPLICATE": "Đề nghị trùng",
+    "NOT_TOP_UNIT": "Cá nhân không thuộc đơn vị dẫn đầu khối",
 }
 
 
@@ -295,9 +297,17 @@ def quota_scope(plan: Plan, quota: Quota) -> str:
     return text
 
 
+def dossier_by_office(plan: Plan) -> bool:
+    """The dossier is the office's own choice: the plan states none ([plan] dossier_by =
+    "office"), so it is cited with no clause."""
+    return plan.extras.get("dossier_by") == "office"
+
+
 def dossier_source(plan: Plan, review: str, award: str) -> str:
     """The clause for the dossier: the plan's own `dossier_source` if it has one, else the
     clause of the award's quota (the schema keeps no clause for the dossier itself)."""
+    if dossier_by_office(plan):
+        return ""
     own = plan.extras.get("dossier_source")
     if isinstance(own, str) and own.strip():
         return own.strip()
@@ -319,6 +329,40 @@ def _in_scope(quota: Quota, p: Proposal) -> bool:
 
 
 # --------------------------------------------------------------------------- check
+
+
+def _not_top_units(
+    plan: Plan,
+    label: str,
+    usage: Sequence[QuotaUsage],
+    mine: Sequence[Proposal],
+    period_report: PeriodReport,
+) -> list[Breach]:
+    """A block's individuals quota goes to people of the block's best-ranked units
+    ("cá nhân ... thuộc 03 đơn vị đạt tỷ lệ điểm cao ... của Khối 3", Cần Thơ III.2):
+    an individual from a unit ranked below the quota's number is pointed out."""
+    out = []
+    ranks = {r.unit.code: r.rank for r in period_report.units}
+    for u in usage:
+        q = u.quota
+        if q.block is None or not q.individuals:
+            continue
+        for p in mine:
+            if p.is_collective or p.id not in u.individual_ids:
+                continue
+            rank = ranks.get(p.unit_code or "")
+            if rank is not None and rank <= q.individuals:
+                continue
+            where = f"xếp hạng {rank} trong khối" if rank is not None else "chưa được xếp hạng"
+            out.append(Breach(
+                Rule.NOT_TOP_UNIT,
+                f"{p.label}: đơn vị {where} kỳ {label}; «{q.award}» dành "
+                f"{q.individuals} cá nhân cho {q.individuals} đơn vị dẫn đầu "
+                f"{block_label(plan, q.block)}.",
+                q.source,
+                (p.id,),
+            ))
+    return out
 
 
 def quota_usage(plan: Plan, review: str, proposals: Iterable[Proposal]) -> tuple[QuotaUsage, ...]:
@@ -425,6 +469,8 @@ def check_proposals(
                 )
             )
 
+    breaches += _not_top_units(plan, label, usage, mine, period_report)
+
     for p in mine:
         if not p.is_collective:
             continue
@@ -440,7 +486,9 @@ def check_proposals(
                 Breach(
                     Rule.DOSSIER_INCOMPLETE,
                     f"{p.label}: hồ sơ còn thiếu {len(missing)}/{len(plan.dossier)} thành phần: "
-                    f"{listing}.",
+                    f"{listing}."
+                    + (" (Thành phần hồ sơ do cơ quan tự quy định; kế hoạch không nêu.)"
+                       if dossier_by_office(plan) else ""),
                     dossier_source(plan, review_code, p.award),
                     (p.id,),
                 )
@@ -496,7 +544,7 @@ def _not_passed(
         why = "chưa nộp báo cáo"
     else:
         details = "; ".join(f"{r.code} — {r.explanation}" for r in lacking)
-        why = f"{OUTCOME_LABELS[ur.result.value].lower()} ({details})"
+        why = f"{ur.verdict.lower()} ({details})"
     return Breach(
         Rule.COLLECTIVE_NOT_PASSED,
         f"{p.label}: kết quả thi đua kỳ {label} là {why}; chỉ tập thể đạt tiêu chuẩn thi đua "

@@ -94,6 +94,12 @@ def validate_value(indicator: Indicator, value: Value) -> Value:
         _finite(value.number, "điểm")
         if value.number < 0:
             raise ValueProblem(f"điểm {_fmt(value.number)} là số âm")
+        top = indicator.maximum
+        if top is not None and value.number > top:
+            raise ValueProblem(
+                f"điểm {_fmt(value.number)} lớn hơn điểm tối đa {_fmt(top)} (thang điểm "
+                f"{_fmt(top)})"
+            )
         return value
     if kind is IndicatorKind.BOOL:
         _only(value, ("flag",))

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain.evaluation import (
-    OUTCOME_LABELS,
     CriterionResult,
     evaluate_criterion,
     rule_label,
@@ -199,7 +198,7 @@ def tonghop_table(inp: ExportInput) -> SheetTable:
         if has_blocks:
             values.append(u.unit.block or "")
             marks.append(None)
-        values += [OUTCOME_LABELS[res], u.rank]
+        values += [u.verdict, u.rank]
         marks += [res, None]
         if ranking is not None:
             values.append(u.rank_value)

@@ -106,14 +106,16 @@ def _ifont(size: int = FONT_SIZE, bold: bool = False, italic: bool = False) -> I
 # ---- public helpers ------------------------------------------------------------
 
 
-def target_text(plan: Plan, indicator: Indicator, unit_kind: str) -> str:
+def target_text(
+    plan: Plan, indicator: Indicator, unit_kind: str, period: str | None = None
+) -> str:
     """What the plan asks of this indicator for this kind of unit: '≥ 65 %', 'Có',
     'Chậm nhất 20/09/2022', '≥ 1'; '> 90 % (phấn đấu)' for a target that is not
     mandatory; 'Căn cứ xếp hạng' for the ranking indicator without a criterion; ''
     when nothing in the plan uses it."""
     parts = [
         _criterion_text(indicator, c)
-        for c in plan.criteria_for(unit_kind)
+        for c in plan.criteria_for(unit_kind, period)
         if c.indicator == indicator.code
     ]
     if not parts and plan.ranking is not None and plan.ranking.indicator == indicator.code:
@@ -323,7 +325,7 @@ def _build_sheet(
     row += 1
 
     for ind in indicators:
-        _indicator_row(ws, row, plan, unit, ind)
+        _indicator_row(ws, row, plan, unit, ind, period.code)
         row += 1
 
     # -- who prepared it
@@ -410,7 +412,9 @@ def _build_sheet(
     ws.protection.selectUnlockedCells = False
 
 
-def _indicator_row(ws: Worksheet, row: int, plan: Plan, unit: Unit, ind: Indicator) -> None:
+def _indicator_row(
+    ws: Worksheet, row: int, plan: Plan, unit: Unit, ind: Indicator, period: str
+) -> None:
     center = Alignment(horizontal="center", vertical="center", wrap_text=True)
     left_top = Alignment(horizontal="left", vertical="center", wrap_text=True)
     a, b, c, d, e, f, g = (f"{get_column_letter(i)}{row}" for i in range(1, 8))
@@ -429,7 +433,7 @@ def _indicator_row(ws: Worksheet, row: int, plan: Plan, unit: Unit, ind: Indicat
         _set(ws, b, ind.name, font=_font(), alignment=left_top, border=BOX)
 
     _set(ws, c, ind.measure or "", font=_font(), alignment=center, border=BOX)
-    target = target_text(plan, ind, unit.kind)
+    target = target_text(plan, ind, unit.kind, period)
     _set(ws, g, target, font=_font(), alignment=center, border=BOX)
 
     height = max(
@@ -517,6 +521,18 @@ def _indicator_row(ws: Worksheet, row: int, plan: Plan, unit: Unit, ind: Indicat
             error="Nhập số nguyên không âm.",
             prompt=_clip(f"Số lượng ({ind.measure or 'số nguyên'}), số nguyên không âm."),
             **_dv_common("Số lượng"),
+        )
+    elif kind is IndicatorKind.SCORE and ind.maximum is not None:
+        input_cell(f, "General")
+        top = vn_number(ind.maximum)
+        dv = DataValidation(
+            type="decimal",
+            operator="between",
+            formula1="0",
+            formula2=repr(float(ind.maximum)),
+            error=f"Nhập một số từ 0 đến {top} (thang điểm {top}).",
+            prompt=f"Điểm, từ 0 đến {top}.",
+            **_dv_common("Điểm"),
         )
     elif kind is IndicatorKind.SCORE:
         input_cell(f, "General")

@@ -17,7 +17,6 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from desktop.domain.evaluation import OUTCOME_LABELS
 from desktop.domain.office import OfficeSettings
 from desktop.domain.official import office_with_area
 from desktop.domain.period_report import PeriodReport
@@ -99,7 +98,7 @@ def collective_rows(data: ProposalList, proposals: Sequence[Proposal]) -> list[l
         score: float | None = None
         try:
             ur = data.report.unit(p.unit_code or "")
-            result = OUTCOME_LABELS[ur.result.value]
+            result = ur.verdict
             rank, score = ur.rank, ur.rank_value
         except KeyError:
             pass
@@ -146,7 +145,7 @@ def _text(v: Cell) -> str:
 
 
 def _limit(v: int | None) -> int | str:
-    return "Không quy định" if v is None else v
+    return "Không giới hạn" if v is None else v
 
 
 def _leaders(u: QuotaUsage) -> str:

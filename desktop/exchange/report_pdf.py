@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop.domain.evaluation import OUTCOME_LABELS, rule_label
+from desktop.domain.evaluation import rule_label
 from desktop.domain.official import office_with_area
 from desktop.domain.period_report import PeriodReport, UnitReport
 from desktop.domain.plan import UNIT_KIND_LABELS, IndicatorKind, Plan
@@ -155,7 +155,7 @@ def section_ranking(plan: Plan, units: Sequence[UnitReport]) -> Section | None:
         shown = "—"
         if u.rank_value is not None:
             shown = percent(u.rank_value) if ind.is_percent_like else num(u.rank_value)
-        row = [str(u.rank) if u.rank else "—", u.unit.name, shown, OUTCOME_LABELS[u.result.value]]
+        row = [str(u.rank) if u.rank else "—", u.unit.name, shown, u.verdict]
         if group_head:
             row.insert(1, group[u.unit.code])
         rows.append(row)

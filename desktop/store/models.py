@@ -99,6 +99,18 @@ class UnitRow(Base):
     merged_into: Mapped[UnitRow | None] = relationship(remote_side=[id])
 
 
+class UnitNameRow(Base):
+    """A name a unit had before it was renamed (or before a merger renamed it): valid up
+    to and including `valid_to`. The unit's current name is UnitRow.name."""
+
+    __tablename__ = "unit_name"
+    __table_args__ = (UniqueConstraint("unit_id", "valid_to"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    valid_to: Mapped[dt.date] = mapped_column(Date)
+
+
 class PeriodRow(Base):
     __tablename__ = "period"
     __table_args__ = (UniqueConstraint("plan_id", "code"),)
@@ -126,6 +138,7 @@ class IndicatorRow(Base):
     numerator_label: Mapped[str] = mapped_column(String(200), default="")
     denominator_label: Mapped[str] = mapped_column(String(200), default="")
     source: Mapped[str] = mapped_column(String(60), default="")
+    maximum: Mapped[float | None] = mapped_column(Float, nullable=True)  # a score's scale
 
 
 class CriterionRow(Base):
@@ -143,6 +156,8 @@ class CriterionRow(Base):
     unit_kinds: Mapped[list[str]] = mapped_column(default=list)
     mandatory: Mapped[bool] = mapped_column(Boolean, default=True)
     source: Mapped[str] = mapped_column(String(60), default="")
+    # the period codes the criterion applies to; empty: every period
+    periods: Mapped[list[str]] = mapped_column(default=list)
 
 
 class QuotaRow(Base):

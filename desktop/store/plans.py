@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.official import DISTRICT_DEFAULT_OFFICE
-
+from ..domain.office_defaults import office_defaults
 from ..domain.plan import (
     Block,
     Criterion,
@@ -29,6 +30,7 @@ from .models import (
     PeriodRow,
     PlanRow,
     QuotaRow,
+    UnitNameRow,
     UnitRow,
 )
 from .plain import plain_rows, table_of
@@ -88,6 +90,7 @@ def install_plan(session: Session, plan: Plan) -> PlanRow:
             numerator_label=ind.numerator_label,
             denominator_label=ind.denominator_label,
             source=ind.source,
+            maximum=ind.maximum,
         )
         for i, ind in enumerate(plan.indicators)
     )
@@ -117,8 +120,8 @@ def install_plan(session: Session, plan: Plan) -> PlanRow:
         )
         for q in plan.quotas
     )
-    session.add_all(
-        UnitRow(
+    unit_rows = {
+        u.code: UnitRow(
             plan_id=pid,
             code=u.code,
             name=u.name,
@@ -128,33 +131,23 @@ def install_plan(session: Session, plan: Plan) -> PlanRow:
             active_to=u.active_to,
         )
         for u in plan.units
-    )
-    if session.scalar(select(OfficeRow.id)) is None:
-        parent = str(plan.extras.get("parent_body", ""))
-        province = str(plan.extras.get("province", ""))
-        session.add(
-            OfficeRow(
-                name=DISTRICT_DEFAULT_OFFICE,
-                short_name="VHTT",
-                parent_body=parent,
-                place=plan.place,
-                area=plan.area,
-                province=province,
-                # "Như trên": the addressee ("Kính gửi"), by default the plan's issuer
-                recipients=[
-                    "Như trên",
-                    *([f"Sở Khoa học và Công nghệ {province} (b/c)"] if province else []),
-                    "Lưu: VT, VHTT",
-                ],
-            )
+    }
+    session.add_all(unit_rows.values())
+    session.flush()
+    for u in plan.units:
+        if u.merged_into:  # the plan's validity rules made sure the target is listed
+            unit_rows[u.code].merged_into_id = unit_rows[u.merged_into].id
+        session.add_all(
+            UnitNameRow(unit_id=unit_rows[u.code].id, name=name, valid_to=until)
+            for name, until in u.former_names
         )
+    if session.scalar(select(OfficeRow.id)) is None:
+        session.add(OfficeRow(**office_defaults(plan)))
     session.flush()
     return row
 
 
 def criterion_row(plan_id: int, position: int, c: Criterion) -> CriterionRow:
-    import datetime as dt
-
     return CriterionRow(
         plan_id=plan_id,
         position=position,
@@ -167,6 +160,7 @@ def criterion_row(plan_id: int, position: int, c: Criterion) -> CriterionRow:
         unit_kinds=list(c.unit_kinds),
         mandatory=c.mandatory,
         source=c.source,
+        periods=list(c.periods),
     )
 
 
@@ -189,6 +183,7 @@ def load_plan(session: Session) -> Plan:
             numerator_label=r.numerator_label,
             denominator_label=r.denominator_label,
             source=r.source,
+            maximum=r.maximum,
         )
         for r in plain_rows(session, IndicatorRow, plan_id=pid, order_by=("position",))
     )
@@ -202,6 +197,7 @@ def load_plan(session: Session) -> Plan:
             unit_kinds=tuple(r.unit_kinds),
             mandatory=r.mandatory,
             source=r.source,
+            periods=tuple(r.periods or ()),
         )
         for r in plain_rows(session, CriterionRow, plan_id=pid, order_by=("position",))
     )
@@ -261,7 +257,9 @@ def load_plan(session: Session) -> Plan:
     )
 
 
-def unit_infos(session: Session) -> list[Unit]:
+def unit_infos(session: Session, on: dt.date | None = None) -> list[Unit]:
+    """Every unit; with `on`, each under the name it had that day (a unit renamed since,
+    by a merger or otherwise, keeps its former name for the reports of earlier periods)."""
     u = table_of(UnitRow).c
     rows = session.connection().execute(
         select(
@@ -269,10 +267,36 @@ def unit_infos(session: Session) -> list[Unit]:
         ).order_by(u.code)
     ).all()
     code_of: dict[int | None, str] = {r[0]: r[1] for r in rows}
+    former = former_names(session, on) if on is not None else {}
     return [
-        Unit(code, name, kind, block, active_from, active_to, code_of.get(merged_into_id))
-        for _id, code, name, kind, block, active_from, active_to, merged_into_id in rows
+        Unit(code, former.get(id_, name), kind, block, active_from, active_to,
+             code_of.get(merged_into_id))
+        for id_, code, name, kind, block, active_from, active_to, merged_into_id in rows
     ]
+
+
+def former_names(session: Session, on: dt.date) -> dict[int, str]:
+    """unit id -> the name it had on `on`, for the units renamed after that day."""
+    n = table_of(UnitNameRow).c
+    out: dict[int, str] = {}
+    for unit_id, name in session.connection().execute(
+        select(n.unit_id, n.name).where(n.valid_to >= on).order_by(n.valid_to.desc())
+    ):
+        out[unit_id] = name  # the earliest name still valid on `on` wins (ordered last)
+    return out
+
+
+def name_history(session: Session) -> dict[str, list[tuple[str, dt.date]]]:
+    """unit code -> its former names with the last day each was valid, oldest first."""
+    n, u = table_of(UnitNameRow).c, table_of(UnitRow).c
+    out: dict[str, list[tuple[str, dt.date]]] = {}
+    for code, name, valid_to in session.connection().execute(
+        select(u.code, n.name, n.valid_to).join_from(table_of(UnitNameRow), table_of(UnitRow),
+                                                     u.id == n.unit_id)
+        .order_by(u.code, n.valid_to)
+    ):
+        out.setdefault(code, []).append((name, valid_to))
+    return out
 
 
 def no_period(session: Session, code: str) -> StoreError:

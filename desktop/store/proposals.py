@@ -44,8 +44,8 @@ from ..domain.proposals import (
 from .database import register_new_file
 from .errors import StoreError
 from .evidence import checked_sha256, copy_in, stored_name
-from .models import ProposalDocumentRow, ProposalRow, UnitRow
-from .plans import load_plan, plan_row, unit_row
+from .models import PeriodRow, ProposalDocumentRow, ProposalRow, UnitRow
+from .plans import former_names, load_plan, plan_row, unit_row
 from .submissions import period_report
 from .versions import check_version, touch
 
@@ -373,9 +373,11 @@ def proposal_infos(session: Session, period_code: str) -> tuple[ProposalInfo, ..
         .options(selectinload(ProposalRow.unit), selectinload(ProposalRow.documents))
         .order_by(ProposalRow.kind, ProposalRow.id)
     ).all()
+    period = session.scalar(select(PeriodRow).where(PeriodRow.code == period_code))
+    former = former_names(session, period.ends) if period is not None else {}
     out = []
     for r in rows:
-        unit_name = r.unit.name if r.unit else ""
+        unit_name = former.get(r.unit.id, r.unit.name) if r.unit else ""
         out.append(
             ProposalInfo(
                 kind=r.kind,

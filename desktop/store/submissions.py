@@ -333,7 +333,8 @@ def period_report(session: Session, period_code: str, plan: Plan | None = None) 
         raise
     with collection_paused():
         return build_period_report(
-            plan, period, unit_infos(session), load_submissions(session, period_code)
+            plan, period, unit_infos(session, period.ends),
+            load_submissions(session, period_code),
         )
 
 

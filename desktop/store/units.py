@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from ..domain.plan import UNIT_KIND_LABELS
 from ..domain.vnformat import day
 from .errors import StoreError
-from .models import BlockRow, SubmissionRow, UnitRow
+from .models import BlockRow, SubmissionRow, UnitNameRow, UnitRow
 from .plans import plan_row
 
 CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
@@ -34,6 +34,9 @@ class UnitData:
     kind: str
     block: str | None = None
     active_from: dt.date | None = None
+    # the day a new name takes effect: the old one is kept for reports of earlier periods
+    # (None: the name is corrected, as if it had always been so)
+    renamed_on: dt.date | None = None
 
 
 def check_code(code: str, what: str = "Mã đơn vị") -> str:
@@ -130,10 +133,37 @@ def edit_unit(session: Session, code: str, data: UnitData) -> UnitRow:
             f"Ngày bắt đầu hoạt động {day(data.active_from)} sau ngày ngừng hoạt động "
             f"{day(row.active_to)}."
         )
+    if data.renamed_on is not None and name != row.name:
+        rename_unit(session, row, name, data.renamed_on)
     row.code, row.name, row.kind, row.block = new_code, name, kind, block
     row.active_from = data.active_from
     session.flush()
     return row
+
+
+def rename_unit(session: Session, row: UnitRow, new_name: str, on: dt.date) -> None:
+    """The unit is called `new_name` from `on`; its name until then stays in its history,
+    so that a report of an earlier period shows the name the unit had then."""
+    new_name = check_name(new_name)
+    if new_name == row.name:
+        return
+    last_day = on - dt.timedelta(days=1)
+    history = session.scalars(
+        select(UnitNameRow).where(UnitNameRow.unit_id == row.id)
+        .order_by(UnitNameRow.valid_to)
+    ).all()
+    if history and history[-1].valid_to >= last_day:
+        raise StoreError(
+            f"{row.name} đã đổi tên ngày {day(history[-1].valid_to + dt.timedelta(days=1))}; "
+            f"ngày đổi tên mới ({day(on)}) phải sau ngày đó."
+        )
+    if row.active_from and on <= row.active_from:
+        raise StoreError(
+            f"Ngày đổi tên {day(on)} không sau ngày bắt đầu hoạt động {day(row.active_from)} "
+            f"của {row.name}; nếu tên cũ là tên nhập sai, hãy sửa tên mà không ghi ngày đổi tên."
+        )
+    session.add(UnitNameRow(unit_id=row.id, name=row.name, valid_to=last_day))
+    row.name = new_name
 
 
 def deactivate_unit(session: Session, code: str, last_day: dt.date) -> UnitRow:
@@ -210,7 +240,7 @@ def merge_units(
         target = add_unit(session, UnitData(new_unit.code, new_unit.name, new_unit.kind,
                                             new_unit.block, on))
     elif new_name and new_name.strip() and new_name.strip() != target.name:
-        target.name = check_name(new_name)
+        rename_unit(session, target, new_name, on)
     for s in sources:
         s.active_to = last_day
         s.merged_into_id = target.id

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ..domain.evaluation import OUTCOME_LABELS, CriterionResult, rule_label
+from ..domain.evaluation import CriterionResult, rule_label
 from ..domain.period_report import PeriodReport, UnitReport
 from ..domain.plan import Criterion, IndicatorKind, Plan
 from ..domain.values import BLANK
@@ -218,7 +218,7 @@ class CheckTableModel(SortedRows, QAbstractTableModel):
             if col == self.COL_UNIT:
                 return r.unit.name
             if col == self.COL_RESULT:
-                return OUTCOME_LABELS[result]
+                return r.verdict
             return "" if r.rank_value is None else percent(r.rank_value) \
                 if self._ranking_is_percent() else number(r.rank_value)
         if role == SORT_ROLE:

@@ -10,7 +10,14 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QTableWidgetItem, QWidget, QWizard
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHeaderView,
+    QPushButton,
+    QTableWidgetItem,
+    QWidget,
+    QWizard,
+)
 
 from ..domain.errors import DomainError
 from ..domain.plan import UNIT_KIND_LABELS, Plan
@@ -21,6 +28,10 @@ from .office_dialog import OfficeForm, show_banner
 from .tasks import TaskRunner
 
 PAGE_START, PAGE_OFFICE, PAGE_UNITS, PAGE_SAVE = range(4)
+NO_UNITS_HINT = (
+    "Kế hoạch không liệt kê đơn vị nào. Sau khi tạo cơ sở dữ liệu, hãy thêm các đơn vị "
+    "báo cáo (các phòng, trung tâm, đơn vị trực thuộc…) ở trang Đơn vị: “Thêm đơn vị…” "
+    "từng đơn vị, hoặc “Nhập danh sách…” từ tệp Excel/CSV có các cột Mã, Tên đơn vị, Loại.")
 DB_FILTER = "Cơ sở dữ liệu ThiĐua CĐS (*.db);;Mọi tệp (*)"
 
 
@@ -35,14 +46,11 @@ def unique_path(folder: Path, stem: str) -> Path:
 
 def office_defaults(plan: Plan) -> Any:
     from ..domain.office import OfficeSettings as OfficeData
+    from ..domain.office_defaults import office_defaults as defaults
 
-    parent = str(plan.extras.get("parent_body", ""))
-    return OfficeData(
-        parent_body=parent, place=plan.place, area=plan.area,
-        province=str(plan.extras.get("province", "")),
-        recipients=("Như trên", f"{parent} (b/c)" if parent else "Lãnh đạo (b/c)",
-                    "Lưu: VT, VHTT"),
-    )
+    values = defaults(plan)
+    values["recipients"] = tuple(values["recipients"])  # type: ignore[arg-type]
+    return OfficeData(**values)  # type: ignore[arg-type]
 
 
 def create_database(path: Path, plan: Plan | None, office: Any) -> Path:
@@ -85,6 +93,12 @@ class FirstRunWizard(QWizard):
         self.ui.openPathEdit.textChanged.connect(lambda _t: start.completeChanged.emit())
         self.ui.btnBrowseOpen.clicked.connect(self.browse_open)
         self.ui.btnBrowseSave.clicked.connect(self.browse_save)
+        self.btn_plan_file = QPushButton("Dùng &tệp kế hoạch đã sửa (.toml)…", self.ui.pageStart)
+        self.btn_plan_file.setToolTip(
+            "Một kế hoạch sao chép từ kế hoạch mẫu rồi sửa (ngưỡng, kỳ, đơn vị), hoặc lưu từ "
+            "trang Kế hoạch của một cơ quan khác")
+        self.btn_plan_file.clicked.connect(self.browse_plan_file)
+        self.ui.planLayout.addRow(self.btn_plan_file)
         self.ui.unitsTable.setColumnCount(4)
         self.ui.unitsTable.setHorizontalHeaderLabels(["Mã", "Tên đơn vị", "Loại", "Khối"])
         self._show_plan_info()
@@ -168,7 +182,7 @@ class FirstRunWizard(QWizard):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.ui.lblUnitsCount.setText(f"{len(plan.units)} đơn vị.")
+        self.ui.lblUnitsCount.setText(f"{len(plan.units)} đơn vị." if plan.units else NO_UNITS_HINT)
 
     def _prepare_save_page(self, plan: Plan | None) -> None:
         from ..paths import data_dir
@@ -219,6 +233,32 @@ class FirstRunWizard(QWizard):
         return True
 
     # ---- files ---------------------------------------------------------------------------
+    def choose_plan_file(self) -> Path | None:  # a seam, replaced in tests
+        name, _ = QFileDialog.getOpenFileName(self, "Chọn tệp kế hoạch", "",
+                                              "Kế hoạch ThiĐua CĐS (*.toml)")
+        return Path(name) if name else None
+
+    def browse_plan_file(self) -> None:
+        path = self.choose_plan_file()
+        if path is not None:
+            self.add_plan_file(path)
+
+    def add_plan_file(self, path: Path) -> bool:
+        """Offer the plan of a .toml file (checked as the command line's --plan-file is)."""
+        from ..plan_catalog import load_plan_file
+
+        try:
+            plan = load_plan_file(path)
+        except DomainError as exc:
+            errors.show_error(self, exc.message)
+            return False
+        self.plans.append(plan)
+        self.ui.planCombo.addItem(f"{plan.issuer} ({plan.code}) — tệp {path.name}", plan.code)
+        self.ui.rbPlan.setEnabled(True)
+        self.ui.rbPlan.setChecked(True)
+        self.ui.planCombo.setCurrentIndex(self.ui.planCombo.count() - 1)
+        return True
+
     def browse_open(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Mở cơ sở dữ liệu", "", DB_FILTER)
         if name:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QPushButton, QTableView, QWidget
 
 from ..actions.plan import edit_plan, read_editable
 from ..domain.errors import DomainError
@@ -355,6 +356,12 @@ class PlanPage(QWidget):
             model.edited.connect(self._on_edited)
         self.ui.btnSave.clicked.connect(self.save_async)
         self.ui.btnRevert.clicked.connect(self.revert)
+        self.btn_save_file = QPushButton("Lưu thành &tệp kế hoạch…", self)
+        self.btn_save_file.setToolTip(
+            "Lưu kế hoạch đã lưu trong cơ sở dữ liệu (kèm đơn vị) thành tệp .toml để cơ quan "
+            "khác khởi tạo từ đó")
+        self.btn_save_file.clicked.connect(self.save_plan_file)
+        self.ui.buttonsLayout.insertWidget(1, self.btn_save_file)
         ctx.data_changed.connect(self._on_data_changed)
         ctx.database_changed.connect(self.reload)
         self.reload()
@@ -407,6 +414,29 @@ class PlanPage(QWidget):
         self._on_edited()
 
     # ---- editing ---------------------------------------------------------------------------------
+    def choose_plan_file(self) -> Path | None:  # a seam, replaced in tests
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Lưu thành tệp kế hoạch", f"{self.ctx.plan.code}.toml",
+            "Kế hoạch ThiĐua CĐS (*.toml)")
+        return Path(name) if name else None
+
+    def save_plan_file(self) -> None:
+        """The plan as saved in the database (not the edits not yet saved) to a .toml."""
+        from ..actions.plan_file import save_plan_file
+
+        path = self.choose_plan_file()
+        if path is None:
+            return
+
+        def done(saved: Any) -> None:
+            text = f"Đã lưu kế hoạch ({saved.units} đơn vị) vào {saved.path}."
+            if saved.renamed_from:
+                text += (f" Mã kế hoạch trong tệp là “{saved.code}”, theo tên tệp.")
+            self.show_status(text)
+
+        self.ctx.tasks.run(lambda _r: save_plan_file(self.ctx.db, path), done,
+                           lambda exc: self.show_status(errors.message_of(exc), error=True))
+
     def show_status(self, text: str, error: bool = False) -> None:
         self.ui.lblStatus.setText(text)
         self.ui.lblStatus.setStyleSheet("color: #b71c1c;" if error else "")

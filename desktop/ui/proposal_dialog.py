@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import DomainError
-from ..domain.evaluation import OUTCOME_LABELS, UnitResult
+from ..domain.evaluation import UnitResult
 from ..domain.period_report import PeriodReport, UnitReport
 from ..domain.proposals import (
     KIND_LABELS,
@@ -227,7 +227,7 @@ class ProposalDialog(QDialog):
         if r is not None and r.unit.block:
             parts.append(f"Thuộc {html.escape(block_label(self.plan, r.unit.block))}.")
         if r is not None and self.is_collective:
-            result = OUTCOME_LABELS[r.result.value]
+            result = r.verdict
             rank = f", hạng {r.rank}" if r.rank is not None else ""
             if r.result is UnitResult.PASS:
                 parts.append(f"Kết quả thi đua kỳ {html.escape(label)}: <b>{result}</b>{rank}.")

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.evaluation import OUTCOME_LABELS, evaluate_unit
+from ..domain.evaluation import evaluate_unit, verdict
 from ..domain.lateness import late_days
 from ..domain.period_report import CHANNEL_LABELS, REVIEW_STATE_LABELS
 from ..domain.values import Value
@@ -137,7 +137,7 @@ class SubmissionDialog(QDialog):
         self.rows: list[IndicatorRow] = []
         ranking = self.plan.ranking.indicator if self.plan.ranking else None
         for ind in self.plan.indicators_for(self.unit_kind):
-            criteria = [c for c in self.plan.criteria_for(self.unit_kind)
+            criteria = [c for c in self.plan.criteria_for(self.unit_kind, self.period.code)
                         if c.indicator == ind.code]
             row = IndicatorRow(self.plan, ind, criteria, ranking == ind.code, self.ui.rowsWidget)
             line = QFrame(self.ui.rowsWidget)
@@ -263,13 +263,13 @@ class SubmissionDialog(QDialog):
                 f"<span style='color:#b3261e'>⚠ Còn {len(problems)} chỉ tiêu nhập chưa hợp lệ; "
                 "sửa xong mới lưu được.</span>")
         else:
-            result, crits = evaluate_unit(self.plan, self.unit_kind, values)
+            result, crits = evaluate_unit(self.plan, self.unit_kind, values, self.period.code)
             failing = [c.code for c in crits if c.criterion.mandatory and c.outcome != "pass"]
             colour = {"pass": "#1b7f3b", "fail": "#b3261e"}.get(result.value, "#8a5a00")
             tail = f" ({', '.join(failing)})" if failing else ""
             self.ui.resultLabel.setText(
                 f"Kết quả dự kiến của đơn vị: <b style='color:{colour}'>"
-                f"{OUTCOME_LABELS[result.value]}</b>{html.escape(tail)}")
+                f"{verdict(result, crits)}</b>{html.escape(tail)}")
         dirty = self.has_unsaved_changes()
         self.save_button.setEnabled(not problems and not self._saving)
         self.save_action.setEnabled(not problems and not self._saving)

@@ -196,6 +196,7 @@ class SubmissionLine:
     failed: tuple[str, ...]  # codes of the mandatory criteria that fail
     return_reason: str
     evidence: int
+    verdict: str = ""  # the result as shown ('Đạt 5/7 chỉ tiêu' for targets only)
 
     @property
     def submitted(self) -> bool:
@@ -223,6 +224,7 @@ def lines_from_report(report: PeriodReport, evidence: Mapping[str, int]) -> list
                 failed=tuple(c.code for c in r.failed),
                 return_reason=sub.return_reason if sub else "",
                 evidence=evidence.get(r.unit.code, 0),
+                verdict=r.verdict,
             )
         )
     return lines
@@ -322,7 +324,7 @@ class SubmissionsTableModel(SortedRows, QAbstractTableModel):
         if col == self.COL_STATUS:
             return line.status_label
         if not line.submitted:
-            return "" if col != self.COL_RESULT else OUTCOME_LABELS[line.result]
+            return "" if col != self.COL_RESULT else line.verdict or OUTCOME_LABELS[line.result]
         if col == self.COL_RECEIVED:
             return day(line.received_on)
         if col == self.COL_CHANNEL:
@@ -330,7 +332,7 @@ class SubmissionsTableModel(SortedRows, QAbstractTableModel):
         if col == self.COL_LATE:
             return str(line.late_days) if line.late_days else ""
         if col == self.COL_RESULT:
-            return OUTCOME_LABELS[line.result]
+            return line.verdict or OUTCOME_LABELS[line.result]
         if col == self.COL_EVIDENCE:
             return str(line.evidence) if line.evidence else ""
         return ""

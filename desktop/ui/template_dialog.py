@@ -108,7 +108,7 @@ class TemplateDialog(QDialog):
     def load_units(self) -> None:
         from ..actions.forms import template_basis
 
-        units = list(template_basis(self.ctx.db).units)
+        units = list(template_basis(self.ctx.db, self.period_code).units)
         period = self.ctx.plan.period(self.period_code)
         self._units = [u for u in expected_units(units, period)
                        if self.ctx.plan.indicators_for(u.kind)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QWidget
 
 from ..actions.units import UnitListing, list_units, reactivate_unit
 from ..domain.plan import UNIT_KIND_LABELS
@@ -206,6 +207,8 @@ class UnitsPage(QWidget):
         ui.btnReactivate.clicked.connect(self.reactivate_selected)
         ui.btnMerge.clicked.connect(self.merge_selected)
         ui.btnBlocks.clicked.connect(self.edit_blocks)
+        ui.btnImportList.clicked.connect(self.import_list)
+        ui.btnExportList.clicked.connect(self.export_list)
         table.activated.connect(lambda _i: self.edit_selected())
         table.selectionModel().selectionChanged.connect(self._update_buttons)
         ctx.data_changed.connect(self.reload)
@@ -329,3 +332,49 @@ class UnitsPage(QWidget):
 
     def edit_blocks(self) -> QDialog:
         return self._open(BlockDialog(self.ctx, self))
+
+    # ---- lists in and out -----------------------------------------------------------------
+    LIST_FILTER = "Danh sách đơn vị (*.xlsx *.csv)"
+
+    def choose_list_to_import(self) -> Path | None:  # a seam, replaced in tests
+        name, _ = QFileDialog.getOpenFileName(self, "Nhập danh sách đơn vị", "",
+                                              self.LIST_FILTER)
+        return Path(name) if name else None
+
+    def choose_list_to_export(self) -> Path | None:  # a seam, replaced in tests
+        name, _ = QFileDialog.getSaveFileName(self, "Xuất danh sách đơn vị", "don_vi.xlsx",
+                                              self.LIST_FILTER)
+        return Path(name) if name else None
+
+    def import_list(self) -> None:
+        """Every unit of an Excel or CSV list, all or none; the refusal names each bad row."""
+        from ..actions.units import import_unit_list
+
+        path = self.choose_list_to_import()
+        if path is None:
+            return
+
+        def work(_report: Any) -> Any:
+            return import_unit_list(self.ctx.db, path)
+
+        def done(changes: Any) -> None:
+            self.ctx.notify_changed()
+            lines = [changes.summary, *(f"Đổi tên: {r}" for r in changes.renamed[:10])]
+            errors.show_info(self, "\n".join(lines))
+
+        self.ctx.tasks.run(work, done, lambda exc: errors.show_exception(self, exc),
+                           writes=True)
+
+    def export_list(self) -> None:
+        from ..actions.units import export_unit_list
+
+        path = self.choose_list_to_export()
+        if path is None:
+            return
+
+        def work(_report: Any) -> int:
+            return export_unit_list(self.ctx.db, path)
+
+        self.ctx.tasks.run(
+            work, lambda n: errors.show_info(self, f"Đã xuất {n} đơn vị vào {path}."),
+            lambda exc: errors.show_exception(self, exc))

@@ -1,5 +1,5 @@
 # generated — do not edit: compiled from forms/units_page.ui by build_scripts/compile_forms.py
-# source-sha256: 5ef849770edee79c0540e102bf454dfc28e7c04fa7a71e4d2fadd91b4cba5040
+# source-sha256: 6926a8779b6cfb560009d6b7e2cd9805b79b681fc25a4156efc6732a7ef4e742
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -105,6 +105,16 @@ class Ui_UnitsPage(object):
 
         self.buttonsLayout.addWidget(self.btnBlocks)
 
+        self.btnImportList = QPushButton(UnitsPage)
+        self.btnImportList.setObjectName(u"btnImportList")
+
+        self.buttonsLayout.addWidget(self.btnImportList)
+
+        self.btnExportList = QPushButton(UnitsPage)
+        self.btnExportList.setObjectName(u"btnExportList")
+
+        self.buttonsLayout.addWidget(self.btnExportList)
+
         self.buttonsSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.buttonsLayout.addItem(self.buttonsSpacer)
@@ -149,6 +159,14 @@ class Ui_UnitsPage(object):
         self.btnReactivate.setText(QCoreApplication.translate("UnitsPage", u"Ho\u1ea1t \u0111\u1ed9ng &l\u1ea1i", None))
         self.btnMerge.setText(QCoreApplication.translate("UnitsPage", u"S\u00e1p nh\u1ead&p\u2026", None))
         self.btnBlocks.setText(QCoreApplication.translate("UnitsPage", u"Kh\u1ed1i thi \u0111u&a\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.btnImportList.setToolTip(QCoreApplication.translate("UnitsPage", u"Nh\u1eadp danh s\u00e1ch \u0111\u01a1n v\u1ecb t\u1eeb t\u1ec7p Excel (.xlsx) ho\u1eb7c CSV: M\u00e3, T\u00ean \u0111\u01a1n v\u1ecb, Lo\u1ea1i, Kh\u1ed1i, Ho\u1ea1t \u0111\u1ed9ng t\u1eeb, Ho\u1ea1t \u0111\u1ed9ng \u0111\u1ebfn, S\u00e1p nh\u1eadp v\u00e0o, \u0110\u1ed5i t\u00ean t\u1eeb", None))
+#endif // QT_CONFIG(tooltip)
+        self.btnImportList.setText(QCoreApplication.translate("UnitsPage", u"Nh\u1eadp danh &s\u00e1ch\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.btnExportList.setToolTip(QCoreApplication.translate("UnitsPage", u"Xu\u1ea5t danh s\u00e1ch \u0111\u01a1n v\u1ecb ra t\u1ec7p Excel (.xlsx) ho\u1eb7c CSV", None))
+#endif // QT_CONFIG(tooltip)
+        self.btnExportList.setText(QCoreApplication.translate("UnitsPage", u"&Xu\u1ea5t danh s\u00e1ch\u2026", None))
         self.lblCount.setText("")
         pass
     # retranslateUi
