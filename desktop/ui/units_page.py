@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from ..actions.units import UnitListing, list_units, reactivate_unit
 from ..domain.plan import UNIT_KIND_LABELS
