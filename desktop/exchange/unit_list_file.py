@@ -20,7 +20,7 @@ from typing import Any
 from ..domain.errors import DomainError
 from ..domain.plan import UNIT_KIND_LABELS, Unit
 from ..domain.unit_list import HEADINGS, UnitListRow, header_columns, parse_unit_rows
-from .form_reader import FormRejected, _check_package
+from .xlsx_safety import UnsafePackage, check_package
 
 MAX_ROWS = 20_000
 MAX_COLS = 40
@@ -59,9 +59,9 @@ def read_unit_list(path: Path) -> tuple[list[UnitListRow], list[str]]:
 
 def _xlsx_rows(name: str, data: bytes) -> list[list[Any]]:
     try:
-        _check_package(name, data)
-    except FormRejected as exc:
-        raise UnitListUnreadable(exc.message) from None
+        check_package(data).close()
+    except UnsafePackage as exc:
+        raise UnitListUnreadable(f"{name}: {exc.reason}") from None
     from openpyxl import load_workbook
 
     try:
