@@ -265,3 +265,17 @@ def test_wrong_command_line_exits_2(capsys, argv):
 def test_unknown_plan(tmp_path, capsys):
     code, _, err = run(capsys, "--db", tmp_path / "x.db", "init", "--plan", "ha-noi")
     assert code == 1 and "Không có kế hoạch mẫu 'ha-noi'" in err
+
+
+def test_backup_upgrades_a_first_release_database_as_the_refusal_says(tmp_path, capsys):
+    import shutil
+    from pathlib import Path
+
+    db = tmp_path / "thidua.db"
+    shutil.copyfile(Path(__file__).parent / "data" / "releases" / "0.1.0.db", db)
+    code, _, err = run(capsys, "--db", db, "check", "--period", "2023")
+    assert code == 1 and "thidua backup" in err  # read-only commands refuse the old format
+    code, out, _ = run(capsys, "--db", db, "backup", tmp_path / "usb")
+    assert code == 0 and "Đã sao lưu" in out
+    code, _, err = run(capsys, "--db", db, "check", "--period", "2023", "--format", "json")
+    assert code == 0, err

@@ -43,8 +43,21 @@ class RestoreDone:
 
 
 def backup(path: Path, folder: Path | None = None) -> backups.BackupDone:
+    """A backup copy; a database of an older format is then upgraded (what the read-only
+    commands' refusal tells a person to do), the copy keeping the old format."""
     with exclusive(path):
-        return backups.backup_now(Path(path), folder)
+        done = backups.backup_now(Path(path), folder)
+    _upgrade_if_older(Path(path))
+    return done
+
+
+def _upgrade_if_older(path: Path) -> None:
+    from ..store import migrate
+    from ..store.database import Database
+
+    revision = migrate.stored_revision(path)
+    if revision is not None and revision != migrate.HEAD_REVISION:
+        Database.open(path, backup=False).close()  # a writer upgrades an older schema
 
 
 def _restore(path: Path, source: Path) -> RestoreDone:
