@@ -120,9 +120,11 @@ def backup_database(db: Database, folder: Path | None = None) -> Path:
         from .server import backup_server_database
 
         return Path(backup_server_database(db, folder).target)
-    from ..store.backup import backup_to
+    from ..store.backup import backup_now
 
-    return backup_to(db.path, folder)
+    # the same on-demand backup as `thidua backup` (into the second folder too); the window
+    # already holds the lock, so not through actions.maintenance.backup
+    return backup_now(db.path, folder).path
 
 
 def restore_database(
