@@ -157,11 +157,11 @@ def cmd_plans(args: argparse.Namespace) -> int:
 
 @command("periods")
 def cmd_periods(args: argparse.Namespace) -> int:
-    from ..actions.plan import read_plan
+    from ..actions.periods import list_periods
     from ..domain.vnformat import day
 
     with open_db(args, write=False) as db:
-        plan = read_plan(db)
+        periods = list_periods(db)
     if args.format == "json":
         print_json(
             [
@@ -173,13 +173,13 @@ def cmd_periods(args: argparse.Namespace) -> int:
                     "ends": p.ends.isoformat(),
                     "review": p.review.value,
                 }
-                for p in plan.periods
+                for p in periods
             ]
         )
     else:
         print_table(
             ["Mã", "Kỳ báo cáo", "Hạn nộp"],
-            [[p.code, p.label, day(p.deadline)] for p in plan.periods],
+            [[p.code, p.label, day(p.deadline)] for p in periods],
         )
     return 0
 
@@ -187,13 +187,15 @@ def cmd_periods(args: argparse.Namespace) -> int:
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
     from ..actions.plan import period_report
-    from ..domain.period_report import REVIEW_STATE_LABELS, to_json
+    from ..domain.period_report import REVIEW_STATE_LABELS, json_chunks
     from ..domain.vnformat import day, percent
 
     with open_db(args, write=False) as db:
         report = period_report(db, args.period)
     if args.format == "json":
-        print_json(to_json(report))
+        for chunk in json_chunks(report):  # compact, one unit at a time (see json_chunks)
+            sys.stdout.write(chunk)
+        sys.stdout.write("\n")
         return 0
     print(f"{report.plan.title}")
     print(f"Kỳ: {report.period.label} — hạn nộp {day(report.period.deadline)}\n")
