@@ -329,3 +329,26 @@ def test_backup_upgrades_a_first_release_database_as_the_refusal_says(tmp_path, 
     assert code == 0 and "Đã sao lưu" in out
     code, _, err = run(capsys, "--db", db, "check", "--period", "2023", "--format", "json")
     assert code == 0, err
+
+
+def test_an_unexpected_error_is_logged_not_shown(demo, capsys, tmp_path, monkeypatch):
+    """The log file is set up only when a command fails unexpectedly: the person reads one
+    Vietnamese line, the traceback goes to the log."""
+    import logging
+
+    from desktop.cli import commands
+
+    monkeypatch.setenv("THIDUA_DATA_DIR", str(tmp_path / "data"))
+    log = logging.getLogger("thidua")
+    monkeypatch.setattr(log, "handlers", [])
+
+    def broken(_args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(commands.COMMANDS, "periods", broken)
+    code, out, err = run(capsys, "--db", demo, "periods")
+    for handler in log.handlers:
+        handler.close()
+    assert code == 1 and "Lỗi không mong đợi" in err and "Traceback" not in err + out
+    text = (tmp_path / "data" / "logs" / "thidua.log").read_text(encoding="utf-8")
+    assert "RuntimeError: boom" in text and "unexpected error in command periods" in text

@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..domain.errors import DomainError
-from ..logs import setup_logging
 from ..version import __version__
 from . import forms, plan, proposals, reports, units
 from .support import (
@@ -374,7 +373,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_stdout()
     parser = build_parser()
     args = parser.parse_args(argv)
-    log = setup_logging()
     try:
         if args.command is None:
             return run_gui(args)
@@ -390,14 +388,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     except Exception as exc:  # noqa: BLE001 - a person never sees a traceback
+        # The log file is set up only here: logging and the data folder cost a command's
+        # start more than its own work (`thidua periods`), and only this branch writes.
+        from ..logs import paths_of, setup_logging
+
+        log = setup_logging()
         named = storage_refusal(exc, args)
         if named is not None:
             log.warning("command %s refused by the storage: %s", args.command, named,
                         exc_info=exc)
             print(f"Lỗi: {named}", file=sys.stderr)
             return 1
-        from ..logs import paths_of
-
         log.exception("unexpected error in command %s (files: %s)", args.command,
                       ", ".join(paths_of(args)) or "-")
         from ..paths import log_dir
