@@ -1,9 +1,10 @@
 """The command line as other tools call it: output, exit status, Vietnamese refusals."""
 
 import json
+import sqlite3
 
 import pytest
-from engines import sql
+from engines import is_server, sql
 
 from desktop.cli import main
 
@@ -158,18 +159,22 @@ def test_periods_read_without_sqlalchemy_match_the_plan(demo):
         with db.reading() as s:
             want = load_plan(s).periods
         assert list_periods(db) == want
-    con = sqlite3.connect(demo)
-    with con:
-        for table in ("criterion", "indicator", "period", "block", "unit", "plan"):
-            con.execute(f'DELETE FROM "{table}"')
-    con.close()
+    if is_server(demo):
+        sql(demo, 'TRUNCATE "plan" CASCADE')
+    else:
+        con = sqlite3.connect(demo)
+        with con:
+            for table in ("criterion", "indicator", "period", "block", "unit", "plan"):
+                con.execute(f'DELETE FROM "{table}"')
+        con.close()
     with Database.open(demo, write=False) as db:
         with pytest.raises(StoreError, match="chưa có kế hoạch"):
             list_periods(db)
 
 
-def test_periods_start_without_sqlalchemy(demo):
-    """A command's start (`thidua periods`) imports no SQLAlchemy, filelock or Alembic."""
+def test_periods_start_without_sqlalchemy(demo_db):
+    """A command's start on a file (`thidua periods`) imports no SQLAlchemy, filelock or
+    Alembic (a server's address needs SQLAlchemy, of course)."""
     import subprocess
     import sys
 
@@ -177,7 +182,7 @@ def test_periods_start_without_sqlalchemy(demo):
              "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
              "('sqlalchemy', 'filelock', 'alembic', 'openpyxl', 'reportlab')); "
              "print('HEAVY', heavy); sys.exit(code)")
-    out = subprocess.run([sys.executable, "-c", probe, "--db", str(demo), "periods"],
+    out = subprocess.run([sys.executable, "-c", probe, "--db", str(demo_db), "periods"],
                          capture_output=True, text=True, encoding="utf-8", check=True).stdout
     assert "Năm 2023 (sơ kết)" in out and "HEAVY []" in out
 
