@@ -1,9 +1,10 @@
 """The command line as other tools call it: output, exit status, Vietnamese refusals."""
 
 import json
+import sqlite3
 
 import pytest
-from engines import sql
+from engines import is_server, sql
 
 from desktop.cli import main
 
@@ -130,6 +131,60 @@ def test_check_table_is_vietnamese(demo, capsys):
     code, out, _ = run(capsys, "--db", demo, "check", "--period", "2023")
     assert code == 0
     assert "Xã Lương Sơn" in out and "Không đạt" in out and "Chưa nộp" in out
+
+
+def test_check_json_is_the_report_document_written_a_unit_at_a_time(demo, capsys):
+    """The streamed, compact output is exactly the document to_json builds."""
+    from desktop.domain.period_report import json_chunks, to_json
+    from desktop.store.database import Database
+    from desktop.store.submissions import period_report
+
+    code, out, _ = run(capsys, "--db", demo, "check", "--period", "2022", "--format", "json")
+    with Database.open(demo, write=False) as db, db.reading() as s:
+        report = period_report(s, "2022")
+    document = json.dumps(to_json(report), ensure_ascii=False, separators=(",", ":"))
+    assert code == 0 and out == document + "\n" == "".join(json_chunks(report)) + "\n"
+    assert json.loads(out) == to_json(report) and len(json.loads(out)["units"]) == 8
+
+
+def test_periods_read_without_sqlalchemy_match_the_plan(demo):
+    """`thidua periods` reads with plain sqlite3: the same periods, in the same order, as
+    the plan loaded through SQLAlchemy; a database without a plan is refused alike."""
+    from desktop.actions.periods import list_periods
+    from desktop.store.database import Database
+    from desktop.store.errors import StoreError
+    from desktop.store.plans import load_plan
+
+    with Database.open(demo, write=False) as db:
+        with db.reading() as s:
+            want = load_plan(s).periods
+        assert list_periods(db) == want
+    if is_server(demo):
+        sql(demo, 'TRUNCATE "plan" CASCADE')
+    else:
+        con = sqlite3.connect(demo)
+        with con:
+            for table in ("criterion", "indicator", "period", "block", "unit", "plan"):
+                con.execute(f'DELETE FROM "{table}"')
+        con.close()
+    with Database.open(demo, write=False) as db:
+        with pytest.raises(StoreError, match="chưa có kế hoạch"):
+            list_periods(db)
+
+
+def test_periods_start_without_sqlalchemy(demo_db):
+    """A command's start on a file (`thidua periods`) imports no SQLAlchemy, filelock or
+    Alembic (a server's address needs SQLAlchemy, of course)."""
+    import subprocess
+    import sys
+
+    probe = ("import sys; from desktop.cli import main; code = main(sys.argv[1:]); "
+             "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
+             "('sqlalchemy', 'filelock', 'alembic', 'openpyxl', 'reportlab')); "
+             "print('HEAVY', heavy); sys.exit(code)")
+    out = subprocess.run([sys.executable, "-c", probe, "--db", str(demo_db), "periods"],
+                         capture_output=True, text=True, encoding="utf-8", check=True).stdout
+    assert "Năm 2023 (sơ kết)" in out and "HEAVY []" in out
 
 
 def test_units_and_periods(demo, capsys):
@@ -279,3 +334,26 @@ def test_backup_upgrades_a_first_release_database_as_the_refusal_says(tmp_path, 
     assert code == 0 and "Đã sao lưu" in out
     code, _, err = run(capsys, "--db", db, "check", "--period", "2023", "--format", "json")
     assert code == 0, err
+
+
+def test_an_unexpected_error_is_logged_not_shown(demo, capsys, tmp_path, monkeypatch):
+    """The log file is set up only when a command fails unexpectedly: the person reads one
+    Vietnamese line, the traceback goes to the log."""
+    import logging
+
+    from desktop.cli import commands
+
+    monkeypatch.setenv("THIDUA_DATA_DIR", str(tmp_path / "data"))
+    log = logging.getLogger("thidua")
+    monkeypatch.setattr(log, "handlers", [])
+
+    def broken(_args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(commands.COMMANDS, "periods", broken)
+    code, out, err = run(capsys, "--db", demo, "periods")
+    for handler in log.handlers:
+        handler.close()
+    assert code == 1 and "Lỗi không mong đợi" in err and "Traceback" not in err + out
+    text = (tmp_path / "data" / "logs" / "thidua.log").read_text(encoding="utf-8")
+    assert "RuntimeError: boom" in text and "unexpected error in command periods" in text

@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..domain.errors import DomainError
-from ..logs import setup_logging
 from ..version import __version__
 from . import forms, plan, proposals, reports, units
 from .support import (
@@ -157,11 +156,11 @@ def cmd_plans(args: argparse.Namespace) -> int:
 
 @command("periods")
 def cmd_periods(args: argparse.Namespace) -> int:
-    from ..actions.plan import read_plan
+    from ..actions.periods import list_periods
     from ..domain.vnformat import day
 
     with open_db(args, write=False) as db:
-        plan = read_plan(db)
+        periods = list_periods(db)
     if args.format == "json":
         print_json(
             [
@@ -173,13 +172,13 @@ def cmd_periods(args: argparse.Namespace) -> int:
                     "ends": p.ends.isoformat(),
                     "review": p.review.value,
                 }
-                for p in plan.periods
+                for p in periods
             ]
         )
     else:
         print_table(
             ["Mã", "Kỳ báo cáo", "Hạn nộp"],
-            [[p.code, p.label, day(p.deadline)] for p in plan.periods],
+            [[p.code, p.label, day(p.deadline)] for p in periods],
         )
     return 0
 
@@ -187,13 +186,15 @@ def cmd_periods(args: argparse.Namespace) -> int:
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
     from ..actions.plan import period_report
-    from ..domain.period_report import REVIEW_STATE_LABELS, to_json
+    from ..domain.period_report import REVIEW_STATE_LABELS, json_chunks
     from ..domain.vnformat import day, percent
 
     with open_db(args, write=False) as db:
         report = period_report(db, args.period)
     if args.format == "json":
-        print_json(to_json(report))
+        for chunk in json_chunks(report):  # compact, one unit at a time (see json_chunks)
+            sys.stdout.write(chunk)
+        sys.stdout.write("\n")
         return 0
     print(f"{report.plan.title}")
     print(f"Kỳ: {report.period.label} — hạn nộp {day(report.period.deadline)}\n")
@@ -372,7 +373,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_stdout()
     parser = build_parser()
     args = parser.parse_args(argv)
-    log = setup_logging()
     try:
         if args.command is None:
             return run_gui(args)
@@ -388,14 +388,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     except Exception as exc:  # noqa: BLE001 - a person never sees a traceback
+        # The log file is set up only here: logging and the data folder cost a command's
+        # start more than its own work (`thidua periods`), and only this branch writes.
+        from ..logs import paths_of, setup_logging
+
+        log = setup_logging()
         named = storage_refusal(exc, args)
         if named is not None:
             log.warning("command %s refused by the storage: %s", args.command, named,
                         exc_info=exc)
             print(f"Lỗi: {named}", file=sys.stderr)
             return 1
-        from ..logs import paths_of
-
         log.exception("unexpected error in command %s (files: %s)", args.command,
                       ", ".join(paths_of(args)) or "-")
         from ..paths import log_dir

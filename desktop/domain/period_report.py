@@ -7,7 +7,8 @@ export is written from: one computation, in one place.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+import json
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -200,36 +201,72 @@ def _json_value(v: object) -> object:
 
 def to_json(report: PeriodReport) -> dict[str, Any]:
     """The check JSON of DESIGN.md section 6."""
-    units = []
-    for r in report.units:
-        sub = r.submission
-        units.append(
+    head, summary = _json_parts(report)
+    return {**head, "units": [_unit_json(r) for r in report.units],
+            "indicators": _indicators_json(report), "summary": summary}
+
+
+def json_chunks(report: PeriodReport) -> Iterator[str]:
+    """to_json(report) as compact JSON text (no spaces), in pieces of one unit each: the
+    same characters as json.dumps(to_json(report), ensure_ascii=False, separators=(",",
+    ":")), without the whole document in memory (20,000 units make some 50 MB of text)."""
+    dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    head, summary = _json_parts(report)
+    yield dump(head)[:-1] + ',"units":['
+    for i, r in enumerate(report.units):
+        yield ("," if i else "") + dump(_unit_json(r))
+    yield '],"indicators":' + dump(_indicators_json(report))
+    yield ',"summary":' + dump(summary) + "}"
+
+
+def _json_parts(report: PeriodReport) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The head (plan, period, deadline) and the summary of the check JSON."""
+    s = report.summary
+    head = {"plan": report.plan.code, "period": report.period.code,
+            "deadline": report.period.deadline.isoformat()}
+    return head, {
+        "expected": s.expected,
+        "submitted": s.submitted,
+        "on_time": s.on_time,
+        "late": s.late,
+        "accepted": s.accepted,
+        "pass": s.passed,
+        "fail": s.failed,
+        "incomplete": s.incomplete,
+        "not_submitted": s.not_submitted,
+    }
+
+
+def _unit_json(r: UnitReport) -> dict[str, Any]:
+    sub = r.submission
+    return {
+        "code": r.unit.code,
+        "name": r.unit.name,
+        "kind": r.unit.kind,
+        "block": r.unit.block,
+        "result": r.result.value,
+        "received_on": sub.received_on.isoformat() if sub else None,
+        "channel": sub.channel if sub else None,
+        "state": sub.state if sub else None,
+        "late_days": r.late_days,
+        "rank": r.rank,
+        "criteria": [
             {
-                "code": r.unit.code,
-                "name": r.unit.name,
-                "kind": r.unit.kind,
-                "block": r.unit.block,
-                "result": r.result.value,
-                "received_on": sub.received_on.isoformat() if sub else None,
-                "channel": sub.channel if sub else None,
-                "state": sub.state if sub else None,
-                "late_days": r.late_days,
-                "rank": r.rank,
-                "criteria": [
-                    {
-                        "code": c.code,
-                        "result": c.outcome.value,
-                        "value": _json_value(c.value),
-                        "rule": c.criterion.rule,
-                        "mandatory": c.criterion.mandatory,
-                        "source": c.criterion.source,
-                        "explanation": c.explanation,
-                    }
-                    for c in r.criteria
-                ],
+                "code": c.code,
+                "result": c.outcome.value,
+                "value": _json_value(c.value),
+                "rule": c.criterion.rule,
+                "mandatory": c.criterion.mandatory,
+                "source": c.criterion.source,
+                "explanation": c.explanation,
             }
-        )
-    indicators = [
+            for c in r.criteria
+        ],
+    }
+
+
+def _indicators_json(report: PeriodReport) -> list[dict[str, Any]]:
+    return [
         {
             "code": a.code,
             "kind": a.kind.value,
@@ -246,22 +283,3 @@ def to_json(report: PeriodReport) -> dict[str, Any]:
         }
         for a in report.aggregates
     ]
-    s = report.summary
-    return {
-        "plan": report.plan.code,
-        "period": report.period.code,
-        "deadline": report.period.deadline.isoformat(),
-        "units": units,
-        "indicators": indicators,
-        "summary": {
-            "expected": s.expected,
-            "submitted": s.submitted,
-            "on_time": s.on_time,
-            "late": s.late,
-            "accepted": s.accepted,
-            "pass": s.passed,
-            "fail": s.failed,
-            "incomplete": s.incomplete,
-            "not_submitted": s.not_submitted,
-        },
-    }

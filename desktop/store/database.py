@@ -10,23 +10,21 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-from filelock import FileLock, Timeout
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
+from typing import TYPE_CHECKING, Any
 
 from ..domain.storage import StorageError, describe
 from . import migrate
-from .audit import current_user, install_audit
 from .errors import DatabaseLocked, NotADatabase, StoreError
 from .location import Location, parse_location
-from .versions import install_versions, raced
+
+if TYPE_CHECKING:  # imported where first used: a command that reads one small table with
+    # plain sqlite3 (`thidua periods`) starts without SQLAlchemy or filelock (~0.4 s)
+    from filelock import FileLock
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -41,6 +39,8 @@ def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 
 def make_engine(path: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(f"sqlite:///{path}", hide_parameters=True)  # no names in logs
     event.listen(engine, "connect", _set_pragmas)
     return engine
@@ -64,6 +64,8 @@ def take_lock(path: Path) -> FileLock:
     """The single-writer lock of a database file, or DatabaseLocked naming it."""
     # not thread-local: the window opens the database on a worker thread and releases
     # the lock from the GUI thread when it closes
+    from filelock import FileLock, Timeout
+
     lock = FileLock(str(lock_path(path)), thread_local=False)
     try:
         lock.acquire(timeout=0)
@@ -101,22 +103,40 @@ class Database:
     copies, backups): the SQLite file, or for a server `Location.local_path()`."""
 
     def __init__(
-        self, path: Path, engine: Engine, lock: FileLock | None, *,
+        self, path: Path, engine: Engine | None, lock: FileLock | None, *,
         location: Location | None = None, writable: bool | None = None,
     ) -> None:
         self.path = path
         self.location = location or Location(file=path)
-        self.engine = engine
+        if engine is not None:  # a server's; a file's is made on first use (engine below)
+            self.__dict__["engine"] = engine
         self._lock = lock
         self.backup_done: Any = None  # backup.BackupDone of the backup taken at open
         self.writable = lock is not None if writable is None else writable
+
+    @cached_property
+    def engine(self) -> Engine:
+        return make_engine(self.path)
+
+    @cached_property
+    def user(self) -> str:
+        from .audit import current_user
         from .staff import who
 
         login = self.location.url.username if self.location.url is not None else None
-        self.user = who(login, current_user())
-        self.sessions = sessionmaker(engine, expire_on_commit=False)
-        install_audit(self.sessions)
-        install_versions(self.sessions)
+        return who(login, current_user())
+
+    @cached_property
+    def sessions(self) -> sessionmaker[Session]:
+        from sqlalchemy.orm import sessionmaker
+
+        from .audit import install_audit
+        from .versions import install_versions
+
+        factory = sessionmaker(self.engine, expire_on_commit=False)
+        install_audit(factory)
+        install_versions(factory)
+        return factory
 
     @property
     def is_server(self) -> bool:
@@ -173,17 +193,16 @@ class Database:
 
                     done = auto_backup(path)
                 migrate.refuse_newer(path)
-            engine = make_engine(path)
+            db = cls(path, None, lock)
+            db.backup_done = done
             if write:
-                migrate.upgrade(engine, path)
+                migrate.upgrade(db.engine, path)
             else:
                 migrate.refuse_older_for_read(path)
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
-        db = cls(path, engine, lock)
-        db.backup_done = done
         return db
 
     @contextmanager
@@ -197,8 +216,10 @@ class Database:
             try:
                 with session.begin():
                     yield session
-            except StaleDataError:  # two saves of one row raced; the later one is refused
+            except StaleDataError():  # two saves of one row raced; the later one is refused
                 _remove_new_files(session)
+                from .versions import raced
+
                 raise raced() from None
             except BaseException as exc:
                 _remove_new_files(session)
@@ -212,7 +233,7 @@ class Database:
         with self.sessions() as session:
             try:
                 yield session
-            except DBAPIError as exc:
+            except DBAPIError() as exc:
                 named = self._named(exc)
                 if named is not None:
                     raise named from exc
@@ -220,16 +241,28 @@ class Database:
 
     def _named(self, exc: BaseException) -> StoreError | StorageError | None:
         """A failure of the file itself (disk full, locked, damaged), named for people."""
-        if not isinstance(exc, DBAPIError):
+        if not isinstance(exc, DBAPIError()):
             return None
         from .recognize import recognized
 
         known = recognized(exc, self.path)
         return known if isinstance(known, StoreError | StorageError) else None
 
+    @contextmanager
+    def plain_reading(self) -> Iterator[sqlite3.Connection]:
+        """A read-only sqlite3 connection to a file, for a read of a few rows that needs
+        neither the ORM nor SQLAlchemy (store/plain_reads.py); closed after the block."""
+        if self.is_server:
+            raise StoreError("Đọc trực tiếp bằng sqlite3 chỉ dùng được với tệp SQLite.")
+        con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        with closing(con):
+            con.execute("PRAGMA busy_timeout=5000")
+            yield con
+
     def close(self) -> None:
         self.writable = False
-        self.engine.dispose()
+        if "engine" in self.__dict__:  # made on first use (cached_property)
+            self.engine.dispose()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -261,3 +294,15 @@ def integrity_ok(path: Path) -> bool:
         return bool(con.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
     finally:
         con.close()
+
+
+def DBAPIError() -> type[Exception]:  # noqa: N802 - stands for the class, imported late
+    from sqlalchemy.exc import DBAPIError as error
+
+    return error
+
+
+def StaleDataError() -> type[Exception]:  # noqa: N802
+    from sqlalchemy.orm.exc import StaleDataError as error
+
+    return error

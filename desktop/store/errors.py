@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from ..domain.errors import DomainError
 
+NO_PLAN = "Cơ sở dữ liệu chưa có kế hoạch. Hãy chạy 'thidua init --plan MÃ'."
+
 
 class StoreError(DomainError):
     """A database could not be opened or a change was refused."""

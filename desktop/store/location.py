@@ -12,11 +12,12 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+from typing import TYPE_CHECKING
 
 from .errors import StoreError
+
+if TYPE_CHECKING:  # SQLAlchemy is imported only for a server address: a file opens faster
+    from sqlalchemy.engine import URL
 
 DRIVER = "postgresql+psycopg"
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
@@ -96,6 +97,9 @@ def parse_location(value: str | Path | Location) -> Location:
         if not text:
             raise BadLocation("Chưa chỉ ra cơ sở dữ liệu (tệp hoặc địa chỉ máy chủ).")
         return Location(file=Path(text))
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         url = make_url(text)
     except (ArgumentError, ValueError) as exc:

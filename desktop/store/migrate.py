@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-
-from sqlalchemy.engine import Connection, Engine
+from typing import TYPE_CHECKING
 
 from .errors import DatabaseTooNew, NotADatabase, StoreError
 
@@ -19,6 +18,9 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 HEAD_REVISION = "0006"
 # pg_advisory_xact_lock key for upgrades on a server: "TDCDS" in ASCII, the same on every PC
 MIGRATION_LOCK = 0x5444434453
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection, Engine
 
 
 def known_revisions() -> set[str]:

@@ -21,7 +21,7 @@ from ..domain.plan import (
     ReviewKind,
     Unit,
 )
-from .errors import StoreError
+from .errors import NO_PLAN, StoreError
 from .models import (
     BlockRow,
     CriterionRow,
@@ -41,7 +41,7 @@ def has_plan(session: Session) -> bool:
 
 
 def no_plan() -> StoreError:
-    return StoreError("Cơ sở dữ liệu chưa có kế hoạch. Hãy chạy 'thidua init --plan MÃ'.")
+    return StoreError(NO_PLAN)
 
 
 def plan_row(session: Session) -> PlanRow:

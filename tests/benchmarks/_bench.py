@@ -48,6 +48,7 @@ class Run:
     stderr: str
     results: dict[str, list[float]]  # RESULT lines printed by the child
     ready: float | None = None  # seconds from spawn to the child's "READY <monotonic>" line
+    cpu: float | None = None  # CPU seconds (user + system) of the child, spawn to exit
 
     def result(self, name: str) -> float:
         return self.results[name][0]
@@ -84,7 +85,7 @@ pid = os.posix_spawnp(cmd[0], cmd, os.environ)
 _, status, usage = os.wait4(pid, 0)
 wall = time.perf_counter() - t0
 with open(out, "w") as fh:
-    fh.write(f"{usage.ru_maxrss} {wall} {spawned_at}")
+    fh.write(f"{usage.ru_maxrss} {wall} {spawned_at} {usage.ru_utime + usage.ru_stime}")
 sys.exit(os.waitstatus_to_exitcode(status))
 """
 
@@ -103,10 +104,12 @@ def spawn(cmd: Sequence[str], env: dict[str, str] | None = None, cwd: Path | Non
     wall = time.perf_counter() - t0
     peak = None
     spawned_at = None
+    cpu = None
     if measured:
         text = stats.read_text().split()
         if text:
             kb, wall, spawned_at = int(text[0]), float(text[1]), float(text[2])
+            cpu = float(text[3])
             peak = kb / 1024 if sys.platform != "darwin" else kb / 1048576
     stats.unlink(missing_ok=True)
     out_f.seek(0)
@@ -121,7 +124,7 @@ def spawn(cmd: Sequence[str], env: dict[str, str] | None = None, cwd: Path | Non
             results.setdefault(name, []).append(float(value))
         elif line.startswith("READY ") and spawned_at is not None:
             ready = float(line.split()[1]) - spawned_at  # both CLOCK_MONOTONIC
-    return Run(wall, peak, proc.returncode, stdout, stderr, results, ready)
+    return Run(wall, peak, proc.returncode, stdout, stderr, results, ready, cpu)
 
 
 # ---- reporting ------------------------------------------------------------------------------
@@ -141,6 +144,8 @@ class Figure:
     floor_peak_mb: float | None = None
     peak_target_mb: float | None = MEMORY_TARGET_MB
     note: str = ""
+    cpu_times: list[float] = dataclasses.field(default_factory=list)  # CPU seconds of each run
+    floor_cpu_times: list[float] = dataclasses.field(default_factory=list)
 
     @property
     def best(self) -> float:
@@ -165,6 +170,14 @@ class Figure:
     @property
     def ratio_median(self) -> float | None:
         return self.median / self.floor_median if self.floor_median else None
+
+    @property
+    def cpu_ratio(self) -> float | None:
+        """Median CPU time of the product over the floor's: on a loaded machine it moves
+        less than wall time (a process waiting for a core uses none), for information."""
+        if not self.cpu_times or not self.floor_cpu_times:
+            return None
+        return statistics.median(self.cpu_times) / statistics.median(self.floor_cpu_times)
 
     @property
     def verdicts(self) -> list[tuple[str, bool]]:
@@ -203,7 +216,8 @@ def report(figures: list[Figure]) -> None:
         if f.floor_times:
             print(f"  floor    min {fmt_s(f.floor_best):>9}  median {fmt_s(f.floor_median):>9}"
                   f"   peak {fmt_mb(f.floor_peak_mb)}   ({f.floor_what})")
-            print(f"  ratio    min {fmt_ratio(f.ratio):>9}  median {fmt_ratio(f.ratio_median):>9}")
+            print(f"  ratio    min {fmt_ratio(f.ratio):>9}  median {fmt_ratio(f.ratio_median):>9}"
+                  f"   (CPU time, medians: {fmt_ratio(f.cpu_ratio)})")
         for label, ok in f.verdicts:
             print(f"  target   {label}: {'PASS' if ok else 'MISS'}")
         if f.note:
@@ -248,6 +262,10 @@ def floor(name: str, *args: object) -> list[str]:
 
 def walls(runs: Sequence[Run]) -> list[float]:
     return [r.wall for r in runs]
+
+
+def cpus(runs: Sequence[Run]) -> list[float]:
+    return [r.cpu for r in runs if r.cpu is not None]
 
 
 def max_peak(runs: Sequence[Run]) -> float | None:

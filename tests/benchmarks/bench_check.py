@@ -62,14 +62,16 @@ def main(argv: list[str] | None = None) -> list[_bench.Figure]:
             f"{args.periods} periods", _bench.walls(runs["check"]),
             "python + one sqlite3 GROUP BY over the values, printed",
             _bench.walls(runs["floor"]), target_ratio=2.0,
-            peak_mb=_bench.max_peak(runs["check"]), floor_peak_mb=_bench.max_peak(runs["floor"]))]
+            peak_mb=_bench.max_peak(runs["check"]), floor_peak_mb=_bench.max_peak(runs["floor"]),
+            cpu_times=_bench.cpus(runs["check"]), floor_cpu_times=_bench.cpus(runs["floor"]))]
         if args.big_units:
             big = measure(work, args.big_units, args.periods, 1, warm=False)
             figures.append(_bench.Figure(
                 "bench_check", f"the same, {args.big_units:,} units: peak memory",
                 _bench.walls(big["check"]), "(the same floor, once)", _bench.walls(big["floor"]),
                 peak_mb=_bench.max_peak(big["check"]),
-                floor_peak_mb=_bench.max_peak(big["floor"])))
+                floor_peak_mb=_bench.max_peak(big["floor"]),
+                cpu_times=_bench.cpus(big["check"]), floor_cpu_times=_bench.cpus(big["floor"])))
         _bench.report(figures)
         return figures
     finally:

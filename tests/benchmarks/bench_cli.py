@@ -37,7 +37,8 @@ def main(argv: list[str] | None = None) -> list[_bench.Figure]:
             "bench_cli", "`thidua periods` (a command's start)", _bench.walls(runs["periods"]),
             "python + sqlite3 reading the periods", _bench.walls(runs["floor"]),
             target_ratio=3.0, peak_mb=_bench.max_peak(runs["periods"]),
-            floor_peak_mb=_bench.max_peak(runs["floor"]))]
+            floor_peak_mb=_bench.max_peak(runs["floor"]),
+            cpu_times=_bench.cpus(runs["periods"]), floor_cpu_times=_bench.cpus(runs["floor"]))]
         _bench.report(figures)
         return figures
     finally:

@@ -85,14 +85,17 @@ def main(argv: list[str] | None = None) -> list[_bench.Figure]:
                 f"({n_cells:,} cells)", _bench.walls(runs["xlsx"]),
                 "XlsxWriter writing the same cells", _bench.walls(runs["xlsx-floor"]),
                 target_ratio=1.2, peak_mb=_bench.max_peak(runs["xlsx"]),
-                floor_peak_mb=_bench.max_peak(runs["xlsx-floor"])),
+                floor_peak_mb=_bench.max_peak(runs["xlsx-floor"]),
+                cpu_times=_bench.cpus(runs["xlsx"]),
+                floor_cpu_times=_bench.cpus(runs["xlsx-floor"])),
             _bench.Figure(
                 "bench_export", f"`thidua export --pdf`, {args.units:,} units "
                 f"({len(pages)} pages)", _bench.walls(runs["pdf"]),
                 "reportlab canvas drawing the same text, same font",
                 _bench.walls(runs["pdf-floor"]), target_ratio=3.0,
                 peak_mb=_bench.max_peak(runs["pdf"]),
-                floor_peak_mb=_bench.max_peak(runs["pdf-floor"])),
+                floor_peak_mb=_bench.max_peak(runs["pdf-floor"]),
+                cpu_times=_bench.cpus(runs["pdf"]), floor_cpu_times=_bench.cpus(runs["pdf-floor"])),
         ]
         _bench.report(figures)
         return figures

@@ -74,6 +74,7 @@ def main(argv: list[str] | None = None) -> list[_bench.Figure]:
             "python-calamine reading the cells + one fsynced sqlite3 transaction per file",
             _bench.walls(runs["floor"]), target_ratio=2.0,
             peak_mb=_bench.max_peak(runs["import"]), floor_peak_mb=_bench.max_peak(runs["floor"]),
+            cpu_times=_bench.cpus(runs["import"]), floor_cpu_times=_bench.cpus(runs["floor"]),
             note=f"rows written by each: {written['import']} (floor: audit_log "
                  f"{written['floor']['audit_log']})")]
         _bench.report(figures)

@@ -71,7 +71,8 @@ def main(argv: list[str] | None = None) -> list[_bench.Figure]:
             "bench_startup", "window with the overview's data on screen (demo database)",
             ready(runs["data"]), "bare PySide6 window + one sqlite3 aggregate in a label",
             floor, target_ratio=1.5, peak_mb=_bench.max_peak(runs["data"]),
-            floor_peak_mb=_bench.max_peak(runs["floor"]), note=note)]
+            floor_peak_mb=_bench.max_peak(runs["floor"]), note=note,
+            cpu_times=_bench.cpus(runs["data"]), floor_cpu_times=_bench.cpus(runs["floor"]))]
         _bench.report(figures)
         return figures
     finally:

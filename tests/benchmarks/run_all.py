@@ -73,13 +73,13 @@ def run(name: str) -> tuple[list[dict], float, str]:
 
 def table(figures: list[_bench.Figure]) -> list[str]:
     header = ("#", "measure", "product min", "median", "floor min", "median", "ratio min",
-              "median", "target", "peak", "verdict")
+              "median", "CPU ratio", "target", "peak", "verdict")
     lines = []
     for n, f in enumerate(figures, start=1):
         lines.append((
             str(n), f.what, _bench.fmt_s(f.best), _bench.fmt_s(f.median),
             _bench.fmt_s(f.floor_best), _bench.fmt_s(f.floor_median), _bench.fmt_ratio(f.ratio),
-            _bench.fmt_ratio(f.ratio_median),
+            _bench.fmt_ratio(f.ratio_median), _bench.fmt_ratio(f.cpu_ratio),
             ", ".join(label for label, _ in f.verdicts) or "—", _bench.fmt_mb(f.peak_mb),
             "PASS" if f.passed else "MISS " + ", ".join(lb for lb, ok in f.verdicts if not ok),
         ))
@@ -89,6 +89,9 @@ def table(figures: list[_bench.Figure]) -> list[str]:
         out.append("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=False)).rstrip())
         if i == 0:
             out.append("  ".join("-" * w for w in widths))
+    out.append("\nratio min: fastest product run / fastest floor run (the target's); median: of "
+               "the medians; CPU ratio: of the median CPU times (user + system), which a "
+               "loaded machine moves less")
     out.append("\nfloors (the same data, measured interleaved with the product in the same run):")
     for n, f in enumerate(figures, start=1):
         if f.floor_what:
