@@ -331,7 +331,7 @@ def test_plan_dates_quotas_and_close_question(qtbot, window: MainWindow, talk: T
     qtbot.waitUntil(lambda: plan.periods.rowCount() == 4)
     deadline = plan.periods.index(2, plan.periods.COL_DEADLINE)
     assert not plan.periods.setData(deadline, "31/02/2024")
-    assert "không phải ngày dạng dd/mm/yyyy" in plan.ui.lblStatus.text()
+    assert "ngày '31/02/2024' không tồn tại" in plan.ui.lblStatus.text()
     assert plan.periods.setData(deadline, "20/12/2024")
     quota = plan.quotas.index(0, plan.quotas.COL_COLLECTIVES)
     assert not plan.quotas.setData(quota, "-2")

@@ -187,7 +187,7 @@ def cmd_periods(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from ..actions.plan import period_report
     from ..domain.period_report import REVIEW_STATE_LABELS, json_chunks
-    from ..domain.vnformat import day, percent
+    from ..domain.vnformat import day, number, percent
 
     with open_db(args, write=False) as db:
         report = period_report(db, args.period)
@@ -242,7 +242,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         ind = report.plan.indicator(a.code)
         if a.kind.value == "ratio":
             shown = (
-                f"{percent(a.value)} ({a.numerator:g}/{a.denominator:g})"
+                f"{percent(a.exact)} ({number(a.numerator or 0)}/{number(a.denominator or 0)})"
                 if a.value is not None
                 else "—"
             )
@@ -256,7 +256,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 f"cao nhất {percent(a.maximum)}"
             )
         else:
-            shown = "—" if a.value is None else f"{a.value:g}"
+            shown = "—" if a.value is None else number(a.value)
         agg_rows.append([a.code, ind.name[:60], shown, a.units_reporting])
     print_table(["Mã", "Chỉ tiêu", "Toàn địa bàn", "Số đơn vị báo cáo"], agg_rows)
     return 0
