@@ -59,13 +59,22 @@ def _leftovers(path: Path | None) -> tuple[Path, ...]:
 
 def create_database(
     target: Path | str | Location, plan: Plan, office: OfficeSettings | None = None, *,
-    backup: bool = True,
+    backup: bool = True, unit_list: Path | None = None,
 ) -> Created:
     """Create the database at `target` (a file, or a server's empty database) from `plan`
-    (with the office settings of the first-run wizard, when given); a file this created
-    is removed again when it fails."""
+    (with the office settings of the first-run wizard, when given, and the units of the
+    Excel/CSV list `unit_list` in the same transaction: all of them or no database); a
+    file this created is removed again when it fails."""
+    from ..exchange.unit_list_file import read_unit_list
     from ..store.plan_edit import save_office
     from ..store.plans import install_plan
+    from ..store.unit_import import UnitListRefused, apply_unit_list
+
+    units = len(plan.units)
+    rows, problems = read_unit_list(unit_list) if unit_list is not None else ([], [])
+    if unit_list is not None and not rows:
+        refusal = problems or [f"{unit_list.name}: không có đơn vị nào"]
+        raise UnitListRefused(unit_list.name, refusal)
 
     where = parse_location(target)
     path = where.file
@@ -76,12 +85,15 @@ def create_database(
                 install_plan(session, plan)
                 if office is not None:
                     save_office(session, office)
+                if unit_list is not None:
+                    changes = apply_unit_list(session, rows, unit_list.name, problems)
+                    units += len(changes.added)
     except BaseException:
         if not existed:
             for leftover in _leftovers(path):
                 leftover.unlink(missing_ok=True)
         raise
-    return Created(where.local_path(), where.label, plan.code, len(plan.units))
+    return Created(where.local_path(), where.label, plan.code, units)
 
 
 def create_demo(target: Path | str | Location, *, backup: bool = True) -> Created:
