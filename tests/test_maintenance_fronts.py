@@ -119,3 +119,36 @@ def test_window_backup_is_the_command_lines_backup(qtbot, shell, demo_db: Path, 
     out = capsys.readouterr().out.strip()
     (second,) = set(backups_dir(demo_db).glob("*-sao-luu-*.db")) - {made}
     assert out == f"Đã sao lưu {demo_db} vào {second}."
+
+
+def test_the_window_checks_and_upgrades_a_database_off_the_gui_thread(
+    qtbot, shell, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opened from the menu (or the recent list): the integrity check, the backup and the
+    migration of a first-release file run on a worker, never on the GUI thread."""
+    import threading
+
+    from desktop.store import backup, migrate
+
+    other = tmp_path / "cu" / "thidua.db"
+    other.parent.mkdir()
+    shutil.copyfile(RELEASE, other)
+    threads: list[tuple[str, bool]] = []
+    checked, upgraded = backup.health_problem, migrate.upgrade
+
+    def check(*a, **k):
+        threads.append(("check", threading.current_thread() is threading.main_thread()))
+        return checked(*a, **k)
+
+    def upgrade(*a, **k):
+        threads.append(("upgrade", threading.current_thread() is threading.main_thread()))
+        return upgraded(*a, **k)
+
+    monkeypatch.setattr(backup, "health_problem", check)
+    monkeypatch.setattr(migrate, "upgrade", upgrade)
+    with qtbot.waitSignal(shell.database_opened, timeout=30000):
+        assert shell.open_database(other)
+        assert shell.progress_bar.isVisible()  # the window says it is working meanwhile
+    assert ("check", False) in threads and ("upgrade", False) in threads
+    assert all(not on_gui for _what, on_gui in threads)
+    assert stored_revision(other) == HEAD_REVISION and shell.ctx.path == other
