@@ -770,7 +770,10 @@ def test_a_damaged_database_offers_the_newest_healthy_backup(qtbot, tmp_path: Pa
     w = MainWindow()
     qtbot.addWidget(w)
     talk.yes = False  # first: the person declines
-    assert not w.open_database(demo_db)
+    assert w.open_database(demo_db)  # opened (and checked) off the GUI thread
+    qtbot.waitUntil(lambda: "bị hỏng" in talk.texts("ask"), timeout=20000)
+    qtbot.waitUntil(lambda: not w._boot.busy)
+    assert w.ctx is None
     asked = talk.texts("ask")
     assert "bị hỏng" in asked and str(backup) in asked and info.when in asked
     assert "Traceback" not in asked and "không mong đợi" not in talk.texts()

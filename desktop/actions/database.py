@@ -1,13 +1,12 @@
-"""The database: open it, create it from a plan or as the demo, back it up, restore it.
+"""The database: open it, create it from a plan or as the demo.
 
-A SQLite file, or a PostgreSQL server's database (store.location); backup and restore
-of a server go through portable files (actions.server). `open_database` returns the
-handle every other office action takes.
+A SQLite file, or a PostgreSQL server's database (store.location). `open_database`
+returns the handle every other office action takes; backup and restore are in
+actions.maintenance.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,13 +20,11 @@ __all__ = [
     "Created",
     "Database",
     "DatabaseLocked",
-    "backup_database",
     "check_is_sqlite",
     "create_database",
     "create_demo",
     "open_database",
     "prepare_mappers",
-    "restore_database",
 ]
 
 
@@ -125,51 +122,9 @@ def create_demo(target: Path | str | Location, *, backup: bool = True) -> Create
     return Created(where.local_path(), where.label, plan.code, len(plan.units))
 
 
-def backup_database(db: Database, folder: Path | None = None) -> Path:
-    """A backup copy of the open database (in `folder`, else the backups folder); of a
-    server's database a portable file, verified table by table."""
-    if db.is_server:
-        from .server import backup_server_database
-
-        return Path(backup_server_database(db, folder).target)
-    from ..store.backup import backup_now
-
-    # the same on-demand backup as `thidua backup` (into the second folder too); the window
-    # already holds the lock, so not through actions.maintenance.backup
-    return backup_now(db.path, folder).path
-
-
-def restore_database(
-    db: Database, source: Path, report: Callable[[int, int, str], object] | None = None
-) -> Path:
-    """Replace the open database (held for writing) by the backup `source` and bring it to
-    the current schema; returns where the database as it was before is kept."""
-    from ..store import migrate
-    from ..store.backup import restore
-
-    if db.is_server:  # all or nothing in one transaction; the current data backed up first
-        from .server import restore_server_database
-
-        return Path(restore_server_database(db, source, report or _quiet).target)
-    if report is not None:
-        report(0, 2, "Đang khôi phục…")
-    db.engine.dispose()
-    safety = restore(db.path, source)
-    if report is not None:
-        report(1, 2, "Đang kiểm tra định dạng dữ liệu…")
-    migrate.upgrade(db.engine, db.path)
-    if report is not None:
-        report(2, 2, "")
-    return safety
-
-
 def prepare_mappers() -> None:
     """Configure the ORM's mappers now (about 0.4 s in a fresh process), e.g. on the
     window's worker thread while it opens the database, instead of on the first query."""
     from sqlalchemy.orm import configure_mappers
 
     configure_mappers()
-
-
-def _quiet(_done: int, _total: int, _text: str) -> None:
-    pass

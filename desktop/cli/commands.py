@@ -284,40 +284,22 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     where = db_location(args)
     if where.is_server:  # a portable file, verified table by table
-        from ..actions.server import backup_server_database
-
         with open_db(args, write=True) as db:
-            copied = backup_server_database(db, args.dir)
-        print(f"Đã sao lưu {where.label} vào {copied.target} ({copied.rows} dòng, "
-              "đã đối chiếu từng bảng).")
+            print(backup(db, args.dir).message)
         return 0
-    done = backup(db_path(args), args.dir)
-    print(f"Đã sao lưu {db_path(args)} vào {done.path}")
-    if done.second is not None:
-        print(f"Bản sao thứ hai: {done.second}")
-    elif done.second_problem:
-        print(f"Chưa chép được vào thư mục sao lưu thứ hai: {done.second_problem}")
+    print(backup(db_path(args), args.dir).message)
     return 0
 
 
 @command("restore")
 def cmd_restore(args: argparse.Namespace) -> int:
-    from ..actions.maintenance import restore_file, restore_latest_good
+    from ..actions.maintenance import restore
 
-    where = db_location(args)
-    if where.is_server:
-        from ..actions.server import restore_server_database
-
-        if args.file is None:
-            raise DomainError("Trên máy chủ, hãy chỉ ra tệp sao lưu cần khôi phục.")
+    if db_location(args).is_server:
         with open_db(args, write=True) as db:
-            safety = restore_server_database(db, args.file)
-        print(f"Đã khôi phục {where.label} từ {args.file}. Dữ liệu trước khi khôi phục được "
-              f"lưu ở {safety.target}.")
+            print(restore(db, args.file, latest_good=args.latest_good).message)
         return 0
-    path = db_path(args)
-    done = restore_latest_good(path) if args.latest_good else restore_file(path, args.file)
-    print(done.message)
+    print(restore(db_path(args), args.file, latest_good=args.latest_good).message)
     return 0
 
 
