@@ -230,3 +230,60 @@ def test_check_json_is_strict(demo_db, capsys) -> None:
         raise AssertionError(f"not strict JSON: {name}")
 
     json.loads(text, parse_constant=refuse)
+
+
+# ---- one parser each: nothing else in the product reads what a person typed ----------------
+
+# Machine formats only (written by the application itself, or ISO by a file format's rule):
+MACHINE_DATES = {
+    ("desktop/exchange/form_reader.py", "fromisoformat"),  # _meta generated_at
+    ("desktop/store/backup.py", "strptime"),  # the backup file's own name
+    ("desktop/domain/province.py", "fromisoformat"),  # a package's manifest and values
+    ("desktop/domain/plan_schema.py", "fromisoformat"),  # TOML dates in a plan file
+}
+
+
+def test_typed_numbers_days_and_yes_no_are_read_only_by_values_parse() -> None:
+    """A date read anywhere but values.parse_day is a machine format on a known list; no
+    widget's text goes to float()/int(); the form reader's and the command line's day and
+    yes/no go through values.parse_day/parse_flag."""
+    import ast
+
+    found: set[tuple[str, str]] = set()
+    text_to_number: list[str] = []
+    for path in sorted((ROOT / "desktop").rglob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel == "desktop/domain/values.py" or "/forms/" in rel:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            f = node.func
+            if isinstance(f, ast.Attribute) and f.attr in ("strptime", "fromisoformat"):
+                found.add((rel, f.attr))
+            if isinstance(f, ast.Name) and f.id in ("float", "int") and node.args:
+                arg = node.args[0]
+                while isinstance(arg, ast.Call) and isinstance(arg.func, ast.Attribute):
+                    if arg.func.attr in ("text", "currentText", "toPlainText"):
+                        text_to_number.append(f"{rel}:{node.lineno}")
+                        break
+                    arg = arg.func.value
+    assert found == MACHINE_DATES
+    assert text_to_number == []
+    for module in ("desktop/exchange/form_cells.py", "desktop/cli/support.py"):
+        source = (ROOT / module).read_text(encoding="utf-8")
+        assert "parse_day" in source and r"\d{4}" not in source, module  # no own date regex
+    assert "parse_flag" in (ROOT / "desktop/exchange/form_cells.py").read_text(encoding="utf-8")
+
+
+def test_the_command_line_reads_a_day_as_everywhere_else() -> None:
+    import argparse
+
+    from desktop.cli.support import iso_date
+
+    assert iso_date("2023-12-10") == iso_date("10/12/2023") == dt.date(2023, 12, 10)
+    with pytest.raises(argparse.ArgumentTypeError, match="ngày '31/02/2023' không tồn tại"):
+        iso_date("31/02/2023")
+    with pytest.raises(argparse.ArgumentTypeError, match="gõ dạng dd/mm/yyyy"):
+        iso_date("12/2023")
