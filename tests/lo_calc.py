@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -64,6 +65,7 @@ def main(argv: list[str]) -> int:
             f"--accept=pipe,name={pipe};urp;",
         ],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,  # soffice.bin outlives its launcher: ended as a group
     )  # fmt: skip
     try:
         local = uno.getComponentContext()
@@ -128,8 +130,12 @@ def main(argv: list[str]) -> int:
         try:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+            pass
+        try:  # this run's own process group only
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.wait()
 
 
 if __name__ == "__main__":

@@ -135,6 +135,58 @@ def test_plan_files_refuse_nan_thresholds_and_scales(bad: float) -> None:
         parse_plan(doc)
 
 
+@pytest.mark.parametrize(
+    ("threshold", "why"),
+    [(120, "ngưỡng 120 lớn hơn mức tối đa 100 của chỉ tiêu"),
+     (850, "ngưỡng 850 lớn hơn mức tối đa 100 của chỉ tiêu"),
+     (1e308, "ngưỡng 1e+308 lớn hơn mức tối đa 100 của chỉ tiêu")],
+)  # fmt: skip
+def test_a_threshold_no_value_can_reach_is_refused_in_plan_files(threshold, why) -> None:
+    """A score's criterion above the plan's own scale (Quảng Ninh's DTI, thang điểm 100)."""
+    doc = _doc(ROOT / "resources/plans/quang-ninh-2022.toml")
+    next(c for c in doc["criteria"] if c.get("indicator") == "DIEM_DTI")["threshold"] = threshold
+    with pytest.raises(DomainError, match=re.escape(why)):
+        parse_plan(doc)
+
+
+def test_a_threshold_no_value_can_reach_is_refused_by_the_plan_editor_and_the_store() -> None:
+    from desktop.domain.plan_rules import CriterionEdit, criterion_problem, number_problem
+
+    edit = CriterionEdit("C", ">=", 1e308, True)
+    assert criterion_problem("count", edit) == "ngưỡng 1e+308 quá lớn (tối đa 1.000.000.000.000)"
+    assert criterion_problem("score", edit, 100.0) == (
+        "ngưỡng 1e+308 lớn hơn mức tối đa 100 của chỉ tiêu"
+    )
+    assert criterion_problem("score", CriterionEdit("C", ">=", 100.0, True), 100.0) is None
+    assert number_problem("count", float(MAX_COUNT)) is None
+    assert "vượt quá 100 %" in str(number_problem("ratio", 1e308))
+
+
+def test_the_plan_editor_refuses_a_threshold_over_the_scale(qapp, qn, tmp_path) -> None:
+    """Typed in the Kế hoạch page's criteria table, then saved through the store."""
+    from desktop.domain.plan_rules import CriterionEdit
+    from desktop.store.database import Database
+    from desktop.store.errors import StoreError
+    from desktop.store.plan_edit import apply_plan_edits
+    from desktop.store.plans import install_plan
+    from desktop.ui.plan_page import CriteriaTableModel
+
+    model = CriteriaTableModel()
+    model.load([CriterionEdit(c.code, c.op.value, c.threshold, c.mandatory)
+                for c in qn.criteria], qn)  # fmt: skip
+    row = next(r for r in range(model.rowCount()) if model.criterion(r).indicator == "DIEM_DTI")
+    index = model.index(row, model.COL_THRESHOLD)
+    for typed in ("120", "1" + "0" * 308, "1e308", "nan"):
+        assert not model.setData(index, typed), typed
+    assert model.setData(index, "90")
+    code = model.criterion(row).code
+    with Database.open(tmp_path / "p.db", create=True, backup=False) as db:
+        with db.transaction("test") as s:
+            install_plan(s, qn)
+        with db.transaction("test") as s, pytest.raises(StoreError, match="mức tối đa 100"):
+            apply_plan_edits(s, criteria=[CriterionEdit(code, ">=", 120.0, True)])
+
+
 def test_the_form_states_the_same_bounds_and_the_import_enforces_them(qn, tmp_path) -> None:
     unit = next(u for u in qn.units if "DIEM_DTI" in {i.code for i in qn.indicators_for(u.kind)})
     period = qn.periods[0]
@@ -230,3 +282,60 @@ def test_check_json_is_strict(demo_db, capsys) -> None:
         raise AssertionError(f"not strict JSON: {name}")
 
     json.loads(text, parse_constant=refuse)
+
+
+# ---- one parser each: nothing else in the product reads what a person typed ----------------
+
+# Machine formats only (written by the application itself, or ISO by a file format's rule):
+MACHINE_DATES = {
+    ("desktop/exchange/form_reader.py", "fromisoformat"),  # _meta generated_at
+    ("desktop/store/backup.py", "strptime"),  # the backup file's own name
+    ("desktop/domain/province.py", "fromisoformat"),  # a package's manifest and values
+    ("desktop/domain/plan_schema.py", "fromisoformat"),  # TOML dates in a plan file
+}
+
+
+def test_typed_numbers_days_and_yes_no_are_read_only_by_values_parse() -> None:
+    """A date read anywhere but values.parse_day is a machine format on a known list; no
+    widget's text goes to float()/int(); the form reader's and the command line's day and
+    yes/no go through values.parse_day/parse_flag."""
+    import ast
+
+    found: set[tuple[str, str]] = set()
+    text_to_number: list[str] = []
+    for path in sorted((ROOT / "desktop").rglob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel == "desktop/domain/values.py" or "/forms/" in rel:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            f = node.func
+            if isinstance(f, ast.Attribute) and f.attr in ("strptime", "fromisoformat"):
+                found.add((rel, f.attr))
+            if isinstance(f, ast.Name) and f.id in ("float", "int") and node.args:
+                arg = node.args[0]
+                while isinstance(arg, ast.Call) and isinstance(arg.func, ast.Attribute):
+                    if arg.func.attr in ("text", "currentText", "toPlainText"):
+                        text_to_number.append(f"{rel}:{node.lineno}")
+                        break
+                    arg = arg.func.value
+    assert found == MACHINE_DATES
+    assert text_to_number == []
+    for module in ("desktop/exchange/form_cells.py", "desktop/cli/support.py"):
+        source = (ROOT / module).read_text(encoding="utf-8")
+        assert "parse_day" in source and r"\d{4}" not in source, module  # no own date regex
+    assert "parse_flag" in (ROOT / "desktop/exchange/form_cells.py").read_text(encoding="utf-8")
+
+
+def test_the_command_line_reads_a_day_as_everywhere_else() -> None:
+    import argparse
+
+    from desktop.cli.support import iso_date
+
+    assert iso_date("2023-12-10") == iso_date("10/12/2023") == dt.date(2023, 12, 10)
+    with pytest.raises(argparse.ArgumentTypeError, match="ngày '31/02/2023' không tồn tại"):
+        iso_date("31/02/2023")
+    with pytest.raises(argparse.ArgumentTypeError, match="gõ dạng dd/mm/yyyy"):
+        iso_date("12/2023")

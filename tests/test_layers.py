@@ -252,7 +252,7 @@ def _append(path: Path, code: str) -> None:
          "opens a session (.reading())"),
         ("desktop/exchange/pdf_document.py", "import PySide6", "imports PySide6"),
         ("desktop/domain/errors.py", "def f():\n    from .plan_schema import parse_plan",
-         "import cycle: desktop.domain.errors -> desktop.domain.plan_schema"),
+         "import cycle: desktop.domain.errors -> "),  # with plan_schema and what links them
     ],
 )
 def test_the_check_fails_when_an_illegal_import_is_added(tree: Path, module: str, code: str,

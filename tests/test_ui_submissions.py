@@ -253,6 +253,34 @@ def test_undo_and_redo_edits_across_fields(qtbot, page: SubmissionsPage) -> None
     assert "66,67 % (40/60)" in _plain(hscv.verdict)
 
 
+def test_a_received_date_in_the_future_or_before_the_period_is_refused_in_the_editor(
+    qtbot, ctx: AppContext, page: SubmissionsPage
+) -> None:
+    """The rule of the store (save_submission) is told in the editor, before saving."""
+    from PySide6.QtCore import QDate
+
+    from desktop.store.submissions import find_submission
+
+    with ctx.db.reading() as s:
+        before = find_submission(s, "22816", "2023").received_on
+    dlg = _open_editor(qtbot, page, "22816")
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    dlg.ui.receivedEdit.setDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
+    assert f"Ngày nhận {tomorrow:%d/%m/%Y} ở tương lai" in _plain(dlg.ui.lateLabel)
+    assert "Ngày nhận không hợp lệ" in _plain(dlg.ui.resultLabel)
+    assert not dlg.save_button.isEnabled()
+    assert dlg.save() is False
+    assert "ở tương lai" in dlg.ui.errorLabel.text()
+    dlg.ui.receivedEdit.setDate(QDate(2022, 12, 31))  # the period 2023 began on 01/01/2023
+    assert "trước ngày bắt đầu kỳ báo cáo (01/01/2023)" in _plain(dlg.ui.lateLabel)
+    assert dlg.save() is False
+    with ctx.db.reading() as s:
+        assert find_submission(s, "22816", "2023").received_on == before
+    dlg.ui.receivedEdit.setDate(QDate(2023, 12, 5))
+    assert "ở tương lai" not in _plain(dlg.ui.lateLabel)
+    assert dlg.save_button.isEnabled()
+
+
 def test_closing_with_unsaved_changes_asks(qtbot, ctx: AppContext, page: SubmissionsPage) -> None:
     dlg = _open_editor(qtbot, page, "22816")
     hscv = next(r for r in dlg.rows if r.indicator.code == "HSCV_MANG")

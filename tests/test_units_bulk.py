@@ -67,7 +67,7 @@ def test_every_bad_row_is_named():
         assert f"Dòng {line} " in text, (line, text)
     assert "thiếu mã đơn vị" in text
     assert "'hợp tác xã mới' không nhận ra" in text
-    assert "'31/02/2025' không phải là ngày hợp lệ" in text
+    assert "ngày '31/02/2025' không tồn tại" in text
     assert "cần ngày 'Hoạt động đến'" in text
     assert "mã trùng với dòng 2" in text
 

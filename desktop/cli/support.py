@@ -65,12 +65,15 @@ def warn_before_sending(plan: Any, office_name: str, signer_name: str) -> None:
 
 
 def iso_date(text: str) -> Any:
-    import datetime as dt
+    """A day on the command line: YYYY-MM-DD, or dd/mm/yyyy as everywhere else
+    (domain.values.parse_day, the one reading of a typed day)."""
+    from ..domain.errors import ValueProblem
+    from ..domain.values import parse_day
 
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' không phải ngày dạng YYYY-MM-DD") from None
+        return parse_day(text)
+    except ValueProblem as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
 
 
 def width(text: str) -> int:

@@ -19,6 +19,7 @@ import math
 from dataclasses import dataclass
 
 from .plan import IndicatorKind, Operator
+from .values import MAX_COUNT
 from .vnformat import day, number
 
 PERCENT_KINDS = (IndicatorKind.RATIO, IndicatorKind.PERCENT)
@@ -35,21 +36,35 @@ def operator_problem(kind: IndicatorKind | str, op: Operator) -> str | None:
     return None
 
 
-def number_problem(kind: IndicatorKind | str, threshold: object) -> str | None:
-    """Why `threshold` is not an acceptable number for an indicator of `kind`, or None."""
+def number_problem(
+    kind: IndicatorKind | str, threshold: object, maximum: float | None = None
+) -> str | None:
+    """Why `threshold` is not an acceptable number for an indicator of `kind` (whose plan
+    `maximum`, a score's scale or a count's cap, is given when known), or None. A threshold
+    no value can reach is refused: above 100 % for a ratio or percent, above the maximum,
+    above values.MAX_COUNT (1e308 is finite, yet no report can have it)."""
     if isinstance(threshold, bool) or not isinstance(threshold, int | float):
         return "ngưỡng phải là một số"
     if not math.isfinite(threshold):
         return "ngưỡng phải là một số hữu hạn (không nhận NaN hay vô cực)"
     if threshold < 0:
-        return f"ngưỡng {number(threshold)} không được âm"
-    if kind in PERCENT_KINDS and threshold > 100:
-        return f"ngưỡng {number(threshold)} % vượt quá 100 %"
+        return f"ngưỡng {_shown(threshold)} không được âm"
+    if kind in PERCENT_KINDS:
+        if threshold > 100:
+            return f"ngưỡng {_shown(threshold)} % vượt quá 100 %"
+        return None
+    if maximum is not None and threshold > maximum:
+        return f"ngưỡng {_shown(threshold)} lớn hơn mức tối đa {_shown(maximum)} của chỉ tiêu"
+    if threshold > MAX_COUNT:
+        return f"ngưỡng {_shown(threshold)} quá lớn (tối đa {_shown(float(MAX_COUNT))})"
     return None
 
 
 def threshold_problem(
-    kind: IndicatorKind | str, op: Operator | str, threshold: object
+    kind: IndicatorKind | str,
+    op: Operator | str,
+    threshold: object,
+    maximum: float | None = None,
 ) -> str | None:
     """Why a criterion (`op`, `threshold`) does not fit its indicator's kind, or None."""
     try:
@@ -61,7 +76,7 @@ def threshold_problem(
         return problem
     if op is Operator.BY:
         return None if isinstance(threshold, dt.date) else "cần nhập hạn (ngày/tháng/năm)"
-    return number_problem(kind, threshold)
+    return number_problem(kind, threshold, maximum)
 
 
 def period_problem(label: str, starts: dt.date, ends: dt.date, deadline: dt.date) -> str | None:
@@ -110,6 +125,8 @@ def quota_problem(collectives: object, individuals: object, leader_share_max: ob
 
 def _shown(x: object) -> str:
     if isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x):
+        if abs(x) >= 1e15:  # '1e+308', not three hundred digits
+            return f"{x:.3g}".replace(".", ",")
         return number(float(x))
     return str(x)
 
@@ -153,9 +170,9 @@ class EditablePlan:
     quotas: list[QuotaEdit]
 
 
-def criterion_problem(kind: str, edit: CriterionEdit) -> str | None:
-    """Why a threshold does not fit its indicator's kind, or None ."""
-    return threshold_problem(kind, edit.op, edit.threshold)
+def criterion_problem(kind: str, edit: CriterionEdit, maximum: float | None = None) -> str | None:
+    """Why a threshold does not fit its indicator (kind and plan maximum), or None."""
+    return threshold_problem(kind, edit.op, edit.threshold, maximum)
 
 
 def period_edit_problem(edit: PeriodEdit) -> str | None:

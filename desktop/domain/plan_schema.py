@@ -173,7 +173,11 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
         threshold: float | dt.date | None = None
         raw = d.get("threshold")
         if op.numeric:
-            why = number_problem(ind.kind if ind is not None else IndicatorKind.COUNT, raw)
+            why = number_problem(
+                ind.kind if ind is not None else IndicatorKind.COUNT,
+                raw,
+                ind.maximum if ind is not None else None,
+            )
             if why is not None:
                 problems.add(where, why)
             elif isinstance(raw, int | float):

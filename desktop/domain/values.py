@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from typing import NamedTuple
 
 from .errors import ValueProblem
@@ -179,8 +180,16 @@ def _fmt(x: float) -> str:
 # ---- what a person types, the exact inverses of vnformat's number, yes_no and day ----
 
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d*)?")
-_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# day first always: 05/09/2022, 5/9/2022, 05.09.2022, 05-09-2022 (spaces allowed around
+# the separators); or ISO 2022-09-05, with a time part a spreadsheet may add
+_DMY = re.compile(r"^(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]*)?$")
+HOW_TO_TYPE_A_DAY = "gõ dạng dd/mm/yyyy, ví dụ 05/09/2022"
+
+
+def _quoted(text: str, limit: int = 40) -> str:
+    t = " ".join(text.split())
+    return t if len(t) <= limit else t[: limit - 1] + "…"
 
 
 def parse_number(text: str, what: str = "giá trị") -> float | None:
@@ -208,29 +217,31 @@ def parse_number(text: str, what: str = "giá trị") -> float | None:
 
 
 def parse_flag(text: str) -> bool:
-    """'Có' / 'Không' (any case, with or without diacritics) to a bool; the inverse of
-    vnformat.yes_no."""
-    t = text.strip().lower()
-    if t in ("có", "co", "x", "yes", "true", "1"):
+    """'Có' / 'Không' to a bool, the inverse of vnformat.yes_no: any case, spaces around,
+    with or without diacritics ('co', 'khong'). Nothing else is a yes or a no ('x', 'Yes',
+    '1' are refused: a form, the editor and a file all mean the same two words)."""
+    t = " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+    if t in ("có", "co"):
         return True
-    if t in ("không", "khong", "no", "false", "0"):
+    if t in ("không", "khong"):
         return False
-    raise ValueProblem(f"'{text}' không phải Có hoặc Không")
+    raise ValueProblem(f"'{_quoted(text)}' không phải Có hoặc Không")
 
 
 def parse_day(text: str) -> dt.date:
-    """A date typed dd/mm/yyyy, day first always (or ISO yyyy-mm-dd); the inverse of
-    vnformat.day."""
+    """A date typed day first, always (dd/mm/yyyy, also with '.' or '-'), or ISO
+    yyyy-mm-dd; the inverse of vnformat.day. A date that does not exist (31/02) and any
+    other text raise ValueProblem."""
     t = text.strip()
     m = _DMY.match(t)
     try:
         if m:
-            d, mo, y = (int(g) for g in m.groups())
-            return dt.date(y, mo, d)
+            d, _sep, mo, y = m.groups()
+            return dt.date(int(y), int(mo), int(d))
         m = _ISO.match(t)
         if m:
             y, mo, d = (int(g) for g in m.groups())
             return dt.date(y, mo, d)
     except ValueError:
-        raise ValueProblem(f"ngày '{t}' không tồn tại") from None
-    raise ValueProblem(f"'{text}' không phải là ngày hợp lệ (dd/mm/yyyy)")
+        raise ValueProblem(f"ngày '{_quoted(t)}' không tồn tại") from None
+    raise ValueProblem(f"'{_quoted(text)}' không phải là ngày hợp lệ ({HOW_TO_TYPE_A_DAY})")

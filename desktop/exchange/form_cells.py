@@ -13,6 +13,8 @@ import re
 import unicodedata
 from typing import Any
 
+from desktop.domain.errors import ValueProblem
+from desktop.domain.values import HOW_TO_TYPE_A_DAY, parse_day, parse_flag
 from desktop.domain.vnformat import number as vn_number
 
 from .xlsx_cells import XCell
@@ -133,33 +135,26 @@ def as_number(cell: XCell | None, what: str, percent: bool = False) -> float | N
     return x
 
 
-_YES = {norm("Có")}
-_NO = {norm("Không")}
-
-
 def as_flag(cell: XCell | None) -> bool | None:
+    """Có / Không as text (domain.values.parse_flag: the same two words as everywhere)."""
     c = _common(cell)
     if c is None:
         return None
     if isinstance(c.value, str):
-        t = norm(c.value)
-        if t in _YES:
-            return True
-        if t in _NO:
-            return False
-        shown = c.value
-    elif isinstance(c.value, bool):
+        try:
+            return parse_flag(c.value)
+        except ValueProblem as exc:
+            raise CellProblem(f"{exc.message} (chọn trong danh sách)") from None
+    if isinstance(c.value, bool):
         shown = "TRUE" if c.value else "FALSE"
     else:
         shown = vn_number(float(c.value)) if isinstance(c.value, float) else str(c.value)
     raise CellProblem(f"'{short(shown)}' không phải Có hoặc Không (chọn trong danh sách)")
 
 
-_DMY = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
-_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]*)?\s*$")
 _EPOCH_1900 = dt.date(1899, 12, 30)
 _EPOCH_1904 = dt.date(1904, 1, 1)
-R_NOT_A_DAY = "không phải là ngày hợp lệ (gõ dạng dd/mm/yyyy, ví dụ 05/09/2022)"
+R_NOT_A_DAY = f"không phải là ngày hợp lệ ({HOW_TO_TYPE_A_DAY})"
 
 
 def as_day(cell: XCell | None, date1904: bool = False) -> dt.date | None:
@@ -176,19 +171,10 @@ def as_day(cell: XCell | None, date1904: bool = False) -> dt.date | None:
             raise CellProblem(f"{vn_number(v)} {R_NOT_A_DAY}")
         epoch = _EPOCH_1904 if date1904 else _EPOCH_1900
         return epoch + dt.timedelta(days=int(v))
-    text = str(v)
-    m = _DMY.match(text)
-    if m:
-        d, mo, y = (int(g) for g in m.groups())
-    else:
-        m = _ISO.match(text)
-        if not m:
-            raise CellProblem(f"'{short(text)}' {R_NOT_A_DAY}")
-        y, mo, d = (int(g) for g in m.groups())
     try:
-        return dt.date(y, mo, d)
-    except ValueError:
-        raise CellProblem(f"ngày '{short(text.strip())}' không tồn tại") from None
+        return parse_day(str(v))  # text: domain.values.parse_day, day first always
+    except ValueProblem as exc:
+        raise CellProblem(exc.message) from None
 
 
 def as_phone(cell: XCell) -> str | None:

@@ -66,8 +66,11 @@ def apply_plan_edits(
 ) -> list[str]:
     """Write the edits; returns one line per change. StoreError lists every problem."""
     pid = plan_row(session).id
-    kinds = {code: kind for code, kind in session.execute(
-        select(IndicatorRow.code, IndicatorRow.kind).where(IndicatorRow.plan_id == pid))}
+    kinds, tops = {}, {}
+    for code, kind, top in session.execute(select(
+            IndicatorRow.code, IndicatorRow.kind, IndicatorRow.maximum).where(
+            IndicatorRow.plan_id == pid)):
+        kinds[code], tops[code] = kind, top
     crit_rows = {r.code: r for r in session.scalars(
         select(CriterionRow).where(CriterionRow.plan_id == pid))}
     period_rows = {r.code: r for r in session.scalars(
@@ -78,7 +81,7 @@ def apply_plan_edits(
     for c in criteria:
         crow = crit_rows.get(c.code)
         why = "không có trong kế hoạch" if crow is None else criterion_problem(
-            kinds.get(crow.indicator_code, ""), c)
+            kinds.get(crow.indicator_code, ""), c, tops.get(crow.indicator_code))
         if why:
             problems.append(f"Tiêu chí {c.code}: {why}")
     for p in periods:

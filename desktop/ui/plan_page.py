@@ -197,6 +197,10 @@ class CriteriaTableModel(EditTableModel):
         assert self.plan is not None
         return self.plan.indicator(self.criterion(row).indicator).kind.value
 
+    def maximum(self, row: int) -> float | None:
+        assert self.plan is not None
+        return self.plan.indicator(self.criterion(row).indicator).maximum
+
     def can_edit(self, row: int, col: int) -> bool:
         if self.kind(row) == "bool" or col == self.COL_MANDATORY:
             return False
@@ -238,7 +242,7 @@ class CriteriaTableModel(EditTableModel):
             new = replace(item, threshold=parse_day(text))
         else:
             new = replace(item, threshold=parse_number(text))
-        why = criterion_problem(self.kind(row), new)
+        why = criterion_problem(self.kind(row), new, self.maximum(row))
         if why:
             raise ValueError(why)
         return new

@@ -9,6 +9,7 @@ redo edits across fields (QUndoStack). Saving runs in the serialized writer task
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import logging
 from collections.abc import Callable
@@ -27,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.errors import ValueProblem
 from ..domain.evaluation import evaluate_unit, verdict
 from ..domain.lateness import late_days
 from ..domain.period_report import CHANNEL_LABELS, REVIEW_STATE_LABELS
-from ..domain.values import Value
+from ..domain.values import Value, check_received
 from ..domain.vnformat import day
 from .context import AppContext
 from .forms.ui_submission_dialog import Ui_SubmissionDialog
@@ -247,7 +249,20 @@ class SubmissionDialog(QDialog):
                 problems.append(f"{row.indicator.code}: {problem}")
             elif value is not None and not value.is_blank:
                 values[row.indicator.code] = value
+        wrong_day = self.received_problem()
+        if wrong_day:
+            problems.append(wrong_day)
         return values, problems
+
+    def received_problem(self) -> str | None:
+        """The rule the store applies on saving (not in the future, not before the
+        period began), told before Lưu is pressed."""
+        try:
+            check_received(self.ui.receivedEdit.date().toPython(), self.period.starts,
+                           dt.date.today())
+        except ValueProblem as exc:
+            return exc.message
+        return None
 
     def revalidate(self) -> None:
         for row in self.rows:
@@ -255,13 +270,24 @@ class SubmissionDialog(QDialog):
         values, problems = self.collect()
         received = self.ui.receivedEdit.date().toPython()
         late = late_days(received, self.period.deadline)
-        self.ui.lateLabel.setText(
-            f"<span style='color:#b3261e'>trễ {late} ngày so với hạn {day(self.period.deadline)}"
-            "</span>" if late else "<span style='color:#1b7f3b'>đúng hạn</span>")
-        if problems:
+        wrong_day = [p for p in [self.received_problem()] if p]
+        if wrong_day:  # in the future, or before the period began: not saved
+            self.ui.lateLabel.setText(
+                f"<span style='color:#b3261e'>⚠ {html.escape(wrong_day[0].capitalize())}"
+                "</span>")
+        else:
+            self.ui.lateLabel.setText(
+                f"<span style='color:#b3261e'>trễ {late} ngày so với hạn "
+                f"{day(self.period.deadline)}</span>"
+                if late else "<span style='color:#1b7f3b'>đúng hạn</span>")
+        if len(problems) > len(wrong_day):
             self.ui.resultLabel.setText(
-                f"<span style='color:#b3261e'>⚠ Còn {len(problems)} chỉ tiêu nhập chưa hợp lệ; "
-                "sửa xong mới lưu được.</span>")
+                f"<span style='color:#b3261e'>⚠ Còn {len(problems) - len(wrong_day)} chỉ tiêu "
+                "nhập chưa hợp lệ; sửa xong mới lưu được.</span>")
+        elif problems:
+            self.ui.resultLabel.setText(
+                "<span style='color:#b3261e'>⚠ Ngày nhận không hợp lệ; sửa xong mới lưu được."
+                "</span>")
         else:
             result, crits = evaluate_unit(self.plan, self.unit_kind, values, self.period.code)
             failing = [c.code for c in crits if c.criterion.mandatory and c.outcome != "pass"]
