@@ -21,7 +21,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..domain.storage import StorageError, describe
+from ..domain.storage import StorageError
+from ..files import describe
 from . import migrate
 from .audit import current_user, install_audit
 from .errors import DatabaseLocked, NotADatabase, StoreError

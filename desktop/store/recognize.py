@@ -13,7 +13,8 @@ import sqlite3
 from pathlib import Path
 
 from ..domain.errors import DomainError
-from ..domain.storage import DAMAGED, describe
+from ..domain.storage import DAMAGED
+from ..files import describe
 from .errors import DatabaseDamaged
 from .health import storage_error_of
 
