@@ -225,7 +225,7 @@ class Database:
             return None
         from .recognize import recognized
 
-        known = recognized(exc, self.path)
+        known = recognized(exc, self.path, self.label if self.is_server else None)
         return known if isinstance(known, StoreError | StorageError) else None
 
     def close(self) -> None:
