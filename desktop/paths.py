@@ -42,6 +42,12 @@ def default_db_path() -> Path:
     return data_dir() / "thidua.db"
 
 
+def pending_sets_dir() -> Path:
+    """Notes of export sets being written (desktop.files.sets), to finish them at the
+    next start when the program was interrupted."""
+    return data_dir() / "bo-tep-dang-ghi"
+
+
 def log_dir() -> Path:
     return data_dir() / "logs"
 

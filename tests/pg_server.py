@@ -15,6 +15,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 PASSWORD = "thidua-test"
@@ -59,10 +60,20 @@ class PgServer:
         self._run("initdb", "-D", str(self.data), "-U", "postgres", "-E", "UTF8",
                   "--locale=C.UTF-8", "--auth-local=trust", "--auth-host=scram-sha-256",
                   f"--pwfile={pwfile}")
+        self._start()
+
+    def _start(self) -> None:
         options = (f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
                    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
         self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l",
                   str(self.root / "log"), "-w", "start")
+
+    def restart(self, meanwhile: Callable[[], object] | None = None) -> None:
+        """Stop the server cleanly, run `meanwhile` (e.g. damage a file), start it again."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+        if meanwhile is not None:
+            meanwhile()
+        self._start()
 
     def stop(self) -> None:
         try:

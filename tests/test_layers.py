@@ -7,7 +7,9 @@ import statement including those inside functions, checked against one table.
 - no two modules may import each other, directly or round a cycle;
 - SQLAlchemy and Alembic are used only in store and actions, and only store and actions
   open a session (`db.reading()`, `db.transaction()`, `db.sessions()`);
-- PySide6 only in the window (ui, app), openpyxl and reportlab only in exchange.
+- PySide6 only in the window (ui, app), openpyxl and reportlab only in exchange;
+- the domain is pure: it imports no module of the system's files, processes or network
+  and calls no file method (open, read_text, exists, unlink…); files are desktop.files'.
 
 `problems(root)` does the checking; a test runs it on a copy of the tree with an illegal
 import added, to prove that it fails.
@@ -35,6 +37,7 @@ LAYERS = {
     "desktop.logs": "base",
     "desktop.plan_catalog": "catalog",
     "desktop.domain": "domain",
+    "desktop.files": "files",
     "desktop.store": "store",
     "desktop.exchange": "exchange",
     "desktop.actions": "actions",
@@ -48,10 +51,11 @@ ALLOWED: dict[str, set[str]] = {
     "base": set(),
     "domain": set(),
     "catalog": {"base", "domain"},  # the bundled plans, parsed by the domain
-    "store": {"base", "domain", "catalog"},
-    "exchange": {"base", "domain"},
-    "actions": {"base", "domain", "catalog", "store", "exchange"},
-    "ui": {"base", "domain", "catalog", "exchange", "actions"},
+    "files": {"base", "domain"},  # files written whole, failures named: store and exchange
+    "store": {"base", "domain", "catalog", "files"},
+    "exchange": {"base", "domain", "files"},
+    "actions": {"base", "domain", "catalog", "store", "exchange", "files"},
+    "ui": {"base", "domain", "catalog", "exchange", "actions", "files"},
     "app": {"base", "ui"},  # the window's entry
     "cli": {"base", "domain", "catalog", "exchange", "actions", "app"},  # no command: the window
 }
@@ -60,12 +64,18 @@ ALLOWED: dict[str, set[str]] = {
 THIRD_PARTY: dict[str, set[str]] = {
     "sqlalchemy": {"store", "actions"},
     "alembic": {"store"},
-    "filelock": {"store"},
+    "filelock": {"store", "files"},
     "PySide6": {"ui", "app"},
     "openpyxl": {"exchange"},
     "reportlab": {"exchange"},
     "platformdirs": {"base"},
 }
+# the domain is pure: neither these modules nor these calls (files, processes, network)
+NOT_IN_DOMAIN = {"os", "shutil", "sqlite3", "tempfile", "io", "glob", "subprocess", "socket",
+                 "filelock", "platformdirs"}
+FILE_CALLS = {"open", "read_text", "write_text", "read_bytes", "write_bytes", "unlink", "mkdir",
+              "rmdir", "exists", "is_dir", "is_file", "glob", "rglob", "stat", "iterdir",
+              "touch", "rename", "samefile", "resolve", "fsync", "link"}
 SESSION_METHODS = {"reading", "transaction", "sessions"}
 MAY_OPEN_SESSIONS = {"store", "actions"}
 
@@ -145,6 +155,22 @@ def session_calls(modules: dict[str, tuple[Path, list[ast.AST]]]
                 yield name, node.lineno, node.func.attr
 
 
+def file_calls(modules: dict[str, tuple[Path, list[ast.AST]]]
+               ) -> Iterator[tuple[str, int, str]]:
+    """(module, line, name) of every call of a file function or method in the domain."""
+    for name, (_path, nodes) in modules.items():
+        if layer_of(name) != "domain":
+            continue
+        for node in nodes:
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            called = (func.attr if isinstance(func, ast.Attribute)
+                      else func.id if isinstance(func, ast.Name) else "")
+            if called in FILE_CALLS:
+                yield name, node.lineno, called
+
+
 def cycles(modules: dict[str, tuple[Path, list[ast.AST]]]) -> list[list[str]]:
     """The import cycles between desktop's modules (strongly connected components)."""
     graph: dict[str, set[str]] = {m: set() for m in modules}
@@ -196,6 +222,11 @@ def problems(root: Path) -> list[str]:
             if target != source and target not in ALLOWED[source]:
                 out.append(f"{i.module}:{i.line} imports {i.target}: {source} -> {target} "
                            "is not an allowed edge")
+        if source == "domain" and i.target in NOT_IN_DOMAIN:
+            out.append(f"{i.module}:{i.line} imports {i.target}: the domain does no I/O "
+                       "(files are desktop.files')")
+    for module, line, called in file_calls(modules):
+        out.append(f"{module}:{line} calls {called}(): the domain does no I/O")
     for module, line, method in session_calls(modules):
         if layer_of(module) not in MAY_OPEN_SESSIONS:
             out.append(f"{module}:{line} opens a session (.{method}()): only store and actions do")
@@ -251,6 +282,9 @@ def _append(path: Path, code: str) -> None:
         ("desktop/ui/history_page.py", "def f(db):\n    with db.reading() as s:\n        pass",
          "opens a session (.reading())"),
         ("desktop/exchange/pdf_document.py", "import PySide6", "imports PySide6"),
+        ("desktop/domain/storage.py", "import os", "the domain does no I/O"),
+        ("desktop/domain/plan.py", "def f(p):\n    return p.read_text('utf-8')",
+         "desktop.domain.plan:"),
         ("desktop/domain/errors.py", "def f():\n    from .plan_schema import parse_plan",
          "import cycle: desktop.domain.errors -> "),  # with plan_schema and what links them
     ],

@@ -141,11 +141,44 @@ def test_a_package_signed_with_another_key_is_refused(package: Path, tmp_path: P
     assert stored(prov) == before
 
 
+def first_version(m: dict[str, bytes]) -> None:
+    """As a version before signing wrote it: format 1, no signature.json."""
+    del m["signature.json"]
+    data = json.loads(m["data.json"])
+    data["format_version"] = "1"
+    m["data.json"] = json.dumps(data, ensure_ascii=False).encode()
+    manifest = json.loads(m["manifest.json"])
+    manifest["format_version"] = "1"
+    m["manifest.json"] = json.dumps(manifest, ensure_ascii=False).encode()
+    recompute(m)
+
+
+def test_signed_packages_say_format_2(package: Path) -> None:
+    m = members(package)
+    assert json.loads(m["manifest.json"])["format_version"] == "2"
+    assert json.loads(m["data.json"])["format_version"] == "2"
+    assert "signature.json" in m
+
+
+def test_a_signature_removed_from_a_format_2_package_is_refused_even_if_allowed_unsigned(
+        package: Path, tmp_path: Path) -> None:
+    prov = tmp_path / "tinh.db"
+    m = members(package)
+    del m["signature.json"]
+    stripped = rezip(tmp_path / "go.zip", m)
+    code, _o, err = run("--db", prov, "import-package", "--allow-unsigned", "--trust-new",
+                        stripped)
+    assert code == 1
+    assert "gói định dạng 2 (có chữ ký) nhưng thiếu signature.json" in err
+    assert "Không có gì được ghi" in err
+    assert stored(prov) == (0, 0, 0)
+
+
 def test_an_unsigned_package_needs_an_explicit_confirmation(package: Path,
                                                             tmp_path: Path) -> None:
     prov = tmp_path / "tinh.db"
     m = members(package)
-    del m["signature.json"]  # as a version before signing wrote it
+    first_version(m)
     old = rezip(tmp_path / "cu.zip", m)
     code, _o, err = run("--db", prov, "import-package", "--trust-new", old)
     assert code == 1 and "không có chữ ký" in err and "--allow-unsigned" in err
@@ -217,6 +250,9 @@ def test_members_nested_too_deep_are_refused(package: Path, tmp_path: Path) -> N
 def test_json_nested_too_deep_is_refused(package: Path, tmp_path: Path) -> None:
     m = members(package)
     m["data.json"] = b"[" * 100000 + b"]" * 100000
+    manifest = json.loads(m["manifest.json"])
+    manifest["format_version"] = "1"  # unsigned: read as far as data.json
+    m["manifest.json"] = json.dumps(manifest).encode()
     recompute(m)
     del m["signature.json"]
     with pytest.raises(PackageRefused, match=f"data.json lồng quá {MAX_JSON_DEPTH} tầng"):

@@ -405,7 +405,7 @@ def test_package_manifest_checksums_csv_and_data(exported: dict[str, Path]) -> N
     data = check_json(exported["db"])
     m = members(exported["package"])
     manifest = json.loads(m["manifest.json"])
-    assert manifest["format_version"] == "1"
+    assert manifest["format_version"] == "2"  # signed (format 1: before signing)
     assert manifest["plan"]["code"] == "ninh-son-2022" and manifest["period"]["code"] == "2023"
     assert manifest["office"]["name"] == "Phòng Văn hóa và Thông tin"
     assert manifest["app_version"] and manifest["generated_at"]
@@ -563,8 +563,8 @@ def test_refuses_a_tampered_member(exported: dict[str, Path], tmp_path: Path) ->
 
 
 def test_refuses_an_unknown_format_version(exported: dict[str, Path], tmp_path: Path) -> None:
-    bad = _rezip(exported["package"], tmp_path / "v2.zip", lambda m: _resign(m, format_version="2"))
-    assert_refused(tmp_path / "p.db", bad, words="phiên bản định dạng “2” không được hỗ trợ")
+    bad = _rezip(exported["package"], tmp_path / "v9.zip", lambda m: _resign(m, format_version="9"))
+    assert_refused(tmp_path / "p.db", bad, words="phiên bản định dạng “9” không được hỗ trợ")
 
 
 def test_refuses_a_path_that_escapes(exported: dict[str, Path], tmp_path: Path) -> None:

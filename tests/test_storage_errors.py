@@ -21,13 +21,8 @@ import pytest
 from sqlalchemy import text
 
 from desktop.cli import main as cli_main
-from desktop.domain.storage import (
-    BAD_NAME,
-    DISK_FULL,
-    IN_USE,
-    StorageError,
-    write_bytes_whole,
-)
+from desktop.domain.storage import BAD_NAME, DISK_FULL, IN_USE, StorageError
+from desktop.files import write_bytes_whole
 from desktop.store.database import Database
 from desktop.store.demo import build_demo
 

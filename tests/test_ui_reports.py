@@ -429,7 +429,7 @@ def _tamper(src: Path, dst: Path, how: str) -> Path:
     else:
         manifest = json.loads(m["manifest.json"])
         if how == "version":
-            manifest["format_version"] = "2"
+            manifest["format_version"] = "9"
         else:
             m["../evil.txt"] = b"x"
             manifest["sha256"]["../evil.txt"] = hashlib.sha256(b"x").hexdigest()
@@ -442,7 +442,7 @@ def _tamper(src: Path, dst: Path, how: str) -> Path:
 
 @pytest.mark.parametrize(("how", "words"), [
     ("checksum", "mã kiểm tra SHA-256 của data.json không khớp"),
-    ("version", "phiên bản định dạng “2” không được hỗ trợ"),
+    ("version", "phiên bản định dạng “9” không được hỗ trợ"),
     ("escape", "đường dẫn không an toàn “../evil.txt”"),
 ])
 def test_a_tampered_package_is_refused_and_nothing_written(
@@ -505,3 +505,62 @@ def test_screenshots(qtbot, qapp, tmp_path: Path, packages: dict[str, Path],
     finally:
         qapp.setFont(old_font)
     assert all(p.stat().st_size > 10_000 for p in shots)
+
+
+def first_version_package(src: Path, dst: Path) -> Path:
+    """The package as a version before signing wrote it: format 1, no signature.json."""
+    with zipfile.ZipFile(src) as z:
+        m = {n: z.read(n) for n in z.namelist() if n != "signature.json"}
+    data = json.loads(m["data.json"])
+    data["format_version"] = "1"
+    m["data.json"] = json.dumps(data, ensure_ascii=False).encode()
+    manifest = json.loads(m["manifest.json"])
+    manifest["format_version"] = "1"
+    manifest["sha256"] = {n: hashlib.sha256(d).hexdigest() for n, d in m.items()
+                          if n != "manifest.json"}
+    m["manifest.json"] = json.dumps(manifest, ensure_ascii=False).encode()
+    with zipfile.ZipFile(dst, "w") as z:
+        for name, data_bytes in m.items():
+            z.writestr(name, data_bytes)
+    return dst
+
+
+def test_a_first_version_unsigned_package_is_imported_only_once_confirmed(
+    qtbot, tmp_path: Path, packages: dict[str, Path], province: AppContext
+) -> None:
+    old = first_version_package(packages[NS], tmp_path / "cu.zip")
+    before = counts(province.db)
+    dlg = package_dialog(qtbot, province, old)
+    asked: list[tuple[str, str]] = []
+    dlg.ask = lambda title, text, yes: asked.append((title, text)) or False  # type: ignore[method-assign]
+    assert not dlg.start_import()
+    titles = [t for t, _x in asked]
+    assert "Gói chưa ký" in titles
+    text = dict(asked)["Gói chưa ký"]
+    assert "cu.zip" in text and "không có chữ ký" in text
+    assert "chưa ký không được nhập" in _plain(dlg.ui.statusLabel)
+    assert counts(province.db) == before  # declined: nothing written
+
+    dlg.ask = lambda title, text, yes: True  # type: ignore[method-assign]
+    with qtbot.waitSignal(dlg.run_finished, timeout=20000) as done:
+        qtbot.mouseClick(dlg.ui.importButton, Qt.MouseButton.LeftButton)
+    assert [r.unit_name for r in done.args[0]] == ["Huyện Ninh Sơn"]
+    assert counts(province.db) != before
+
+
+def test_a_signed_package_stripped_of_its_signature_is_refused(
+    qtbot, tmp_path: Path, packages: dict[str, Path], province: AppContext
+) -> None:
+    with zipfile.ZipFile(packages[NS]) as z:
+        m = {n: z.read(n) for n in z.namelist() if n != "signature.json"}
+    stripped = tmp_path / "go-chu-ky.zip"
+    with zipfile.ZipFile(stripped, "w") as z:
+        for name, data in m.items():
+            z.writestr(name, data)
+    before = counts(province.db)
+    dlg = package_dialog(qtbot, province, stripped)
+    assert row(dlg, "go-chu-ky.zip")[5] == "Bị từ chối"
+    tip = dlg.ui.tree.topLevelItem(0).toolTip(5)
+    assert "gói định dạng 2 (có chữ ký) nhưng thiếu signature.json" in tip
+    assert not dlg.ui.importButton.isEnabled() and not dlg.start_import()
+    assert counts(province.db) == before

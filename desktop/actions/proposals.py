@@ -172,6 +172,7 @@ def edit_proposal(
             achievements=achievements,
             plan=plan,
             expected_version=expected_version,
+            review=review,
         )
         for name, present, file in documents:
             p = store.set_document(

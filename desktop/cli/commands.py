@@ -357,7 +357,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command is None:
-            return run_gui(args)
+            return run_gui(args)  # the window finishes interrupted exports itself
+        from ..actions.exports import finish_interrupted_exports
+
+        for message in finish_interrupted_exports():
+            print(message, file=sys.stderr)
         return COMMANDS[args.command](args)
     except DomainError as exc:
         print(f"Lỗi: {explained(exc, args)}", file=sys.stderr)

@@ -32,7 +32,8 @@ Handler = Callable[[argparse.Namespace], int]
 
 def add_commands(subparsers: Any, command: Callable[[str], Callable[[Handler], Handler]]) -> None:
     p = subparsers.add_parser(
-        "proposals", help="đề nghị khen thưởng: thêm, xóa, kiểm tra hạn mức, gợi ý, xuất danh sách"
+        "proposals",
+        help="đề nghị khen thưởng: thêm, sửa, xóa, kiểm tra hạn mức, gợi ý, xuất danh sách",
     )
     sub = p.add_subparsers(
         dest="proposals_command", metavar="VIỆC", parser_class=Parser, required=True
@@ -80,6 +81,37 @@ def add_commands(subparsers: Any, command: Callable[[str], Callable[[Handler], H
         "kèm tệp nếu có; dùng nhiều lần",
     )
 
+    c = with_review("edit", "sửa một đề nghị khen thưởng và hồ sơ của nó")
+    c.add_argument("--id", type=int, required=True, metavar="SỐ", help="số của đề nghị (xem list)")
+    c.add_argument("--name", metavar="HỌ_TÊN", help="họ và tên mới của cá nhân")
+    c.add_argument("--position", metavar="CHỨC_VỤ", help="chức vụ mới của cá nhân")
+    lead = c.add_mutually_exclusive_group()
+    lead.add_argument(
+        "--leader", dest="leader", action="store_const", const=True, help="là lãnh đạo, quản lý"
+    )
+    lead.add_argument(
+        "--not-leader",
+        dest="leader",
+        action="store_const",
+        const=False,
+        help="không phải lãnh đạo, quản lý",
+    )
+    c.add_argument("--achievements", metavar="THÀNH_TÍCH", help="tóm tắt thành tích mới")
+    c.add_argument(
+        "--document",
+        action="append",
+        default=[],
+        metavar="TÊN[=TỆP]",
+        help="thành phần hồ sơ nay đã có, kèm tệp nếu có; dùng nhiều lần",
+    )
+    c.add_argument(
+        "--missing",
+        action="append",
+        default=[],
+        metavar="TÊN",
+        help="thành phần hồ sơ nay ghi là còn thiếu; dùng nhiều lần",
+    )
+
     c = with_review("remove", "xóa một đề nghị khen thưởng")
     c.add_argument("--id", type=int, required=True, metavar="SỐ", help="số của đề nghị (xem list)")
 
@@ -109,6 +141,7 @@ def cmd_proposals(args: argparse.Namespace) -> int:
     handler = {
         "list": _list,
         "add": _add,
+        "edit": _edit,
         "remove": _remove,
         "check": _check,
         "suggest": _suggest,
@@ -168,7 +201,7 @@ def _list(args: argparse.Namespace) -> int:
     return 0
 
 
-# --------------------------------------------------------------------------- add / remove
+# --------------------------------------------------------------------------- add / edit / remove
 
 
 def _documents(args: argparse.Namespace) -> dict[str, Path | None]:
@@ -226,6 +259,33 @@ def _add(args: argparse.Namespace) -> int:
         plan, result = check_review(db, args.review)
         label = plan.period(args.review).label
     print(f"Đã thêm đề nghị số {p.id}: {_who(p)} — «{p.award}», kỳ {label}.")
+    for b in result.breaches_for(p.id):
+        print(f"  Lưu ý [{b.rule}, mục {b.source or '—'}]: {b.message}")
+    return 0
+
+
+def _edit(args: argparse.Namespace) -> int:
+    from ..actions.proposals import check_review, edit_proposal
+
+    changes = [(name, True, file) for name, file in _documents(args).items()]
+    changes += [(name.strip(), False, None) for name in args.missing]
+    if not changes and all(
+        v is None for v in (args.name, args.position, args.leader, args.achievements)
+    ):
+        args.proposals_parser.error("hãy chỉ ra ít nhất một điều cần sửa")
+    with _open(args, write=True) as db:
+        p = edit_proposal(
+            db,
+            args.review,
+            args.id,
+            person_name=args.name,
+            position=args.position,
+            is_leader=args.leader,
+            achievements=args.achievements,
+            documents=changes,
+        )
+        _plan, result = check_review(db, args.review)
+    print(f"Đã lưu đề nghị số {p.id}: {_who(p)} — «{p.award}».")
     for b in result.breaches_for(p.id):
         print(f"  Lưu ý [{b.rule}, mục {b.source or '—'}]: {b.message}")
     return 0
@@ -426,8 +486,7 @@ def _export(args: argparse.Namespace) -> int:
         args.proposals_parser.error("cần --xlsx TỆP và/hoặc --pdf TỆP")
     with _open(args, write=False) as db:
         data = proposal_list(db, args.review)
-    data = dataclasses.replace(data, number=args.number,
-                               generated_on=args.date or dt.date.today())
+    data = dataclasses.replace(data, number=args.number, generated_on=args.date or dt.date.today())
     result = data.check
     if args.pdf is not None:
         warn_before_sending(data.plan, data.office.name, data.office.signer_name)

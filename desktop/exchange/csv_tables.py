@@ -533,6 +533,6 @@ def csv_bytes(table: SheetTable) -> bytes:
 
 
 def write_csv(table: SheetTable, path: Path) -> None:
-    from desktop.domain.storage import write_bytes_whole
+    from desktop.files import write_bytes_whole
 
     write_bytes_whole(Path(path), csv_bytes(table), "tệp CSV")

@@ -1,5 +1,5 @@
 """The outputs of one export written as a set: the workbook, the PDF and the package either
-all replace their old files or none does (storage.write_set), even when the program is
+all replace their old files or none does (files.write_set), even when the program is
 interrupted between two of them.
 
     paths = write_outputs(inp, [("xlsx", p1), ("pdf", p2), ("package", p3)], number="12")
@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from desktop.domain.errors import DomainError
-from desktop.domain.storage import write_set
+from desktop.files import write_set
 
 from .export_input import ExportInput
 

@@ -33,8 +33,8 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from desktop.domain.evaluation import rule_label
 from desktop.domain.plan import KIND_LABELS, UNIT_KIND_LABELS
-from desktop.domain.storage import write_bytes_whole
 from desktop.domain.vnformat import day, number
+from desktop.files import write_bytes_whole
 
 from .csv_tables import (
     DATE,
@@ -572,7 +572,7 @@ def xlsx_bytes(inp: ExportInput, tables: dict[str, SheetTable] | None = None) ->
 
 
 def write_file(path: Path, data: bytes, what: str) -> Path:
-    """Write `data` to `path` whole or not at all (storage.write_whole: a temporary file
+    """Write `data` to `path` whole or not at all (files.write_whole: a temporary file
     beside it, renamed; every storage failure named)."""
     return write_bytes_whole(Path(path), data, what)
 

@@ -192,7 +192,7 @@ def write_form(
     wb.properties.creator = f"ThiĐua CĐS {app_version}"
     wb.properties.created = generated_at.replace(tzinfo=None)
 
-    from desktop.domain.storage import write_whole
+    from desktop.files import write_whole
 
     write_whole(Path(path), lambda tmp: wb.save(tmp), "biểu mẫu Excel")
 

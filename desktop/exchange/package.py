@@ -1,13 +1,18 @@
-"""The data package sent to the province (format version 1, docs/package-format.md).
+"""The data package sent to the province (docs/package-format.md).
 
 A .zip with:
 
-- manifest.json — format_version "1", office, plan, period, generated_at, app_version
+- manifest.json — format_version, office, plan, period, generated_at, app_version
   and the SHA-256 of every other member;
+- signature.json — the office's Ed25519 signature of manifest.json's exact bytes;
 - data.json — the plan definition (so that the province can rebuild it), the units,
   the submissions with their values, the results, the aggregates, the proposals;
 - bang-tong-hop.xlsx, bao-cao.pdf (when the PDF writer is available);
 - tonghop.csv, chitieu.csv, tiendo.csv, khenthuong.csv — UTF-8 with a byte-order mark.
+
+Format "2" is signed: a version-2 package without a valid signature is refused. Format
+"1" is the unsigned package of the versions before signing (and of an office without a
+key): read, and imported only after an explicit confirmation (actions.trust).
 
     write_package(inp, Path("NinhSon_2023.zip"))
     content = read_package(Path("NinhSon_2023.zip"))   # verified, or PackageRefused
@@ -41,7 +46,9 @@ from .package_guard import (
     verify,
 )
 
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"  # signed
+UNSIGNED_VERSION = "1"  # before signing: imported only after an explicit confirmation
+READABLE_VERSIONS = (UNSIGNED_VERSION, FORMAT_VERSION)
 PACKAGE_KIND = "thidua-cds-package"
 MANIFEST = "manifest.json"
 DATA = "data.json"
@@ -282,7 +289,7 @@ def package_data(inp: ExportInput) -> dict[str, Any]:
     ]
     p = report.period
     return {
-        "format_version": FORMAT_VERSION,
+        "format_version": version_of(inp),
         "generated_at": inp.generated_at.isoformat(),
         "app_version": inp.app_version,
         "office": office_json(inp),
@@ -371,10 +378,15 @@ def _pdf_bytes(inp: ExportInput, number: str, on: dt.date | None) -> bytes | Non
     return pdf_bytes(inp, number=number, on=on)
 
 
+def version_of(inp: ExportInput) -> str:
+    """"2" for a package signed with the office's key, "1" without one."""
+    return FORMAT_VERSION if inp.signing_key else UNSIGNED_VERSION
+
+
 def manifest(inp: ExportInput, members: Mapping[str, bytes]) -> dict[str, Any]:
     plan, period = inp.plan, inp.report.period
     return {
-        "format_version": FORMAT_VERSION,
+        "format_version": version_of(inp),
         "kind": PACKAGE_KIND,
         "office": office_json(inp),
         "plan": {"code": plan.code, "title": plan.title, "level": plan.level, "area": plan.area},
@@ -448,13 +460,19 @@ def read_package(path: Path) -> PackageContent:
         if not isinstance(man, dict):
             raise refuse("manifest.json không đúng cấu trúc.")
         version = man.get("format_version")
-        if version != FORMAT_VERSION:
+        if version not in READABLE_VERSIONS:
             raise refuse(
                 f"phiên bản định dạng “{version}” không được hỗ trợ (phiên bản này của "
-                f"ThiĐua CĐS đọc định dạng {FORMAT_VERSION}); hãy cập nhật chương trình."
+                f"ThiĐua CĐS đọc định dạng {' và '.join(READABLE_VERSIONS)}); hãy cập nhật "
+                "chương trình."
+            )
+        if version == FORMAT_VERSION and SIGNATURE not in names:
+            raise refuse(
+                f"gói định dạng {FORMAT_VERSION} (có chữ ký) nhưng thiếu {SIGNATURE}: chữ ký "
+                "đã bị gỡ khỏi gói, có thể gói đã bị sửa. Hãy xin đơn vị gửi lại gói."
             )
         public_key = b""  # the signature, over the manifest's exact bytes, once the
-        if SIGNATURE in names:  # format is known to be this version's
+        if SIGNATURE in names:  # format is known to be one this version reads
             try:
                 public_key = verify(manifest_bytes, member(SIGNATURE))
             except Refusal as exc:
@@ -482,7 +500,7 @@ def read_package(path: Path) -> PackageContent:
             data_json = load_json(DATA, contents[DATA])
         except Refusal as exc:
             raise refuse(str(exc)) from None
-        if not isinstance(data_json, dict) or data_json.get("format_version") != FORMAT_VERSION:
+        if not isinstance(data_json, dict) or data_json.get("format_version") != version:
             raise refuse("data.json không đúng phiên bản định dạng của manifest.json.")
         plan_doc = data_json.get("plan")
         plan_head = plan_doc.get("plan") if isinstance(plan_doc, dict) else None

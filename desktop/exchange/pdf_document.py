@@ -900,6 +900,6 @@ def write_report(report: OfficialReport, path: pathlib.Path) -> None:
     The file appears whole or not at all (built in a temporary file beside it, then renamed
     over it). A file that cannot be written (a full disk, the old PDF open in a viewer that
     locks it) raises DomainError with a Vietnamese message; a malformed table ValueError."""
-    from desktop.domain.storage import write_whole
+    from desktop.files import write_whole
 
     write_whole(pathlib.Path(path), lambda tmp: _build(report, tmp), "tệp PDF")

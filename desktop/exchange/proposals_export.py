@@ -29,8 +29,8 @@ from desktop.domain.proposals import (
     documents_text,
     proposals_by_award,
 )
-from desktop.domain.storage import write_whole
 from desktop.domain.vnformat import day, number, percent
+from desktop.files import write_whole
 
 from .official_header import official_document
 from .pdf_document import OfficialReport, Section, Table, write_report

@@ -28,7 +28,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.storage import StorageError, describe, temporary_beside, write_whole
+from ..domain.storage import StorageError
+from ..files import describe, temporary_beside, write_whole
 from ..paths import backups_dir
 from .errors import DatabaseDamaged, NotADatabase, StoreError
 from .health import health_problem, is_healthy, storage_error_of

@@ -15,7 +15,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..domain.storage import StorageError, describe
+from ..domain.storage import StorageError
+from ..files import describe
 from . import migrate
 from .errors import DatabaseLocked, NotADatabase, StoreError
 from .location import Location, parse_location
@@ -245,7 +246,7 @@ class Database:
             return None
         from .recognize import recognized
 
-        known = recognized(exc, self.path)
+        known = recognized(exc, self.path, self.label if self.is_server else None)
         return known if isinstance(known, StoreError | StorageError) else None
 
     @contextmanager

@@ -31,3 +31,9 @@ class DatabaseDamaged(StoreError):
         super().__init__(message)
         self.path = path
         self.latest = latest
+
+
+class ServerDataDamaged(StoreError):
+    """A PostgreSQL server reported its data damaged (SQLSTATE class XX). Checking and
+    repairing a server's database is its administrator's work: the integrity check and
+    the automatic offer of the newest healthy backup are for SQLite files."""

@@ -22,7 +22,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..domain.storage import describe
+from ..files import describe
 from ..paths import evidence_dir
 from .errors import StoreError
 from .models import EvidenceRow, PeriodRow, SubmissionRow, UnitRow

@@ -24,8 +24,8 @@ from ..domain.storage import (
     NOTHING_HALF,
     READ_ONLY,
     StorageError,
-    describe,
 )
+from ..files import describe
 
 log = logging.getLogger("thidua.store")
 

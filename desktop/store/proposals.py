@@ -301,12 +301,13 @@ def update_proposal(
     achievements: str | None = None,
     plan: Plan | None = None,
     expected_version: int | None = None,
+    review: str | None = None,
 ) -> Proposal:
-    """Edit what a person types about a proposal (the GUI's edit dialog). With
-    `expected_version` (the version the dialog opened), a proposal someone else changed
-    since is refused, naming who and when."""
+    """Edit what a person types about a proposal. With `expected_version` (the version
+    the dialog opened), a proposal someone else changed since is refused, naming who and
+    when; with `review`, a proposal of another review is refused."""
     plan = plan or load_plan(session)
-    row = _row(session, proposal_id)
+    row = _row(session, proposal_id, review)
     check_version(row, expected_version, f"Đề nghị khen thưởng “{_to_domain(plan, row).label}”")
     individual = row.kind == ProposalKind.INDIVIDUAL
     if person_name is not None:

@@ -4,7 +4,10 @@
 
 SQLAlchemy wraps SQLite's errors; the SQLite error (disk full, locked, read-only, damaged)
 or an OSError underneath becomes the StorageError of that cause, and a damaged database
-a DatabaseDamaged that offers the newest healthy backup.
+a DatabaseDamaged that offers the newest healthy backup. On a PostgreSQL server the same
+causes have their SQLSTATE: data damaged (class XX) becomes ServerDataDamaged, which says
+that the check and the repair are the server administrator's (the integrity check and
+`restore --latest-good` are SQLite's), a full disk the server's own message.
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ import sqlite3
 from pathlib import Path
 
 from ..domain.errors import DomainError
-from ..domain.storage import DAMAGED, describe
-from .errors import DatabaseDamaged
+from ..domain.storage import DAMAGED
+from ..files import describe
+from .errors import DatabaseDamaged, ServerDataDamaged, StoreError
 from .health import storage_error_of
 
 
@@ -23,10 +27,39 @@ def _cause(exc: BaseException) -> BaseException:
     return orig if isinstance(orig, BaseException) else exc
 
 
-def recognized(exc: BaseException, db_path: Path | None) -> DomainError | None:
+def _server_refusal(inner: BaseException, label: str | None) -> StoreError | None:
+    """A PostgreSQL error (psycopg carries its SQLSTATE) that names a fault of the server's
+    storage; None for anything else."""
+    state = getattr(inner, "sqlstate", None)
+    if not isinstance(state, str):
+        return None
+    where = label or "cơ sở dữ liệu trên máy chủ"
+    detail = (str(inner).strip().splitlines() or [""])[0]
+    if state.startswith("XX"):
+        return ServerDataDamaged(
+            f"Máy chủ PostgreSQL báo dữ liệu của {where} bị hỏng ({detail}; mã {state}). "
+            "Chương trình không ghi gì thêm. Kiểm tra và sửa cơ sở dữ liệu trên máy chủ là "
+            "việc của người quản trị máy chủ (kiểm tra toàn vẹn và khôi phục bản sao lưu tốt "
+            "mới nhất tự động chỉ áp dụng cho tệp SQLite); dữ liệu có thể được khôi phục từ "
+            "một bản sao lưu của chương trình: thidua --db … restore TỆP."
+        )
+    if state == "53100":
+        return StoreError(
+            f"Ổ đĩa của máy chủ chứa {where} đã đầy ({detail}). Thay đổi vừa rồi không được "
+            "ghi; hãy báo người quản trị máy chủ giải phóng dung lượng rồi thử lại."
+        )
+    return None
+
+
+def recognized(exc: BaseException, db_path: Path | None, label: str | None = None
+               ) -> DomainError | None:
+    """`label`: the server's address for people, when the database is on a server."""
     if isinstance(exc, DomainError):
         return exc
     inner = _cause(exc)
+    server = _server_refusal(inner, label)
+    if server is not None:
+        return server
     if isinstance(inner, sqlite3.Error) and db_path is not None:
         err = storage_error_of(inner, Path(db_path), "cơ sở dữ liệu")
         if err is not None and err.cause == DAMAGED:

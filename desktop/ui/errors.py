@@ -52,7 +52,7 @@ def message_of(exc: BaseException) -> str:
         log.warning("file error: %s", exc)
         name = getattr(exc, "filename", None)
         if isinstance(name, str) and name:
-            from ..domain.storage import describe
+            from ..files import describe
 
             return describe(exc, Path(name), "tệp").message
         if isinstance(exc, OSError) and exc.strerror:

@@ -120,6 +120,12 @@ def _preload(_report: Any) -> None:
     from . import context, exchange_actions, overview_page, report_actions  # noqa: F401
 
 
+def _finish_interrupted_exports() -> list[str]:
+    from ..actions.exports import finish_interrupted_exports
+
+    return finish_interrupted_exports()
+
+
 def _open_in_background(path: Path) -> Any:
     """Import, then open the database (lock, backup, upgrade) and read its plan, off the
     GUI thread: the database or the error, for `open_database` on the GUI thread."""
@@ -255,6 +261,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
     def start(self, path: Any, on_failed: Any = None) -> None:
         """Open `path` (a file, or a server Location) once the window is up;
         `on_failed()` if it cannot be opened."""
+        self._boot.run(lambda _r: _finish_interrupted_exports(), self._on_exports_finished)
         if getattr(path, "is_server", False):
             self.ui.lblPlaceholder.setText(f"Kết nối máy chủ\n{path.label}…")
             if path.url.password is None:  # remembered without password: the dialog asks
@@ -272,6 +279,10 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.path_label.setText(str(path))
 
         self._open_off_thread(path, on_failed)
+
+    def _on_exports_finished(self, messages: list[str]) -> None:
+        if messages:  # an export was interrupted (power cut): finished, never a mix
+            errors.show_info(self, "\n\n".join(messages), "Lần xuất trước bị gián đoạn")
 
     def _open_off_thread(self, path: Path, on_failed: Any = None) -> None:
         """Lock, check, back up and upgrade `path` on a worker thread (a large file's
