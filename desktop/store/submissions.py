@@ -288,6 +288,9 @@ def review(
     return sub
 
 
+FETCH_BATCH = 4000  # rows a fetch converts while holding the GIL (about 15 ms)
+
+
 def load_submissions(session: Session, period_code: str) -> dict[str, SubmissionInfo]:
     """Every submission of a period with its values, read as plain rows (no ORM
     objects: a province holds thousands of submissions and over 100,000 values)."""
@@ -299,16 +302,21 @@ def load_submissions(session: Session, period_code: str) -> dict[str, Submission
     db = session.connection()
     values: dict[int, dict[str, Value]] = {}
     of_submission = values.get
-    for sid, code, n, d, x, f, day_ in db.execute(
+    rows = db.execute(
         select(v.submission_id, v.indicator_code, v.numerator, v.denominator, v.number,
                v.flag, v.day)
         .join(sub_t, s.id == v.submission_id)
         .where(s.period_id == found.id)
-    ).all():  # fetched at once: iterating the cursor fetches row by row
-        found_values = of_submission(sid)
-        if found_values is None:
-            found_values = values[sid] = {}
-        found_values[code] = Value(n, d, x, f, day_)
+    )
+    # In batches: iterating the cursor fetches row by row (slow), and fetching 100,000
+    # rows at once holds the GIL for a single call of ~0.15 s, freezing the window whose
+    # worker thread this runs on; between batches the GUI thread gets its turn.
+    for batch in rows.partitions(FETCH_BATCH):
+        for sid, code, n, d, x, f, day_ in batch:
+            found_values = of_submission(sid)
+            if found_values is None:
+                found_values = values[sid] = {}
+            found_values[code] = Value(n, d, x, f, day_)
     subs = db.execute(
         select(s.id, u.code, s.received_on, s.channel, s.state, s.return_reason)
         .join(unit_t, u.id == s.unit_id)
