@@ -381,6 +381,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
             return False
         self._after_database_changed()
         server_actions().ask_staff_name(self, db)
+        server_actions().refresh_if_others_changed(self)  # what is seen now: the baseline
         self.database_opened.emit(db.location)
         return True
 
