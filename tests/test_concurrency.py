@@ -77,6 +77,33 @@ def test_a_submission_changed_by_someone_else_is_refused_with_who_and_when(clerk
     assert again.version == saved.version + 1
 
 
+def test_a_review_from_the_list_refuses_a_report_changed_since(clerks, demo_target):
+    from desktop.actions.review import review_submission
+    from desktop.store.submissions import load_submissions
+
+    lan, minh = clerks
+    plan = load_plan_of(lan)
+    with lan.reading() as s:  # Lan's list of 2023, as the reports page reads it
+        listed = load_submissions(s, "2023")["22825"].version
+    with minh.transaction("Sửa báo cáo") as s:  # Minh corrects Hòa Sơn's values meanwhile
+        save_submission(s, plan, "22825", "2023", VALUES, replace=True,
+                        received_on=dt.date(2023, 12, 20))
+    before = sql(demo_target, "SELECT count(*) FROM audit_log")
+    lan.db.user = lan.name
+    with pytest.raises(ChangedByOther) as info:
+        review_submission(lan.db, "22825", "2023", accept=True, expected_version=listed)
+    message = info.value.message
+    assert message.startswith("Báo cáo của Xã Hòa Sơn, kỳ Năm 2023 (sơ kết), đã được "
+                              "Trần Văn Minh sửa lúc ")
+    assert dt.date.today().strftime("%d/%m/%Y") in message
+    assert sql(demo_target, "SELECT count(*) FROM audit_log") == before  # nothing written
+    with lan.reading() as s:
+        again = load_submissions(s, "2023")["22825"]
+    assert again.state == "received" and again.version == listed + 1
+    done = review_submission(lan.db, "22825", "2023", accept=True, expected_version=again.version)
+    assert done.accepted
+
+
 def test_a_submission_created_meanwhile_is_not_overwritten(clerks):
     lan, minh = clerks
     plan = load_plan_of(lan)

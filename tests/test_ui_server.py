@@ -108,6 +108,53 @@ def test_window_on_a_server_shows_it_and_names_the_staff(qtbot, demo_db: Path, p
     w.close()
 
 
+def test_another_clerks_review_in_another_process_shows_when_the_window_regains_focus(
+        qtbot, pg_server, server_demo, talk):
+    import subprocess
+    import sys
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.actions.server import connect
+    from desktop.ui.main_window import PAGES
+    from desktop.ui.submissions_model import SubmissionsTableModel as M
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    with qtbot.waitSignal(w.database_opened, timeout=20000):
+        w.take_database(connect(pg_server.url(server_demo)))
+    assert w.ctx is not None
+    qtbot.waitUntil(lambda: w.ctx.last_audit_seen is not None, timeout=10000)  # the baseline
+    w.ctx.set_period("2023")
+    reports = next(i for i, (title, _f) in enumerate(PAGES) if title == "Báo cáo")
+    w.show_page(reports)
+    page = w.pages[reports]
+    qtbot.waitUntil(lambda: page.model.rowCount() == 8, timeout=20000)
+
+    def status() -> str:
+        row = page.model.row_of("22816")
+        assert row is not None
+        return page.model.index(row, M.COL_STATUS).data()
+
+    assert status() == "Đã nhận"
+    root = Path(__file__).resolve().parent.parent
+    other = subprocess.run(  # the second clerk, at another PC: a process of its own
+        [sys.executable, "-m", "desktop.cli", "--db", pg_server.url(server_demo), "review",
+         "--period", "2023", "--unit", "22816", "--accept"],
+        cwd=root, env={**os.environ, "PYTHONPATH": str(root), "THIDUA_STAFF": "Trần Văn Minh"},
+        capture_output=True, text=True, timeout=120)
+    assert other.returncode == 0, other.stderr
+    assert status() == "Đã nhận"  # not seen until the window comes back to the front
+    with qtbot.waitSignal(page.loaded, timeout=20000):
+        w.activateWindow()
+        QApplication.sendEvent(w, QEvent(QEvent.Type.ActivationChange))
+    assert status() == "Đã chấp nhận"
+    assert w.ctx.last_audit_seen is not None
+    w.close()
+
+
 def test_move_the_open_file_up_from_the_window(qtbot, demo_db: Path, pg_server, talk,
                                                monkeypatch):
     from desktop.ui import connect_dialog, server_actions

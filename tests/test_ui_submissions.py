@@ -364,6 +364,31 @@ def test_accept_a_report(qtbot, page: SubmissionsPage) -> None:
     assert "Đã chấp nhận báo cáo của Xã Hòa Sơn" in page.ui.bannerLabel.text()
 
 
+def test_accept_refuses_a_report_another_clerk_changed_since_the_list(
+        qtbot, ctx: AppContext, page: SubmissionsPage) -> None:
+    from desktop.actions.submissions import save_submission
+    from desktop.domain.values import Value
+
+    page.select_unit("22825")
+    line = page.selected_line()
+    assert line is not None and line.version is not None
+    me = ctx.db.user
+    ctx.db.user = "Trần Văn Minh"  # the other clerk's save, on the same file
+    try:
+        save_submission(ctx.db, ctx.plan, "22825", "2023", {"DIEM_DTI": Value(number=81.0)},
+                        received_on=dt.date(2023, 12, 20))
+    finally:
+        ctx.db.user = me
+    with qtbot.waitSignal(page.loaded, timeout=10000):  # refused, then the list shows the news
+        qtbot.mouseClick(page.ui.acceptButton, Qt.MouseButton.LeftButton)
+    banner = page.ui.bannerLabel.text()
+    assert "Xã Hòa Sơn" in banner and "đã được Trần Văn Minh sửa lúc" in banner
+    assert _cell(page, "22825", M.COL_STATUS) == "Đã nhận", "not accepted"
+    with qtbot.waitSignal(page.loaded, timeout=10000):  # now seen: the acceptance goes through
+        qtbot.mouseClick(page.ui.acceptButton, Qt.MouseButton.LeftButton)
+    assert _cell(page, "22825", M.COL_STATUS) == "Đã chấp nhận"
+
+
 def test_buttons_follow_the_selection_and_search(qtbot, page: SubmissionsPage) -> None:
     page.select_unit("22828")  # never reported
     assert page.ui.editButton.isEnabled()

@@ -28,11 +28,28 @@ def reason(unit_code: str, period_code: str, *, accept: bool) -> str:
 
 
 def review_submission(
-    db: Database, unit_code: str, period_code: str, *, accept: bool, reason_text: str = ""
+    db: Database,
+    unit_code: str,
+    period_code: str,
+    *,
+    accept: bool,
+    reason_text: str = "",
+    expected_version: int | None = None,
 ) -> Reviewed:
-    """Accept, or return with `reason_text` (required, in Vietnamese when missing)."""
+    """Accept, or return with `reason_text` (required, in Vietnamese when missing).
+
+    `expected_version`: the submission's version when the person saw it (the reports
+    page's list); if another clerk changed it since, the review is refused with who and
+    when, and nothing is written."""
     with db.transaction(reason(unit_code, period_code, accept=accept)) as session:
-        sub = review(session, unit_code, period_code, accept=accept, reason=reason_text)
+        sub = review(
+            session,
+            unit_code,
+            period_code,
+            accept=accept,
+            reason=reason_text,
+            expected_version=expected_version,
+        )
         return Reviewed(
             unit_code, sub.unit.name, period_code, sub.period.label, accept, reason_text
         )

@@ -47,6 +47,7 @@ class SubmissionInfo:
     state: str
     values: Mapping[str, Value]
     return_reason: str = ""
+    version: int = 0  # the stored row's version when read (a review refuses a newer one)
 
 
 @dataclass(frozen=True)

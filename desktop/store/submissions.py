@@ -272,14 +272,18 @@ def _set_state(session: Session, sub: SubmissionRow, state: str, reason: str) ->
 
 
 def review(
-    session: Session, unit_code: str, period_code: str, *, accept: bool, reason: str = ""
+    session: Session, unit_code: str, period_code: str, *, accept: bool, reason: str = "",
+    expected_version: int | None = None,
 ) -> SubmissionRow:
-    """Accept a submission, or return it for correction with a reason."""
+    """Accept a submission, or return it for correction with a reason. With
+    `expected_version` (the version the list showed), a submission someone else changed
+    since — values, review, evidence — is refused, naming who and when."""
     sub = find_submission(session, unit_code, period_code)
     if sub is None:
         unit = unit_row(session, unit_code)
         period = period_row(session, period_code)
         raise StoreError(f"{unit.name} chưa có báo cáo cho kỳ {period.label}.")
+    check_version(sub, expected_version, f"Báo cáo của {sub.unit.name}, kỳ {sub.period.label},")
     if accept:
         if sub.state == ReviewState.ACCEPTED:
             raise StoreError(f"Báo cáo của {sub.unit.name} đã được chấp nhận từ trước.")
@@ -290,6 +294,9 @@ def review(
         _set_state(session, sub, ReviewState.RETURNED, reason.strip())
     session.flush()
     return sub
+
+
+FETCH_BATCH = 4000  # rows a fetch converts while holding the GIL (about 15 ms)
 
 
 def load_submissions(session: Session, period_code: str) -> dict[str, SubmissionInfo]:
@@ -303,27 +310,32 @@ def load_submissions(session: Session, period_code: str) -> dict[str, Submission
     db = session.connection()
     values: dict[int, dict[str, Value]] = {}
     of_submission = values.get
-    for sid, code, n, d, x, f, day_ in db.execute(
+    rows = db.execute(
         select(v.submission_id, v.indicator_code, v.numerator, v.denominator, v.number,
                v.flag, v.day)
         .join(sub_t, s.id == v.submission_id)
         .where(s.period_id == found.id)
-    ).all():  # fetched at once: iterating the cursor fetches row by row
-        found_values = of_submission(sid)
-        if found_values is None:
-            found_values = values[sid] = {}
-        found_values[code] = Value(n, d, x, f, day_)
+    )
+    # In batches: iterating the cursor fetches row by row (slow), and fetching 100,000
+    # rows at once holds the GIL for a single call of ~0.15 s, freezing the window whose
+    # worker thread this runs on; between batches the GUI thread gets its turn.
+    for batch in rows.partitions(FETCH_BATCH):
+        for sid, code, n, d, x, f, day_ in batch:
+            found_values = of_submission(sid)
+            if found_values is None:
+                found_values = values[sid] = {}
+            found_values[code] = Value(n, d, x, f, day_)
     subs = db.execute(
-        select(s.id, u.code, s.received_on, s.channel, s.state, s.return_reason)
+        select(s.id, u.code, s.received_on, s.channel, s.state, s.return_reason, s.version)
         .join(unit_t, u.id == s.unit_id)
         .where(s.period_id == found.id)
     ).all()
     return {
         code: SubmissionInfo(
             unit_code=code, received_on=received, channel=channel, state=state,
-            values=values.get(sid, {}), return_reason=reason,
+            values=values.get(sid, {}), return_reason=reason, version=version,
         )
-        for sid, code, received, channel, state, reason in subs
+        for sid, code, received, channel, state, reason, version in subs
     }
 
 

@@ -41,6 +41,7 @@ class AppContext(QObject):
         self._report_locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
         self._data_version = 0
+        self.last_audit_seen: int | None = None  # a server's newest audit entry seen here
         self.plan: Plan = self._load_plan()
         self.period_code: str = self.default_period().code
 

@@ -13,6 +13,7 @@ report_actions.py) add theirs to the Tệp menu, before `file_insert_point`.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 from collections.abc import Callable
@@ -115,9 +116,16 @@ DB_FILTER = "Cơ sở dữ liệu ThiĐua CĐS (*.db *.sqlite *.sqlite3);;Mọi 
 
 
 def _preload(_report: Any) -> None:
-    """Import the heavy modules off the GUI thread while the window paints."""
+    """Import the heavy modules off the GUI thread while the window paints (the menus'
+    actions pull in openpyxl and reportlab: 0.8 s on the GUI thread otherwise)."""
     from ..actions import database  # noqa: F401
-    from . import context, exchange_actions, overview_page, report_actions  # noqa: F401
+    from . import (  # noqa: F401
+        context,
+        exchange_actions,
+        overview_page,
+        print_actions,
+        report_actions,  # noqa: F401
+    )
 
 
 def _finish_interrupted_exports() -> list[str]:
@@ -128,7 +136,23 @@ def _finish_interrupted_exports() -> list[str]:
 
 def _open_in_background(path: Path) -> Any:
     """Import, then open the database (lock, backup, upgrade) and read its plan, off the
-    GUI thread: the database or the error, for `open_database` on the GUI thread."""
+    GUI thread: the database or the error, for `open_database` on the GUI thread.
+
+    The cycle collector waits meanwhile: the imports allocate a million objects, and
+    its full passes over them (0.3 s each, holding the GIL) would freeze the window.
+    Then what lives as long as the window (the modules, the ORM's configuration, the
+    plan) is frozen out of every later pass."""
+    was_collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _open_unpaused(path)
+    finally:
+        if was_collecting:
+            gc.freeze()
+            gc.enable()
+
+
+def _open_unpaused(path: Path) -> Any:
     _preload(None)
     from ..actions.database import open_database, prepare_mappers
     from ..actions.plan import read_plan
@@ -405,6 +429,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
             return False
         self._after_database_changed()
         server_actions().ask_staff_name(self, db)
+        server_actions().refresh_if_others_changed(self)  # what is seen now: the baseline
         self.database_opened.emit(db.location)
         return True
 

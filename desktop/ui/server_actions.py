@@ -145,7 +145,7 @@ def refresh_if_others_changed(window: MainWindow) -> None:
     def done(last: int) -> None:
         if window.ctx is not ctx or ctx.db is not db:
             return
-        seen = getattr(ctx, "last_audit_seen", None)
+        seen = ctx.last_audit_seen
         ctx.last_audit_seen = last
         if seen is not None and last != seen:
             window.ui.statusbar.showMessage("Đã cập nhật những thay đổi của người khác.", 5000)

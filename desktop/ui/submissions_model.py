@@ -197,6 +197,7 @@ class SubmissionLine:
     return_reason: str
     evidence: int
     verdict: str = ""  # the result as shown ('Đạt 5/7 chỉ tiêu' for targets only)
+    version: int | None = None  # the submission's version when the list was read
 
     @property
     def submitted(self) -> bool:
@@ -225,6 +226,7 @@ def lines_from_report(report: PeriodReport, evidence: Mapping[str, int]) -> list
                 return_reason=sub.return_reason if sub else "",
                 evidence=evidence.get(r.unit.code, 0),
                 verdict=r.verdict,
+                version=sub.version if sub else None,
             )
         )
     return lines

@@ -292,7 +292,8 @@ class SubmissionsPage(QWidget):
         db, period = self.ctx.db, self.ctx.period_code
 
         def work(_report: Any) -> None:
-            review_submission(db, line.unit_code, period, accept=accept, reason_text=reason)
+            review_submission(db, line.unit_code, period, accept=accept, reason_text=reason,
+                              expected_version=line.version)
 
         def done(_result: object) -> None:
             if accept:
@@ -304,6 +305,8 @@ class SubmissionsPage(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.show_message(error_text(exc), "error")
+            if line.version is not None:  # perhaps changed by another clerk: show it now
+                self.ctx.notify_changed()
 
         self.ctx.tasks.run(work, done, failed, writes=True)
 
