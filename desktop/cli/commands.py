@@ -185,12 +185,12 @@ def cmd_periods(args: argparse.Namespace) -> int:
 
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
-    from ..actions.plan import period_report
+    from ..actions.periods import evaluate_period
     from ..domain.period_report import REVIEW_STATE_LABELS, json_chunks
     from ..domain.vnformat import day, percent
 
     with open_db(args, write=False) as db:
-        report = period_report(db, args.period)
+        report = evaluate_period(db, args.period)
     if args.format == "json":
         for chunk in json_chunks(report):  # compact, one unit at a time (see json_chunks)
             sys.stdout.write(chunk)

@@ -367,8 +367,10 @@ def big_database(path: Path, units: int = 2000, periods: int = 5, seed: int = 1)
                     values.append((sid, code, v.get("numerator"), v.get("denominator"),
                                    v.get("number"), None if flag is None else int(bool(flag)),
                                    day.isoformat() if isinstance(day, dt.date) else None))
-            con.executemany("INSERT INTO submission VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                            "?, ?)", subs)
+            con.executemany(  # the columns named: later migrations add some (version, …)
+                "INSERT INTO submission (id, unit_id, period_id, received_on, channel, state, "
+                "state_changed_at, return_reason, source_file, source_sha256, prepared_by, "
+                "note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", subs)
             con.executemany("INSERT INTO value (submission_id, indicator_code, numerator, "
                             "denominator, number, flag, day) VALUES (?, ?, ?, ?, ?, ?, ?)",
                             values)
