@@ -41,3 +41,16 @@ def dump(target: object) -> dict[str, list[tuple[Any, ...]]]:
                 select(t).order_by(*t.primary_key.columns))] for t in tables()}
     finally:
         engine.dispose()
+
+
+def before_restore_note(restored: dict[str, list[tuple[Any, ...]]], source: object
+                        ) -> dict[str, list[tuple[Any, ...]]]:
+    """`dump` of a restored database without the history entry the restore wrote
+    (asserted to be its last one: RESTORE_REASON, naming the backup file)."""
+    from desktop.actions.maintenance import RESTORE_REASON
+
+    *kept, last = restored["audit_log"]
+    # (id, at, user, action, table_name, row_id, field, old_value, new_value, summary)
+    assert last[3:6] == ("note", "database", None) and last[9] == RESTORE_REASON
+    assert last[8] == str(source)
+    return {**restored, "audit_log": kept}

@@ -87,5 +87,5 @@ def test_flag_refuses_other_text():
 def test_dates():
     assert parse_day("05/01/2024") == dt.date(2024, 1, 5)
     assert parse_day("2024-01-05") == dt.date(2024, 1, 5)
-    with pytest.raises(ValueProblem, match="không phải là ngày hợp lệ"):
+    with pytest.raises(ValueProblem, match="không tồn tại"):
         parse_day("31/02/2023")

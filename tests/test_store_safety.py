@@ -248,7 +248,7 @@ def test_a_new_submission_is_audited_row_by_row_like_any_other_insert(demo_path)
         with db.transaction("Nhập biểu mẫu x.xlsx") as s:
             result = save_submission(
                 s, plan, unit.code, period.code, values,
-                received_on=dt.date(2023, 12, 1), source_file="x.xlsx",
+                received_on=dt.date.today(), source_file="x.xlsx",  # any period has begun
             )
         with db.reading() as s:
             sub = s.get_one(SubmissionRow, result.submission_id)

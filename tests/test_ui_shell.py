@@ -331,7 +331,7 @@ def test_plan_dates_quotas_and_close_question(qtbot, window: MainWindow, talk: T
     qtbot.waitUntil(lambda: plan.periods.rowCount() == 4)
     deadline = plan.periods.index(2, plan.periods.COL_DEADLINE)
     assert not plan.periods.setData(deadline, "31/02/2024")
-    assert "không phải ngày dạng dd/mm/yyyy" in plan.ui.lblStatus.text()
+    assert "ngày '31/02/2024' không tồn tại" in plan.ui.lblStatus.text()
     assert plan.periods.setData(deadline, "20/12/2024")
     quota = plan.quotas.index(0, plan.quotas.COL_COLLECTIVES)
     assert not plan.quotas.setData(quota, "-2")
@@ -770,7 +770,10 @@ def test_a_damaged_database_offers_the_newest_healthy_backup(qtbot, tmp_path: Pa
     w = MainWindow()
     qtbot.addWidget(w)
     talk.yes = False  # first: the person declines
-    assert not w.open_database(demo_db)
+    assert w.open_database(demo_db)  # opened (and checked) off the GUI thread
+    qtbot.waitUntil(lambda: "bị hỏng" in talk.texts("ask"), timeout=20000)
+    qtbot.waitUntil(lambda: not w._boot.busy)
+    assert w.ctx is None
     asked = talk.texts("ask")
     assert "bị hỏng" in asked and str(backup) in asked and info.when in asked
     assert "Traceback" not in asked and "không mong đợi" not in talk.texts()

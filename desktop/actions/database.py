@@ -1,13 +1,12 @@
-"""The database: open it, create it from a plan or as the demo, back it up, restore it.
+"""The database: open it, create it from a plan or as the demo.
 
-A SQLite file, or a PostgreSQL server's database (store.location); backup and restore
-of a server go through portable files (actions.server). `open_database` returns the
-handle every other office action takes.
+A SQLite file, or a PostgreSQL server's database (store.location). `open_database`
+returns the handle every other office action takes; backup and restore are in
+actions.maintenance.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,13 +20,11 @@ __all__ = [
     "Created",
     "Database",
     "DatabaseLocked",
-    "backup_database",
     "check_is_sqlite",
     "create_database",
     "create_demo",
     "open_database",
     "prepare_mappers",
-    "restore_database",
 ]
 
 
@@ -59,13 +56,22 @@ def _leftovers(path: Path | None) -> tuple[Path, ...]:
 
 def create_database(
     target: Path | str | Location, plan: Plan, office: OfficeSettings | None = None, *,
-    backup: bool = True,
+    backup: bool = True, unit_list: Path | None = None,
 ) -> Created:
     """Create the database at `target` (a file, or a server's empty database) from `plan`
-    (with the office settings of the first-run wizard, when given); a file this created
-    is removed again when it fails."""
+    (with the office settings of the first-run wizard, when given, and the units of the
+    Excel/CSV list `unit_list` in the same transaction: all of them or no database); a
+    file this created is removed again when it fails."""
+    from ..exchange.unit_list_file import read_unit_list
     from ..store.plan_edit import save_office
     from ..store.plans import install_plan
+    from ..store.unit_import import UnitListRefused, apply_unit_list
+
+    units = len(plan.units)
+    rows, problems = read_unit_list(unit_list) if unit_list is not None else ([], [])
+    if unit_list is not None and not rows:
+        refusal = problems or [f"{unit_list.name}: không có đơn vị nào"]
+        raise UnitListRefused(unit_list.name, refusal)
 
     where = parse_location(target)
     path = where.file
@@ -76,12 +82,15 @@ def create_database(
                 install_plan(session, plan)
                 if office is not None:
                     save_office(session, office)
+                if unit_list is not None:
+                    changes = apply_unit_list(session, rows, unit_list.name, problems)
+                    units += len(changes.added)
     except BaseException:
         if not existed:
             for leftover in _leftovers(path):
                 leftover.unlink(missing_ok=True)
         raise
-    return Created(where.local_path(), where.label, plan.code, len(plan.units))
+    return Created(where.local_path(), where.label, plan.code, units)
 
 
 def create_demo(target: Path | str | Location, *, backup: bool = True) -> Created:
@@ -113,51 +122,9 @@ def create_demo(target: Path | str | Location, *, backup: bool = True) -> Create
     return Created(where.local_path(), where.label, plan.code, len(plan.units))
 
 
-def backup_database(db: Database, folder: Path | None = None) -> Path:
-    """A backup copy of the open database (in `folder`, else the backups folder); of a
-    server's database a portable file, verified table by table."""
-    if db.is_server:
-        from .server import backup_server_database
-
-        return Path(backup_server_database(db, folder).target)
-    from ..store.backup import backup_now
-
-    # the same on-demand backup as `thidua backup` (into the second folder too); the window
-    # already holds the lock, so not through actions.maintenance.backup
-    return backup_now(db.path, folder).path
-
-
-def restore_database(
-    db: Database, source: Path, report: Callable[[int, int, str], object] | None = None
-) -> Path:
-    """Replace the open database (held for writing) by the backup `source` and bring it to
-    the current schema; returns where the database as it was before is kept."""
-    from ..store import migrate
-    from ..store.backup import restore
-
-    if db.is_server:  # all or nothing in one transaction; the current data backed up first
-        from .server import restore_server_database
-
-        return Path(restore_server_database(db, source, report or _quiet).target)
-    if report is not None:
-        report(0, 2, "Đang khôi phục…")
-    db.engine.dispose()
-    safety = restore(db.path, source)
-    if report is not None:
-        report(1, 2, "Đang kiểm tra định dạng dữ liệu…")
-    migrate.upgrade(db.engine, db.path)
-    if report is not None:
-        report(2, 2, "")
-    return safety
-
-
 def prepare_mappers() -> None:
     """Configure the ORM's mappers now (about 0.4 s in a fresh process), e.g. on the
     window's worker thread while it opens the database, instead of on the first query."""
     from sqlalchemy.orm import configure_mappers
 
     configure_mappers()
-
-
-def _quiet(_done: int, _total: int, _text: str) -> None:
-    pass

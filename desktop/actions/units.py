@@ -21,6 +21,7 @@ from ..store.units import UnitData, UnitListing, check_code, check_name
 
 __all__ = [
     "UnitData",
+    "UnitListRefused",
     "UnitListing",
     "add_unit",
     "change_unit",

@@ -187,7 +187,7 @@ def cmd_periods(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from ..actions.periods import evaluate_period
     from ..domain.period_report import REVIEW_STATE_LABELS, json_chunks
-    from ..domain.vnformat import day, percent
+    from ..domain.vnformat import day, number, percent
 
     with open_db(args, write=False) as db:
         report = evaluate_period(db, args.period)
@@ -242,7 +242,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         ind = report.plan.indicator(a.code)
         if a.kind.value == "ratio":
             shown = (
-                f"{percent(a.value)} ({a.numerator:g}/{a.denominator:g})"
+                f"{percent(a.exact)} ({number(a.numerator or 0)}/{number(a.denominator or 0)})"
                 if a.value is not None
                 else "—"
             )
@@ -256,7 +256,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 f"cao nhất {percent(a.maximum)}"
             )
         else:
-            shown = "—" if a.value is None else f"{a.value:g}"
+            shown = "—" if a.value is None else number(a.value)
         agg_rows.append([a.code, ind.name[:60], shown, a.units_reporting])
     print_table(["Mã", "Chỉ tiêu", "Toàn địa bàn", "Số đơn vị báo cáo"], agg_rows)
     return 0
@@ -284,40 +284,22 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     where = db_location(args)
     if where.is_server:  # a portable file, verified table by table
-        from ..actions.server import backup_server_database
-
         with open_db(args, write=True) as db:
-            copied = backup_server_database(db, args.dir)
-        print(f"Đã sao lưu {where.label} vào {copied.target} ({copied.rows} dòng, "
-              "đã đối chiếu từng bảng).")
+            print(backup(db, args.dir).message)
         return 0
-    done = backup(db_path(args), args.dir)
-    print(f"Đã sao lưu {db_path(args)} vào {done.path}")
-    if done.second is not None:
-        print(f"Bản sao thứ hai: {done.second}")
-    elif done.second_problem:
-        print(f"Chưa chép được vào thư mục sao lưu thứ hai: {done.second_problem}")
+    print(backup(db_path(args), args.dir).message)
     return 0
 
 
 @command("restore")
 def cmd_restore(args: argparse.Namespace) -> int:
-    from ..actions.maintenance import restore_file, restore_latest_good
+    from ..actions.maintenance import restore
 
-    where = db_location(args)
-    if where.is_server:
-        from ..actions.server import restore_server_database
-
-        if args.file is None:
-            raise DomainError("Trên máy chủ, hãy chỉ ra tệp sao lưu cần khôi phục.")
+    if db_location(args).is_server:
         with open_db(args, write=True) as db:
-            safety = restore_server_database(db, args.file)
-        print(f"Đã khôi phục {where.label} từ {args.file}. Dữ liệu trước khi khôi phục được "
-              f"lưu ở {safety.target}.")
+            print(restore(db, args.file, latest_good=args.latest_good).message)
         return 0
-    path = db_path(args)
-    done = restore_latest_good(path) if args.latest_good else restore_file(path, args.file)
-    print(done.message)
+    print(restore(db_path(args), args.file, latest_good=args.latest_good).message)
     return 0
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from fractions import Fraction
 
 from .plan import Indicator, IndicatorKind
 from .values import Value
@@ -28,6 +29,14 @@ class Aggregate:
     yes: int | None = None
     earliest: dt.date | None = None
     latest: dt.date | None = None
+
+    @property
+    def exact(self) -> Fraction | float | None:
+        """`value` exactly: a ratio's Σ tử số / Σ mẫu số × 100 as a fraction (rounded for
+        display half-up from this, never from the float)."""
+        if self.kind is IndicatorKind.RATIO and self.denominator and self.numerator is not None:
+            return Fraction(self.numerator) / Fraction(self.denominator) * 100
+        return self.value
 
 
 def aggregate(indicator: Indicator, values: Iterable[Value]) -> Aggregate:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
 from enum import StrEnum
+from fractions import Fraction
 from typing import NamedTuple
 
 from .plan import Criterion, IndicatorKind, Operator, Plan
 from .values import BLANK, Value, measured
-from .vnformat import day, number, percent
+from .vnformat import day, number, rounded
+from .vnformat import decimal_text as _decimal_text
 
 
 class Outcome(StrEnum):
@@ -49,6 +52,53 @@ class CriterionResult(NamedTuple):
         return self.criterion.code
 
     @property
+    def exact(self) -> Fraction | float | None:
+        """The measured number exactly (a ratio's n/d × 100 as a fraction); None when
+        the value is not a number."""
+        v = self.value
+        if v is None or isinstance(v, bool | dt.date):
+            return None
+        if self.kind is IndicatorKind.RATIO:
+            n, d = self.raw.numerator, self.raw.denominator
+            if n is not None and d:
+                return Fraction(n) / Fraction(d) * 100
+        return v
+
+    @property
+    def rounded(self) -> Decimal | None:
+        """The number as shown (vnformat.rounded): two places, more when rounding would
+        cross the threshold, so that it never contradicts the outcome."""
+        x = self.exact
+        if x is None:
+            return None
+        places = 2 if self.kind in _PERCENT_LIKE or Fraction(x).denominator != 1 else 0
+        return rounded(x, places, self._keep())
+
+    def _keep(self) -> Callable[[float], bool] | None:
+        c = self.criterion
+        if c.op is _TRUE or c.op is _BY or type(c.threshold) is not float:
+            return None
+        return lambda y: _compare(c, y)
+
+    @property
+    def shown(self) -> str:
+        """'58,33 % (35/60)', '64,996 %', 'Có', '20/09/2022', '—' when blank."""
+        v = self.value
+        if v is None:
+            return "—"
+        if isinstance(v, bool):
+            return "Có" if v else "Không"
+        if isinstance(v, dt.date):
+            return day(v)
+        x = self.rounded
+        assert x is not None
+        text = _decimal_text(x)
+        if self.kind is IndicatorKind.RATIO:
+            n, d = self.raw.numerator, self.raw.denominator
+            return f"{text} % ({number(n or 0)}/{number(d or 0)})"
+        return f"{text} %" if self.kind is IndicatorKind.PERCENT else text
+
+    @property
     def explanation(self) -> str:
         """'Không đạt: 58,33 % (35/60) < 65 %' — built when shown, not for every unit."""
         if self.value is None:
@@ -56,7 +106,7 @@ class CriterionResult(NamedTuple):
                 return "Chưa đủ số liệu: 0/0 không có giá trị"
             return "Chưa đủ số liệu: chưa nhập giá trị"
         ok = self.outcome is Outcome.PASS
-        shown = _show(self.kind, self.raw, self.value)
+        shown = self.shown
         word = "Đạt" if ok else "Không đạt"
         return f"{word}: {shown} {_rule_text(self.criterion, ok, self.kind)}".rstrip()
 
@@ -70,6 +120,7 @@ def evaluate_criterion(plan: Plan, criterion: Criterion, value: Value) -> Criter
 # comparison itself.
 _PASS, _FAIL, _INCOMPLETE = Outcome.PASS, Outcome.FAIL, Outcome.INCOMPLETE
 _TRUE, _BY, _GE, _GT, _LE = Operator.TRUE, Operator.BY, Operator.GE, Operator.GT, Operator.LE
+_PERCENT_LIKE = (IndicatorKind.RATIO, IndicatorKind.PERCENT)
 
 
 def _evaluate(criterion: Criterion, kind: IndicatorKind, value: Value) -> CriterionResult:
@@ -97,19 +148,6 @@ def _compare(c: Criterion, v: float | bool | dt.date) -> bool:
     if op is _BY and isinstance(v, dt.date) and isinstance(t, dt.date):
         return v <= t
     raise TypeError(f"{c.code}: cannot compare {v!r} with {op.value} {t!r}")
-
-
-def _show(kind: IndicatorKind, value: Value, v: float | bool | dt.date) -> str:
-    if kind is IndicatorKind.RATIO:
-        assert value.numerator is not None and value.denominator is not None
-        return f"{percent(float(v))} ({number(value.numerator)}/{number(value.denominator)})"  # type: ignore[arg-type]
-    if kind is IndicatorKind.PERCENT:
-        return percent(float(v))  # type: ignore[arg-type]
-    if kind is IndicatorKind.BOOL:
-        return "Có" if v else "Không"
-    if kind is IndicatorKind.DATE:
-        return day(v)  # type: ignore[arg-type]
-    return number(float(v))  # type: ignore[arg-type]
 
 
 def _rule_text(c: Criterion, ok: bool, kind: IndicatorKind) -> str:

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from .aggregate import Aggregate, aggregate
@@ -18,6 +21,7 @@ from .lateness import late_days
 from .plan import Period, Plan, Unit
 from .ranking import competition_ranks
 from .values import Value, measured
+from .vnformat import rounded
 
 
 class ReviewState:
@@ -189,14 +193,22 @@ def _rank_value(plan: Plan, unit: Unit, sub: SubmissionInfo | None) -> float | N
 
 
 def _json_value(v: object) -> object:
+    """A value for strict JSON: numbers rounded as shown (vnformat.rounded, half-up from
+    the exact value; a Decimal from CriterionResult.rounded keeps its places), never
+    NaN or an infinity."""
     if isinstance(v, bool) or v is None:
         return v
     if isinstance(v, dt.date):
         return v.isoformat()
-    if isinstance(v, int | float):
-        x = round(float(v), 2)
-        return int(x) if x.is_integer() else x
-    return str(v)
+    if isinstance(v, Decimal):
+        x = float(v)
+    elif isinstance(v, int | float | Fraction):
+        if isinstance(v, float) and not math.isfinite(v):
+            return None
+        x = float(rounded(v, 2))
+    else:
+        return str(v)
+    return int(x) if x.is_integer() else x
 
 
 def to_json(report: PeriodReport) -> dict[str, Any]:
@@ -210,7 +222,9 @@ def json_chunks(report: PeriodReport) -> Iterator[str]:
     """to_json(report) as compact JSON text (no spaces), in pieces of one unit each: the
     same characters as json.dumps(to_json(report), ensure_ascii=False, separators=(",",
     ":")), without the whole document in memory (20,000 units make some 50 MB of text)."""
-    dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    dump = json.JSONEncoder(
+        ensure_ascii=False, separators=(",", ":"), allow_nan=False
+    ).encode  # strict JSON: a NaN or infinity would be a bug, not output
     head, summary = _json_parts(report)
     yield dump(head)[:-1] + ',"units":['
     for i, r in enumerate(report.units):
@@ -254,7 +268,7 @@ def _unit_json(r: UnitReport) -> dict[str, Any]:
             {
                 "code": c.code,
                 "result": c.outcome.value,
-                "value": _json_value(c.value),
+                "value": _json_value(c.value if c.rounded is None else c.rounded),
                 "rule": c.criterion.rule,
                 "mandatory": c.criterion.mandatory,
                 "source": c.criterion.source,
@@ -272,7 +286,7 @@ def _indicators_json(report: PeriodReport) -> list[dict[str, Any]]:
             "kind": a.kind.value,
             "numerator": _json_value(a.numerator),
             "denominator": _json_value(a.denominator),
-            "value": _json_value(a.value),
+            "value": _json_value(a.exact),
             "units_reporting": a.units_reporting,
             **({"yes": a.yes} if a.yes is not None else {}),
             **(

@@ -99,7 +99,9 @@ class Indicator:
     numerator_label: str = ""
     denominator_label: str = ""
     source: str = ""
-    maximum: float | None = None  # the top of a score's scale ("thang điểm 100")
+    # the plan's scale for a score or a cap for a count ("thang điểm 100"); None: no cap
+    # beyond the kind's own (a count up to values.MAX_COUNT, a score finite and >= 0)
+    maximum: float | None = None
 
     @property
     def is_percent_like(self) -> bool:

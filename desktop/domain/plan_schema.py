@@ -7,6 +7,7 @@ Every problem is reported in Vietnamese with where it is, e.g.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -44,6 +45,25 @@ class _Problems:
 
     def add(self, where: str, message: str) -> None:
         self.items.append(f"{where}: {message}")
+
+
+def _maximum(
+    d: Mapping[str, Any], kind: IndicatorKind, where: str, problems: _Problems
+) -> float | None:
+    """`maximum`: the scale of a score ("thang điểm 100") or the cap of a count."""
+    raw = d.get("maximum")
+    if raw is None:
+        return None
+    if kind not in (IndicatorKind.SCORE, IndicatorKind.COUNT):
+        problems.add(where, "'maximum' chỉ dùng cho chỉ tiêu điểm hoặc số lượng")
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, int | float) or not math.isfinite(raw):
+        problems.add(where, "'maximum' phải là một số hữu hạn")
+        return None
+    if raw <= 0:
+        problems.add(where, f"'maximum' phải lớn hơn 0 (đang là {raw})")
+        return None
+    return float(raw)
 
 
 def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
@@ -351,22 +371,6 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
         source_note=text(head, "source_note", "[plan]", required=False),
         extras={k: v for k, v in head.items() if k in EXTRA_KEYS and isinstance(v, str)},
     )
-
-
-def _maximum(
-    d: Mapping[str, Any], kind: IndicatorKind, where: str, problems: _Problems
-) -> float | None:
-    """A score's top ('maximum = 100'); only a score has one."""
-    raw = d.get("maximum")
-    if raw is None:
-        return None
-    if kind is not IndicatorKind.SCORE:
-        problems.add(where, "'maximum' chỉ dùng cho chỉ tiêu loại điểm (score)")
-        return None
-    if isinstance(raw, bool) or not isinstance(raw, int | float) or raw <= 0:
-        problems.add(where, "'maximum' phải là một số dương")
-        return None
-    return float(raw)
 
 
 def _list(doc: Mapping[str, Any], key: str, problems: _Problems) -> list[Mapping[str, Any]]:

@@ -7,6 +7,8 @@ kinds keep one field. `validate_value` refuses bad input with a Vietnamese reaso
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 from typing import NamedTuple
 
 from .errors import ValueProblem
@@ -87,6 +89,7 @@ def validate_value(indicator: Indicator, value: Value) -> Value:
         _only(value, ("number",))
         assert value.number is not None
         _whole_nonneg(value.number, "số lượng")
+        _at_most(indicator, value.number, "số lượng")
         return value
     if kind is IndicatorKind.SCORE:
         _only(value, ("number",))
@@ -94,12 +97,9 @@ def validate_value(indicator: Indicator, value: Value) -> Value:
         _finite(value.number, "điểm")
         if value.number < 0:
             raise ValueProblem(f"điểm {_fmt(value.number)} là số âm")
-        top = indicator.maximum
-        if top is not None and value.number > top:
-            raise ValueProblem(
-                f"điểm {_fmt(value.number)} lớn hơn điểm tối đa {_fmt(top)} (thang điểm "
-                f"{_fmt(top)})"
-            )
+        _at_most(indicator, value.number, "điểm")
+        if value.number > MAX_COUNT:
+            raise ValueProblem(f"điểm {_fmt(value.number)} quá lớn")
         return value
     if kind is IndicatorKind.BOOL:
         _only(value, ("flag",))
@@ -117,6 +117,40 @@ def _only(value: Value, allowed: tuple[str, ...]) -> None:
     for name in ("numerator", "denominator", "number", "flag", "day"):
         if name not in allowed and getattr(value, name) is not None:
             raise ValueProblem("giá trị không đúng loại của chỉ tiêu")
+
+
+def bounds(indicator: Indicator) -> tuple[float, float] | None:
+    """The (lowest, highest) number an indicator accepts, stated once for the form's
+    validation, the report editor and the import; None for yes/no and dates."""
+    kind = indicator.kind
+    if kind is IndicatorKind.PERCENT:
+        return 0.0, 100.0
+    if kind in (IndicatorKind.COUNT, IndicatorKind.SCORE, IndicatorKind.RATIO):
+        top = indicator.maximum if indicator.maximum is not None else float(MAX_COUNT)
+        return 0.0, min(top, float(MAX_COUNT))
+    return None
+
+
+def _at_most(indicator: Indicator, x: float, what: str) -> None:
+    top = indicator.maximum
+    if top is not None and x > top:
+        if indicator.kind is IndicatorKind.SCORE:
+            raise ValueProblem(
+                f"điểm {_fmt(x)} lớn hơn điểm tối đa {_fmt(top)} (thang điểm {_fmt(top)})"
+            )
+        raise ValueProblem(f"{what} {_fmt(x)} lớn hơn mức tối đa {_fmt(top)} của kế hoạch")
+
+
+def check_received(received_on: dt.date, starts: dt.date, today: dt.date) -> None:
+    """A report cannot be received in the future nor before its period began."""
+    if received_on > today:
+        raise ValueProblem(
+            f"ngày nhận {received_on:%d/%m/%Y} ở tương lai (hôm nay là {today:%d/%m/%Y})"
+        )
+    if received_on < starts:
+        raise ValueProblem(
+            f"ngày nhận {received_on:%d/%m/%Y} trước ngày bắt đầu kỳ báo cáo ({starts:%d/%m/%Y})"
+        )
 
 
 def _finite(x: float, what: str) -> None:
@@ -137,11 +171,45 @@ def _whole_nonneg(x: float, what: str) -> None:
 def _fmt(x: float) -> str:
     from .vnformat import number
 
+    if abs(x) >= 1e15:  # '1e+308', not three hundred digits of a binary fraction
+        return f"{x:.3g}".replace(".", ",")
     return number(x)
 
 
+# ---- what a person types, the exact inverses of vnformat's number, yes_no and day ----
+
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d*)?")
+_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def parse_number(text: str, what: str = "giá trị") -> float | None:
+    """A number typed the Vietnamese way, the inverse of vnformat.number: '72,5',
+    '12.345,50' (dot groups thousands), '1 234', '72,5 %'; a dot alone is also taken as
+    the decimal mark ('72.5'). Blank gives None; anything else that is not a finite
+    number (text, 'nan', 'inf', '1e400') raises ValueProblem."""
+    t = text.strip().replace("\u00a0", "").replace(" ", "")
+    if t.endswith("%"):
+        t = t[:-1]
+    if not t:
+        return None
+    if _GROUPED.fullmatch(t):
+        t = t.replace(".", "").replace(",", ".")
+    elif "," in t:
+        if "." in t or t.count(",") > 1:
+            raise ValueProblem(f"{what} '{text.strip()}' không phải là số")
+        t = t.replace(",", ".")
+    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", t):
+        raise ValueProblem(f"{what} '{text.strip()}' không phải là số")
+    x = float(t)
+    if not math.isfinite(x):
+        raise ValueProblem(f"{what} '{text.strip()}' không phải là số")
+    return x
+
+
 def parse_flag(text: str) -> bool:
-    """'Có' / 'Không' (any case, with or without diacritics) to a bool."""
+    """'Có' / 'Không' (any case, with or without diacritics) to a bool; the inverse of
+    vnformat.yes_no."""
     t = text.strip().lower()
     if t in ("có", "co", "x", "yes", "true", "1"):
         return True
@@ -151,12 +219,18 @@ def parse_flag(text: str) -> bool:
 
 
 def parse_day(text: str) -> dt.date:
-    """A date typed as dd/mm/yyyy (or ISO yyyy-mm-dd)."""
+    """A date typed dd/mm/yyyy, day first always (or ISO yyyy-mm-dd); the inverse of
+    vnformat.day."""
     t = text.strip()
+    m = _DMY.match(t)
     try:
-        if "/" in t:
-            d, m, y = (int(p) for p in t.split("/"))
-            return dt.date(y, m, d)
-        return dt.date.fromisoformat(t)
-    except (ValueError, TypeError):
-        raise ValueProblem(f"'{text}' không phải là ngày hợp lệ (dd/mm/yyyy)") from None
+        if m:
+            d, mo, y = (int(g) for g in m.groups())
+            return dt.date(y, mo, d)
+        m = _ISO.match(t)
+        if m:
+            y, mo, d = (int(g) for g in m.groups())
+            return dt.date(y, mo, d)
+    except ValueError:
+        raise ValueProblem(f"ngày '{t}' không tồn tại") from None
+    raise ValueProblem(f"'{text}' không phải là ngày hợp lệ (dd/mm/yyyy)")

@@ -1,23 +1,79 @@
-"""Vietnamese presentation of numbers and dates: decimal comma, dd/mm/yyyy."""
+"""Vietnamese presentation of numbers and dates: decimal comma, dd/mm/yyyy.
+
+Every number a person or a file is shown goes through `rounded`: half-up from the exact
+value (a ratio passes its exact fraction: 151992/160000 is 94,995 % and shows 95,00 %).
+When a criterion's verdict is given (`keep`), the shown value never contradicts it: a
+value whose two-decimal rounding would cross the threshold gets more decimals, up to
+six (16249/25000 = 64,996 % fails ≥ 65 and shows "64,996 %", never "65,00 %").
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
+from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
+
+Exact = float | int | Fraction
+MAX_DECIMALS = 6
 
 
-def number(x: float, decimals: int | None = None) -> str:
-    """12345.5 -> '12.345,5'; whole numbers without decimals unless asked."""
-    if decimals is None:
-        decimals = 0 if float(x).is_integer() else 2
-    text = f"{x:,.{decimals}f}"
+def _half_up(q: Fraction, places: int) -> Decimal:
+    scaled = q * 10**places
+    n = int(abs(scaled) + Fraction(1, 2))  # floor(|x| + 1/2): half away from zero
+    return Decimal(-n if scaled < 0 else n).scaleb(-places)
+
+
+def _toward(q: Fraction, places: int, up: bool) -> Decimal:
+    scaled = q * 10**places
+    n = math.ceil(scaled) if up else math.floor(scaled)
+    return Decimal(n).scaleb(-places)
+
+
+def rounded(x: Exact, decimals: int = 2, keep: Callable[[float], bool] | None = None) -> Decimal:
+    """`x` to `decimals` places, half-up from its exact value, as a Decimal that keeps its
+    places (Decimal('65.00')). `keep(value) -> bool` is the verdict as a function of the
+    value: the result has the same verdict as `x` (more places, then rounding toward it)."""
+    q = Fraction(x)
+    if keep is None:
+        return _half_up(q, decimals)
+    want = keep(float(q))
+    for places in range(decimals, MAX_DECIMALS + 1):
+        d = _half_up(q, places)
+        if keep(float(d)) == want:
+            return d
+    for up in (False, True):  # nearest on the verdict's side
+        d = _toward(q, MAX_DECIMALS, up)
+        if keep(float(d)) == want:
+            return d
+    return _half_up(q, MAX_DECIMALS)  # pragma: no cover - one of the two always agrees
+
+
+def decimal_text(d: Decimal) -> str:
+    """Decimal('1234.50') -> '1.234,50' (its own places)."""
+    places = max(0, -int(d.as_tuple().exponent))
+    text = f"{d:,.{places}f}"
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
-def percent(x: float | None) -> str:
+Keep = Callable[[float], bool]
+
+
+def number(x: Exact, decimals: int | None = None, keep: Keep | None = None) -> str:
+    """12345.5 -> '12.345,50'; whole numbers without decimals unless asked."""
+    if isinstance(x, float) and not math.isfinite(x):
+        return "—"  # refused on entry everywhere; never a traceback if one slips through
+    if decimals is None:
+        decimals = 0 if Fraction(x).denominator == 1 else 2
+    return decimal_text(rounded(x, decimals, keep))
+
+
+def percent(x: Exact | None, keep: Callable[[float], bool] | None = None) -> str:
     """72.5 -> '72,50 %'; None -> '—'."""
     if x is None:
         return "—"
-    return f"{number(x, 2)} %"
+    return f"{number(x, 2, keep)} %"
 
 
 def day(d: dt.date | None) -> str:

@@ -16,6 +16,8 @@ import datetime as dt
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +39,7 @@ from desktop.domain.plan import (
     Plan,
 )
 from desktop.domain.values import Value
-from desktop.domain.vnformat import day, number
+from desktop.domain.vnformat import day, number, rounded
 
 from .export_input import ExportInput
 
@@ -107,6 +109,13 @@ def _plain(value: object) -> Any:
     if isinstance(value, int | float):
         return float(value)
     return value
+
+
+def shown_cell(r: CriterionResult) -> Any:
+    """A criterion's value as a cell: a number as shown (a Decimal with its places, never
+    rounded across the threshold), else as _plain."""
+    shown = r.rounded
+    return _plain(r.value) if shown is None else shown
 
 
 def present_kinds(report: PeriodReport) -> list[str]:
@@ -211,7 +220,7 @@ def tonghop_table(inp: ExportInput) -> SheetTable:
                 values.append(None)
                 marks.append(NOT_SUBMITTED if res == NOT_SUBMITTED else NOT_APPLICABLE)
             else:
-                values.append(_plain(r.value))
+                values.append(shown_cell(r))
                 marks.append(r.outcome.value)
         table.add(values, marks)
     return table
@@ -267,10 +276,12 @@ def chitieu_table(inp: ExportInput) -> SheetTable:
     for n, u in enumerate(report.units, start=1):
         sub = u.submission
         worst: dict[str, str] = {}
+        deciding: dict[str, CriterionResult] = {}
         for r in u.criteria:
             prev = worst.get(r.criterion.indicator)
             if prev is None or _rank_mark(r.outcome.value) > _rank_mark(prev):
                 worst[r.criterion.indicator] = r.outcome.value
+                deciding[r.criterion.indicator] = r
         values: list[Any] = [n, u.unit.code, u.unit.name]
         marks: list[str | None] = [None, None, None]
         for ind in indicators:
@@ -283,11 +294,12 @@ def chitieu_table(inp: ExportInput) -> SheetTable:
             )
             mark = worst.get(ind.code, idle)
             if ind.kind is IndicatorKind.RATIO:
-                pct = (
-                    v.numerator / v.denominator * 100
-                    if v is not None and v.numerator is not None and v.denominator
-                    else None
-                )
+                dec = deciding.get(ind.code)
+                pct = None
+                if dec is not None and dec.rounded is not None:
+                    pct = dec.rounded  # as shown beside its verdict
+                elif v is not None and v.numerator is not None and v.denominator:
+                    pct = rounded(Fraction(v.numerator) / Fraction(v.denominator) * 100)
                 values += [v.numerator if v else None, v.denominator if v else None, pct]
                 marks += [idle, idle, mark]
             else:
@@ -295,17 +307,23 @@ def chitieu_table(inp: ExportInput) -> SheetTable:
                 marks.append(mark)
         table.add(values, marks)
     # the last row: the aggregates of section 4 over the units that reported
-    targets = {c.indicator: r.outcome.value for c, r in target_results(inp)}
+    target_of = {c.indicator: r for c, r in target_results(inp)}
+    targets = {code: r.outcome.value for code, r in target_of.items()}
     values = [None, None, inp.total_label]
     marks = [None, None, None]
     for ind in indicators:
         a = report.aggregate_of(ind.code)
         mark = targets.get(ind.code)
         if ind.kind is IndicatorKind.RATIO:
+            t = target_of.get(ind.code)
+            exact = a.exact
+            shown = t.rounded if t is not None else None
+            if shown is None and exact is not None:
+                shown = rounded(exact)
             values += [
                 a.numerator if a.units_reporting else None,
                 a.denominator if a.units_reporting else None,
-                a.value,
+                shown,
             ]
             marks += [None, None, mark]
         elif ind.kind is IndicatorKind.BOOL:
@@ -467,13 +485,33 @@ CSV_NAMES = {
 # ---------------------------------------------------------------------------- CSV
 
 
+def csv_number(value: float | int | Decimal) -> str:
+    """A number as CSV text that a spreadsheet set to vi-VN or en-US cannot misread:
+    whole numbers without separators ('3125'); others with the Vietnamese decimal comma
+    and never exactly three decimals ('3,1250', '72,50'), so that en-US (where ',' groups
+    thousands) keeps them as text and vi-VN reads the same number. A Decimal (a value as
+    shown beside its verdict) keeps its places; a float gets up to six."""
+    if isinstance(value, Decimal):
+        d = value
+    else:
+        if isinstance(value, int) or value.is_integer():
+            return str(int(value))
+        d = rounded(value, 6).normalize()
+    places = max(0, -int(d.as_tuple().exponent))
+    if places == 0:
+        return str(int(d))
+    if places < 2 or places == 3:
+        d = d.quantize(Decimal(1).scaleb(-(2 if places < 2 else 4)))
+    return f"{d:f}".replace(".", ",")
+
+
 def _csv_cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "Có" if value else "Không"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(round(value, 6))
+    if isinstance(value, float | Decimal):
+        return csv_number(value)
     if isinstance(value, int):
         return str(value)
     if isinstance(value, dt.date):
@@ -484,7 +522,8 @@ def _csv_cell(value: Any) -> str:
 
 
 def csv_bytes(table: SheetTable) -> bytes:
-    """The table as CSV: UTF-8 with BOM, comma separated, one header row, numbers with '.'."""
+    """The table as CSV: UTF-8 with BOM, comma separated, one header row, numbers as
+    csv_number writes them (read alike under vi-VN and en-US)."""
     buf = io.StringIO(newline="")
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow([c.flat_header for c in table.columns])

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,18 @@ FORMATS = {
     "datetime": "dd/mm/yyyy hh:mm",
     TEXT: "General",
 }
+
+
+def number_format(kind: str) -> str:
+    """The cell format of a kind; 'percent:3' / 'decimal:3' for a value shown with more
+    places (vnformat.rounded: never rounded across its criterion's threshold)."""
+    base, _, places = kind.partition(":")
+    if not places:
+        return FORMATS.get(kind, "General")
+    zeros = "0" * int(places)
+    return f'0.{zeros}" %"' if base == PERCENT else f"#,##0.{zeros}"
+
+
 # fill, font colour (Excel's Good / Bad / Neutral)
 MARK_COLOURS = {
     PASS: ("C6EFCE", "006100"),
@@ -137,7 +150,7 @@ class _Styles:
                 c.border = self.border
             horizontal = "left" if role == "plain" else ("center" if kind in (INT, DATE) else None)
             c.alignment = Alignment(horizontal=horizontal, vertical="top", wrap_text=wrap)
-        c.number_format = FORMATS.get(kind, "General")
+        c.number_format = number_format(kind)
         if quoted:
             c.quotePrefix = True
         return c._style
@@ -212,6 +225,11 @@ def make_cell(
     if isinstance(value, dt.date):
         kind = "datetime" if isinstance(value, dt.datetime) else DATE
         return _FastCell(ws, value, "d", styles.get(role, kind, mark, total, False, wrap))
+    if isinstance(value, Decimal):  # a value as shown, with its own places
+        places = max(0, -int(value.as_tuple().exponent))
+        if places and (places != 2 or kind != PERCENT):
+            kind = f"{PERCENT if kind == PERCENT else 'decimal'}:{places}"
+        value = float(value)
     if kind == NUMBER and isinstance(value, float) and not value.is_integer():
         kind = "decimal"
     return _FastCell(ws, value, "n", styles.get(role, kind, mark, total, False, wrap))
@@ -228,8 +246,9 @@ def _shown_width(value: Any, kind: str) -> int:
         return 10
     if isinstance(value, bool):
         return 5
-    if kind == PERCENT:
-        return len(f"{value:.2f}") + 2
+    if kind.startswith(PERCENT):
+        extra = max(0, -int(value.as_tuple().exponent) - 2) if isinstance(value, Decimal) else 0
+        return len(f"{float(value):.2f}") + 2 + extra
     if isinstance(value, float) and not value.is_integer():
         return len(number(value, 2))
     return len(number(value))

@@ -8,6 +8,7 @@ result; the two cases have their own reasons.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -40,6 +41,11 @@ def norm(text: Any) -> str:
     """Label comparison: NFC, collapsed spaces, case-folded."""
     if not isinstance(text, str):
         return ""
+    return _norm(text)
+
+
+@functools.lru_cache(maxsize=4096)  # a form's labels repeat: every cell is compared often
+def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 

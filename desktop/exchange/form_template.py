@@ -44,6 +44,7 @@ from desktop.domain.plan import (
     Plan,
     Unit,
 )
+from desktop.domain.values import MAX_COUNT, bounds
 from desktop.domain.vnformat import number as vn_number
 
 # ---- the contract (shared with form_reader) ---------------------------------
@@ -468,7 +469,7 @@ def _indicator_row(
         # Whole >= 0 and tử số <= mẫu số, checked on whichever of the two is typed last.
         # IF first: text typed in the cell makes INT() an error, which is never "valid"
         # but reads better as a plain FALSE.
-        whole = "IF(ISNUMBER({x}),AND({x}=INT({x}),{x}>=0,{x}<=1000000000000,{rel}),FALSE)"
+        whole = "IF(ISNUMBER({x}),AND({x}=INT({x}),{x}>=0,{x}<=" + str(MAX_COUNT) + ",{rel}),FALSE)"
         dv_n = DataValidation(
             type="custom",
             formula1=whole.format(x=d, rel=f"OR(ISBLANK({e}),{d}<={e})"),
@@ -513,35 +514,32 @@ def _indicator_row(
         )
     elif kind is IndicatorKind.COUNT:
         input_cell(f, "#,##0")
+        top = _top(ind)
         dv = DataValidation(
             type="whole",
             operator="between",
             formula1="0",
-            formula2="1000000000000",
-            error="Nhập số nguyên không âm.",
+            formula2=top,
+            error="Nhập số nguyên không âm."
+            + (f" Tối đa {vn_number(float(ind.maximum))}." if ind.maximum is not None else ""),
             prompt=_clip(f"Số lượng ({ind.measure or 'số nguyên'}), số nguyên không âm."),
             **_dv_common("Số lượng"),
         )
-    elif kind is IndicatorKind.SCORE and ind.maximum is not None:
+    elif kind is IndicatorKind.SCORE:
         input_cell(f, "General")
-        top = vn_number(ind.maximum)
+        if ind.maximum is not None:
+            top = vn_number(float(ind.maximum))
+            error = f"Nhập một số từ 0 đến {top} (thang điểm {top})."
+            prompt = f"Điểm, từ 0 đến {top}."
+        else:
+            error, prompt = "Nhập một số không âm.", "Điểm, một số không âm."
         dv = DataValidation(
             type="decimal",
             operator="between",
             formula1="0",
-            formula2=repr(float(ind.maximum)),
-            error=f"Nhập một số từ 0 đến {top} (thang điểm {top}).",
-            prompt=f"Điểm, từ 0 đến {top}.",
-            **_dv_common("Điểm"),
-        )
-    elif kind is IndicatorKind.SCORE:
-        input_cell(f, "General")
-        dv = DataValidation(
-            type="decimal",
-            operator="greaterThanOrEqual",
-            formula1="0",
-            error="Nhập một số không âm.",
-            prompt="Điểm, một số không âm.",
+            formula2=_top(ind),
+            error=error,
+            prompt=prompt,
             **_dv_common("Điểm"),
         )
     elif kind is IndicatorKind.BOOL:
@@ -562,6 +560,13 @@ def _indicator_row(
         raise DomainError(f"loại chỉ tiêu không hỗ trợ: {kind}")
     ws.add_data_validation(dv)
     dv.add(f)
+
+
+def _top(ind: Indicator) -> str:
+    """The highest number the form's validation accepts (values.bounds: stated once)."""
+    b = bounds(ind)
+    assert b is not None
+    return repr(b[1]) if not float(b[1]).is_integer() else str(int(b[1]))
 
 
 def _ratio_notes(ind: Indicator) -> str:

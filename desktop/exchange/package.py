@@ -113,6 +113,7 @@ def plan_document(plan: Plan, units: Sequence[Unit]) -> dict[str, Any]:
                     "numerator": i.numerator_label or None,
                     "denominator": i.denominator_label or None,
                     "source": i.source,
+                    "maximum": i.maximum,
                 }
             )
             for i in plan.indicators
@@ -340,7 +341,7 @@ def package_data(inp: ExportInput) -> dict[str, Any]:
 
 
 def _json_bytes(data: object) -> bytes:
-    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+    return json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
 
 
 def sha256(data: bytes) -> str:

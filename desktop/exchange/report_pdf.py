@@ -280,7 +280,7 @@ def _aggregate_text(inp: ExportInput, code: str) -> tuple[str, str, str]:
     if a.units_reporting == 0:
         return "", "", "—"
     if a.kind is IndicatorKind.RATIO:
-        return num(a.numerator or 0), num(a.denominator or 0), percent(a.value)
+        return num(a.numerator or 0), num(a.denominator or 0), percent(a.exact)
     if a.kind is IndicatorKind.BOOL:
         return "", "", f"{num(a.yes or 0)}/{num(a.units_reporting)} đơn vị có"
     if a.kind is IndicatorKind.DATE:

@@ -156,6 +156,14 @@ def _after_flush(session: Session, _ctx: object) -> None:
     entries.write(session)
 
 
+def note(session: Session, table: str, text: str) -> None:
+    """An entry of the history for an act that changes no row through the ORM (a
+    restore): action "note", the transaction's reason and user, `text` as its value."""
+    entries = _Entries(session)
+    entries.add("note", table, None, new=text)
+    entries.write(session)
+
+
 def install_audit(factory: sessionmaker[Session]) -> None:
     event.listen(factory, "after_flush", _after_flush)
 

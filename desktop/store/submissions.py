@@ -18,7 +18,7 @@ from ..domain.period_report import (
     build_period_report,
 )
 from ..domain.plan import Plan
-from ..domain.values import Value, validate_value
+from ..domain.values import Value, check_received, validate_value
 from ..domain.vnformat import day, number, yes_no
 from . import plain_reads
 from .audit import AuditedInserts
@@ -149,6 +149,10 @@ def save_submission(
     period = plain_rows(session, PeriodRow, code=period_code).first()
     if period is None:
         raise no_period(session, period_code)
+    try:
+        check_received(received_on, period.starts, dt.date.today())
+    except ValueProblem as exc:
+        raise StoreError(f"Không ghi được báo cáo: {exc.message}.") from None
     # A blank value is no row: stored, it would read back as a value reported blank.
     clean = {c: v for c, v in validate_all(plan, unit.kind, values).items() if not v.is_blank}
     found = plain_rows(session, SubmissionRow, unit_id=unit.id, period_id=period.id).first()

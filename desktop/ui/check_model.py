@@ -19,8 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ..domain.evaluation import CriterionResult, rule_label
 from ..domain.period_report import PeriodReport, UnitReport
 from ..domain.plan import Criterion, IndicatorKind, Plan
-from ..domain.values import BLANK
-from ..domain.vnformat import day, number, percent
+from ..domain.vnformat import day, decimal_text, number, percent
 from .row_order import SortedRows
 from .submissions_model import ROW_ROLE, SEARCH_ROLE, SORT_ROLE, fold
 
@@ -40,36 +39,19 @@ _RESULT_ORDER = {"pass": 0, "incomplete": 1, "fail": 2, "not_submitted": 3}
 
 
 def shown_value(plan: Plan, result: CriterionResult, report: UnitReport) -> str:
-    """The measured value as the office reads it: '58,33 % (35/60)', 'Có', '20/09/2022'."""
-    v = result.value
-    if v is None:
+    """The measured value as the office reads it: '58,33 % (35/60)', 'Có', '20/09/2022'
+    (never rounded across its threshold: CriterionResult.shown)."""
+    if result.value is None:
         return "(trống)" if result.outcome == "incomplete" else "—"
-    kind = plan.indicator(result.criterion.indicator).kind
-    if kind is IndicatorKind.RATIO:
-        raw = report.submission.values.get(result.criterion.indicator, BLANK) \
-            if report.submission else BLANK
-        return f"{percent(float(v))} ({number(raw.numerator or 0)}/{number(raw.denominator or 0)})"  # type: ignore[arg-type]
-    if kind is IndicatorKind.PERCENT:
-        return percent(float(v))  # type: ignore[arg-type]
-    if isinstance(v, bool):
-        return "Có" if v else "Không"
-    if isinstance(v, dt.date):
-        return day(v)
-    return number(float(v))
+    return result.shown
 
 
 def _short_value(plan: Plan, result: CriterionResult) -> str:
-    v = result.value
-    if v is None:
+    if result.value is None:
         return "thiếu"
-    kind = plan.indicator(result.criterion.indicator).kind
-    if kind in (IndicatorKind.RATIO, IndicatorKind.PERCENT):
-        return percent(float(v))  # type: ignore[arg-type]
-    if isinstance(v, bool):
-        return "Có" if v else "Không"
-    if isinstance(v, dt.date):
-        return day(v)
-    return number(float(v))
+    if result.kind is IndicatorKind.RATIO:
+        return f"{decimal_text(result.rounded)} %"  # type: ignore[arg-type]
+    return result.shown
 
 
 def _sort_value(result: CriterionResult | None) -> Any:

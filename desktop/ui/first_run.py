@@ -10,7 +10,10 @@ import html
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QHeaderView,
     QPushButton,
@@ -29,9 +32,9 @@ from .tasks import TaskRunner
 
 PAGE_START, PAGE_OFFICE, PAGE_UNITS, PAGE_SAVE = range(4)
 NO_UNITS_HINT = (
-    "Kế hoạch không liệt kê đơn vị nào. Sau khi tạo cơ sở dữ liệu, hãy thêm các đơn vị "
-    "báo cáo (các phòng, trung tâm, đơn vị trực thuộc…) ở trang Đơn vị: “Thêm đơn vị…” "
-    "từng đơn vị, hoặc “Nhập danh sách…” từ tệp Excel/CSV có các cột Mã, Tên đơn vị, Loại.")
+    "Kế hoạch không liệt kê đơn vị nào. Hãy nhập danh sách các đơn vị báo cáo (các phòng, "
+    "trung tâm, đơn vị trực thuộc…) từ tệp Excel/CSV có các cột Mã, Tên đơn vị, Loại bằng nút "
+    "dưới đây; hoặc thêm sau ở trang Đơn vị (“Thêm đơn vị…”, “Nhập danh sách…”).")
 DB_FILTER = "Cơ sở dữ liệu ThiĐua CĐS (*.db);;Mọi tệp (*)"
 
 
@@ -53,16 +56,73 @@ def office_defaults(plan: Plan) -> Any:
     return OfficeData(**values)  # type: ignore[arg-type]
 
 
-def create_database(path: Path, plan: Plan | None, office: Any) -> Path:
-    """Create the database at `path`: the demo when `plan` is None. Runs on a worker."""
+def create_database(path: Path, plan: Plan | None, office: Any,
+                    unit_list: Path | None = None) -> Path:
+    """Create the database at `path`: the demo when `plan` is None; with the units of
+    `unit_list` (an Excel/CSV list) in the same transaction. Runs on a worker."""
     from ..actions.database import create_database as create_from_plan
     from ..actions.database import create_demo
 
     if plan is None:
         create_demo(path, backup=False)
     else:
-        create_from_plan(path, plan, office, backup=False)
+        create_from_plan(path, plan, office, backup=False, unit_list=unit_list)
     return path
+
+
+LEVEL_GROUPS = (  # the plan's collecting level -> the heading it is listed under
+    ("Cấp huyện (phòng Văn hóa và Thông tin tổng hợp từ các xã)", ("huyện", "quận", "thị xã")),
+    ("Cấp tỉnh, thành phố (sở tổng hợp từ các huyện, xã)", ("tỉnh", "thành phố")),
+    ("Cấp sở, ngành (các đơn vị trong ngành)", ("sở", "ngành")),
+)
+
+
+def plan_label(plan: Plan) -> str:
+    """'Ủy ban nhân dân huyện Ninh Sơn — 2022–2025, 8 đơn vị': who issued it, the years
+    its periods cover, how big; never the plan's file code."""
+    years = ""
+    if plan.periods:
+        first = min(p.starts for p in plan.periods).year
+        last = max(p.ends for p in plan.periods).year
+        years = f" — {first}–{last}" if last != first else f" — {first}"
+    elif plan.issued_on:
+        years = f" — {plan.issued_on.year}"
+    units = f"{len(plan.units)} đơn vị" if plan.units else "chưa có danh sách đơn vị"
+    return f"{plan.issuer}{years}, {units}"
+
+
+def fill_plan_combo(combo: QComboBox, plans: list[tuple[str, Plan, str]]) -> None:
+    """The plans under a heading per level (headings not selectable), none chosen.
+
+    Each plan comes as (key, plan, source): the key is the item's data (the plan's code
+    for a bundled plan, the file's path for a plan read from a file, so that an edited
+    copy stays apart from the bundled plan it came from); the source, when not empty,
+    is shown after the label ("tệp kế-hoạch.toml")."""
+    model = QStandardItemModel(combo)
+    groups = [(title, [e for e in plans if e[1].level.strip().lower() in levels])
+              for title, levels in LEVEL_GROUPS]
+    grouped = {e[0] for _t, members in groups for e in members}
+    others = [e for e in plans if e[0] not in grouped]
+    if others:
+        groups.append(("Cấp khác", others))
+    for title, members in groups:
+        if not members:
+            continue
+        head = QStandardItem(title)
+        head.setFlags(Qt.ItemFlag.NoItemFlags)
+        font = QFont(combo.font())
+        font.setBold(True)
+        head.setFont(font)
+        head.setForeground(combo.palette().text())  # a heading, not a greyed-out choice
+        model.appendRow(head)
+        for key, plan, source in members:
+            item = QStandardItem(f"    {plan_label(plan)}{f' — {source}' if source else ''}")
+            item.setData(key, Qt.ItemDataRole.UserRole)
+            item.setToolTip(plan.title)
+            model.appendRow(item)
+    combo.setModel(model)
+    combo.setPlaceholderText("— Chọn kế hoạch của cơ quan —")
+    combo.setCurrentIndex(-1)
 
 
 class FirstRunWizard(QWizard):
@@ -73,7 +133,7 @@ class FirstRunWizard(QWizard):
         self.result_path: Path | None = None
         self.save_path_given = save_path
         self.runner = TaskRunner(self)
-        self._office_plan: str | None = None
+        self._office_plan: Plan | None = None
         self._creating = False
         self.setButtonText(QWizard.WizardButton.NextButton, "&Tiếp theo >")
         self.setButtonText(QWizard.WizardButton.BackButton, "< &Quay lại")
@@ -84,8 +144,8 @@ class FirstRunWizard(QWizard):
         show_banner(self.ui.lblOfficeError, "")
         show_banner(self.ui.lblSaveError, "")
         self.plans = self._load_plans()
-        for plan in self.plans:
-            self.ui.planCombo.addItem(f"{plan.issuer} ({plan.code})", plan.code)
+        self.plan_entries = [(p.code, p, "") for p in self.plans]
+        fill_plan_combo(self.ui.planCombo, self.plan_entries)
         self.ui.planCombo.currentIndexChanged.connect(self._show_plan_info)
         for rb in (self.ui.rbPlan, self.ui.rbOpen, self.ui.rbDemo):
             rb.toggled.connect(self._on_mode_changed)
@@ -99,6 +159,16 @@ class FirstRunWizard(QWizard):
             "trang Kế hoạch của một cơ quan khác")
         self.btn_plan_file.clicked.connect(self.browse_plan_file)
         self.ui.planLayout.addRow(self.btn_plan_file)
+        self.unit_list: Path | None = None  # the units to add to a plan that lists none
+        self.unit_rows: list[Any] = []
+        self._units_plan: Plan | None = None
+        self.btn_unit_list = QPushButton("&Nhập danh sách đơn vị từ tệp (Excel/CSV)…",
+                                         self.ui.pageUnits)
+        self.btn_unit_list.setToolTip(
+            "Tệp có các cột Mã, Tên đơn vị, Loại (và Khối nếu có); mẫu tệp: nút “Xuất danh "
+            "sách…” của trang Đơn vị")
+        self.btn_unit_list.clicked.connect(self.browse_unit_list)
+        self.ui.unitsLayout.addWidget(self.btn_unit_list)
         self.ui.unitsTable.setColumnCount(4)
         self.ui.unitsTable.setHorizontalHeaderLabels(["Mã", "Tên đơn vị", "Loại", "Khối"])
         self._show_plan_info()
@@ -124,10 +194,15 @@ class FirstRunWizard(QWizard):
             return "open"
         return "demo" if self.ui.rbDemo.isChecked() else "plan"
 
+    def chosen_plan(self) -> Plan | None:
+        """The plan picked in the list (None until the person picks one)."""
+        key = self.ui.planCombo.currentData()
+        return next((p for k, p, _s in self.plan_entries if k == key), None)
+
     def plan(self) -> Plan | None:
-        if self.mode() != "plan" or not self.plans:
+        if self.mode() != "plan":
             return None
-        return self.plans[max(0, self.ui.planCombo.currentIndex())]
+        return self.chosen_plan()
 
     def _on_mode_changed(self, _checked: bool = False) -> None:
         mode = self.mode()
@@ -138,16 +213,23 @@ class FirstRunWizard(QWizard):
         self.ui.pageStart.completeChanged.emit()
 
     def _show_plan_info(self, _index: int = 0) -> None:
-        plan = self.plans[self.ui.planCombo.currentIndex()] if self.plans else None
+        plan = self.chosen_plan()
         if plan is None:
-            self.ui.lblPlanInfo.setText("")
+            self.ui.lblPlanInfo.setText("Chưa chọn kế hoạch." if self.plans else "")
+            self.ui.pageStart.completeChanged.emit()
             return
         periods = ", ".join(p.label for p in plan.periods[:6])
         more = "…" if len(plan.periods) > 6 else ""
-        self.ui.lblPlanInfo.setText(
-            f"<i>{html.escape(plan.title)}</i><br>{len(plan.units)} đơn vị, "
-            f"{len(plan.indicators)} chỉ tiêu, {len(plan.criteria)} tiêu chí; "
-            f"các kỳ: {html.escape(periods)}{more}")
+        text = (f"<i>{html.escape(plan.title)}</i><br>{len(plan.units)} đơn vị, "
+                f"{len(plan.indicators)} chỉ tiêu, {len(plan.criteria)} tiêu chí; "
+                f"các kỳ: {html.escape(periods)}{more}")
+        if not plan.units:
+            text += ("<br><span style='color:#b71c1c'>Kế hoạch này chưa có danh sách đơn vị "
+                     "báo cáo. Ở bước “Các đơn vị báo cáo” có thể nhập danh sách từ tệp "
+                     "Excel/CSV; hoặc thêm sau ở trang <b>Đơn vị</b>, trước khi tạo biểu "
+                     "mẫu.</span>")
+        self.ui.lblPlanInfo.setText(text)
+        self.ui.pageStart.completeChanged.emit()
 
     # ---- navigation ---------------------------------------------------------------------
     def nextId(self) -> int:  # noqa: N802 - Qt override
@@ -162,10 +244,12 @@ class FirstRunWizard(QWizard):
 
     def initializePage(self, page_id: int) -> None:  # noqa: N802 - Qt override
         plan = self.plan()
-        if page_id == PAGE_OFFICE and plan is not None and self._office_plan != plan.code:
+        if page_id == PAGE_OFFICE and plan is not None and self._office_plan is not plan:
             self.office_form.load(office_defaults(plan))
-            self._office_plan = plan.code
+            self._office_plan = plan
         elif page_id == PAGE_UNITS and plan is not None:
+            if self._units_plan is not plan:
+                self.unit_list, self.unit_rows, self._units_plan = None, [], plan
             self._fill_units(plan)
         elif page_id == PAGE_SAVE:
             self._prepare_save_page(plan)
@@ -173,16 +257,65 @@ class FirstRunWizard(QWizard):
 
     def _fill_units(self, plan: Plan) -> None:
         table = self.ui.unitsTable
-        table.setRowCount(len(plan.units))
-        for row, u in enumerate(plan.units):
-            for col, text in enumerate((u.code, u.name, UNIT_KIND_LABELS.get(u.kind, u.kind),
-                                        u.block or "")):
+        rows = [(u.code, u.name, UNIT_KIND_LABELS.get(u.kind, u.kind), u.block or "")
+                for u in plan.units]
+        rows += [(r.code, r.name, UNIT_KIND_LABELS.get(r.kind, r.kind) if r.kind else "",
+                  r.block or "") for r in self.unit_rows]
+        table.setRowCount(len(rows))
+        for row, texts in enumerate(rows):
+            for col, text in enumerate(texts):
                 table.setItem(row, col, QTableWidgetItem(text))
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.ui.lblUnitsCount.setText(f"{len(plan.units)} đơn vị." if plan.units else NO_UNITS_HINT)
+        self.btn_unit_list.setVisible(not plan.units)
+        if plan.units:
+            self.ui.lblUnitsCount.setText(f"{len(plan.units)} đơn vị.")
+        elif self.unit_list is not None:
+            self.ui.lblUnitsCount.setText(
+                f"{len(self.unit_rows)} đơn vị từ tệp {self.unit_list.name}, thêm vào cùng "
+                "lúc tạo cơ sở dữ liệu.")
+        else:
+            self.ui.lblUnitsCount.setText(NO_UNITS_HINT)
+        self.ui.lblUnitsCount.setWordWrap(True)
+
+    def choose_unit_list(self) -> Path | None:  # a seam, replaced in tests
+        name, _ = QFileDialog.getOpenFileName(self, "Chọn danh sách đơn vị", "",
+                                              "Danh sách đơn vị (*.xlsx *.csv)")
+        return Path(name) if name else None
+
+    def browse_unit_list(self) -> None:
+        path = self.choose_unit_list()
+        if path is not None:
+            self.read_unit_list(path)
+
+    def read_unit_list(self, path: Path) -> None:
+        """Read the list off the GUI thread; show its units, or every bad row."""
+        from ..exchange.unit_list_file import read_unit_list
+
+        plan = self.plan()
+        self.btn_unit_list.setEnabled(False)
+
+        def done(found: tuple[list[Any], list[str]]) -> None:
+            self.btn_unit_list.setEnabled(True)
+            rows, problems = found
+            if problems or not rows:
+                from ..actions.units import UnitListRefused
+
+                refused = UnitListRefused(path.name, problems or [f"{path.name}: không có "
+                                                                  "đơn vị nào"])
+                errors.show_error(self, refused.message)
+                return
+            self.unit_list, self.unit_rows = path, rows
+            if plan is not None:
+                self._fill_units(plan)
+
+        def failed(exc: BaseException) -> None:
+            self.btn_unit_list.setEnabled(True)
+            errors.show_error(self, errors.message_of(exc))
+
+        self.runner.run(lambda _r: read_unit_list(path), done, failed)
 
     def _prepare_save_page(self, plan: Plan | None) -> None:
         from ..paths import data_dir
@@ -194,7 +327,8 @@ class FirstRunWizard(QWizard):
             what = "cơ sở dữ liệu dùng thử: kế hoạch Ninh Sơn, 8 xã, số liệu mẫu 2022-2023"
         else:
             first, last = plan.periods[0], plan.periods[-1]
-            what = (f"kế hoạch {plan.code} với {len(plan.units)} đơn vị, các kỳ từ "
+            units = len(plan.units) or len(self.unit_rows)
+            what = (f"kế hoạch của {plan.issuer} với {units} đơn vị, các kỳ từ "
                     f"{first.label} đến {last.label} (hạn cuối {day(last.deadline)})")
         self.ui.lblSummary.setText(f"Sẽ tạo {what}.")
 
@@ -204,6 +338,11 @@ class FirstRunWizard(QWizard):
         current = self.currentId()
         if current == PAGE_START and self.mode() == "open":
             return self._accept_existing()
+        if current == PAGE_START and self.mode() == "plan" and self.chosen_plan() is None:
+            self.ui.lblPlanInfo.setText("<span style='color:#b71c1c'>Hãy chọn một kế hoạch "
+                                        "trong danh sách.</span>")
+            self.ui.planCombo.setFocus()
+            return False
         if current == PAGE_OFFICE:
             try:
                 self.office_form.checked_data()
@@ -252,11 +391,14 @@ class FirstRunWizard(QWizard):
         except DomainError as exc:
             errors.show_error(self, exc.message)
             return False
+        key = str(path.resolve())
         self.plans.append(plan)
-        self.ui.planCombo.addItem(f"{plan.issuer} ({plan.code}) — tệp {path.name}", plan.code)
+        self.plan_entries = [e for e in self.plan_entries if e[0] != key]
+        self.plan_entries.append((key, plan, f"tệp {path.name}"))
+        fill_plan_combo(self.ui.planCombo, self.plan_entries)
         self.ui.rbPlan.setEnabled(True)
         self.ui.rbPlan.setChecked(True)
-        self.ui.planCombo.setCurrentIndex(self.ui.planCombo.count() - 1)
+        self.ui.planCombo.setCurrentIndex(self.ui.planCombo.findData(key))
         return True
 
     def browse_open(self) -> None:
@@ -302,7 +444,9 @@ class FirstRunWizard(QWizard):
             self._set_creating(False)
             show_banner(self.ui.lblSaveError, errors.message_of(exc))
 
-        self.runner.run(lambda _r: create_database(path, plan, office), done, failed, writes=True)
+        unit_list = self.unit_list if plan is not None and not plan.units else None
+        self.runner.run(lambda _r: create_database(path, plan, office, unit_list), done, failed,
+                        writes=True)
 
     def _set_creating(self, on: bool) -> None:
         self._creating = on

@@ -40,6 +40,7 @@ TABLES = {
     "plan": "Kế hoạch", "indicator": "Chỉ tiêu", "criterion": "Tiêu chí", "period": "Kỳ báo cáo",
     "quota": "Hạn mức khen thưởng", "office": "Thông tin cơ quan",
     "proposal": "Đề nghị khen thưởng", "proposal_document": "Hồ sơ khen thưởng",
+    "database": "Cơ sở dữ liệu",
 }
 
 FIELDS = {

@@ -2,15 +2,13 @@
 it is typed (`validate_value`), and the verdict of each criterion over it
 (`evaluate_criterion`, with the rule and the plan's clause).
 
-`parse_number` reads a number typed the Vietnamese way.
+`parse_number` (domain.values) reads a number typed the Vietnamese way.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-import math
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -29,36 +27,11 @@ from PySide6.QtWidgets import (
 from ..domain.errors import ValueProblem
 from ..domain.evaluation import evaluate_criterion, rule_label
 from ..domain.plan import Criterion, Indicator, IndicatorKind, Plan
-from ..domain.values import Value, measured, validate_value
+from ..domain.values import Value, measured, parse_number, validate_value
 from ..domain.vnformat import number, percent
 
-_GROUPED = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d*)?")
 _INVALID_CSS = "border: 1px solid #b3261e; background: #fce8e6;"
 _OUTCOME_LOOK = {"pass": ("#1b7f3b", "✔"), "fail": ("#b3261e", "✘"), "incomplete": ("#8a5a00", "○")}
-
-
-def parse_number(text: str, what: str) -> float | None:
-    """A number typed the Vietnamese way: '72,5', '1.234' (dot groups thousands),
-    '1 234', '72,5 %'; a dot alone is also taken as the decimal mark ('72.5').
-    Blank gives None; anything else that is not a number raises ValueProblem."""
-    t = text.strip().replace("\u00a0", "").replace(" ", "")
-    if t.endswith("%"):
-        t = t[:-1]
-    if not t:
-        return None
-    if _GROUPED.fullmatch(t):
-        t = t.replace(".", "").replace(",", ".")
-    elif "," in t:
-        if "." in t or t.count(",") > 1:
-            raise ValueProblem(f"{what} '{text.strip()}' không phải là số")
-        t = t.replace(",", ".")
-    try:
-        x = float(t)
-    except ValueError:
-        raise ValueProblem(f"{what} '{text.strip()}' không phải là số") from None
-    if not math.isfinite(x):
-        raise ValueProblem(f"{what} '{text.strip()}' không phải là số")
-    return x
 
 
 def _plain(x: float | None) -> str:

@@ -271,51 +271,88 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.ui.lblPlaceholder.setText(f"Đang mở cơ sở dữ liệu\n{path}…")
         self.path_label.setText(str(path))
 
+        self._open_off_thread(path, on_failed)
+
+    def _open_off_thread(self, path: Path, on_failed: Any = None) -> None:
+        """Lock, check, back up and upgrade `path` on a worker thread (a large file's
+        integrity check takes seconds), then show it; `on_failed()` when it is not."""
+        self._show_busy(True)
+        self.cancel_button.setEnabled(False)  # an open is not cancelled halfway
+        self.ui.statusbar.showMessage(f"Đang mở cơ sở dữ liệu {path}…")
+
         def opened(result: object) -> None:
-            if not self.open_database(path, result) and on_failed is not None:
+            self._show_busy(False)
+            if not self._show_opened(Path(path), result, on_failed) and on_failed is not None:
                 on_failed()
 
         self._boot.run(lambda _r: _open_in_background(path), opened, opened)
 
-    def _open_db(self, path: Path, opened: object = None) -> Database | None:
-        from ..actions.database import Database, DatabaseLocked, open_database
-        from ..actions.maintenance import DatabaseDamaged
+    def _refuse_open(self, exc: BaseException) -> None:
+        from ..actions.database import DatabaseLocked
 
-        try:
-            try:
-                if isinstance(opened, Database):
-                    return opened
-                if isinstance(opened, BaseException):
-                    raise opened
-                return open_database(Path(path))
-            except DatabaseDamaged as exc:
-                from .damaged_dialog import offer_restore
-
-                if not offer_restore(self, exc):
-                    return None
-                return open_database(Path(path))
-        except DatabaseLocked as exc:
+        if isinstance(exc, DatabaseLocked):
             errors.show_error_blocking(
                 self, f"{exc.message}\n\nMột cơ sở dữ liệu chỉ được mở bởi một chương trình "
                 "tại một thời điểm, để dữ liệu không bị ghi chồng.",
                 "Cơ sở dữ liệu đang được mở ở nơi khác")
-        except Exception as exc:  # noqa: BLE001 - shown in Vietnamese, traceback logged
+        else:  # shown in Vietnamese, traceback logged
             errors.show_error_blocking(self, errors.message_of(exc), "Không mở được cơ sở dữ liệu")
-        return None
 
-    def open_database(self, path: Path, opened: object = None) -> bool:
-        """Open a database (the first, or instead of the current one). False if refused.
-        `opened`: the Database (or the error) `start()` got on a worker thread."""
+    def _restore_damaged(self, path: Path, on_failed: Any) -> None:
+        """The newest healthy backup put in place off the GUI thread, then opened."""
+        def work(report: Any) -> Any:
+            from ..actions.maintenance import restore
+
+            return restore(path, latest_good=True, report=report)
+
+        def done(restored: Any) -> None:
+            self._show_busy(False)
+            errors.show_info(self, restored.message, "Đã khôi phục")
+            self._open_off_thread(path, on_failed)
+
+        def failed(exc: BaseException) -> None:
+            self._show_busy(False)
+            errors.show_error_blocking(self, errors.message_of(exc), "Không khôi phục được")
+            if on_failed is not None:
+                on_failed()
+
+        self._show_busy(True)
+        self.cancel_button.setEnabled(False)
+        self._boot.run(work, done, failed, self._on_progress)
+
+    def open_database(self, path: Path) -> bool:
+        """Open a database (the first, or instead of the current one): False when the
+        person keeps the current one; otherwise it is opened off the GUI thread and
+        `database_opened` is emitted once it is shown (a refusal is shown instead)."""
         path = Path(path)
         if self.ctx is not None:
             if path.resolve() == self.ctx.path.resolve():
                 return True
             if not self.confirm_unsaved():
                 return False
-            self.ctx.tasks.wait()
-        db = self._open_db(path, opened)
-        if db is None:
+        self._open_off_thread(path)
+        return True
+
+    def _show_opened(self, path: Path, opened: object, on_failed: Any = None) -> bool:
+        """Show the Database a worker opened, or its refusal (a damaged file: offer the
+        newest healthy backup). False when nothing is opened nor still being restored."""
+        from ..actions.database import Database
+        from ..actions.maintenance import DatabaseDamaged
+
+        if isinstance(opened, DatabaseDamaged):
+            from .damaged_dialog import ask_restore
+
+            if not ask_restore(self, opened):
+                return False
+            self._restore_damaged(path, on_failed)
+            return True
+        if not isinstance(opened, Database):
+            self._refuse_open(opened if isinstance(opened, BaseException)
+                              else TypeError(repr(opened)))
             return False
+        db = opened
+        if self.ctx is not None:
+            self.ctx.tasks.wait()
         try:
             if self.ctx is None:
                 from .context import AppContext
@@ -557,15 +594,14 @@ class MainWindow(PreserveGeometry, QMainWindow):
             return
         db = self.ctx.db
 
-        def work(report: Any) -> Path:
-            from ..actions.database import backup_database
+        def work(report: Any) -> Any:
+            from ..actions.maintenance import backup
 
-            report(0, 0, "Đang sao lưu…")
-            return backup_database(db)
+            return backup(db, report=report)
 
-        def done(target: Path) -> None:
-            self.ui.statusbar.showMessage(f"Đã sao lưu vào {target}", 10000)
-            errors.show_info(self, f"Đã sao lưu cơ sở dữ liệu vào:\n{target}", "Sao lưu")
+        def done(made: Any) -> None:
+            self.ui.statusbar.showMessage(f"Đã sao lưu vào {made.path}", 10000)
+            errors.show_info(self, made.message, "Sao lưu")
 
         self.ctx.tasks.run(work, done, lambda exc: errors.show_exception(self, exc),
                            self.ctx.report_progress, writes=True)
@@ -596,16 +632,15 @@ class MainWindow(PreserveGeometry, QMainWindow):
         assert ctx is not None
         db = ctx.db
 
-        def work(report: Any) -> Path:
-            from ..actions.database import restore_database
+        def work(report: Any) -> Any:
+            from ..actions.maintenance import restore
 
-            return restore_database(db, backup_file, report)
+            return restore(db, backup_file, report=report)
 
-        def done(safety: Path) -> None:
+        def done(restored: Any) -> None:
             ctx.reload()
             self._after_database_changed()
-            errors.show_info(self, f"Đã khôi phục từ {backup_file}.\n\nDữ liệu trước khi khôi "
-                             f"phục được lưu ở:\n{safety}", "Khôi phục")
+            errors.show_info(self, restored.message, "Khôi phục")
 
         ctx.tasks.run(work, done, lambda exc: errors.show_exception(self, exc),
                       ctx.report_progress, writes=True)

@@ -8,7 +8,6 @@ cells are marked, and "Lưu kế hoạch" writes every change in one audited tra
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,8 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QPushButton, QTableView, QWidget
 
 from ..actions.plan import edit_plan, read_editable
-from ..domain.errors import DomainError
+from ..domain import values
+from ..domain.errors import DomainError, ValueProblem
 from ..domain.evaluation import rule_label
 from ..domain.plan import KIND_LABELS, UNIT_KIND_LABELS, Criterion, Operator, Plan
 from ..domain.plan_rules import (
@@ -42,24 +42,22 @@ OP_SHOWN = {">=": "≥", ">": ">", "<=": "≤", "=": "=", "true": "Có", "by": "
 
 
 def parse_number(text: str) -> float:
-    """'65', '65,5', '1.000' (thousands) -> float; ValueError with a Vietnamese reason."""
-    t = text.strip().replace(" ", "").replace("%", "")
-    if "," in t:
-        t = t.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"\d{1,3}(\.\d{3})+", t):
-        t = t.replace(".", "")
+    """'65', '65,5', '1.000' (thousands) -> float (domain.values.parse_number, which
+    refuses NaN and infinities); ValueError with a Vietnamese reason."""
     try:
-        return float(t)
-    except ValueError:
-        raise ValueError(f"'{text}' không phải là số (dùng dấu phẩy thập phân, ví dụ 65,5)") \
-            from None
+        x = values.parse_number(text, "giá trị")
+    except ValueProblem as exc:
+        raise ValueError(f"{exc.message} (dùng dấu phẩy thập phân, ví dụ 65,5)") from None
+    if x is None:
+        raise ValueError("chưa nhập số")
+    return x
 
 
 def parse_day(text: str) -> dt.date:
     try:
-        return dt.datetime.strptime(text.strip(), "%d/%m/%Y").date()
-    except ValueError:
-        raise ValueError(f"'{text}' không phải ngày dạng dd/mm/yyyy") from None
+        return values.parse_day(text)
+    except ValueProblem as exc:
+        raise ValueError(exc.message) from None
 
 
 def parse_count(text: str) -> int | None:

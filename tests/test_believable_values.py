@@ -1,0 +1,232 @@
+"""Believable values: bounds come from the plan, stated once (values.bounds) and enforced
+alike by the form's validation, the report editor and the import; NaN and infinities are
+refused everywhere; a report is never received in the future nor before its period; what
+a person types is read by one parser each, the exact inverse of what is shown."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import math
+import re
+import tomllib
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop.domain.errors import DomainError, ValueProblem
+from desktop.domain.plan_schema import parse_plan
+from desktop.domain.values import (
+    MAX_COUNT,
+    Value,
+    bounds,
+    check_received,
+    parse_day,
+    parse_flag,
+    parse_number,
+    validate_value,
+)
+from desktop.domain.vnformat import day, number, rounded, yes_no
+from desktop.exchange.form_reader import FormRejected, read_form
+from desktop.exchange.form_template import form_filename, write_form
+from desktop.plan_catalog import load_bundled
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def qn():
+    return load_bundled("quang-ninh-2022")
+
+
+# ---- one parser each, the inverse of what is shown ------------------------------------------
+
+
+@given(st.floats(-1e15, 1e15, allow_nan=False), st.sampled_from([None, 0, 2, 3]))
+def test_parse_number_inverts_number(x: float, places: int | None) -> None:
+    shown = number(x, places)
+    assert parse_number(shown) == float(
+        rounded(x, places if places is not None else (0 if float(x).is_integer() else 2))
+    )
+
+
+@given(st.dates(dt.date(1900, 1, 1), dt.date(2999, 12, 31)))
+def test_parse_day_inverts_day(d: dt.date) -> None:
+    assert parse_day(day(d)) == d
+
+
+@given(st.booleans())
+def test_parse_flag_inverts_yes_no(b: bool) -> None:
+    assert parse_flag(yes_no(b)) is b
+
+
+@pytest.mark.parametrize("text", ["nan", "NaN", "inf", "-inf", "1e308", "1e400", "Infinity"])
+def test_no_nan_or_infinity_is_a_number(text: str) -> None:
+    with pytest.raises(ValueProblem, match="không phải là số"):
+        parse_number(text, "điểm")
+
+
+def test_plan_editor_refuses_nan() -> None:
+    from desktop.ui.plan_page import parse_number as plan_number
+
+    for text in ("nan", "inf", "1e999"):
+        with pytest.raises(ValueError, match="không phải là số"):
+            plan_number(text)
+    assert plan_number("65,5") == 65.5
+
+
+@pytest.mark.parametrize(("text", "why"), [("31/02/2023", "không tồn tại"),
+                                           ("5/1/24", "dd/mm/yyyy")])  # fmt: skip
+def test_parse_day_refuses(text: str, why: str) -> None:
+    with pytest.raises(ValueProblem, match=why):
+        parse_day(text)
+
+
+# ---- bounds from the plan ------------------------------------------------------------------
+
+
+def test_a_score_on_the_plans_scale(qn) -> None:
+    dti = qn.indicator("DIEM_DTI")
+    assert dti.maximum == 100 and bounds(dti) == (0.0, 100.0)
+    assert validate_value(dti, Value(number=99.5)) == Value(number=99.5)
+    for bad in (120, 850, 1e308):
+        with pytest.raises(ValueProblem, match=r"lớn hơn điểm tối đa 100 \(thang điểm 100\)"):
+            validate_value(dti, Value(number=bad))
+    for bad in (math.nan, math.inf, -math.inf):
+        with pytest.raises(ValueProblem, match="không phải là số hợp lệ"):
+            validate_value(dti, Value(number=bad))
+
+
+def test_a_score_without_a_scale_is_still_finite_and_bounded(qn) -> None:
+    free = dataclasses.replace(qn.indicator("DIEM_DTI"), maximum=None)
+    assert validate_value(free, Value(number=850)) == Value(number=850)
+    with pytest.raises(ValueProblem, match="quá lớn"):
+        validate_value(free, Value(number=1e308))
+
+
+def test_a_count_can_be_bounded() -> None:
+    ns = load_bundled("ninh-son-2022")
+    count = next(i for i in ns.indicators if i.kind.value == "count")
+    capped = dataclasses.replace(count, maximum=50)
+    assert bounds(capped) == (0.0, 50.0) and bounds(count) == (0.0, float(MAX_COUNT))
+    with pytest.raises(ValueProblem, match="lớn hơn mức tối đa 50 của kế hoạch"):
+        validate_value(capped, Value(number=51))
+
+
+def _doc(path: Path) -> dict:
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf])
+def test_plan_files_refuse_nan_thresholds_and_scales(bad: float) -> None:
+    doc = _doc(ROOT / "resources/plans/quang-ninh-2022.toml")
+    numeric = next(c for c in doc["criteria"] if isinstance(c.get("threshold"), int | float))
+    numeric["threshold"] = bad
+    with pytest.raises(DomainError, match="số hữu hạn"):
+        parse_plan(doc)
+    doc = _doc(ROOT / "resources/plans/quang-ninh-2022.toml")
+    next(i for i in doc["indicators"] if i["code"] == "DIEM_DTI")["maximum"] = bad
+    with pytest.raises(DomainError, match="'maximum' phải là một số hữu hạn"):
+        parse_plan(doc)
+
+
+def test_the_form_states_the_same_bounds_and_the_import_enforces_them(qn, tmp_path) -> None:
+    unit = next(u for u in qn.units if "DIEM_DTI" in {i.code for i in qn.indicators_for(u.kind)})
+    period = qn.periods[0]
+    path = tmp_path / form_filename(qn, period, unit)
+    write_form(qn, period, unit, path, office_name="Sở", app_version="t",
+               generated_at=dt.datetime(2023, 1, 1))  # fmt: skip
+    wb = openpyxl.load_workbook(path)
+    ws = wb["BaoCao"]
+    ref = None
+    for row in ws.iter_rows():
+        if row[0].value == "DIEM_DTI":
+            ref = f"F{row[0].row}"
+    assert ref is not None
+    (dv,) = [d for d in ws.data_validations.dataValidation if ref in d.sqref]
+    assert (dv.type, dv.operator, dv.formula1, dv.formula2) == ("decimal", "between", "0", "100")
+    assert "thang điểm 100" in dv.error and "từ 0 đến 100" in dv.prompt
+    for bad, why in (
+        (120, "lớn hơn điểm tối đa 100 (thang điểm 100)"),
+        (850, "lớn hơn điểm tối đa 100 (thang điểm 100)"),
+    ):
+        ws[ref] = bad
+        wb.save(path)
+        with pytest.raises(FormRejected) as info:
+            read_form(path, qn)
+        ((cell, reason),) = [(p.cell, p.reason) for p in info.value.problems]
+        assert cell == ref and why in reason
+
+
+def test_nan_in_a_file_is_refused(qn, tmp_path) -> None:
+    """A crafted file whose cell holds NaN (no spreadsheet writes it) is refused."""
+    import zipfile
+
+    unit = next(u for u in qn.units if "DIEM_DTI" in {i.code for i in qn.indicators_for(u.kind)})
+    src = tmp_path / "a.xlsx"
+    write_form(qn, qn.periods[0], unit, src, office_name="Sở", app_version="t",
+               generated_at=dt.datetime(2023, 1, 1))  # fmt: skip
+    wb = openpyxl.load_workbook(src)
+    ws = wb["BaoCao"]
+    ref = next(f"F{r[0].row}" for r in ws.iter_rows() if r[0].value == "DIEM_DTI")
+    ws[ref] = 12345.5
+    wb.save(src)
+    out = tmp_path / "nan.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data, n = re.subn(rb"<v>12345.5</v>", b"<v>NaN</v>", data)
+                assert n == 1
+            zout.writestr(info.filename, data)
+    with pytest.raises(FormRejected) as info:
+        read_form(out, qn)
+    assert [p.cell for p in info.value.problems] == [ref]
+
+
+# ---- the received date --------------------------------------------------------------------
+
+
+def test_received_date_is_neither_future_nor_before_the_period() -> None:
+    today = dt.date(2024, 3, 1)
+    check_received(dt.date(2024, 2, 29), dt.date(2023, 1, 1), today)
+    with pytest.raises(ValueProblem, match="ở tương lai"):
+        check_received(dt.date(2024, 3, 2), dt.date(2023, 1, 1), today)
+    with pytest.raises(ValueProblem, match="trước ngày bắt đầu kỳ báo cáo"):
+        check_received(dt.date(2022, 12, 31), dt.date(2023, 1, 1), today)
+
+
+def test_cli_refuses_a_future_received_date(demo_db, tmp_path, capsys) -> None:
+    from desktop.cli import main
+
+    form = tmp_path / "f.xlsx"
+    assert main(["--db", str(demo_db), "template", "--period", "2024", "--unit", "22813",
+                 "--output", str(form)]) == 0  # fmt: skip
+    wb = openpyxl.load_workbook(form)
+    ws = wb["BaoCao"]
+    ref = next(f"F{r[0].row}" for r in ws.iter_rows() if r[0].value == "SANG_KIEN")
+    ws[ref] = 2
+    wb.save(form)
+    future = (dt.date.today() + dt.timedelta(days=3)).isoformat()
+    capsys.readouterr()
+    code = main(["--db", str(demo_db), "import", str(form), "--received", future])
+    out = capsys.readouterr().out
+    assert code == 1 and "ở tương lai" in out and "Traceback" not in out
+    assert "Không có gì được ghi" in out
+
+
+def test_check_json_is_strict(demo_db, capsys) -> None:
+    from desktop.cli import main
+
+    assert main(["--db", str(demo_db), "check", "--period", "2023", "--format", "json"]) == 0
+    text = capsys.readouterr().out
+
+    def refuse(name: str) -> None:
+        raise AssertionError(f"not strict JSON: {name}")
+
+    json.loads(text, parse_constant=refuse)
