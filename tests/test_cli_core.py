@@ -172,6 +172,40 @@ def test_periods_read_without_sqlalchemy_match_the_plan(demo):
             list_periods(db)
 
 
+def test_check_reads_with_sqlite3_alone_give_the_sessions_report(demo_db):
+    """`thidua check` on a file evaluates from plain sqlite3 reads: the same report, for
+    every period, as the window's evaluation through a SQLAlchemy session; an unknown
+    period is refused with the list of known ones alike."""
+    from desktop.actions.periods import evaluate_period
+    from desktop.store.database import Database
+    from desktop.store.errors import StoreError
+    from desktop.store.plans import load_plan
+    from desktop.store.submissions import period_report
+
+    with Database.open(demo_db, write=False) as db:
+        with db.reading() as s:
+            codes = [p.code for p in load_plan(s).periods]
+            want = {c: period_report(s, c) for c in codes}
+        for code in codes:
+            assert evaluate_period(db, code) == want[code]
+        with pytest.raises(StoreError, match="Các kỳ có: 2022, 2023"):
+            evaluate_period(db, "2099")
+
+
+def test_check_starts_without_sqlalchemy(demo_db):
+    import subprocess
+    import sys
+
+    probe = ("import sys; from desktop.cli import main; code = main(sys.argv[1:]); "
+             "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
+             "('sqlalchemy', 'filelock', 'alembic', 'openpyxl', 'reportlab')); "
+             "print('HEAVY', heavy, file=sys.stderr); sys.exit(code)")
+    done = subprocess.run([sys.executable, "-c", probe, "--db", str(demo_db), "check",
+                           "--period", "2023", "--format", "json"],
+                          capture_output=True, text=True, encoding="utf-8", check=True)
+    assert json.loads(done.stdout)["period"] == "2023" and "HEAVY []" in done.stderr
+
+
 def test_periods_start_without_sqlalchemy(demo_db):
     """A command's start on a file (`thidua periods`) imports no SQLAlchemy, filelock or
     Alembic (a server's address needs SQLAlchemy, of course)."""

@@ -27,7 +27,7 @@ from desktop.domain.evaluation import Outcome, evaluate_criterion
 from desktop.domain.period_report import SubmissionInfo, build_period_report, to_json
 from desktop.domain.plan import Operator, Plan, Unit
 from desktop.domain.values import Value
-from desktop.domain.vnformat import number, percent, rounded
+from desktop.domain.vnformat import decimal_text, number, percent, rounded
 from desktop.exchange.csv_tables import chitieu_table, csv_bytes, csv_number, tonghop_table
 from desktop.exchange.export_input import ExportInput
 from desktop.plan_catalog import load_bundled
@@ -206,3 +206,46 @@ def test_csv_reads_alike_in_vi_and_en(plan: Plan, tmp_path: Path, locale, langua
             assert kind == "TEXT" and shown == csv_number(expected), (locale, shown)
     if locale == "vi-VN":
         assert all(kind == "VALUE" for kind, _s, _v in cells)  # the office's own numbers
+
+
+def _half_up_by_fractions(x: Fraction, places: int) -> Decimal:
+    """The definition: floor(|x|·10^p + 1/2) with the sign of x, in fractions."""
+    scaled = x * 10**places
+    n = int(abs(scaled) + Fraction(1, 2))
+    return Decimal(-n if scaled < 0 else n).scaleb(-places)
+
+
+@settings(max_examples=400)
+@given(x=st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12),
+       places=st.integers(min_value=0, max_value=6))
+def test_rounding_a_float_is_half_up_from_its_exact_binary_value(x, places):
+    """rounded() rounds a float with Decimal arithmetic (fast); it gives exactly what
+    the definition in fractions gives, ties included (0.125 -> 0,13; 2.675 is below
+    2.675 in binary -> 2,67)."""
+    assert rounded(x, places) == _half_up_by_fractions(Fraction(x), places)
+    assert str(rounded(x, places)) == str(_half_up_by_fractions(Fraction(x), places))
+
+
+@settings(max_examples=400)
+@given(n=st.integers(min_value=-10**9, max_value=10**9),
+       d=st.integers(min_value=1, max_value=10**9), places=st.integers(0, 6))
+def test_rounding_a_ratio_is_half_up_from_its_exact_fraction(n, d, places):
+    q = Fraction(n * 100, d)
+    assert str(rounded(q, places)) == str(_half_up_by_fractions(q, places))
+
+
+def test_rounding_ties_and_signs():
+    assert str(rounded(0.125, 2)) == "0.13" and str(rounded(-0.125, 2)) == "-0.13"
+    assert str(rounded(2.675, 2)) == "2.67"  # 2.67499999… in binary
+    assert str(rounded(Fraction(151992 * 100, 160000), 2)) == "95.00"
+    assert str(rounded(1e12, 2)) == "1000000000000.00"
+
+
+@settings(max_examples=300)
+@given(x=st.one_of(st.integers(-10**16, 10**16),
+                   st.floats(allow_nan=False, allow_infinity=False, min_value=-1e17,
+                             max_value=1e17)))
+def test_a_whole_number_is_shown_as_rounding_to_no_places_shows_it(x):
+    """number() writes a count without the Decimal detour; the text is the same."""
+    want = decimal_text(rounded(x, 0 if float(x).is_integer() else 2))
+    assert number(x) == want

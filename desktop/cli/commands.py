@@ -185,12 +185,12 @@ def cmd_periods(args: argparse.Namespace) -> int:
 
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
-    from ..actions.plan import period_report
+    from ..actions.periods import evaluate_period
     from ..domain.period_report import REVIEW_STATE_LABELS, json_chunks
     from ..domain.vnformat import day, number, percent
 
     with open_db(args, write=False) as db:
-        report = period_report(db, args.period)
+        report = evaluate_period(db, args.period)
     if args.format == "json":
         for chunk in json_chunks(report):  # compact, one unit at a time (see json_chunks)
             sys.stdout.write(chunk)
@@ -351,6 +351,18 @@ def run_gui(args: argparse.Namespace) -> int:
     return app_main(None)
 
 
+def interrupted_exports_noted() -> bool:
+    """Whether an interrupted export set left its note (checked with one directory read:
+    finishing it imports the store, which a command's start otherwise spares)."""
+    from ..paths import pending_sets_dir
+
+    try:
+        folder = pending_sets_dir()
+        return folder.is_dir() and any(folder.glob("*.json"))
+    except OSError:
+        return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     configure_stdout()
     parser = build_parser()
@@ -358,10 +370,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return run_gui(args)  # the window finishes interrupted exports itself
-        from ..actions.exports import finish_interrupted_exports
+        if interrupted_exports_noted():
+            from ..actions.exports import finish_interrupted_exports
 
-        for message in finish_interrupted_exports():
-            print(message, file=sys.stderr)
+            for message in finish_interrupted_exports():
+                print(message, file=sys.stderr)
         return COMMANDS[args.command](args)
     except DomainError as exc:
         print(f"Lỗi: {explained(exc, args)}", file=sys.stderr)

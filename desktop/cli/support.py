@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from ..actions.database import Database
-    from ..actions.database import Location
+    from ..actions.periods import Location
 
 _ARGPARSE_VI = {
     "usage: ": "cách dùng: ",
@@ -106,7 +106,7 @@ def configure_stdout() -> None:
 def db_location(args: argparse.Namespace) -> Location:
     """The database the command works on: --db (a file or a PostgreSQL server's address),
     else the user's default file."""
-    from ..actions.database import Location, parse_location  # light: no server module
+    from ..actions.periods import Location, parse_location  # light: no SQLAlchemy
     from ..paths import default_db_path
 
     return parse_location(args.db) if args.db else Location(file=default_db_path())

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from .plan import Criterion, IndicatorKind, Operator, Plan
 from .values import BLANK, Value, measured
-from .vnformat import day, number, rounded
+from .vnformat import day, is_whole, number, rounded
 from .vnformat import decimal_text as _decimal_text
 
 
@@ -61,7 +61,9 @@ class CriterionResult(NamedTuple):
         if self.kind is IndicatorKind.RATIO:
             n, d = self.raw.numerator, self.raw.denominator
             if n is not None and d:
-                return Fraction(n) / Fraction(d) * 100
+                if float(n).is_integer() and float(d).is_integer():  # counts: one gcd
+                    return Fraction(int(n) * 100, int(d))
+                return Fraction(n) * 100 / Fraction(d)
         return v
 
     @property
@@ -71,7 +73,7 @@ class CriterionResult(NamedTuple):
         x = self.exact
         if x is None:
             return None
-        places = 2 if self.kind in _PERCENT_LIKE or Fraction(x).denominator != 1 else 0
+        places = 2 if self.kind in _PERCENT_LIKE or not is_whole(x) else 0
         return rounded(x, places, self._keep())
 
     def _keep(self) -> Callable[[float], bool] | None:
@@ -83,6 +85,9 @@ class CriterionResult(NamedTuple):
     @property
     def shown(self) -> str:
         """'58,33 % (35/60)', '64,996 %', 'Có', '20/09/2022', '—' when blank."""
+        return self._shown(self.rounded)
+
+    def _shown(self, x: Decimal | None) -> str:
         v = self.value
         if v is None:
             return "—"
@@ -90,7 +95,6 @@ class CriterionResult(NamedTuple):
             return "Có" if v else "Không"
         if isinstance(v, dt.date):
             return day(v)
-        x = self.rounded
         assert x is not None
         text = _decimal_text(x)
         if self.kind is IndicatorKind.RATIO:
@@ -101,14 +105,18 @@ class CriterionResult(NamedTuple):
     @property
     def explanation(self) -> str:
         """'Không đạt: 58,33 % (35/60) < 65 %' — built when shown, not for every unit."""
+        return self.described()[1]
+
+    def described(self) -> tuple[Decimal | None, str]:
+        """The number as shown (`rounded`) and the explanation, rounded once for both."""
         if self.value is None:
             if self.kind is IndicatorKind.RATIO and self.raw.denominator == 0:
-                return "Chưa đủ số liệu: 0/0 không có giá trị"
-            return "Chưa đủ số liệu: chưa nhập giá trị"
+                return None, "Chưa đủ số liệu: 0/0 không có giá trị"
+            return None, "Chưa đủ số liệu: chưa nhập giá trị"
+        x = self.rounded
         ok = self.outcome is Outcome.PASS
-        shown = self.shown
         word = "Đạt" if ok else "Không đạt"
-        return f"{word}: {shown} {_rule_text(self.criterion, ok, self.kind)}".rstrip()
+        return x, f"{word}: {self._shown(x)} {_rule_text(self.criterion, ok, self.kind)}".rstrip()
 
 
 def evaluate_criterion(plan: Plan, criterion: Criterion, value: Value) -> CriterionResult:

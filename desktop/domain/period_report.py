@@ -265,18 +265,20 @@ def _unit_json(r: UnitReport) -> dict[str, Any]:
         "state": sub.state if sub else None,
         "late_days": r.late_days,
         "rank": r.rank,
-        "criteria": [
-            {
-                "code": c.code,
-                "result": c.outcome.value,
-                "value": _json_value(c.value if c.rounded is None else c.rounded),
-                "rule": c.criterion.rule,
-                "mandatory": c.criterion.mandatory,
-                "source": c.criterion.source,
-                "explanation": c.explanation,
-            }
-            for c in r.criteria
-        ],
+        "criteria": [_criterion_json(c) for c in r.criteria],
+    }
+
+
+def _criterion_json(c: CriterionResult) -> dict[str, Any]:
+    shown, explanation = c.described()
+    return {
+        "code": c.code,
+        "result": c.outcome.value,
+        "value": _json_value(c.value if shown is None else shown),
+        "rule": c.criterion.rule,
+        "mandatory": c.criterion.mandatory,
+        "source": c.criterion.source,
+        "explanation": explanation,
     }
 
 

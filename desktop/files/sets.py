@@ -25,13 +25,16 @@ import shutil
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING
 
 from ..domain import storage as words
 from ..domain.storage import StorageError
 from ..paths import pending_sets_dir
 from .whole import beside_name, describe, fsync, temporary_beside, write_bytes_whole
+
+if TYPE_CHECKING:  # filelock is imported when a set is written or recovered: a command
+    # that writes no file (`thidua check`) starts without it
+    from filelock import FileLock
 
 log = logging.getLogger("thidua.files")
 
@@ -125,7 +128,7 @@ def recover_pending() -> list[Recovered]:
         lock = _note_lock(note)
         try:
             lock.acquire(timeout=0)
-        except (Timeout, OSError):  # its writer is alive: being written right now
+        except (_timeout(), OSError):  # its writer is alive: being written right now
             continue
         try:
             forward = journal.exists()
@@ -150,8 +153,16 @@ def recover_pending() -> list[Recovered]:
     return found
 
 
+def _timeout() -> type[Exception]:
+    from filelock import Timeout
+
+    return Timeout
+
+
 def _note_lock(note: Path) -> FileLock:
     # held by the writer while it writes the set; the system drops it when the writer dies
+    from filelock import FileLock
+
     return FileLock(str(note) + ".lock", thread_local=False)
 
 
@@ -176,7 +187,7 @@ def _write_note(items: list[Item], journal: Path) -> tuple[Path, FileLock] | Non
         note.parent.mkdir(parents=True, exist_ok=True)
         lock = _note_lock(note)
         lock.acquire(timeout=0)
-    except (OSError, Timeout) as exc:
+    except (OSError, _timeout()) as exc:
         log.warning("no note of intent for an export set (%s)", exc)
         return None
     try:

@@ -1,29 +1,221 @@
-"""Reads of a few rows with the standard library's sqlite3 alone (Database.plain_reading).
+"""The reads a period's evaluation starts from, as plain SQL: the plan, the units with
+the names they had, a period's submissions with their values.
 
-For commands whose whole work is one small query (`thidua periods`): their start then
-costs no SQLAlchemy import, which is most of a command's start. Each read gives what
-its SQLAlchemy counterpart in plans.py gives, from the same rows in the same order.
+Written once, run two ways: through a SQLAlchemy session (`session_rows` in plans.py:
+SQLite or PostgreSQL, inside the session's transaction) or through the standard
+library's sqlite3 alone (`sqlite_rows`), so that `thidua check` and `thidua periods` on
+a file start without importing SQLAlchemy and the ORM's models (most of their start).
+The statements use `:name` parameters, which both take; the few types the drivers
+return differently (dates and JSON as text from SQLite, booleans as 0/1) are converted
+here, so both ways give the same domain objects.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
-from ..domain.plan import Period, ReviewKind
+from ..domain.period_report import PeriodReport, SubmissionInfo
+from ..domain.plan import (
+    Block,
+    Criterion,
+    Indicator,
+    IndicatorKind,
+    Operator,
+    Period,
+    Plan,
+    Quota,
+    Ranking,
+    ReviewKind,
+    Unit,
+)
+from ..domain.values import Value
 from .errors import NO_PLAN, StoreError
 
+# (statement, parameters) -> rows
+Rows = Callable[[str, Mapping[str, object]], Iterable[Sequence[Any]]]
+# Rows are fetched in batches: fetching a province's 100,000 values at once holds the GIL
+# for one call of ~0.15 s, freezing the window whose worker thread this runs on; between
+# batches the GUI thread gets its turn (and row by row would be slow).
+FETCH_BATCH = 4000
 
-def periods(con: sqlite3.Connection) -> tuple[Period, ...]:
-    """The plan's periods, as load_plan(session).periods gives them."""
-    row = con.execute('SELECT id FROM "plan" ORDER BY id LIMIT 1').fetchone()
-    if row is None:
+
+def sqlite_rows(con: sqlite3.Connection) -> Rows:
+    def rows(sql: str, params: Mapping[str, object]) -> Iterator[Sequence[Any]]:
+        cursor = con.execute(sql, params)
+        while batch := cursor.fetchmany(FETCH_BATCH):
+            yield from batch
+
+    return rows
+
+
+def evaluate(rows: Rows, period_code: str) -> PeriodReport:
+    """A period evaluated with the domain rules from these reads (the plan, the units
+    under the names valid at the period's end, the period's submissions)."""
+    from ..domain.period_report import build_period_report
+    from .collector import collection_paused
+
+    the_plan = plan(rows)
+    pid = period_id(rows, period_code)
+    if pid is None:
+        raise no_period(rows, period_code)
+    period = the_plan.period(period_code)
+    with collection_paused():
+        return build_period_report(the_plan, period, units(rows, period.ends),
+                                   submissions(rows, pid))
+
+
+def _day(x: Any) -> dt.date | None:
+    if x is None or isinstance(x, dt.date):
+        return x
+    return dt.date.fromisoformat(str(x)[:10])
+
+
+def _json(x: Any) -> Any:
+    return json.loads(x) if isinstance(x, str | bytes) else x
+
+
+def _flag(x: Any) -> bool | None:
+    return None if x is None else bool(x)
+
+
+def _float(x: Any) -> float | None:
+    return None if x is None else float(x)
+
+
+def plan_id(rows: Rows) -> int:
+    found = list(rows('SELECT id FROM "plan" ORDER BY id LIMIT 1', {}))
+    if not found:
         raise StoreError(NO_PLAN)
-    day = dt.date.fromisoformat
+    return int(found[0][0])
+
+
+def periods(rows: Rows, pid: int | None = None) -> tuple[Period, ...]:
+    """The plan's periods in the plan's order (start, deadline, code)."""
+    pid = plan_id(rows) if pid is None else pid
     return tuple(
-        Period(code=code, label=label, deadline=day(deadline), starts=day(starts),
-               ends=day(ends), review=ReviewKind(review))
-        for code, label, deadline, starts, ends, review in con.execute(
-            "SELECT code, label, deadline, starts, ends, review FROM period WHERE plan_id = ? "
-            "ORDER BY starts, deadline, code", (row[0],))
+        Period(code=code, label=label, deadline=_day(deadline), starts=_day(starts),  # type: ignore[arg-type]
+               ends=_day(ends), review=ReviewKind(review))  # type: ignore[arg-type]
+        for code, label, deadline, starts, ends, review in rows(
+            "SELECT code, label, deadline, starts, ends, review FROM period "
+            "WHERE plan_id = :pid ORDER BY starts, deadline, code", {"pid": pid})
     )
+
+
+def plan(rows: Rows) -> Plan:
+    """The plan as it stands in the database (edits included), as a domain Plan."""
+    found = list(rows(
+        'SELECT id, code, number, issuer, issued_on, title, level, area, place, unit_kinds, '
+        'dossier, source_note, extras, ranking_indicator, ranking_descending, ranking_source '
+        'FROM "plan" ORDER BY id LIMIT 1', {}))
+    if not found:
+        raise StoreError(NO_PLAN)
+    (pid, code, number, issuer, issued_on, title, level, area, place, unit_kinds, dossier,
+     source_note, extras, ranking_indicator, ranking_descending, ranking_source) = found[0]
+    indicators = tuple(
+        Indicator(code=i_code, name=name, kind=IndicatorKind(kind),
+                  unit_kinds=tuple(_json(kinds)), measure=measure,
+                  numerator_label=num_label, denominator_label=den_label, source=source,
+                  maximum=_float(maximum))
+        for i_code, name, kind, kinds, measure, num_label, den_label, source, maximum in rows(
+            "SELECT code, name, kind, unit_kinds, measure, numerator_label, "
+            "denominator_label, source, maximum FROM indicator WHERE plan_id = :pid "
+            "ORDER BY position", {"pid": pid})
+    )
+    criteria = tuple(
+        Criterion(code=c_code, name=name, indicator=indicator, op=Operator(op),
+                  threshold=_day(t_date) if op == "by" else _float(t_number),
+                  unit_kinds=tuple(_json(kinds)), mandatory=bool(mandatory), source=source,
+                  periods=tuple(_json(c_periods) or ()))
+        for (c_code, name, indicator, op, t_number, t_date, kinds, mandatory, source,
+             c_periods) in rows(
+            "SELECT code, name, indicator_code, op, threshold_number, threshold_date, "
+            "unit_kinds, mandatory, source, periods FROM criterion WHERE plan_id = :pid "
+            "ORDER BY position", {"pid": pid})
+    )
+    quotas = tuple(
+        Quota(review=review, award=award, collectives=collectives, individuals=individuals,
+              block=block, leader_share_max=_float(share), source=source)
+        for review, award, collectives, individuals, block, share, source in rows(
+            "SELECT review, award, collectives, individuals, block, leader_share_max, source "
+            "FROM quota WHERE plan_id = :pid ORDER BY id", {"pid": pid})
+    )
+    blocks = tuple(
+        Block(code=b_code, name=name)
+        for b_code, name in rows(
+            "SELECT code, name FROM block WHERE plan_id = :pid ORDER BY code", {"pid": pid})
+    )
+    return Plan(
+        code=code, number=number, issuer=issuer, issued_on=_day(issued_on), title=title,
+        level=level, area=area, place=place, unit_kinds=tuple(_json(unit_kinds)),
+        indicators=indicators, criteria=criteria, periods=periods(rows, pid),
+        quotas=quotas, blocks=blocks,
+        ranking=(Ranking(ranking_indicator, bool(ranking_descending), ranking_source)
+                 if ranking_indicator else None),
+        dossier=tuple(_json(dossier)), source_note=source_note, extras=dict(_json(extras)),
+    )
+
+
+def units(rows: Rows, on: dt.date | None = None) -> list[Unit]:
+    """Every unit, by code; with `on`, each under the name it had that day (a unit
+    renamed since, by a merger or otherwise, keeps its former name for earlier periods)."""
+    found = list(rows("SELECT id, code, name, kind, block, active_from, active_to, "
+                      "merged_into_id FROM unit ORDER BY code", {}))
+    code_of: dict[int | None, str] = {r[0]: r[1] for r in found}
+    former = former_names(rows, on) if on is not None else {}
+    return [
+        Unit(code, former.get(id_) or name, kind, block, _day(active_from), _day(active_to),
+             code_of.get(merged_into_id))
+        for id_, code, name, kind, block, active_from, active_to, merged_into_id in found
+    ]
+
+
+def former_names(rows: Rows, on: dt.date) -> dict[int, str]:
+    """unit id -> the name it had on `on`, for the units renamed after that day."""
+    out: dict[int, str] = {}
+    for unit_id, name in rows("SELECT unit_id, name FROM unit_name WHERE valid_to >= :on "
+                              "ORDER BY valid_to DESC", {"on": on.isoformat()}):
+        out[unit_id] = name  # the earliest name still valid on `on` wins (ordered last)
+    return out
+
+
+def no_period(rows: Rows, code: str) -> StoreError:
+    known = ", ".join(r[0] for r in rows("SELECT code FROM period ORDER BY starts", {}))
+    return StoreError(f"Không có kỳ báo cáo '{code}'. Các kỳ có: {known}")
+
+
+def period_id(rows: Rows, period_code: str) -> int | None:
+    found = list(rows("SELECT id FROM period WHERE code = :code", {"code": period_code}))
+    return int(found[0][0]) if found else None
+
+
+def submissions(rows: Rows, pid: int) -> dict[str, SubmissionInfo]:
+    """Every submission of the period `pid` with its values, by unit code."""
+    values: dict[int, dict[str, Value]] = {}
+    of_submission = values.get
+    day = _day
+    for sid, code, n, d, x, f, day_ in rows(
+        "SELECT v.submission_id, v.indicator_code, v.numerator, v.denominator, v.number, "
+        "v.flag, v.day FROM value v JOIN submission s ON s.id = v.submission_id "
+        "WHERE s.period_id = :pid", {"pid": pid}
+    ):
+        found = of_submission(sid)
+        if found is None:
+            found = values[sid] = {}
+        found[code] = Value(
+            None if n is None else float(n), None if d is None else float(d),
+            None if x is None else float(x), None if f is None else bool(f),
+            None if day_ is None else day(day_))
+    return {
+        code: SubmissionInfo(unit_code=code, received_on=_day(received),  # type: ignore[arg-type]
+                             channel=channel, state=state, values=values.get(sid, {}),
+                             return_reason=reason, version=version)
+        for sid, code, received, channel, state, reason, version in rows(
+            "SELECT s.id, u.code, s.received_on, s.channel, s.state, s.return_reason, "
+            "s.version "
+            "FROM submission s JOIN unit u ON u.id = s.unit_id WHERE s.period_id = :pid",
+            {"pid": pid})
+    }

@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from ..domain.office_defaults import office_defaults
 from ..domain.plan import (
-    Block,
     Criterion,
-    Indicator,
-    IndicatorKind,
-    Operator,
-    Period,
     Plan,
-    Quota,
-    Ranking,
-    ReviewKind,
     Unit,
 )
+from . import plain_reads
 from .errors import NO_PLAN, StoreError
 from .models import (
     BlockRow,
@@ -33,7 +28,7 @@ from .models import (
     UnitNameRow,
     UnitRow,
 )
-from .plain import plain_rows, table_of
+from .plain import table_of
 
 
 def has_plan(session: Session) -> bool:
@@ -164,126 +159,34 @@ def criterion_row(plan_id: int, position: int, c: Criterion) -> CriterionRow:
     )
 
 
+def session_rows(session: Session) -> plain_reads.Rows:
+    """plain_reads' statements run in the session's transaction (SQLite or PostgreSQL)."""
+    conn = session.connection()
+
+    def rows(sql: str, params: Mapping[str, object]) -> Iterator[Sequence[Any]]:
+        for batch in conn.execute(text(sql), dict(params)).partitions(plain_reads.FETCH_BATCH):
+            yield from batch
+
+    return rows
+
+
 def load_plan(session: Session) -> Plan:
     """The plan as it stands in the database (edits included), as a domain Plan.
 
-    Read as plain rows: evaluating a period starts here, and plain rows spare it the
-    ORM's one-off set-up in a fresh process (a `thidua check` pays it otherwise)."""
-    row = plain_rows(session, PlanRow, order_by=("id",)).first()
-    if row is None:
-        raise no_plan()
-    pid = row.id
-    indicators = tuple(
-        Indicator(
-            code=r.code,
-            name=r.name,
-            kind=IndicatorKind(r.kind),
-            unit_kinds=tuple(r.unit_kinds),
-            measure=r.measure,
-            numerator_label=r.numerator_label,
-            denominator_label=r.denominator_label,
-            source=r.source,
-            maximum=r.maximum,
-        )
-        for r in plain_rows(session, IndicatorRow, plan_id=pid, order_by=("position",))
-    )
-    criteria = tuple(
-        Criterion(
-            code=r.code,
-            name=r.name,
-            indicator=r.indicator_code,
-            op=Operator(r.op),
-            threshold=r.threshold_date if r.op == "by" else r.threshold_number,
-            unit_kinds=tuple(r.unit_kinds),
-            mandatory=r.mandatory,
-            source=r.source,
-            periods=tuple(r.periods or ()),
-        )
-        for r in plain_rows(session, CriterionRow, plan_id=pid, order_by=("position",))
-    )
-    periods = tuple(
-        Period(
-            code=r.code,
-            label=r.label,
-            deadline=r.deadline,
-            starts=r.starts,
-            ends=r.ends,
-            review=ReviewKind(r.review),
-        )
-        for r in plain_rows(
-            session, PeriodRow, plan_id=pid, order_by=("starts", "deadline", "code")
-        )
-    )
-    quotas = tuple(
-        Quota(
-            review=r.review,
-            award=r.award,
-            collectives=r.collectives,
-            individuals=r.individuals,
-            block=r.block,
-            leader_share_max=r.leader_share_max,
-            source=r.source,
-        )
-        for r in plain_rows(session, QuotaRow, plan_id=pid, order_by=("id",))
-    )
-    blocks = tuple(
-        Block(code=r.code, name=r.name)
-        for r in plain_rows(session, BlockRow, plan_id=pid, order_by=("code",))
-    )
-    ranking = (
-        Ranking(row.ranking_indicator, row.ranking_descending, row.ranking_source)
-        if row.ranking_indicator
-        else None
-    )
-    return Plan(
-        code=row.code,
-        number=row.number,
-        issuer=row.issuer,
-        issued_on=row.issued_on,
-        title=row.title,
-        level=row.level,
-        area=row.area,
-        place=row.place,
-        unit_kinds=tuple(row.unit_kinds),
-        indicators=indicators,
-        criteria=criteria,
-        periods=periods,
-        quotas=quotas,
-        blocks=blocks,
-        ranking=ranking,
-        dossier=tuple(row.dossier),
-        source_note=row.source_note,
-        extras=dict(row.extras),
-    )
+    Read as plain rows (store/plain_reads.py, the same reads `thidua check` makes on a
+    file without SQLAlchemy): evaluating a period starts here."""
+    return plain_reads.plan(session_rows(session))
 
 
 def unit_infos(session: Session, on: dt.date | None = None) -> list[Unit]:
     """Every unit; with `on`, each under the name it had that day (a unit renamed since,
     by a merger or otherwise, keeps its former name for the reports of earlier periods)."""
-    u = table_of(UnitRow).c
-    rows = session.connection().execute(
-        select(
-            u.id, u.code, u.name, u.kind, u.block, u.active_from, u.active_to, u.merged_into_id
-        ).order_by(u.code)
-    ).all()
-    code_of: dict[int | None, str] = {r[0]: r[1] for r in rows}
-    former = former_names(session, on) if on is not None else {}
-    return [
-        Unit(code, former.get(id_, name), kind, block, active_from, active_to,
-             code_of.get(merged_into_id))
-        for id_, code, name, kind, block, active_from, active_to, merged_into_id in rows
-    ]
+    return plain_reads.units(session_rows(session), on)
 
 
 def former_names(session: Session, on: dt.date) -> dict[int, str]:
     """unit id -> the name it had on `on`, for the units renamed after that day."""
-    n = table_of(UnitNameRow).c
-    out: dict[int, str] = {}
-    for unit_id, name in session.connection().execute(
-        select(n.unit_id, n.name).where(n.valid_to >= on).order_by(n.valid_to.desc())
-    ):
-        out[unit_id] = name  # the earliest name still valid on `on` wins (ordered last)
-    return out
+    return plain_reads.former_names(session_rows(session), on)
 
 
 def name_history(session: Session) -> dict[str, list[tuple[str, dt.date]]]:
@@ -300,8 +203,7 @@ def name_history(session: Session) -> dict[str, list[tuple[str, dt.date]]]:
 
 
 def no_period(session: Session, code: str) -> StoreError:
-    known = ", ".join(session.scalars(select(PeriodRow.code).order_by(PeriodRow.starts)))
-    return StoreError(f"Không có kỳ báo cáo '{code}'. Các kỳ có: {known}")
+    return plain_reads.no_period(session_rows(session), code)
 
 
 def period_row(session: Session, code: str) -> PeriodRow:

@@ -20,12 +20,20 @@ from ..domain.period_report import (
 from ..domain.plan import Plan
 from ..domain.values import Value, check_received, validate_value
 from ..domain.vnformat import day, number, yes_no
+from . import plain_reads
 from .audit import AuditedInserts
 from .collector import collection_paused
 from .errors import StoreError
 from .models import PeriodRow, ReviewEventRow, SubmissionRow, UnitRow, ValueRow
-from .plain import plain_rows, table_of
-from .plans import load_plan, no_period, no_unit, period_row, unit_infos, unit_row
+from .plain import plain_rows
+from .plans import (
+    no_period,
+    no_unit,
+    period_row,
+    session_rows,
+    unit_infos,
+    unit_row,
+)
 from .versions import check_version, refuse_created_meanwhile, touch
 
 CHANNELS = tuple(CHANNEL_LABELS)
@@ -296,52 +304,20 @@ def review(
     return sub
 
 
-FETCH_BATCH = 4000  # rows a fetch converts while holding the GIL (about 15 ms)
-
-
 def load_submissions(session: Session, period_code: str) -> dict[str, SubmissionInfo]:
     """Every submission of a period with its values, read as plain rows (no ORM
     objects: a province holds thousands of submissions and over 100,000 values)."""
-    found = plain_rows(session, PeriodRow, code=period_code).first()
-    if found is None:
+    rows = session_rows(session)
+    pid = plain_reads.period_id(rows, period_code)
+    if pid is None:
         raise no_period(session, period_code)
-    value_t, sub_t, unit_t = table_of(ValueRow), table_of(SubmissionRow), table_of(UnitRow)
-    v, s, u = value_t.c, sub_t.c, unit_t.c
-    db = session.connection()
-    values: dict[int, dict[str, Value]] = {}
-    of_submission = values.get
-    rows = db.execute(
-        select(v.submission_id, v.indicator_code, v.numerator, v.denominator, v.number,
-               v.flag, v.day)
-        .join(sub_t, s.id == v.submission_id)
-        .where(s.period_id == found.id)
-    )
-    # In batches: iterating the cursor fetches row by row (slow), and fetching 100,000
-    # rows at once holds the GIL for a single call of ~0.15 s, freezing the window whose
-    # worker thread this runs on; between batches the GUI thread gets its turn.
-    for batch in rows.partitions(FETCH_BATCH):
-        for sid, code, n, d, x, f, day_ in batch:
-            found_values = of_submission(sid)
-            if found_values is None:
-                found_values = values[sid] = {}
-            found_values[code] = Value(n, d, x, f, day_)
-    subs = db.execute(
-        select(s.id, u.code, s.received_on, s.channel, s.state, s.return_reason, s.version)
-        .join(unit_t, u.id == s.unit_id)
-        .where(s.period_id == found.id)
-    ).all()
-    return {
-        code: SubmissionInfo(
-            unit_code=code, received_on=received, channel=channel, state=state,
-            values=values.get(sid, {}), return_reason=reason, version=version,
-        )
-        for sid, code, received, channel, state, reason, version in subs
-    }
+    return plain_reads.submissions(rows, pid)
 
 
 def period_report(session: Session, period_code: str, plan: Plan | None = None) -> PeriodReport:
     """Evaluate a period from the database with the domain rules."""
-    plan = plan or load_plan(session)
+    if plan is None:
+        return plain_reads.evaluate(session_rows(session), period_code)
     try:
         period = plan.period(period_code)
     except KeyError:
