@@ -339,3 +339,52 @@ def test_the_command_line_reads_a_day_as_everywhere_else() -> None:
         iso_date("31/02/2023")
     with pytest.raises(argparse.ArgumentTypeError, match="gõ dạng dd/mm/yyyy"):
         iso_date("12/2023")
+
+
+def test_every_json_output_is_strict_even_with_infinities_stored_elsewhere(demo_db, capsys) -> None:
+    """No entry of the application stores NaN or an infinity; a database written by
+    another program can (SQLite keeps 9e999 as Inf): values and a threshold here. Every
+    `--format json` is still strict JSON, the text outputs have no traceback, and the
+    value is no value (incomplete), never a pass."""
+    import sqlite3
+
+    from desktop.cli import main
+
+    con = sqlite3.connect(demo_db)
+    with con:
+        sub = con.execute(
+            "SELECT s.id FROM submission s JOIN period p ON p.id = s.period_id "
+            "WHERE p.code = '2023' ORDER BY s.id LIMIT 1"
+        ).fetchone()[0]
+        con.execute(
+            "UPDATE value SET numerator = 9e999 WHERE submission_id = ? AND numerator IS NOT NULL",
+            (sub,),
+        )
+        con.execute(
+            "UPDATE value SET number = -9e999 WHERE submission_id = ? AND number IS NOT NULL",
+            (sub,),
+        )
+        con.execute("UPDATE criterion SET threshold_number = 9e999 WHERE code = (SELECT MIN(code) "
+                    "FROM criterion WHERE threshold_number IS NOT NULL)")  # fmt: skip
+    con.close()
+
+    def refuse(name: str) -> None:
+        raise AssertionError(f"not strict JSON: {name}")
+
+    db = ["--db", str(demo_db)]
+    for command in (["check", "--period", "2023"], ["units"], ["periods"], ["plans"],
+                    ["office"], ["proposals", "list", "--review", "2023"],
+                    ["proposals", "check", "--review", "2023"],
+                    ["proposals", "suggest", "--review", "2023"]):  # fmt: skip
+        capsys.readouterr()
+        main([*db, *command, "--format", "json"])
+        out, err = capsys.readouterr()
+        assert "Lỗi không mong đợi" not in out + err, command
+        json.loads(out, parse_constant=refuse)
+        main([*db, *command])
+        out, err = capsys.readouterr()
+        assert "Lỗi không mong đợi" not in out + err and "inf" not in out.lower(), command
+    main([*db, "check", "--period", "2023", "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    explained = json.dumps(data, ensure_ascii=False)
+    assert "số đã lưu không phải là số hợp lệ (vô cực hoặc NaN)" in explained

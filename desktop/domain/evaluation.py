@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from enum import StrEnum
@@ -56,11 +57,11 @@ class CriterionResult(NamedTuple):
         """The measured number exactly (a ratio's n/d × 100 as a fraction); None when
         the value is not a number."""
         v = self.value
-        if v is None or isinstance(v, bool | dt.date):
-            return None
+        if v is None or isinstance(v, bool | dt.date) or not math.isfinite(v):
+            return None  # (an infinity can only come from a database written elsewhere)
         if self.kind is IndicatorKind.RATIO:
             n, d = self.raw.numerator, self.raw.denominator
-            if n is not None and d:
+            if n is not None and d and math.isfinite(n) and math.isfinite(d):
                 return Fraction(n) / Fraction(d) * 100
         return v
 
@@ -91,7 +92,8 @@ class CriterionResult(NamedTuple):
         if isinstance(v, dt.date):
             return day(v)
         x = self.rounded
-        assert x is not None
+        if x is None:  # not a finite number: nothing believable to show
+            return "—"
         text = _decimal_text(x)
         if self.kind is IndicatorKind.RATIO:
             n, d = self.raw.numerator, self.raw.denominator
@@ -104,6 +106,9 @@ class CriterionResult(NamedTuple):
         if self.value is None:
             if self.kind is IndicatorKind.RATIO and self.raw.denominator == 0:
                 return "Chưa đủ số liệu: 0/0 không có giá trị"
+            raw = (self.raw.numerator, self.raw.denominator, self.raw.number)
+            if any(isinstance(x, float) and not math.isfinite(x) for x in raw):
+                return "Chưa đủ số liệu: số đã lưu không phải là số hợp lệ (vô cực hoặc NaN)"
             return "Chưa đủ số liệu: chưa nhập giá trị"
         ok = self.outcome is Outcome.PASS
         shown = self.shown
