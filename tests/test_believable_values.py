@@ -388,3 +388,27 @@ def test_every_json_output_is_strict_even_with_infinities_stored_elsewhere(demo_
     data = json.loads(capsys.readouterr().out)
     explained = json.dumps(data, ensure_ascii=False)
     assert "số đã lưu không phải là số hợp lệ (vô cực hoặc NaN)" in explained
+
+
+def test_the_report_editor_enforces_the_same_bounds(qapp, qn) -> None:
+    """The editor's row for Quảng Ninh's DTI (thang điểm 100) refuses what the form's
+    validation and the import refuse, with the same reason."""
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.ui.indicator_row import IndicatorRow
+
+    parent = QWidget()
+    ind = qn.indicator("DIEM_DTI")
+    row = IndicatorRow(qn, ind, [c for c in qn.criteria if c.indicator == ind.code], False, parent)
+    for typed, why in (
+        ("120", "Điểm 120 lớn hơn điểm tối đa 100 (thang điểm 100)"),
+        ("850", "Điểm 850 lớn hơn điểm tối đa 100 (thang điểm 100)"),
+        ("1" + "0" * 308, "Điểm 1e+308 lớn hơn điểm tối đa 100 (thang điểm 100)"),
+        ("1e308", "Điểm '1e308' không phải là số"),
+        ("nan", "Điểm 'nan' không phải là số"),
+        ("-1", "Điểm -1 là số âm"),
+    ):
+        row.edits[0].setText(typed)
+        assert row.read() == (None, why), typed
+    row.edits[0].setText("99,5")
+    assert row.read() == (Value(number=99.5), None)
