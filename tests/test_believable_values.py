@@ -270,6 +270,10 @@ def test_cli_refuses_a_future_received_date(demo_db, tmp_path, capsys) -> None:
     out = capsys.readouterr().out
     assert code == 1 and "ở tương lai" in out and "Traceback" not in out
     assert "Không có gì được ghi" in out
+    code = main(["--db", str(demo_db), "import", str(form), "--received", "31/12/2023"])
+    out = capsys.readouterr().out
+    assert code == 1 and "Không có gì được ghi" in out
+    assert "ngày nhận 31/12/2023 trước ngày bắt đầu kỳ báo cáo (01/01/2024)" in out
 
 
 def test_check_json_is_strict(demo_db, capsys) -> None:
