@@ -270,6 +270,10 @@ def test_cli_refuses_a_future_received_date(demo_db, tmp_path, capsys) -> None:
     out = capsys.readouterr().out
     assert code == 1 and "ở tương lai" in out and "Traceback" not in out
     assert "Không có gì được ghi" in out
+    code = main(["--db", str(demo_db), "import", str(form), "--received", "31/12/2023"])
+    out = capsys.readouterr().out
+    assert code == 1 and "Không có gì được ghi" in out
+    assert "ngày nhận 31/12/2023 trước ngày bắt đầu kỳ báo cáo (01/01/2024)" in out
 
 
 def test_check_json_is_strict(demo_db, capsys) -> None:
@@ -340,3 +344,76 @@ def test_the_command_line_reads_a_day_as_everywhere_else() -> None:
         iso_date("31/02/2023")
     with pytest.raises(argparse.ArgumentTypeError, match="gõ dạng dd/mm/yyyy"):
         iso_date("12/2023")
+
+
+def test_every_json_output_is_strict_even_with_infinities_stored_elsewhere(demo_db, capsys) -> None:
+    """No entry of the application stores NaN or an infinity; a database written by
+    another program can (SQLite keeps 9e999 as Inf): values and a threshold here. Every
+    `--format json` is still strict JSON, the text outputs have no traceback, and the
+    value is no value (incomplete), never a pass."""
+    import sqlite3
+
+    from desktop.cli import main
+
+    con = sqlite3.connect(demo_db)
+    with con:
+        sub = con.execute(
+            "SELECT s.id FROM submission s JOIN period p ON p.id = s.period_id "
+            "WHERE p.code = '2023' ORDER BY s.id LIMIT 1"
+        ).fetchone()[0]
+        con.execute(
+            "UPDATE value SET numerator = 9e999 WHERE submission_id = ? AND numerator IS NOT NULL",
+            (sub,),
+        )
+        con.execute(
+            "UPDATE value SET number = -9e999 WHERE submission_id = ? AND number IS NOT NULL",
+            (sub,),
+        )
+        con.execute("UPDATE criterion SET threshold_number = 9e999 WHERE code = (SELECT MIN(code) "
+                    "FROM criterion WHERE threshold_number IS NOT NULL)")  # fmt: skip
+    con.close()
+
+    def refuse(name: str) -> None:
+        raise AssertionError(f"not strict JSON: {name}")
+
+    db = ["--db", str(demo_db)]
+    for command in (["check", "--period", "2023"], ["units"], ["periods"], ["plans"],
+                    ["office"], ["proposals", "list", "--review", "2023"],
+                    ["proposals", "check", "--review", "2023"],
+                    ["proposals", "suggest", "--review", "2023"]):  # fmt: skip
+        capsys.readouterr()
+        main([*db, *command, "--format", "json"])
+        out, err = capsys.readouterr()
+        assert "Lỗi không mong đợi" not in out + err, command
+        json.loads(out, parse_constant=refuse)
+        main([*db, *command])
+        out, err = capsys.readouterr()
+        assert "Lỗi không mong đợi" not in out + err and "inf" not in out.lower(), command
+    main([*db, "check", "--period", "2023", "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    explained = json.dumps(data, ensure_ascii=False)
+    assert "số đã lưu không phải là số hợp lệ (vô cực hoặc NaN)" in explained
+
+
+def test_the_report_editor_enforces_the_same_bounds(qapp, qn) -> None:
+    """The editor's row for Quảng Ninh's DTI (thang điểm 100) refuses what the form's
+    validation and the import refuse, with the same reason."""
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.ui.indicator_row import IndicatorRow
+
+    parent = QWidget()
+    ind = qn.indicator("DIEM_DTI")
+    row = IndicatorRow(qn, ind, [c for c in qn.criteria if c.indicator == ind.code], False, parent)
+    for typed, why in (
+        ("120", "Điểm 120 lớn hơn điểm tối đa 100 (thang điểm 100)"),
+        ("850", "Điểm 850 lớn hơn điểm tối đa 100 (thang điểm 100)"),
+        ("1" + "0" * 308, "Điểm 1e+308 lớn hơn điểm tối đa 100 (thang điểm 100)"),
+        ("1e308", "Điểm '1e308' không phải là số"),
+        ("nan", "Điểm 'nan' không phải là số"),
+        ("-1", "Điểm -1 là số âm"),
+    ):
+        row.edits[0].setText(typed)
+        assert row.read() == (None, why), typed
+    row.edits[0].setText("99,5")
+    assert row.read() == (Value(number=99.5), None)

@@ -124,6 +124,21 @@ def test_check_json_tables_and_xlsx_show_64_996(plan: Plan, tmp_path: Path) -> N
     assert cells and all(c.number_format == '0.000" %"' for c in cells)
 
 
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+def test_the_pdf_shows_64_996_never_65(plan: Plan, tmp_path: Path) -> None:
+    """The report PDF: the unit's value, its reason and the district's total agree with
+    the verdict (the total is 16249/25000 too: one unit)."""
+    from desktop.exchange.report_pdf import write_pdf
+
+    report = report_of(plan, {"40001": (16249, 25000), "40002": (20000, 25000)})
+    path = write_pdf(ExportInput(report, OfficeSettings()), tmp_path / "r.pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    flat = " ".join(text.split())
+    assert "64,996 %" in flat, flat
+    assert "65,00 % < 65" not in flat and "65,00 % (16.249" not in flat
+
+
 def test_check_screen_shows_64_996(plan: Plan, qtbot) -> None:
     from desktop.ui.check_model import shown_value
 

@@ -8,6 +8,7 @@ dates give the earliest and the latest.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
@@ -34,8 +35,13 @@ class Aggregate:
     def exact(self) -> Fraction | float | None:
         """`value` exactly: a ratio's Σ tử số / Σ mẫu số × 100 as a fraction (rounded for
         display half-up from this, never from the float)."""
-        if self.kind is IndicatorKind.RATIO and self.denominator and self.numerator is not None:
-            return Fraction(self.numerator) / Fraction(self.denominator) * 100
+        n, d = self.numerator, self.denominator
+        if self.kind is IndicatorKind.RATIO and d and n is not None:
+            if not (math.isfinite(n) and math.isfinite(d)):
+                return None  # only from a database written elsewhere
+            return Fraction(n) / Fraction(d) * 100
+        if self.value is not None and not math.isfinite(self.value):
+            return None
         return self.value
 
 

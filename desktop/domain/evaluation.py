@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from enum import StrEnum
@@ -56,11 +57,11 @@ class CriterionResult(NamedTuple):
         """The measured number exactly (a ratio's n/d × 100 as a fraction); None when
         the value is not a number."""
         v = self.value
-        if v is None or isinstance(v, bool | dt.date):
-            return None
+        if v is None or isinstance(v, bool | dt.date) or not math.isfinite(v):
+            return None  # (an infinity can only come from a database written elsewhere)
         if self.kind is IndicatorKind.RATIO:
             n, d = self.raw.numerator, self.raw.denominator
-            if n is not None and d:
+            if n is not None and d and math.isfinite(n) and math.isfinite(d):
                 if float(n).is_integer() and float(d).is_integer():  # counts: one gcd
                     return Fraction(int(n) * 100, int(d))
                 return Fraction(n) * 100 / Fraction(d)
@@ -95,7 +96,8 @@ class CriterionResult(NamedTuple):
             return "Có" if v else "Không"
         if isinstance(v, dt.date):
             return day(v)
-        assert x is not None
+        if x is None:  # not a finite number: nothing believable to show
+            return "—"
         text = _decimal_text(x)
         if self.kind is IndicatorKind.RATIO:
             n, d = self.raw.numerator, self.raw.denominator
@@ -112,6 +114,9 @@ class CriterionResult(NamedTuple):
         if self.value is None:
             if self.kind is IndicatorKind.RATIO and self.raw.denominator == 0:
                 return None, "Chưa đủ số liệu: 0/0 không có giá trị"
+            raw = (self.raw.numerator, self.raw.denominator, self.raw.number)
+            if any(isinstance(x, float) and not math.isfinite(x) for x in raw):
+                return None, "Chưa đủ số liệu: số đã lưu không phải là số hợp lệ (vô cực hoặc NaN)"
             return None, "Chưa đủ số liệu: chưa nhập giá trị"
         x = self.rounded
         ok = self.outcome is Outcome.PASS

@@ -40,6 +40,7 @@ _NOTHING = (None, None, None, None, None)
 
 
 _RATIO, _BOOL, _DATE = IndicatorKind.RATIO, IndicatorKind.BOOL, IndicatorKind.DATE
+_isfinite = math.isfinite
 
 
 def measured(kind: IndicatorKind, value: Value) -> float | bool | dt.date | None:
@@ -48,12 +49,18 @@ def measured(kind: IndicatorKind, value: Value) -> float | bool | dt.date | None
         n, d = value.numerator, value.denominator
         if n is None or d is None or d == 0:
             return None
-        return n / d * 100
-    if kind is _BOOL:
+        x = n / d * 100
+    elif kind is _BOOL:
         return value.flag
-    if kind is _DATE:
+    elif kind is _DATE:
         return value.day
-    return value.number
+    else:
+        x = value.number  # type: ignore[assignment]
+        if x is None:
+            return None
+    # Every entry refuses NaN and infinities; one in a database written elsewhere is no
+    # value (the criterion is incomplete), never a pass.
+    return x if _isfinite(x) else None
 
 
 def validate_value(indicator: Indicator, value: Value) -> Value:
