@@ -358,7 +358,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return run_gui(args)  # the window finishes interrupted exports itself
-        from ..actions.exports import finish_interrupted_exports
+        from ..actions.startup import finish_interrupted_exports
 
         for message in finish_interrupted_exports():
             print(message, file=sys.stderr)
