@@ -268,3 +268,19 @@ def test_a_set_being_written_by_a_running_program_is_left_alone(demo_db, folder)
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=60)
+
+
+def test_a_set_on_a_stick_not_plugged_in_at_the_next_start_waits_for_a_later_one(
+    demo_db, folder, tmp_path
+):
+    killed_export(demo_db, folder, "renames")
+    mixed = contents(folder)
+    away = tmp_path / "rut-ra"
+    folder.rename(away)  # the stick pulled out before the next start
+    out = thidua("--db", str(demo_db), "units")
+    assert out.returncode == 0 and "gián đoạn" not in out.stderr
+    assert contents(away) == mixed  # untouched while away
+    away.rename(folder)  # plugged in again
+    out = thidua("--db", str(demo_db), "units")
+    assert "đã hoàn tất" in out.stderr
+    assert sorted(contents(folder)) == sorted(OLD) and all_new(folder)

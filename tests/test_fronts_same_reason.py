@@ -267,6 +267,22 @@ def test_adding_a_unit(qtbot, ctx, units, cli_db, capsys) -> None:
     assert last_reason(ctx.path, "unit") == last_reason(cli_db, "unit") == "Thêm đơn vị PVHTT"
 
 
+def test_editing_a_unit(qtbot, ctx, units, cli_db, capsys) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    units.select_codes(["22831"])
+    dialog = units.edit_selected()
+    assert dialog is not None
+    dialog.ui.nameEdit.setText("Xã Nhơn Sơn Mới")
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(
+        lambda: any(u.name == "Xã Nhơn Sơn Mới" for u in units.model.units), timeout=10000
+    )
+    ctx.tasks.wait()
+    cli(capsys, "--db", cli_db, "units", "edit", "22831", "--name", "Xã Nhơn Sơn Mới")
+    assert last_reason(ctx.path, "unit") == last_reason(cli_db, "unit") == "Sửa đơn vị 22831"
+
+
 def test_merging_units(qtbot, ctx, units, cli_db, capsys) -> None:
     from PySide6.QtCore import QDate
     from PySide6.QtWidgets import QDialogButtonBox

@@ -168,6 +168,41 @@ def test_a_write_on_a_full_disk_is_refused_whole(demo_path, small_disk):
     assert dump(path) == before
 
 
+def test_an_export_set_on_a_stick_that_fills_up_keeps_every_old_file(demo_path, small_disk,
+                                                                    capsys):
+    """The workbook fits, the PDF does not: no new file replaces an old one, no temporary
+    file is left, and the message names the full disk."""
+    usb = small_disk("64k")
+    old = {"bang.xlsx": b"old workbook", "bao-cao.pdf": b"old pdf", "goi.zip": b"old package"}
+    for name, data in old.items():
+        (usb.where / name).write_bytes(data)
+    assert cli_main(["--db", str(demo_path), "export", "--period", "2023",
+                     "--xlsx", str(usb.where / "bang.xlsx"),
+                     "--pdf", str(usb.where / "bao-cao.pdf"),
+                     "--package", str(usb.where / "goi.zip")]) == 1
+    err = capsys.readouterr().err
+    assert "đã đầy" in err and str(usb.where) in err and "không mong đợi" not in err
+    assert {p.name: p.read_bytes() for p in usb.where.iterdir()} == old  # nothing else
+
+
+def test_a_restore_onto_a_full_disk_is_named_and_changes_nothing(demo_path, small_disk,
+                                                                tmp_path, capsys):
+    disk = small_disk("2m")
+    path = disk.where / "demo.db"
+    shutil.copyfile(demo_path, path)
+    backup = tmp_path / "demo-sao-luu-20240105-101500-000000.db"
+    shutil.copyfile(demo_path, backup)
+    before = dump(path)
+    disk.fill()
+    assert cli_main(["--db", str(path), "restore", str(backup)]) == 1
+    err = capsys.readouterr().err
+    assert "đã đầy" in err and str(disk.where) in err and "không mong đợi" not in err
+    for f in disk.where.glob("day-dia*"):
+        f.unlink()
+    assert dump(path) == before
+    assert not [p for p in disk.where.rglob("*") if p.name.startswith(".~")]
+
+
 # ---------------------------------------------------------------------------- read-only
 
 

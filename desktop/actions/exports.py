@@ -16,8 +16,7 @@ from typing import Literal
 from ..exchange.export_input import ExportInput
 from ..exchange.export_set import ExportCancelled
 
-__all__ = ["ExportCancelled", "finish_interrupted_exports", "load_export_input", "write_export",
-           "write_exports"]
+__all__ = ["ExportCancelled", "load_export_input", "write_export", "write_exports"]
 from ..store.database import Database
 from ..store.keys import signing_key
 from ..store.office import load_office
@@ -85,11 +84,3 @@ def write_exports(
 
     return write_outputs(inp, targets, number=number, on=on, report=report)
 
-
-def finish_interrupted_exports() -> list[str]:
-    """At every start of the window and of `thidua`: the export sets an interrupted
-    program left unfinished, rolled forward (every new file in place) or back (every old
-    one kept), so that a person never finds a mix; what was done, for people."""
-    from ..files import recover_pending
-
-    return [done.message for done in recover_pending()]

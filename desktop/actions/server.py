@@ -1,5 +1,5 @@
-"""Office actions for a database on a PostgreSQL server: connect, move a file's data up,
-and the engine-aware backup and restore (a server's backup is a portable file)."""
+"""Office actions for a database on a PostgreSQL server: connect, move a file's data up.
+Its backup and restore (a portable file) are actions.maintenance's, as a file's are."""
 
 from __future__ import annotations
 
@@ -7,13 +7,12 @@ from pathlib import Path
 
 from ..store.database import Database
 from ..store.location import Location, parse_location, with_password
-from ..store.portable import Copied, backup_server, move_to_server, restore_server
+from ..store.portable import Copied, move_to_server
 from ..store.staff import set_staff_name, staff_name
 from ..store.transfer import Progress, _quiet
 
-__all__ = ["Copied", "Location", "backup_server_database", "connect", "last_change",
-           "location_of", "move_file_to_server", "parse_location", "restore_server_database",
-           "set_staff_name", "staff_name"]
+__all__ = ["Copied", "Location", "connect", "last_change", "location_of",
+           "move_file_to_server", "parse_location", "set_staff_name", "staff_name"]
 
 
 def location_of(host: str, port: int, database: str, user: str, password: str) -> Location:
@@ -66,14 +65,3 @@ def move_file_to_server(source: Path, target: str | Location,
     with Database.open(location, create=True) as server:
         return move_to_server(source, server, progress)
 
-
-def backup_server_database(db: Database, folder: Path | None = None,
-                           progress: Progress = _quiet) -> Copied:
-    return backup_server(db, folder, progress)
-
-
-def restore_server_database(db: Database, backup_file: Path,
-                            progress: Progress = _quiet) -> Copied:
-    """Replace the server's data by a backup file; the returned copy is the safety
-    backup taken just before."""
-    return restore_server(db, backup_file, progress)

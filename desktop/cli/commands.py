@@ -351,18 +351,6 @@ def run_gui(args: argparse.Namespace) -> int:
     return app_main(None)
 
 
-def interrupted_exports_noted() -> bool:
-    """Whether an interrupted export set left its note (checked with one directory read:
-    finishing it imports the store, which a command's start otherwise spares)."""
-    from ..paths import pending_sets_dir
-
-    try:
-        folder = pending_sets_dir()
-        return folder.is_dir() and any(folder.glob("*.json"))
-    except OSError:
-        return False
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     configure_stdout()
     parser = build_parser()
@@ -370,11 +358,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return run_gui(args)  # the window finishes interrupted exports itself
-        if interrupted_exports_noted():
-            from ..actions.exports import finish_interrupted_exports
+        from ..actions.startup import finish_interrupted_exports
 
-            for message in finish_interrupted_exports():
-                print(message, file=sys.stderr)
+        for message in finish_interrupted_exports():
+            print(message, file=sys.stderr)
         return COMMANDS[args.command](args)
     except DomainError as exc:
         print(f"Lỗi: {explained(exc, args)}", file=sys.stderr)

@@ -129,7 +129,7 @@ def _preload(_report: Any) -> None:
 
 
 def _finish_interrupted_exports() -> list[str]:
-    from ..actions.exports import finish_interrupted_exports
+    from ..actions.startup import finish_interrupted_exports
 
     return finish_interrupted_exports()
 
