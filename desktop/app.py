@@ -70,8 +70,9 @@ def make_application() -> QApplication:
     return app
 
 
-def choose_database(db_path: Path | None) -> Path | None:
-    """The database to open: the one given, else the last used, else the wizard's."""
+def choose_database(db_path: Path | None) -> Any:
+    """The database to open: the one given, else the last used, else the wizard's (a file's
+    path, or a server's database the wizard connected to)."""
     from .ui.settings import Settings
 
     if db_path is not None and Path(db_path).exists():
@@ -88,9 +89,9 @@ def choose_database(db_path: Path | None) -> Path | None:
 
     setup_logging()
     wizard = FirstRunWizard(save_path=db_path)
-    if wizard.exec() != FirstRunWizard.DialogCode.Accepted or wizard.result_path is None:
+    if wizard.exec() != FirstRunWizard.DialogCode.Accepted:
         return None
-    return wizard.result_path
+    return wizard.result_database or wizard.result_path
 
 
 def _benchmark_exit(app: QApplication) -> None:
@@ -139,7 +140,10 @@ def main(db_path: Path | Any | None = None) -> int:
             )
         elif exit_after == "data":
             window.database_opened.connect(lambda _p: _exit_when_overview_shown(app, window))
-        QTimer.singleShot(0, lambda: window.start(path, on_failed=lambda: app.exit(1)))
+        if hasattr(path, "transaction"):  # connected by the first-run wizard
+            QTimer.singleShot(0, lambda: window.take_database(path))
+        else:
+            QTimer.singleShot(0, lambda: window.start(path, on_failed=lambda: app.exit(1)))
     status = app.exec()
     log.info("application finished with status %s", status)
     if window.isVisible():  # left without closing the window (exit status 1, benchmarks):

@@ -155,6 +155,42 @@ def test_another_clerks_review_in_another_process_shows_when_the_window_regains_
     w.close()
 
 
+def test_first_run_wizard_connects_to_the_offices_server(qtbot, tmp_path: Path, pg_server,
+                                                          server_demo):
+    from PySide6.QtWidgets import QWizard
+
+    from desktop.ui.first_run import PAGE_START, FirstRunWizard
+
+    wizard = FirstRunWizard(save_path=tmp_path / "thidua.db")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert "Kết nối máy chủ cơ sở dữ liệu" in wizard.rbServer.text().replace("&", "")
+    wizard.rbServer.setChecked(True)
+    assert wizard.ui.pageStart.isFinalPage()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    dialog = wizard.connect_dialog
+    assert isinstance(dialog, ConnectDialog) and dialog.isVisible()
+    fill(dialog, pg_server, server_demo, "sai-mat-khau")
+    press_ok(dialog)
+    qtbot.waitUntil(lambda: "sai tên đăng nhập hoặc mật khẩu" in dialog.ui.lblError.text(),
+                    timeout=20000)
+    assert wizard.isVisible() and wizard.result_database is None
+    assert list(tmp_path.iterdir()) == []  # nothing created
+    dialog.reject()  # the person can go back and choose another way
+    qtbot.waitUntil(lambda: wizard.connect_dialog is None)
+    assert wizard.currentId() == PAGE_START and wizard.isVisible()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    dialog = wizard.connect_dialog
+    fill(dialog, pg_server, server_demo, "thidua-test")
+    with qtbot.waitSignal(wizard.finished, timeout=20000):
+        press_ok(dialog)
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    db = wizard.result_database
+    assert db is not None and db.is_server and wizard.result_path is None
+    assert Settings().last_server().label.endswith(f"/{server_demo}")  # next start: the same
+    db.close()
+
+
 def test_move_the_open_file_up_from_the_window(qtbot, demo_db: Path, pg_server, talk,
                                                monkeypatch):
     from desktop.ui import connect_dialog, server_actions
@@ -201,6 +237,16 @@ def test_screenshots_connect_dialog(qtbot, qapp, pg_server, server_demo) -> None
         qtbot.waitUntil(lambda: "mật khẩu" in dialog.ui.lblError.text(), timeout=20000)
         qtbot.wait(150)
         assert dialog.grab().save(str(folder / "ket-noi-may-chu-loi.png"))
+        from desktop.ui.first_run import FirstRunWizard
+
+        wizard = FirstRunWizard(save_path=folder / "unused.db")
+        qtbot.addWidget(wizard)
+        wizard.resize(720, 580)
+        wizard.show()
+        wizard.rbServer.setChecked(True)
+        qtbot.wait(150)
+        assert wizard.grab().save(str(folder / "first-run-ket-noi-may-chu.png"))
+        wizard.reject()
     finally:
         qapp.setFont(old)
 
@@ -217,3 +263,24 @@ def test_a_clerk_of_a_server_is_brought_back_to_it_on_the_next_start(tmp_path: P
     assert where is not None and where.is_server and where.url.password is None
     settings.add_recent(tmp_path / "a.db")  # a file opened later: that file next time
     assert Settings().last_server() is None
+
+
+def test_the_wizards_server_database_is_what_the_application_opens(monkeypatch, tmp_path):
+    from desktop import app
+    from desktop.ui import first_run
+
+    connected = object()
+
+    class Wizard:
+        DialogCode = first_run.FirstRunWizard.DialogCode
+
+        def __init__(self, save_path=None):  # type: ignore[no-untyped-def]
+            self.result_path, self.result_database = None, connected
+
+        def exec(self):  # type: ignore[no-untyped-def]
+            return self.DialogCode.Accepted
+
+    monkeypatch.setattr(first_run, "FirstRunWizard", Wizard)
+    monkeypatch.setattr(Settings, "last_server", lambda self: None)
+    monkeypatch.setattr(Settings, "last_database", lambda self: None)
+    assert app.choose_database(None) is connected

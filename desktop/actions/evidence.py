@@ -1,7 +1,9 @@
 """Evidence (minh chứng) of a submission: attach a file, remove it, open it, list them.
 
 Files are copied into the evidence folder beside the database under their SHA-256
-(desktop.store.evidence keeps the rows and the folder's rules). `thidua evidence` and the
+(desktop.store.evidence keeps the rows and the folder's rules); on a server their content
+is also kept in the database (desktop.store.file_store), and a PC without a copy writes
+one from there before opening it. `thidua evidence` and the
 window's "Minh chứng" dialog both call these; the audit reasons are `ADD_REASON` and
 `REMOVE_REASON`.
 """
@@ -17,6 +19,7 @@ from sqlalchemy import func, select
 from ..domain.vnformat import day
 from ..paths import evidence_dir
 from ..store import evidence as store
+from ..store import file_store
 from ..store.database import Database, register_new_file
 from ..store.errors import StoreError
 from ..store.evidence import DuplicateEvidence, EvidenceInfo
@@ -110,6 +113,7 @@ def add_evidence(
                 f"Không sao chép được tệp {source.name} vào thư mục minh chứng "
                 f"{target.parent}: {exc.strerror}"
             ) from None
+        file_store.keep_content(s, target, digest, size)  # every clerk's PC: on a server
         row = EvidenceRow(
             submission_id=sub.id,
             doc_number=doc_number.strip(),
@@ -142,6 +146,8 @@ def remove_evidence(db: Database, evidence_id: int) -> EvidenceInfo:
                 ProposalDocumentRow.sha256 == info.sha256
             )
         )
+        if not still_used:
+            file_store.forget_content(s, info.sha256)
     if not still_used:
         try:
             store.stored_path(db.path, info).unlink(missing_ok=True)
@@ -158,6 +164,9 @@ def open_path(db: Database, evidence_id: int) -> Path:
             raise StoreError("Minh chứng này không còn trong cơ sở dữ liệu.")
         info = store.info(row)
     path = store.stored_path(db.path, info)
+    if not path.is_file():  # attached at another PC: the copy kept in the database
+        with db.reading() as s:
+            file_store.materialize(s, path, info.sha256)
     if not path.is_file():
         raise StoreError(
             f"Không tìm thấy tệp của minh chứng \u201c{info.title}\u201d ({info.file_name}) "

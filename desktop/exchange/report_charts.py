@@ -12,6 +12,7 @@ import math
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from desktop.domain.trends import IndicatorTrend
 from desktop.domain.vnformat import number, percent
@@ -35,6 +36,14 @@ def _nice_max(value: float) -> float:
 
 def _shown(trend: IndicatorTrend, v: float) -> str:
     return percent(v) if trend.percent_like else number(v, 2)
+
+
+def _overlaps(span: tuple[float, float], base: float, x: float, y: float, w: float) -> bool:
+    """Whether a value label (at x, y, w wide) meets the threshold's label (over `span`,
+    its baseline at `base`), both a line of text high — or comes so close on the same line
+    that the two read as one phrase ("99,47 % Ngưỡng 100,00 %")."""
+    gap = SIZE
+    return x < span[1] + gap and x + w + gap > span[0] and abs(y - base) < SIZE
 
 
 def trend_drawing(trend: IndicatorTrend, width: float) -> Drawing:
@@ -84,12 +93,19 @@ def trend_drawing(trend: IndicatorTrend, width: float) -> Drawing:
                    strokeWidth=0.6))
         d.add(Line(x(i) - box_w / 2, y(s.median), x(i) + box_w / 2, y(s.median),
                    strokeWidth=1.4))
+    values_at = [(x(i), y(v), _shown(trend, v)) for i, v in enumerate(trend.area)
+                 if v is not None]
     if trend.threshold is not None:
         d.add(Line(LEFT, y(trend.threshold), LEFT + plot_w, y(trend.threshold),
                    strokeWidth=0.9, strokeDashArray=[1.5, 2]))
-        d.add(String(LEFT + plot_w - 2, y(trend.threshold) + 3,
-                     f"Ngưỡng {_shown(trend, trend.threshold)}", fontName=REGULAR,
-                     fontSize=SIZE, textAnchor="end"))
+        text = f"Ngưỡng {_shown(trend, trend.threshold)}"
+        right = LEFT + plot_w - 2
+        span = (right - stringWidth(text, REGULAR, SIZE), right)
+        above = y(trend.threshold) + 3
+        labels = [(px + 5, py + 4, stringWidth(t, BOLD, SIZE - 1)) for px, py, t in values_at]
+        if any(_overlaps(span, above, lx, ly, lw) for lx, ly, lw in labels):
+            above = y(trend.threshold) - 3 - SIZE  # below the line, clear of the values
+        d.add(String(right, above, text, fontName=REGULAR, fontSize=SIZE, textAnchor="end"))
     last: tuple[float, float] | None = None
     for i, value in enumerate(trend.area):
         if value is None:

@@ -13,6 +13,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -279,6 +280,17 @@ class ProposalRow(Base):
     documents: Mapped[list[ProposalDocumentRow]] = relationship(
         back_populates="proposal", cascade="all, delete-orphan"
     )
+
+
+class StoredFileRow(Base):
+    """The content of an evidence or dossier file, by its SHA-256, kept in a server's
+    database so that every clerk's PC can open it (a file database keeps its copies in
+    the folder beside it; a backup of a server brings them along)."""
+
+    __tablename__ = "stored_file"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class ProposalDocumentRow(Base):

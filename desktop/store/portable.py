@@ -11,15 +11,17 @@ import datetime as dt
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from ..paths import backups_dir, evidence_dir
 from . import migrate
 from .database import Database, check_is_sqlite, make_engine
 from .errors import NotADatabase, StoreError
+from .file_store import store_folder
 from .transfer import Progress, TableCheck, _quiet, clear_all, copy_all, is_empty
 
 SUFFIX = ".db"
@@ -108,7 +110,9 @@ def checked_backup_file(backup_file: Path) -> int:
 
 
 def _fill_from_file(db: Database, source: Path, *, replace: bool,
-                    progress: Progress) -> tuple[TableCheck, ...]:
+                    progress: Progress,
+                    then: Callable[[Connection], object] | None = None,
+                    ) -> tuple[TableCheck, ...]:
     """Copy the file's rows into the server's database in one transaction: all or nothing.
     An older file is upgraded in a temporary copy first (the file itself is left as it is)."""
     checked_backup_file(source)
@@ -132,7 +136,10 @@ def _fill_from_file(db: Database, source: Path, *, replace: bool,
                         f"Cơ sở dữ liệu {db.label} trên máy chủ đã có dữ liệu; chỉ chuyển "
                         "được vào một cơ sở dữ liệu còn trống. Hãy tạo một cơ sở dữ liệu mới "
                         "trên máy chủ.")
-                return tuple(copy_all(src, dst, progress))
+                checks = tuple(copy_all(src, dst, progress))
+                if then is not None:  # in the same transaction: all or nothing
+                    then(dst)
+                return checks
         finally:
             engine.dispose()
 
@@ -152,15 +159,16 @@ def restore_server(db: Database, backup_file: Path,
 def move_to_server(source: Path, server: Database,
                    progress: Progress = _quiet) -> Copied:
     """Copy a whole SQLite database into the server's empty database, verified table by
-    table; the evidence copies go along to the server's folder on this PC. The file is
-    left unchanged."""
+    table; the evidence scans go along into the database (every clerk's PC reads them
+    from there) and into the server's folder on this PC. The file is left unchanged."""
     if not server.is_server:
         raise StoreError("Đích phải là một cơ sở dữ liệu trên máy chủ PostgreSQL.")
     source = Path(source)
     if not source.is_file():
         raise StoreError(f"Không tìm thấy tệp cơ sở dữ liệu {source}.")
-    checks = _fill_from_file(server, source, replace=False, progress=progress)
     files = evidence_dir(source)
+    checks = _fill_from_file(server, source, replace=False, progress=progress,
+                             then=lambda dst: store_folder(dst, files))
     if files.is_dir():
         shutil.copytree(files, evidence_dir(server.path), dirs_exist_ok=True)
     return Copied(server.label, checks)

@@ -44,6 +44,7 @@ from ..domain.proposals import (
 from .database import register_new_file
 from .errors import StoreError
 from .evidence import checked_sha256, copy_in, stored_name
+from .file_store import keep_content
 from .models import PeriodRow, ProposalDocumentRow, ProposalRow, UnitRow
 from .plans import former_names, load_plan, plan_row, unit_row
 from .submissions import period_report
@@ -60,10 +61,11 @@ def store_file(session: Session, evidence_root: Path, source: Path) -> Attachmen
     if not source.is_file():
         raise ProposalError(f"Không tìm thấy tệp hồ sơ: {source}")
     try:
-        sha, _ = checked_sha256(source)
+        sha, size = checked_sha256(source)
         target = Path(evidence_root) / stored_name(sha, source.name)
         if copy_in(source, target, sha):
             register_new_file(session, target)
+        keep_content(session, target, sha, size)  # on a server: for every clerk's PC
     except StoreError as exc:
         raise ProposalError(exc.message) from None
     except OSError as exc:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, delete, func, insert, select, text, update
+from sqlalchemy import LargeBinary, Table, delete, func, insert, select, text, update
 from sqlalchemy.engine import Connection
 
 from .errors import StoreError
@@ -26,6 +26,7 @@ from .models import Base
 SEEDED_BY_MIGRATIONS = frozenset({"office_key"})
 Progress = Callable[[int, int, str], object]
 CHUNK = 5000
+FILE_CHUNK = 4
 
 
 def _quiet(_done: int, _total: int, _text: str) -> None:
@@ -55,6 +56,8 @@ def _canonical(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, list | dict):
         return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    if isinstance(value, bytes | memoryview):  # a file's content: its digest, not its repr
+        return "bytes:" + hashlib.sha256(bytes(value)).hexdigest()
     return repr(value)
 
 
@@ -62,10 +65,23 @@ def _ordered(table: Table) -> Any:
     return select(table).order_by(*table.primary_key.columns)
 
 
+def _holds_files(table: Table) -> bool:
+    return any(isinstance(c.type, LargeBinary) for c in table.c)
+
+
+def _rows(conn: Connection, table: Table) -> Any:
+    """The table's rows in key order; a table of file contents streamed from the server
+    (not every file in memory at once)."""
+    query = _ordered(table)
+    if _holds_files(table):
+        query = query.execution_options(stream_results=True, max_row_buffer=FILE_CHUNK)
+    return conn.execute(query)
+
+
 def table_check(conn: Connection, table: Table) -> TableCheck:
     h = hashlib.sha256()
     count = 0
-    for row in conn.execute(_ordered(table)):
+    for row in _rows(conn, table):
         h.update("\x1f".join(_canonical(v) for v in row).encode())
         h.update(b"\x1e")
         count += 1
@@ -85,11 +101,11 @@ def _self_references(table: Table) -> list[str]:
     return [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
 
 
-def _chunks(rows: Iterable[dict[str, Any]]) -> Iterable[list[dict[str, Any]]]:
+def _chunks(rows: Iterable[dict[str, Any]], size: int = CHUNK) -> Iterable[list[dict[str, Any]]]:
     chunk: list[dict[str, Any]] = []
     for row in rows:
         chunk.append(row)
-        if len(chunk) >= CHUNK:
+        if len(chunk) >= size:
             yield chunk
             chunk = []
     if chunk:
@@ -100,8 +116,10 @@ def _copy_table(src: Connection, dst: Connection, table: Table) -> None:
     later = _self_references(table)  # written after every row exists (unit.merged_into)
     pending: list[dict[str, Any]] = []
     keys = [c.name for c in table.primary_key.columns]
-    rows = (dict(r._mapping) for r in src.execute(_ordered(table)))
-    for chunk in _chunks(rows):
+    rows = (dict(r._mapping) for r in _rows(src, table))
+    # a file's content is up to 200 MB: those rows go a few at a time
+    size = FILE_CHUNK if _holds_files(table) else CHUNK
+    for chunk in _chunks(rows, size):
         for row in chunk:
             if later and any(row[c] is not None for c in later):
                 pending.append({**{k: row[k] for k in keys}, **{c: row[c] for c in later}})

@@ -1,4 +1,5 @@
-"""The first-run wizard: start from a bundled plan, open an existing database, or try the demo.
+"""The first-run wizard: start from a bundled plan, open an existing database, connect to
+the office's database server, or try the demo.
 
 From a plan: the office and its signer, a look at the plan's units, then where to save.
 The database is created on a worker thread; `result_path` is set once it exists.
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QPushButton,
+    QRadioButton,
     QTableWidgetItem,
     QWidget,
     QWizard,
@@ -131,6 +133,8 @@ class FirstRunWizard(QWizard):
         self.ui = Ui_FirstRunWizard()
         self.ui.setupUi(self)
         self.result_path: Path | None = None
+        self.result_database: Any = None  # a server's database, connected by the wizard
+        self.connect_dialog: Any = None
         self.save_path_given = save_path
         self.runner = TaskRunner(self)
         self._office_plan: Plan | None = None
@@ -147,7 +151,15 @@ class FirstRunWizard(QWizard):
         self.plan_entries = [(p.code, p, "") for p in self.plans]
         fill_plan_combo(self.ui.planCombo, self.plan_entries)
         self.ui.planCombo.currentIndexChanged.connect(self._show_plan_info)
-        for rb in (self.ui.rbPlan, self.ui.rbOpen, self.ui.rbDemo):
+        self.rbServer = QRadioButton(
+            "Kết nối má&y chủ cơ sở dữ liệu của cơ quan (nhiều cán bộ cùng làm việc)",
+            self.ui.pageStart)
+        self.rbServer.setToolTip(
+            "Cơ quan đã có máy chủ PostgreSQL dùng chung: hỏi người quản trị địa chỉ máy "
+            "chủ, tên cơ sở dữ liệu, tên đăng nhập và mật khẩu")
+        layout = self.ui.startLayout
+        layout.insertWidget(layout.indexOf(self.ui.rbDemo), self.rbServer)
+        for rb in (self.ui.rbPlan, self.ui.rbOpen, self.rbServer, self.ui.rbDemo):
             rb.toggled.connect(self._on_mode_changed)
         start = self.ui.pageStart
         self.ui.openPathEdit.textChanged.connect(lambda _t: start.completeChanged.emit())
@@ -192,6 +204,8 @@ class FirstRunWizard(QWizard):
     def mode(self) -> str:
         if self.ui.rbOpen.isChecked():
             return "open"
+        if self.rbServer.isChecked():
+            return "server"
         return "demo" if self.ui.rbDemo.isChecked() else "plan"
 
     def chosen_plan(self) -> Plan | None:
@@ -209,7 +223,9 @@ class FirstRunWizard(QWizard):
         self.ui.planCombo.setEnabled(mode == "plan")
         self.ui.openPathEdit.setEnabled(mode == "open")
         self.ui.btnBrowseOpen.setEnabled(mode == "open")
-        self.ui.pageStart.setFinalPage(mode == "open")
+        self.ui.pageStart.setFinalPage(mode in ("open", "server"))
+        self.setButtonText(QWizard.WizardButton.FinishButton,
+                           "Kết &nối…" if mode == "server" else "Hoàn &tất")
         self.ui.pageStart.completeChanged.emit()
 
     def _show_plan_info(self, _index: int = 0) -> None:
@@ -235,7 +251,7 @@ class FirstRunWizard(QWizard):
     def nextId(self) -> int:  # noqa: N802 - Qt override
         current = self.currentId()
         if current == PAGE_START:
-            return {"open": -1, "demo": PAGE_SAVE}.get(self.mode(), PAGE_OFFICE)
+            return {"open": -1, "server": -1, "demo": PAGE_SAVE}.get(self.mode(), PAGE_OFFICE)
         if current == PAGE_OFFICE:
             return PAGE_UNITS
         if current == PAGE_UNITS:
@@ -333,11 +349,14 @@ class FirstRunWizard(QWizard):
         self.ui.lblSummary.setText(f"Sẽ tạo {what}.")
 
     def validateCurrentPage(self) -> bool:  # noqa: N802 - Qt override
-        if self.result_path is not None:
+        if self.result_path is not None or self.result_database is not None:
             return True
         current = self.currentId()
         if current == PAGE_START and self.mode() == "open":
             return self._accept_existing()
+        if current == PAGE_START and self.mode() == "server":
+            self.connect_server()
+            return False
         if current == PAGE_START and self.mode() == "plan" and self.chosen_plan() is None:
             self.ui.lblPlanInfo.setText("<span style='color:#b71c1c'>Hãy chọn một kế hoạch "
                                         "trong danh sách.</span>")
@@ -370,6 +389,26 @@ class FirstRunWizard(QWizard):
             return False
         self.result_path = path
         return True
+
+    def connect_server(self) -> None:
+        """The connect dialog (it tries the server off the GUI thread and shows a refusal
+        in place); once connected, the wizard ends with that database."""
+        if self.connect_dialog is not None:
+            return
+        from .connect_dialog import ConnectDialog
+        from .settings import Settings
+
+        dialog = ConnectDialog(Settings(), self)
+        self.connect_dialog = dialog
+
+        def finished(result: int) -> None:
+            self.connect_dialog = None
+            if result and dialog.database is not None:
+                self.result_database = dialog.database
+                self.accept()
+
+        dialog.finished.connect(finished)
+        dialog.open()
 
     # ---- files ---------------------------------------------------------------------------
     def choose_plan_file(self) -> Path | None:  # a seam, replaced in tests
