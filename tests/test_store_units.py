@@ -169,7 +169,10 @@ def test_blocks(db: Database) -> None:
         save_block(s, "K1", "Khối một")
     with db.transaction("Gán") as s:
         edit_unit(s, "22810", UnitData("22810", "Thị trấn Tân Sơn", "commune", "K1"))
-    assert "còn 1 đơn vị" in refused(db, delete_block, "K1")
+    with pytest.raises(DomainError, match=r"Không xóa được khối thi đua K1 vì đang được dùng: "
+                       r"1 đơn vị \(Thị trấn Tân Sơn\)"):
+        with db.transaction("Xóa") as s:
+            delete_block(s, "K1")
     assert "Mã khối" in refused(db, save_block, "K 2", "Khối 2")
     with db.transaction("Gỡ") as s:
         edit_unit(s, "22810", UnitData("22810", "Thị trấn Tân Sơn", "commune", None))

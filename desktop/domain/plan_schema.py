@@ -27,6 +27,8 @@ from .plan import (
     UnitKind,
 )
 from .plan_rules import (
+    CODE_RE,
+    code_problem,
     count_problem,
     number_problem,
     operator_problem,
@@ -388,6 +390,8 @@ def _list(doc: Mapping[str, Any], key: str, problems: _Problems) -> list[Mapping
 def _unique(codes: list[str], what: str, problems: _Problems) -> set[str]:
     seen: set[str] = set()
     for c in codes:
+        if c and not CODE_RE.match(c):
+            problems.add(f"[[{what}]]", code_problem(c) or "")
         if c in seen:
             problems.add(f"[[{what}]]", f"mã '{c}' bị trùng")
         seen.add(c)

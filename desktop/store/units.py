@@ -8,7 +8,6 @@ point to the unit they were merged into, so their submissions stay reportable.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,12 +15,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain.plan import UNIT_KIND_LABELS
+from ..domain.plan_rules import CODE_RE
 from ..domain.vnformat import day
 from .errors import StoreError
 from .models import BlockRow, SubmissionRow, UnitNameRow, UnitRow
 from .plans import plan_row
 
-CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
 MAX_NAME = 200
 
 
@@ -266,17 +265,10 @@ def save_block(session: Session, code: str, name: str) -> BlockRow:
 
 
 def delete_block(session: Session, code: str) -> None:
-    row = session.scalar(select(BlockRow).where(BlockRow.code == code))
-    if row is None:
-        raise StoreError(f"Không có khối thi đua '{code}'.")
-    used = session.scalars(select(UnitRow.name).where(UnitRow.block == code)).all()
-    if used:
-        raise StoreError(
-            f"Khối '{code}' còn {len(used)} đơn vị ({', '.join(used[:3])}"
-            f"{', …' if len(used) > 3 else ''}); hãy chuyển các đơn vị sang khối khác trước."
-        )
-    session.delete(row)
-    session.flush()
+    """Refused, with what uses it named, while a unit or a quota is in the block."""
+    from .plan_structure import remove_block
+
+    remove_block(session, code)
 
 
 # ---- reading ------------------------------------------------------------------------------

@@ -3,6 +3,8 @@
 Thresholds, period labels and deadlines, and award quotas are edited in place (F2 or
 typing, decimal comma, dates dd/mm/yyyy); each cell is checked as it is entered, changed
 cells are marked, and "Lưu kế hoạch" writes every change in one audited transaction.
+Indicators, criteria, periods, quotas, unit kinds and blocks are added and removed with
+the buttons under each table (desktop/ui/plan_structure.py), each change at once.
 """
 
 from __future__ import annotations
@@ -14,11 +16,17 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 from ..actions.plan import edit_plan, read_editable
-from ..domain import values
-from ..domain.errors import DomainError, ValueProblem
+from ..domain.errors import DomainError
 from ..domain.evaluation import rule_label
 from ..domain.plan import KIND_LABELS, UNIT_KIND_LABELS, Criterion, Operator, Plan
 from ..domain.plan_rules import (
@@ -34,39 +42,13 @@ from ..domain.vnformat import day, number
 from . import errors
 from .context import AppContext
 from .forms.ui_plan_page import Ui_PlanPage
+from .plan_parsing import parse_count, parse_day, parse_number
+from .plan_structure import PlanStructure
 
 Index = QModelIndex | QPersistentModelIndex
 CHANGED = QColor("#fff3c4")
 OPS = {">=": ">=", "≥": ">=", ">": ">", "<=": "<=", "≤": "<=", "=": "="}
 OP_SHOWN = {">=": "≥", ">": ">", "<=": "≤", "=": "=", "true": "Có", "by": "≤ (ngày)"}
-
-
-def parse_number(text: str) -> float:
-    """'65', '65,5', '1.000' (thousands) -> float (domain.values.parse_number, which
-    refuses NaN and infinities); ValueError with a Vietnamese reason."""
-    try:
-        x = values.parse_number(text, "giá trị")
-    except ValueProblem as exc:
-        raise ValueError(f"{exc.message} (dùng dấu phẩy thập phân, ví dụ 65,5)") from None
-    if x is None:
-        raise ValueError("chưa nhập số")
-    return x
-
-
-def parse_day(text: str) -> dt.date:
-    try:
-        return values.parse_day(text)
-    except ValueProblem as exc:
-        raise ValueError(exc.message) from None
-
-
-def parse_count(text: str) -> int | None:
-    if not text.strip():
-        return None
-    value = parse_number(text)
-    if value < 0 or not value.is_integer():
-        raise ValueError(f"'{text}' phải là số nguyên không âm")
-    return int(value)
 
 
 class EditTableModel(QAbstractTableModel):
@@ -333,6 +315,7 @@ class IndicatorsTableModel(EditTableModel):
 
 class PlanPage(QWidget):
     saved = Signal(list)  # the changes written
+    structure_changed = Signal(str)  # a part added or removed: what was done
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -364,6 +347,8 @@ class PlanPage(QWidget):
             "khác khởi tạo từ đó")
         self.btn_save_file.clicked.connect(self.save_plan_file)
         self.ui.buttonsLayout.insertWidget(1, self.btn_save_file)
+        self.note: str | None = None  # shown once the tables are loaded again
+        self.structure = PlanStructure(self)
         ctx.data_changed.connect(self._on_data_changed)
         ctx.database_changed.connect(self.reload)
         self.reload()
@@ -409,13 +394,20 @@ class PlanPage(QWidget):
         self.periods.load(editable.periods, plan)
         self.quotas.load(editable.quotas, plan)
         self.indicators.load(list(plan.indicators), plan)
+        self.structure.load(plan)
         issued = f" ngày {day(plan.issued_on)}" if plan.issued_on else ""
         self.ui.lblPlanTitle.setText(f"<b>{plan.title}</b>")
         self.ui.lblPlanSource.setText(
             f"Số: {plan.number}{issued} — {plan.issuer}. {plan.source_note}".strip())
         self._on_edited()
+        if self.note:
+            self.show_status(self.note)
+            self.note = None
 
     # ---- editing ---------------------------------------------------------------------------------
+    def run_dialog(self, dialog: QDialog) -> bool:  # a seam, replaced in tests
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
     def choose_plan_file(self) -> Path | None:  # a seam, replaced in tests
         name, _ = QFileDialog.getSaveFileName(
             self, "Lưu thành tệp kế hoạch", f"{self.ctx.plan.code}.toml",
