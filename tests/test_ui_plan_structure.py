@@ -283,32 +283,51 @@ def test_no_change_of_structure_over_unsaved_edits_or_without_a_row(
 
 
 def test_screenshots_of_the_plan_editor(qtbot, plan_page, tmp_path: Path) -> None:
-    """THIDUA_SCREENSHOTS=docs/screenshots: the Kế hoạch page and its Thêm dialogs."""
+    """THIDUA_SCREENSHOTS=docs/screenshots: the Kế hoạch page, its Thêm dialogs and the
+    Đơn vị page, at 1366×768 (a laptop's screen)."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
     from desktop.ui.plan_item_dialog import criterion_dialog, indicator_dialog
 
     folder = Path(os.environ.get("THIDUA_SCREENSHOTS") or tmp_path)
+    app = QApplication.instance()
+    old_font = app.font()
+    app.setFont(QFont("DejaVu Sans", 10))
     window = plan_page.window()
     window.resize(1366, 768)
-    plan_page.ui.tabs.setCurrentIndex(0)
-    qtbot.wait(50)
-    assert window.grab().save(str(folder / "ke-hoach.png"))
-    plan_page.ui.tabs.setCurrentIndex(plan_page.ui.tabs.count() - 1)
-    qtbot.wait(50)
-    assert window.grab().save(str(folder / "ke-hoach-loai-don-vi-khoi.png"))
-    for name, make in (("them-chi-tieu", indicator_dialog), ("them-tieu-chi", criterion_dialog)):
-        dialog = make(plan_page, plan_page.ctx.plan)
-        if name == "them-tieu-chi":
-            fill(
-                dialog,
-                {
-                    "code": "XA_HSCV",
-                    "name": "Hồ sơ xử lý trên mạng",
-                    "threshold": "120",
-                    "source": "V.1.1.b",
-                },
-            )
-            dialog.accept()
-        dialog.show()
-        qtbot.wait(50)
-        assert dialog.grab().save(str(folder / f"{name}.png"))
-        dialog.reject()
+
+    def shot(widget, name: str) -> None:
+        qtbot.wait(150)
+        assert widget.grab().save(str(folder / f"{name}.png"))
+
+    try:
+        plan_page.ui.tabs.setCurrentIndex(0)
+        shot(window, "ke-hoach")
+        plan_page.ui.tabs.setCurrentIndex(plan_page.ui.tabs.count() - 1)
+        shot(window, "ke-hoach-loai-don-vi-khoi")
+        for name, make in (
+            ("them-chi-tieu", indicator_dialog),
+            ("them-tieu-chi", criterion_dialog),
+        ):
+            dialog = make(plan_page, plan_page.ctx.plan)
+            if name == "them-tieu-chi":
+                fill(
+                    dialog,
+                    {
+                        "code": "XA_HSCV",
+                        "name": "Hồ sơ xử lý trên mạng",
+                        "threshold": "120",
+                        "source": "V.1.1.b",
+                    },
+                )
+                dialog.accept()
+            dialog.show()
+            shot(dialog, name)
+            dialog.reject()
+        window.show_page(PAGE["Đơn vị"])
+        units = window.pages[PAGE["Đơn vị"]]
+        qtbot.waitUntil(lambda: units.model.rowCount() == 8)
+        shot(window, "don-vi")
+    finally:
+        app.setFont(old_font)

@@ -84,7 +84,7 @@ class Checks(QWidget):
         for i, (label, value) in enumerate(choices):
             box = QCheckBox(label, self)
             box.setChecked(value in checked)
-            grid.addWidget(box, i // 3, i % 3)
+            grid.addWidget(box, i // 2, i % 2)
             self.boxes[value] = box
 
     def chosen(self) -> tuple[str, ...]:

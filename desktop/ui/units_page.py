@@ -257,7 +257,8 @@ class UnitsPage(QWidget):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         today = dt.date.today()
         active = sum(1 for u in self.model.units if u.active_on(today))
-        self.ui.lblCount.setText(f"Hiện {shown}/{total} đơn vị · {active} đang hoạt động")
+        self.ui.lblCount.setText(f"{shown}/{total} đơn vị · {active} hoạt động")
+        self.ui.lblCount.setToolTip(f"Hiện {shown}/{total} đơn vị; {active} đang hoạt động")
 
     # ---- selection ----------------------------------------------------------------------
     def selected_units(self) -> list[UnitListing]:
