@@ -90,6 +90,8 @@ def test_addressee_defaults_to_the_plans_issuer() -> None:
     assert default_addressee(load_bundled("ninh-son-2022")) == "Ủy ban nhân dân huyện Ninh Sơn"
     # "Chủ tịch UBND tỉnh" issued it; the report goes to the committee
     assert default_addressee(load_bundled("quang-ninh-2022")) == "Ủy ban nhân dân tỉnh Quảng Ninh"
+    # a department's own plan: not to itself, to the province's committee above it
+    assert default_addressee(load_bundled("dien-bien-2023")) == "Ủy ban nhân dân tỉnh Điện Biên"
 
 
 def test_warnings_before_sending() -> None:

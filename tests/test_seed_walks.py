@@ -114,6 +114,13 @@ def exports(capsys, tmp_path: Path, db: Path, period: str) -> tuple[str, dict]:
     return pdf.read_bytes().decode("latin-1"), data
 
 
+def pdf_text(path: Path) -> str:
+    import subprocess
+
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
 def proposals_check(capsys, db: Path, review: str) -> dict:
     return json.loads(ok(capsys, "--db", db, "proposals", "check", "--review", review,
                          "--format", "json"))
@@ -209,6 +216,11 @@ def test_quang_ninh_year(tmp_path, capsys):
         **{c: ("district", True) for c in districts}}, "2023-12-14")
     report = check(capsys, db, "2023")
     assert {u["code"]: u["result"] for u in report["units"]}["QN-SNV"] == "pass"
+    ok(capsys, "--db", db, "review", "--period", "2023", "--unit", "QN-SNV", "--accept")
+    ok(capsys, "--db", db, "review", "--period", "2023", "--unit", "QN-STTTT", "--return",
+       "Thiếu minh chứng")
+    states = {u["code"]: u.get("state") for u in check(capsys, db, "2023")["units"]}
+    assert states["QN-SNV"] == "accepted" and states["QN-STTTT"] == "returned"
     # awards at the sơ kết: no number fixed, proposals are recorded, never over a quota
     for unit in ("QN-STTTT", "QN-SNV", *districts):
         ok(capsys, "--db", db, "proposals", "add", "--review", "2023", "--collective", unit)
@@ -254,8 +266,14 @@ def test_can_tho_year(tmp_path, capsys):
     assert rules == ["NOT_TOP_UNIT"]
     for code in k3[1:4]:  # 3 collectives allowed for Khối 3, 4 proposed
         ok(capsys, "--db", db, "proposals", "add", "--review", "2022", "--collective", code)
+    result = proposals_check(capsys, db, "2022")
+    assert "QUOTA_COLLECTIVES" in [b["rule"] for b in result["breaches"]]
+    listed = ok(capsys, "--db", db, "proposals", "list", "--review", "2022", "--format", "json")
+    last = max(p["id"] for p in json.loads(listed)["proposals"])
+    ok(capsys, "--db", db, "proposals", "remove", "--review", "2022", "--id", last)
     rules = [b["rule"] for b in proposals_check(capsys, db, "2022")["breaches"]]
-    assert "QUOTA_COLLECTIVES" in rules
+    assert "QUOTA_COLLECTIVES" not in rules  # within Khối 3's three again
+    ok(capsys, "--db", db, "review", "--period", "2022", "--unit", best, "--accept")
     assert "Sở Khoa học và Công nghệ" in office(capsys, db)
     exports(capsys, tmp_path, db, "2022")
 
@@ -304,6 +322,13 @@ def test_dien_bien_year(tmp_path, capsys):
     assert results == {"VP": "pass", "TTR": "fail", "TTUD": "fail"}
     ok(capsys, "--db", db, "review", "--period", period, "--unit", "VP", "--accept")
     pdf, data = exports(capsys, tmp_path, db, period)
+    text = " ".join(pdf_text(tmp_path / f"r{period}.pdf").split())
+    assert "Kính gửi: Ủy ban nhân dân tỉnh Điện Biên." in text  # not to the Sở itself
+    assert f"Đạt {n - 2}/{n} chỉ tiêu" in text and f"Đạt 0/{n} chỉ tiêu" in text
+    assert "1 đơn vị đạt đủ các chỉ tiêu, 1 đơn vị đạt một phần, 1 đơn vị chưa đạt" in text
+    assert "đạt tất cả các tiêu chuẩn thi đua" not in text and "không đạt:" not in text
+    with zipfile.ZipFile(tmp_path / f"r{period}.zip") as zf:  # for a province without us
+        assert f"Đạt {n - 2}/{n} chỉ tiêu" in zf.read("tonghop.csv").decode("utf-8-sig")
     xlsx = openpyxl.load_workbook(tmp_path / f"r{period}.xlsx")["TongHop"]
     cells = {str(c.value) for row in xlsx.iter_rows() for c in row if c.value}
     assert f"Đạt 0/{n} chỉ tiêu" in cells and "Đạt" not in cells
@@ -330,6 +355,10 @@ def test_binh_phuoc_year(tmp_path, capsys):
         ok(capsys, "--db", db, "proposals", "add", "--review", "2023", "--collective", code)
     rules = {b["rule"] for b in proposals_check(capsys, db, "2023")["breaches"]}
     assert "QUOTA_COLLECTIVES" in rules
+    ok(capsys, "--db", db, "proposals", "remove", "--review", "2023", "--id", "8")
+    rules = {b["rule"] for b in proposals_check(capsys, db, "2023")["breaches"]}
+    assert "QUOTA_COLLECTIVES" not in rules  # 7 of 7
+    ok(capsys, "--db", db, "review", "--period", "2023", "--unit", districts[0], "--accept")
     exports(capsys, tmp_path, db, "2023")
 
 

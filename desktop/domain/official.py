@@ -78,8 +78,13 @@ def office_with_area(name: str, area: str) -> str:
 
 def default_addressee(plan: Plan) -> str:
     """Whom the report goes to when the office has not said: the body that issued the plan
-    and asked for the reports (its "Chủ tịch" aside: the report goes to the committee)."""
+    and asked for the reports (its "Chủ tịch" aside: the report goes to the committee), or,
+    for a department's own plan, the committee above the department (its parent body)."""
     issuer = _nfc(plan.issuer).strip()
+    parent = _nfc(str(plan.extras.get("parent_body", ""))).strip()
+    if issuer.casefold().startswith("sở ") and parent:
+        # a department's own plan: the department reports to the committee above it
+        return re.sub(r"^UBND\s+", "Ủy ban nhân dân ", parent)
     return re.sub(r"^Chủ tịch\s+", "", issuer)
 
 

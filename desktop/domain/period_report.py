@@ -16,7 +16,7 @@ from fractions import Fraction
 from typing import Any
 
 from .aggregate import Aggregate, aggregate
-from .evaluation import CriterionResult, UnitResult, evaluate_unit, verdict
+from .evaluation import CriterionResult, UnitResult, evaluate_unit, targets_only, verdict
 from .lateness import late_days
 from .plan import Period, Plan, Unit
 from .ranking import competition_ranks
@@ -68,6 +68,27 @@ class UnitReport:
     def verdict(self) -> str:
         """'Đạt', 'Không đạt', … or 'Đạt 5/7 chỉ tiêu' for a plan of targets only."""
         return verdict(self.result, self.criteria)
+
+
+@dataclass(frozen=True)
+class TargetsSummary:
+    """For a period judged by targets alone: how many reporting units met them all, some,
+    none (each unit's own line is its verdict, 'Đạt 5/7 chỉ tiêu')."""
+
+    full: int
+    partial: int
+    none: int
+
+
+def targets_summary(units: Sequence[UnitReport]) -> TargetsSummary | None:
+    """None unless every unit that reported is judged by targets alone."""
+    judged = [u for u in units if u.submission is not None]
+    if not judged or not all(targets_only(u.criteria) for u in judged):
+        return None
+    met = [sum(1 for r in u.criteria if r.outcome.value == "pass") for u in judged]
+    full = sum(1 for u, m in zip(judged, met, strict=True) if m == len(u.criteria))
+    none = sum(1 for m in met if m == 0)
+    return TargetsSummary(full, len(judged) - full - none, none)
 
 
 @dataclass(frozen=True)

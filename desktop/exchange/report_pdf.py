@@ -31,6 +31,7 @@ from .csv_tables import present_kinds, quota_text, target_results
 from .export_input import ExportInput
 from .official_header import official_document
 from .pdf_document import Item, OfficialReport, Section, Table, write_report
+from .report_targets import judged_by_targets, sections_targets
 
 TEXT_WIDTH = 165 * 72 / 25.4  # pt: A4 portrait between the margins of NĐ 30
 LIST_LIMIT = 30  # lines of a list (units that failed) before "và N đơn vị khác"
@@ -137,7 +138,7 @@ def _group_of(plan: Plan, units: Sequence[UnitReport]) -> tuple[str, dict[str, s
     return "", {}
 
 
-def section_ranking(plan: Plan, units: Sequence[UnitReport]) -> Section | None:
+def section_ranking(plan: Plan, units: Sequence[UnitReport], number: str = "4") -> Section | None:
     if plan.ranking is None:
         return None
     ind = plan.indicator(plan.ranking.indicator)
@@ -170,7 +171,7 @@ def section_ranking(plan: Plan, units: Sequence[UnitReport]) -> Section | None:
         align.insert(1, "left")
         where = " trong từng khối" if group_head == "Khối" else " trong từng loại đơn vị"
     return Section(
-        "4. Xếp hạng",
+        f"{number}. Xếp hạng",
         2,
         [
             f"Xếp hạng các đơn vị{where} theo {_lower_first(ind.name)}, {order}; "
@@ -188,6 +189,11 @@ def sections_results(inp: ExportInput) -> list[Section]:
     failed = [u for u in units if u.result.value == "fail"]
     incomplete = [u for u in units if u.result.value == "incomplete"]
     missing = [u for u in units if u.result.value == "not_submitted"]
+    kinds = present_kinds(report)
+    if judged_by_targets(plan, kinds):  # no unit is called "đạt": how many targets it met
+        out = sections_targets(plan, report, kinds)
+        ranking = section_ranking(plan, units, number="2")
+        return out + ([ranking] if ranking is not None else [])
     out = [
         Section(
             "II. Kết quả đánh giá theo tiêu chuẩn thi đua",
@@ -237,7 +243,6 @@ def sections_results(inp: ExportInput) -> list[Section]:
         paras.append(f"{_names(missing)} chưa gửi báo cáo nên chưa được đánh giá.")
     out.append(Section("2. Đơn vị không đạt, chưa đủ số liệu", 2, paras))
 
-    kinds = present_kinds(report)
     criteria = [c for c in plan.criteria if c.mandatory and set(kinds) & set(c.unit_kinds)]
     rows = []
     for n, c in enumerate(criteria, start=1):

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QListWidgetItem, QScrollArea, QSiz
 
 from ..domain.evaluation import Outcome
 from ..domain.lateness import days_left
-from ..domain.period_report import PeriodReport
+from ..domain.period_report import PeriodReport, targets_summary
 from ..domain.vnformat import day, number, percent
 from . import errors
 from .context import AppContext
@@ -227,10 +227,18 @@ class OverviewPage(QWidget):
             label.setText(number(values[key]))
         ui.valMissing.setStyleSheet("color: #c62828;" if s.not_submitted else "")
         ui.valLate.setStyleSheet("color: #e65100;" if s.late else "")
-        ui.lblResults.setText(
-            f"Kết quả đánh giá: đạt {s.passed} · không đạt {s.failed} · chưa đủ số liệu "
-            f"{s.incomplete} · đã chấp nhận {s.accepted}/{s.submitted} báo cáo."
-        )
+        targets = targets_summary(report.units)
+        if targets is not None:  # a plan of targets only: nobody is "đạt", targets are met
+            ui.lblResults.setText(
+                f"Kết quả theo chỉ tiêu phấn đấu: đạt đủ các chỉ tiêu {targets.full} · đạt một "
+                f"phần {targets.partial} · chưa đạt chỉ tiêu nào {targets.none} · đã chấp nhận "
+                f"{s.accepted}/{s.submitted} báo cáo."
+            )
+        else:
+            ui.lblResults.setText(
+                f"Kết quả đánh giá: đạt {s.passed} · không đạt {s.failed} · chưa đủ số liệu "
+                f"{s.incomplete} · đã chấp nhận {s.accepted}/{s.submitted} báo cáo."
+            )
         self.chart.set_rates(criterion_rates(report) if rates is None else rates)
         ui.missingList.clear()
         for u in report.units:
