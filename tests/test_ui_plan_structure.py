@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLineEdit
 
 from desktop.ui import errors
@@ -231,7 +232,10 @@ def test_add_and_remove_a_quota(qtbot, plan_page, said: Said) -> None:
     )
     assert refusals == ["'-1' phải là số nguyên không âm"]
     qtbot.waitUntil(lambda: page.quotas.rowCount() == 3)
-    assert page.ctx.plan.quotas[-1].individuals is None  # no limit
+    assert page.ctx.plan.quotas[-1].individuals is None  # no limit, and shown so
+    individuals = page.quotas.index(2, page.quotas.COL_INDIVIDUALS)
+    assert individuals.data() == "không giới hạn"
+    assert individuals.data(Qt.ItemDataRole.EditRole) == ""  # typing starts from blank
     page.ui.quotasTable.setCurrentIndex(page.quotas.index(2, 0))
     assert (
         click_and_wait(qtbot, page, remove)

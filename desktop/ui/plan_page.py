@@ -283,7 +283,20 @@ class QuotasTableModel(EditTableModel):
                  self.COL_LEADERS: item.leader_share_max}[col]
         return "" if value is None else number(value)
 
+    NO_LIMIT = "không giới hạn"
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """A count left blank is shown as the plan means it, "không giới hạn" (typing starts
+        from a blank cell, and a blank saves "no limit")."""
+        shown = super().data(index, role)
+        if (role == Qt.ItemDataRole.DisplayRole and shown == ""
+                and index.column() in (self.COL_COLLECTIVES, self.COL_INDIVIDUALS)):
+            return self.NO_LIMIT
+        return shown
+
     def parse(self, item: QuotaEdit, row: int, col: int, text: str) -> QuotaEdit:
+        if text.strip() == self.NO_LIMIT:
+            text = ""
         if col == self.COL_LEADERS:
             new = replace(item, leader_share_max=parse_number(text) if text.strip() else None)
         else:
