@@ -396,6 +396,18 @@ def test_province_from_a_copied_plan_with_100_communes(tmp_path, capsys):
     assert in_2024["22006"] == "Xã Số 2" and in_2025["22006"] == "Xã Hợp Nhất"
     assert "22009" in in_2024 and "22009" not in in_2025
     assert len(in_2025) == 99
+    # forms, import, check, review and the reports of either side of the merger
+    plan = load_bundled("ninh-son-2022")
+    submit(capsys, tmp_path, db, plan, "2024", {"22006": ("commune", True),
+                                               "22009": ("commune", False)}, "2024-12-10")
+    submit(capsys, tmp_path, db, plan, "2025", {"22006": ("commune", True)}, "2025-12-10")
+    report = {u["code"]: u for u in check(capsys, db, "2025")["units"]}
+    assert report["22006"]["result"] == "pass"
+    ok(capsys, "--db", db, "review", "--period", "2025", "--unit", "22006", "--accept")
+    for period, name in (("2024", "Xã Số 2"), ("2025", "Xã Hợp Nhất")):
+        pdf, data = exports(capsys, tmp_path, db, period)
+        assert {u["code"]: u["name"] for u in data["units"]}["22006"] == name
+        assert name in " ".join(pdf_text(tmp_path / f"r{period}.pdf").split())
     # the list exported after the merger reads back unchanged
     exported = tmp_path / "ds.xlsx"
     ok(capsys, "--db", db, "units", "export", exported)

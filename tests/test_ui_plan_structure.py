@@ -183,6 +183,11 @@ def test_add_and_remove_a_criterion(qtbot, plan_page, said: Said) -> None:
     assert (added.threshold, added.periods) == (90.5, ("2025",))
     row = codes(page.criteria).index("XA_HSCV_2025")
     assert page.criteria.index(row, page.criteria.COL_THRESHOLD).data() == "90,50 %"
+    # the periods it applies to are shown: Ninh Sơn's launch-plan deadline is a 2022 task
+    assert page.criteria.index(row, page.criteria.COL_PERIODS).data() == "Năm 2025 (tổng kết)"
+    launch = codes(page.criteria).index("XA_KE_HOACH")
+    assert page.criteria.index(launch, page.criteria.COL_PERIODS).data() == "Năm 2022"
+    assert page.criteria.index(0, page.criteria.COL_PERIODS).data() == "Mọi kỳ"
     # a typing mistake in the number is named in the dialog
     refusals = answer_dialog(
         page,

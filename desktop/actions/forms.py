@@ -21,7 +21,7 @@ from ..exchange.form_reader import FormRejected, read_form
 from ..store.collector import collection_paused
 from ..store.database import Database
 from ..store.office import load_office
-from ..store.plans import load_plan, period_row, unit_infos
+from ..store.plans import load_plan, name_history, period_row, unit_infos
 from ..store.submissions import SubmissionExists, save_submission
 
 Progress = Callable[[int, int, str], bool]
@@ -106,6 +106,7 @@ def import_forms(
     with db.reading() as s:
         plan = load_plan(s)
         units = {u.code: u for u in unit_infos(s)}
+        former = {code: [n for n, _until in names] for code, names in name_history(s).items()}
     known = {code: u.kind for code, u in units.items()}
     outcomes: list[FileOutcome] = []
     for i, path in enumerate(files):
@@ -114,7 +115,9 @@ def import_forms(
             break
         with collection_paused():  # one file's objects: bounded, freed after it
             try:
-                outcome = _import_one(db, plan, units, known, path, received_on, channel, replace)
+                outcome = _import_one(
+                    db, plan, units, known, path, received_on, channel, replace, former
+                )
             except Exception as exc:  # a full disk, a locked database...: the others still go
                 outcome = FileOutcome(
                     path, Status.REFUSED, problems=(f"{path.name}: chưa nhập — {_why(exc)}",)
@@ -157,12 +160,16 @@ def batch_summary(outcomes: list[FileOutcome]) -> str:
     return "\n".join(lines)
 
 
-def _import_one(db, plan, units, known, path, received_on, channel, replace) -> FileOutcome:  # type: ignore[no-untyped-def]
+def _import_one(db, plan, units, known, path, received_on, channel, replace, former) -> FileOutcome:  # type: ignore[no-untyped-def]
     if not path.is_file():
         return FileOutcome(path, Status.REFUSED, problems=(f"{path.name}: không tìm thấy tệp",))
     try:
         form = read_form(
-            path, plan, known_units=known, unit_names={c: u.name for c, u in units.items()}
+            path,
+            plan,
+            known_units=known,
+            unit_names={c: u.name for c, u in units.items()},
+            former_names=former,
         )
     except FormRejected as exc:
         return FileOutcome(path, Status.REFUSED, problems=tuple(str(p) for p in exc.problems))

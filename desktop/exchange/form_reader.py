@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -125,17 +125,20 @@ def read_form(
     *,
     known_units: Mapping[str, str] | None = None,
     unit_names: Mapping[str, str] | None = None,
+    former_names: Mapping[str, Sequence[str]] | None = None,
 ) -> FormData:
     """Read the form at `path` for `plan`; raise FormRejected with every problem.
 
     `known_units` maps unit code -> unit kind (from the database, which may hold units
     added after the plan); when given it wins over `plan.units`. `unit_names` (code ->
-    name, from the database) are accepted in the heading besides the plan's names.
+    name, from the database) are accepted in the heading besides the plan's names, and so
+    are `former_names` (code -> the names it had before a merger or a renaming: a form for
+    a period before it carries the name valid then).
     """
     path = Path(path)
     name = path.name
     try:
-        return _Reader(path, name, plan, known_units, unit_names).read()
+        return _Reader(path, name, plan, known_units, unit_names, former_names).read()
     except FormRejected:
         raise
     except Exception:  # never a traceback for a bad file
@@ -153,8 +156,10 @@ class _Reader:
         plan: Plan,
         known_units: Mapping[str, str] | None,
         unit_names: Mapping[str, str] | None,
+        former_names: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
         self.path = path
+        self.former_names = former_names or {}
         self.name = name
         self.plan = plan
         self.known_units = known_units
@@ -372,6 +377,8 @@ class _Reader:
         names = {n for u in self.plan.units if u.code == unit for n in (u.name,)}
         if unit in self.unit_names:
             names.add(self.unit_names[unit])
+        names.update(self.former_names.get(str(unit), ()))
+        names.update(n for u in self.plan.units if u.code == unit for n, _until in u.former_names)
         meta_unit = f"{' / '.join(sorted(names)) or '?'} (mã đơn vị: {unit})"
         cell = lines.get(L_UNIT)
         if cell is None:

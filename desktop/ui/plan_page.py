@@ -162,9 +162,9 @@ class EditTableModel(QAbstractTableModel):
 
 class CriteriaTableModel(EditTableModel):
     COL_CODE, COL_NAME, COL_INDICATOR, COL_OP, COL_THRESHOLD, COL_MANDATORY, COL_KINDS, \
-        COL_SOURCE = range(8)
+        COL_SOURCE, COL_PERIODS = range(9)
     HEADERS = ["Mã", "Tiêu chí", "Chỉ tiêu", "So sánh", "Ngưỡng", "Bắt buộc", "Áp dụng cho",
-               "Căn cứ"]
+               "Căn cứ", "Kỳ áp dụng"]
     EDITABLE = {COL_OP, COL_THRESHOLD, COL_MANDATORY}
     CHECK_COLUMN = COL_MANDATORY
 
@@ -210,6 +210,10 @@ class CriteriaTableModel(EditTableModel):
             return "Bắt buộc" if item.mandatory else "Mục tiêu"
         if col == self.COL_KINDS:
             return ", ".join(UNIT_KIND_LABELS.get(k, k) for k in c.unit_kinds)
+        if col == self.COL_PERIODS:
+            assert self.plan is not None
+            labels = {p.code: p.label for p in self.plan.periods}
+            return ", ".join(labels.get(p, p) for p in c.periods) if c.periods else "Mọi kỳ"
         return c.source
 
     def parse(self, item: CriterionEdit, row: int, col: int, text: str) -> CriterionEdit:
