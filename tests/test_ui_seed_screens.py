@@ -1,5 +1,6 @@
-"""Điện Biên's plan has targets only: the window never calls a unit "Đạt" for missing
-them; the overview, the check page and the reports page say how many targets were met."""
+"""Each seed's own screens: Điện Biên's plan has targets only, and the window never calls a
+unit "Đạt" for missing them (the overview, the check page and the reports page say how
+many targets were met); Cần Thơ's Khối 3 warns of an individual from below its top units."""
 
 from __future__ import annotations
 
@@ -101,3 +102,51 @@ def test_every_screen_says_how_many_targets_were_met(qtbot, tmp_path: Path, caps
         f"Đạt 0/{n} chỉ tiêu",
     }
     w.close()
+
+
+def test_can_tho_warns_of_an_individual_from_a_unit_below_its_blocks_top(
+    qtbot, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """Khối 3's three top communes may have individuals proposed; the window warns (with
+    the rank) when the person works in the fourth."""
+    import test_seed_walks as walk
+
+    from desktop.store.database import Database
+    from desktop.ui.context import AppContext
+    from desktop.ui.proposals_page import ProposalsPage
+
+    db = tmp_path / "ct.db"
+    plan = load_bundled("can-tho-2022")
+    walk.ok(capsys, "--db", db, "init", "--plan", "can-tho-2022")
+    k3 = [u.code for u in plan.units if u.block == "K3"][:4]
+    walk.submit(
+        capsys, tmp_path, db, plan, "2022", {c: ("commune", True) for c in k3}, "2022-12-10"
+    )
+    low = tmp_path / "low.xlsx"
+    walk.ok(capsys, "--db", db, "template", "--period", "2022", "--unit", k3[3], "-o", low)
+    walk.fill(low, {**walk.form_values(plan, "commune", "2022", passing=True), "DIEM_DTI": 40})
+    walk.ok(capsys, "--db", db, "import", low, "--received", "2022-12-10", "--replace")
+    database = Database.open(db, backup=False)
+    ctx = AppContext(database)
+    ctx.set_period("2022")
+    page = ProposalsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.state is not None and not page.busy, timeout=20000)
+    assert page.set_review("2022")
+    qtbot.waitUntil(lambda: page.state is not None and not page.busy, timeout=20000)
+    page.open_dialog("individual")
+    dlg = page.dialog
+    dlg.ui.nameEdit.setText("Lê Văn Tư")
+    dlg.ui.positionEdit.setText("Công chức")
+    dlg.ui.unitCombo.setCurrentIndex(dlg.ui.unitCombo.findData(k3[3]))
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        dlg.save_button.click()
+    qtbot.waitUntil(lambda: page.dialog is None)
+    rules = [page.breaches.breach(r) for r in range(page.breaches.rowCount())]
+    warned = [b for b in rules if b.rule == "NOT_TOP_UNIT"]
+    assert warned and "xếp hạng 4 trong khối" in warned[0].message
+    assert "Lưu ý: Cá nhân không thuộc đơn vị dẫn đầu khối" in page.ui.bannerLabel.text()
+    page.close()
+    ctx.tasks.wait()
+    database.close()
