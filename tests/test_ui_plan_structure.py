@@ -200,7 +200,9 @@ def test_add_and_remove_a_criterion(qtbot, plan_page, said: Said) -> None:
         },
     )
     add.click()
-    assert refusals == ["'chín mươi' không phải là số (dùng dấu phẩy thập phân, ví dụ 65,5)"]
+    assert refusals == [
+        "giá trị 'chín mươi' không phải là số (dùng dấu phẩy thập phân, ví dụ 65,5)"
+    ]
     select_row(page.ui.criteriaTable, "XA_HSCV_2025")
     assert click_and_wait(qtbot, page, remove) == "Đã xóa tiêu chí XA_HSCV_2025."
     qtbot.waitUntil(lambda: "XA_HSCV_2025" not in codes(page.criteria))
