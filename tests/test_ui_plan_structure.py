@@ -342,3 +342,20 @@ def test_screenshots_of_the_plan_editor(qtbot, plan_page, tmp_path: Path) -> Non
         shot(window, "don-vi")
     finally:
         app.setFont(old_font)
+
+
+def test_every_add_dialog_fits_a_1280_by_720_laptop(qtbot, plan_page) -> None:
+    from desktop.ui import plan_item_dialog as dialogs
+
+    for make in (
+        dialogs.indicator_dialog,
+        dialogs.criterion_dialog,
+        dialogs.period_dialog,
+        dialogs.quota_dialog,
+        dialogs.unit_kind_dialog,
+        dialogs.block_dialog,
+    ):
+        dialog = make(plan_page, plan_page.ctx.plan)
+        hint = dialog.sizeHint()
+        assert hint.width() <= 1280 and hint.height() <= 680, (make.__name__, hint)
+        dialog.reject()
