@@ -200,7 +200,9 @@ def test_add_and_remove_a_criterion(qtbot, plan_page, said: Said) -> None:
         },
     )
     add.click()
-    assert refusals == ["'chín mươi' không phải là số (dùng dấu phẩy thập phân, ví dụ 65,5)"]
+    assert refusals == [
+        "giá trị 'chín mươi' không phải là số (dùng dấu phẩy thập phân, ví dụ 65,5)"
+    ]
     select_row(page.ui.criteriaTable, "XA_HSCV_2025")
     assert click_and_wait(qtbot, page, remove) == "Đã xóa tiêu chí XA_HSCV_2025."
     qtbot.waitUntil(lambda: "XA_HSCV_2025" not in codes(page.criteria))
@@ -340,3 +342,20 @@ def test_screenshots_of_the_plan_editor(qtbot, plan_page, tmp_path: Path) -> Non
         shot(window, "don-vi")
     finally:
         app.setFont(old_font)
+
+
+def test_every_add_dialog_fits_a_1280_by_720_laptop(qtbot, plan_page) -> None:
+    from desktop.ui import plan_item_dialog as dialogs
+
+    for make in (
+        dialogs.indicator_dialog,
+        dialogs.criterion_dialog,
+        dialogs.period_dialog,
+        dialogs.quota_dialog,
+        dialogs.unit_kind_dialog,
+        dialogs.block_dialog,
+    ):
+        dialog = make(plan_page, plan_page.ctx.plan)
+        hint = dialog.sizeHint()
+        assert hint.width() <= 1280 and hint.height() <= 680, (make.__name__, hint)
+        dialog.reject()

@@ -262,7 +262,7 @@ def criterion_problems(
     if ind is None:
         out.append(f"chỉ tiêu '{c.indicator}' không có trong kế hoạch")
     else:
-        if (why := threshold_problem(ind.kind, c.op, c.threshold)) is not None:
+        if (why := threshold_problem(ind.kind, c.op, c.threshold, ind.maximum)) is not None:
             out.append(why)
         if (why := unit_kinds_problem(c.unit_kinds, plan_kinds)) is not None:
             out.append(why)

@@ -143,6 +143,9 @@ class PlanItemDialog(QDialog):
 
     def combo(self, key: str, label: str, choices: Sequence[tuple[str, object]]) -> QComboBox:
         box = QComboBox(self)
+        # long indicator names must not widen the dialog past a laptop's screen
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(40)
         for text, value in choices:
             box.addItem(text, value)
         return self._add(key, label, box)

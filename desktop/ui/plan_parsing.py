@@ -1,7 +1,5 @@
-"""What a person types in the plan editor, read through domain.values (the one reader of
-typed numbers and days, which refuses NaN, infinities and exponents): numbers with a
-decimal comma, dates dd/mm/yyyy, counts (blank: no limit). Each raises ValueError with a
-Vietnamese reason, which the editor shows beside the cell."""
+"""What a person types in the plan editor, read: numbers with a decimal comma, dates
+dd/mm/yyyy, counts (blank: no limit). Each raises ValueError with a Vietnamese reason."""
 
 from __future__ import annotations
 
@@ -12,7 +10,8 @@ from ..domain.errors import ValueProblem
 
 
 def parse_number(text: str) -> float:
-    """'65', '65,5', '1.000' (thousands) -> float; ValueError with a Vietnamese reason."""
+    """'65', '65,5', '1.000' (thousands) -> float (domain.values.parse_number, which
+    refuses NaN and infinities); ValueError with a Vietnamese reason."""
     try:
         x = values.parse_number(text, "giá trị")
     except ValueProblem as exc:
