@@ -86,7 +86,8 @@ def test_the_same_scan_twice_is_kept_once(tmp_path, monkeypatch, server_url):
 def test_moving_a_file_up_brings_its_scans_and_a_backup_carries_them(
     tmp_path, monkeypatch, pg_server, _demo_template
 ):
-    from desktop.actions.server import backup_server_database, move_file_to_server
+    from desktop.actions.maintenance import backup
+    from desktop.actions.server import move_file_to_server
 
     office = tmp_path / "van-phong" / "thidua.db"
     office.parent.mkdir()
@@ -104,12 +105,12 @@ def test_moving_a_file_up_brings_its_scans_and_a_backup_carries_them(
     other = at_pc(monkeypatch, tmp_path / "may-khac", url)
     try:
         assert open_path(other, added.id).read_bytes() == SCAN
-        backup = Path(backup_server_database(other, tmp_path / "sao-luu").target)
+        copy = backup(other, tmp_path / "sao-luu").path  # the one backup action
     finally:
         other.close()
     restored = tmp_path / "khoi-phuc" / "thidua.db"  # the portable backup opened as a file
     restored.parent.mkdir()
-    shutil.copyfile(backup, restored)
+    shutil.copyfile(copy, restored)
     with Database.open(restored, backup=False) as db:
         path = open_path(db, added.id)
         assert path.is_relative_to(restored.parent) and path.read_bytes() == SCAN
