@@ -54,6 +54,19 @@ def _short_value(plan: Plan, result: CriterionResult) -> str:
     return result.shown
 
 
+def header_lines(label: str, width: int = 18) -> str:
+    """A short name on at most two header lines ("Tài khoản thanh toán\nđiện tử")."""
+    if len(label) <= width:
+        return label
+    words = label.split()
+    best = label
+    for i in range(1, len(words)):
+        first, second = " ".join(words[:i]), " ".join(words[i:])
+        if max(len(first), len(second)) < max((len(x) for x in best.split("\n")), default=0):
+            best = f"{first}\n{second}"
+    return best
+
+
 def _sort_value(result: CriterionResult | None) -> Any:
     if result is None or result.value is None:
         return None
@@ -130,8 +143,13 @@ class CheckTableModel(SortedRows, QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 title = self.FIXED_HEADERS[section]
                 if section == self.COL_RANK_VALUE and self.report and self.report.plan.ranking:
-                    title = f"{title}\n{self.report.plan.ranking.indicator}"
+                    plan = self.report.plan
+                    title = f"{title}\n{header_lines(plan.indicator(plan.ranking.indicator).label)}"
                 return title
+            if role == Qt.ItemDataRole.ToolTipRole and section == self.COL_RANK_VALUE \
+                    and self.report and self.report.plan.ranking:
+                ind = self.report.plan.indicator(self.report.plan.ranking.indicator)
+                return f"{html.escape(ind.name)} ({html.escape(ind.code)})"
             return None
         plan = self.report.plan if self.report else None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -139,7 +157,8 @@ class CheckTableModel(SortedRows, QAbstractTableModel):
                 rule = f"≤ {day(c.threshold)}"
             else:
                 rule = rule_label(plan, c) if plan else c.rule
-            return f"{c.code}\n{rule}" + ("" if c.mandatory else "\n(phấn đấu)")
+            label = plan.criterion_label(c) if plan else c.name
+            return f"{header_lines(label)}\n{rule}" + ("" if c.mandatory else " (phấn đấu)")
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(c.mandatory)
@@ -149,8 +168,10 @@ class CheckTableModel(SortedRows, QAbstractTableModel):
             kind = "Tiêu chuẩn thi đua (bắt buộc)" if c.mandatory else \
                 "Chỉ tiêu phấn đấu (không tính vào kết quả thi đua)"
             rule = rule_label(plan, c) if plan else c.rule
-            return (f"<b>{html.escape(c.code)}</b> — {html.escape(c.name)}<br>{kind}<br>"
-                    f"Quy tắc: {html.escape(c.indicator)} {html.escape(rule)}<br>"
+            ind = plan.indicator(c.indicator).label if plan else c.indicator
+            return (f"<b>{html.escape(c.name)}</b><br>{kind}<br>"
+                    f"Quy tắc: {html.escape(ind)} {html.escape(rule)}<br>"
+                    f"Mã tiêu chí: {html.escape(c.code)}, chỉ tiêu: {html.escape(c.indicator)}<br>"
                     f"Căn cứ: mục {html.escape(c.source or '—')} của Kế hoạch")
         if role == CRITERION_ROLE:
             return c
@@ -225,7 +246,9 @@ class CheckTableModel(SortedRows, QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_RESULT:
             if r.failed:
-                return "Tiêu chí chưa đạt: " + ", ".join(c.code for c in r.failed)
+                plan = self.report.plan  # type: ignore[union-attr]
+                return "Tiêu chí chưa đạt: " + ", ".join(plan.criterion_label(c.criterion)
+                                                         for c in r.failed)
             if r.submission is not None and r.submission.state != "accepted":
                 return "Báo cáo chưa được chấp nhận"
         return None
@@ -239,12 +262,12 @@ class CheckTableModel(SortedRows, QAbstractTableModel):
     def _tooltip(self, r: UnitReport, c: Criterion, result: CriterionResult | None,
                  applies: bool) -> str:
         plan = self.report.plan  # type: ignore[union-attr]
-        head = f"<b>{html.escape(r.unit.name)}</b> — <b>{html.escape(c.code)}</b>: " \
-               f"{html.escape(c.name)}"
+        head = f"<b>{html.escape(r.unit.name)}</b> — " \
+               f"<b>{html.escape(plan.criterion_label(c))}</b>: {html.escape(c.name)}"
         if not applies:
             return f"{head}<br>Không áp dụng cho loại đơn vị này."
         kind = "bắt buộc" if c.mandatory else "phấn đấu, không tính vào kết quả"
-        lines = [head, f"Quy tắc: {html.escape(c.indicator)} "
+        lines = [head, f"Quy tắc: {html.escape(plan.indicator(c.indicator).label)} "
                        f"{html.escape(rule_label(plan, c))} ({kind})"]
         if r.submission is None:
             lines.append("Đơn vị chưa nộp báo cáo kỳ này.")

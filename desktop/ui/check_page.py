@@ -26,6 +26,7 @@ from .context import AppContext
 from .forms.ui_check_page import Ui_CheckPage
 from .frozen_columns import FrozenColumns
 from .submissions_model import ROW_ROLE, VietnameseSortFilterProxy, error_text, show_banner
+from .table_keys import keyboard_table
 
 
 def _swatch(colour: str, text: str, italic: bool = False) -> str:
@@ -82,6 +83,7 @@ class CheckPage(QWidget):
         table.setItemDelegate(_FramedSelection(table))
         # rank, code and unit stay in view while the criteria scroll right
         self.frozen = FrozenColumns(table, CheckTableModel.COL_UNIT + 1)
+        keyboard_table(table)
         self.ui.legendLabel.setText(LEGEND)
         self.ui.busyLabel.setVisible(False)
         self.ui.busyBar.setVisible(False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import (
@@ -27,12 +28,14 @@ from ..domain.vnformat import number
 from . import errors
 from .context import AppContext
 from .forms.ui_history_page import Ui_HistoryPage
+from .table_keys import keyboard_table
 
 PAGE_SIZE = 200
 Index = QModelIndex | QPersistentModelIndex
 COL_AT, COL_USER, COL_ACTION, COL_TABLE, COL_ROW, COL_FIELD, COL_CHANGE, COL_REASON = range(8)
-HEADERS = ["Thời điểm", "Người thực hiện", "Thao tác", "Dữ liệu", "Dòng", "Trường", "Thay đổi",
+HEADERS = ["Thời điểm", "Người thực hiện", "Thao tác", "Dữ liệu", "Đơn vị", "Trường", "Thay đổi",
            "Lý do"]
+COL_UNIT = COL_ROW  # the unit the change concerns, by name (never the internal row number)
 ACTIONS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa", "note": "Ghi chú"}
 TABLES = {
     "unit": "Đơn vị", "block": "Khối thi đua", "submission": "Báo cáo",
@@ -56,6 +59,19 @@ FIELDS = {
     "leader_share_max": "lãnh đạo tối đa (%)", "signer_name": "người ký",
     "signer_title": "chức vụ người ký", "award": "hình thức khen thưởng",
     "person_name": "họ tên", "title": "tên văn bản", "doc_number": "số hiệu",
+    "achievements": "thành tích", "added_at": "thêm lúc", "area": "địa bàn", "at": "thời điểm",
+    "created_at": "tạo lúc", "doc_number_prefix": "ký hiệu văn bản", "dossier": "hồ sơ",
+    "extras": "thông tin thêm", "file_name": "tên tệp", "is_leader": "là lãnh đạo",
+    "issued_on": "ngày ban hành", "issuer": "cơ quan ban hành", "level": "cấp",
+    "measure": "đơn vị tính", "note": "ghi chú", "numerator_label": "tên tử số",
+    "denominator_label": "tên mẫu số", "parent_body": "cơ quan cấp trên", "place": "địa danh",
+    "position": "thứ tự", "prepared_by": "người lập", "province": "tỉnh",
+    "ranking_descending": "xếp hạng từ cao xuống", "ranking_indicator": "chỉ tiêu xếp hạng",
+    "ranking_source": "căn cứ xếp hạng", "recipients": "nơi nhận", "review": "kỳ xét",
+    "short_name": "tên viết tắt", "short": "tên ngắn", "signer_authority": "thẩm quyền ký",
+    "size": "dung lượng", "source": "căn cứ", "source_file": "tệp nguồn",
+    "source_note": "ghi chú nguồn", "state_changed_at": "đổi trạng thái lúc",
+    "summary": "trích yếu", "unit_kinds": "loại đơn vị", "user": "người thực hiện",
 }
 STATES = {"received": "Đã nhận", "returned": "Trả lại để sửa", "accepted": "Đã chấp nhận"}
 DECIMAL = re.compile(r"^-?\d+\.\d+$")
@@ -87,12 +103,21 @@ def shown_value(value: object) -> str:
     return {"True": "Có", "False": "Không", "true": "Có", "false": "Không"}.get(text, text)
 
 
+Labels = Mapping[str, str]  # indicator code -> its short name
+
+
+def _field_value(key: str, value: object, labels: Labels) -> str:
+    if key == "indicator_code" and isinstance(value, str):
+        return labels.get(value, value)
+    return shown_value(value)
+
+
 def _short(text: str | None, limit: int = 120) -> str:
     text = " ".join(shown_value(text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _record(text: str | None) -> str:
+def _record(text: str | None, labels: Labels | None = None) -> str:
     """The few telling fields of a whole row written as JSON: 'code=22810, name=…'."""
     try:
         data = json.loads(text or "")
@@ -106,16 +131,21 @@ def _record(text: str | None) -> str:
     if not keys:  # the first plain fields, ids last
         keys = [k for k, v in data.items() if k != "id" and isinstance(v, str | int | float)
                 and v not in ("", None) and not k.endswith("_id")][:4]
-    return _short(", ".join(f"{field_label(k)}: {shown_value(data[k])}" for k in keys) or text)
+    return _short(", ".join(f"{field_label(k)}: {_field_value(k, data[k], labels or {})}"
+                            for k in keys) or text)
 
 
-def change_text(e: AuditEntry) -> str:
+def change_text(e: AuditEntry, labels: Labels | None = None) -> str:
+    """What changed, as a person reads it; `labels` gives indicators their short names."""
+    if e.field == "indicator_code" and labels:
+        return f"{labels.get(e.old or '', _short(e.old, 50))} → " \
+               f"{labels.get(e.new or '', _short(e.new, 50))}"
     if e.action == "update":
         return f"{_short(e.old, 50)} → {_short(e.new, 50)}"
     if e.action == "insert":
-        return _record(e.new)
+        return _record(e.new, labels)
     if e.action == "delete":
-        return _record(e.old)
+        return _record(e.old, labels)
     return _short(e.new or e.old)
 
 
@@ -129,6 +159,7 @@ class AuditTableModel(QAbstractTableModel):
         self.entries: list[AuditEntry] = []
         self.has_more = False
         self.loading = False
+        self.labels: dict[str, str] = {}  # indicator code -> short name
 
     def clear(self) -> None:
         self.beginResetModel()
@@ -173,9 +204,9 @@ class AuditTableModel(QAbstractTableModel):
             return None
         return [
             e.at.strftime("%d/%m/%Y %H:%M:%S"), e.user, ACTIONS.get(e.action, e.action),
-            TABLES.get(e.table, e.table), "" if e.row_id is None else str(e.row_id),
+            TABLES.get(e.table, e.table), e.unit,
             field_label(e.field) if e.field else "",
-            change_text(e), e.summary,
+            change_text(e, self.labels), e.summary,
         ][index.column()]
 
 
@@ -191,12 +222,13 @@ class HistoryPage(QWidget):
         ui = self.ui
         table = ui.historyTable
         table.setModel(self.model)
+        keyboard_table(table)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         fm = table.fontMetrics()
         for col, sample in ((COL_AT, "00/00/0000 00:00:00"), (COL_USER, HEADERS[COL_USER]),
                             (COL_ACTION, HEADERS[COL_ACTION]), (COL_TABLE, "Số liệu báo cáo"),
-                            (COL_ROW, "0000"), (COL_FIELD, "trạng thái"),
+                            (COL_UNIT, "Thị trấn Tân Sơn (22810)"), (COL_FIELD, "trạng thái"),
                             (COL_CHANGE, "x" * 34)):
             header.resizeSection(col, fm.horizontalAdvance(sample) + 24)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
@@ -281,6 +313,7 @@ class HistoryPage(QWidget):
                 return
             entries, tables = result
             self.model.loading = False
+            self.model.labels = {i.code: i.label for i in self.ctx.plan.indicators}
             if tables is not None:
                 self._fill_tables(tables)
             self.model.append(entries[:PAGE_SIZE], len(entries) > PAGE_SIZE)
@@ -320,20 +353,22 @@ class HistoryPage(QWidget):
         if e is None:
             self.ui.detailText.clear()
             return
-        lines = [f"{ACTIONS.get(e.action, e.action)} · {TABLES.get(e.table, e.table)} "
-                 f"(dòng {e.row_id}) · {e.at.strftime('%d/%m/%Y %H:%M:%S')} · {e.user}"]
+        what = TABLES.get(e.table, e.table) + (f" — {e.unit}" if e.unit else "")
+        lines = [f"{ACTIONS.get(e.action, e.action)} · {what} · "
+                 f"{e.at.strftime('%d/%m/%Y %H:%M:%S')} · {e.user}"]
         if e.summary:
             lines.append(f"Lý do: {e.summary}")
         if e.field:
-            lines.append(f"Trường: {field_label(e.field)} ({e.field})")
+            lines.append(f"Trường: {field_label(e.field)}")
         for label, value in (("Trước", e.old), ("Sau", e.new)):
             if value is not None:
-                lines.append(f"{label}: {_pretty(value)}")
+                lines.append(f"{label}: {_pretty(value, self.model.labels)}")
         self.ui.detailText.setPlainText("\n".join(lines))
 
 
-def _pretty(text: str) -> str:
-    """A whole row as one 'field: value' line each; any other value as it reads."""
+def _pretty(text: str, labels: Labels | None = None) -> str:
+    """A whole row as one 'field: value' line each (Vietnamese field names; internal row
+    numbers left out: the unit is named above); any other value as it reads."""
     try:
         data = json.loads(text)
     except ValueError:
@@ -342,8 +377,7 @@ def _pretty(text: str) -> str:
         return shown_value(text)
     lines = []
     for key, value in data.items():
-        label = field_label(key)
-        name = label if label == key else f"{label} ({key})"
-        is_id = key == "id" or key.endswith("_id")  # a row number: no thousands point
-        lines.append(f"  {name}: {value if is_id and value is not None else shown_value(value)}")
+        if key == "id" or key.endswith("_id"):
+            continue
+        lines.append(f"  {field_label(key)}: {_field_value(key, value, labels or {})}")
     return "\n" + "\n".join(lines)

@@ -31,6 +31,7 @@ class CriterionRate:
     passed: int
     evaluated: int
     mandatory: bool
+    label: str = ""  # the short name shown on the chart (the code goes to the tooltip)
 
     @property
     def rate(self) -> float | None:
@@ -48,7 +49,8 @@ def criterion_rates(report: PeriodReport) -> list[CriterionRate]:
             c[1] += 1
             c[0] += r.outcome == Outcome.PASS
     rates = [
-        CriterionRate(c.code, c.name, counts[c.code][0], counts[c.code][1], c.mandatory)
+        CriterionRate(c.code, c.name, counts[c.code][0], counts[c.code][1], c.mandatory,
+                      report.plan.criterion_label(c))
         for c in report.plan.criteria
         if c.code in counts
     ]
@@ -82,7 +84,7 @@ class CriterionChart(QWidget):
     def set_rates(self, rates: list[CriterionRate]) -> None:
         self.rates = rates
         self.setAccessibleDescription("; ".join(
-            f"{r.code} {r.name}: {r.passed}/{r.evaluated}" for r in rates))
+            f"{r.label or r.name}: {r.passed}/{r.evaluated}" for r in rates))
         self.updateGeometry()
         self.update()
 
@@ -129,7 +131,7 @@ class CriterionChart(QWidget):
                                  middle | Qt.AlignmentFlag.AlignLeft, row)
                 painter.setFont(normal)
                 continue
-            label = fm.elidedText(f"{row.code} — {row.name}", Qt.TextElideMode.ElideRight,
+            label = fm.elidedText(row.label or row.name, Qt.TextElideMode.ElideRight,
                                   label_width - 12)
             painter.drawText(QRectF(12, top, label_width - 12, self.ROW - 4),
                              middle | Qt.AlignmentFlag.AlignLeft, label)

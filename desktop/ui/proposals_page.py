@@ -41,6 +41,7 @@ from .proposals_model import (
 )
 from .quota_gauge import QuotaPanel
 from .submissions_model import ROW_ROLE, VietnameseSortFilterProxy, error_text, show_banner
+from .table_keys import keyboard_table
 
 log = logging.getLogger("thidua.ui.proposals")
 
@@ -119,6 +120,9 @@ class ProposalsPage(QWidget):
         ui.proposeButton.clicked.connect(self.propose_selected)
         ui.exportXlsxButton.clicked.connect(lambda: self.export("xlsx"))
         ui.exportPdfButton.clicked.connect(lambda: self.export("pdf"))
+        keyboard_table(ui.table, [ui.editButton, ui.removeButton])
+        keyboard_table(ui.suggestTable, [ui.proposeButton])
+        keyboard_table(ui.breachTable)
         QShortcut(QKeySequence.StandardKey.Delete, ui.table, self.remove_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
         ctx.data_changed.connect(self._on_data_changed)

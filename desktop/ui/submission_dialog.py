@@ -290,7 +290,8 @@ class SubmissionDialog(QDialog):
                 "</span>")
         else:
             result, crits = evaluate_unit(self.plan, self.unit_kind, values, self.period.code)
-            failing = [c.code for c in crits if c.criterion.mandatory and c.outcome != "pass"]
+            failing = [self.plan.criterion_label(c.criterion) for c in crits
+                       if c.criterion.mandatory and c.outcome != "pass"]
             colour = {"pass": "#1b7f3b", "fail": "#b3261e"}.get(result.value, "#8a5a00")
             tail = f" ({', '.join(failing)})" if failing else ""
             self.ui.resultLabel.setText(

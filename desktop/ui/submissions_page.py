@@ -35,6 +35,7 @@ from .submissions_model import (
     lines_from_report,
     show_banner,
 )
+from .table_keys import keyboard_table
 
 log = logging.getLogger("thidua.ui.submissions")
 
@@ -114,6 +115,8 @@ class SubmissionsPage(QWidget):
         self.ui.acceptButton.clicked.connect(self.accept_selected)
         self.ui.returnButton.clicked.connect(self.return_selected)
         self.ui.evidenceButton.clicked.connect(self.evidence_selected)
+        keyboard_table(table, [self.ui.editButton, self.ui.acceptButton,
+                               self.ui.returnButton, self.ui.evidenceButton])
         ctx.data_changed.connect(self.reload)
         ctx.period_changed.connect(lambda _code: self.reload())
         self._update_buttons()

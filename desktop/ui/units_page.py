@@ -33,6 +33,7 @@ from .columns import fit_columns
 from .context import AppContext
 from .forms.ui_units_page import Ui_UnitsPage
 from .row_order import SortedRows, SourceSortingProxy
+from .table_keys import keyboard_table
 from .unit_dialog import BlockDialog, DeactivateDialog, MergeDialog, UnitDialog
 
 COL_CODE, COL_NAME, COL_KIND, COL_BLOCK, COL_FROM, COL_TO, COL_STATUS, COL_REPORTS = range(8)
@@ -209,6 +210,7 @@ class UnitsPage(QWidget):
         ui.btnBlocks.clicked.connect(self.edit_blocks)
         ui.btnImportList.clicked.connect(self.import_list)
         ui.btnExportList.clicked.connect(self.export_list)
+        keyboard_table(table, [ui.btnEdit, ui.btnDeactivate, ui.btnReactivate, ui.btnMerge])
         table.activated.connect(lambda _i: self.edit_selected())
         table.selectionModel().selectionChanged.connect(self._update_buttons)
         ctx.data_changed.connect(self.reload)
