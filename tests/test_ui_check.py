@@ -65,7 +65,9 @@ def test_model_columns_mandatory_first_then_targets(ctx: AppContext) -> None:
     assert not any(c.startswith("PB_") for c in codes), "no department here: no department column"
     assert model.columnCount() == M.FIRST_CRITERION + len(codes)
     h = model.headerData(model.column_of("XA_HSCV"), Qt.Orientation.Horizontal)
-    assert h == "XA_HSCV\n≥ 65 %"
+    assert h == "Hồ sơ xử lý\ntrên mạng\n≥ 65 %"  # the short name; the code in the tooltip
+    assert "XA_HSCV" in model.headerData(model.column_of("XA_HSCV"), Qt.Orientation.Horizontal,
+                                         TIP)
     target = model.column_of("CT_CAP_QUANG_HO")
     assert model.headerData(target, Qt.Orientation.Horizontal).endswith("(phấn đấu)")
     assert model.headerData(target, Qt.Orientation.Horizontal, Qt.ItemDataRole.FontRole).italic()
