@@ -89,8 +89,10 @@ def test_model_cells_outcomes_colours_and_tooltips(ctx: AppContext) -> None:
     assert fail.data() == "58,33 %"
     assert fail.data(BG).color() == COLORS["fail"][0]
     tip = fail.data(TIP)
-    for part in ("Quy tắc: HSCV_MANG ≥ 65 % (bắt buộc)", "Giá trị: 58,33 % (35/60)",
-                 "Không đạt: 58,33 % (35/60) &lt; 65 %", "Căn cứ: mục V.1.1.b"):
+    for part in ("(XA_HSCV): ",
+                 "Quy tắc: Hồ sơ xử lý trên mạng (HSCV_MANG) ≥ 65 % (bắt buộc)",
+                 "Giá trị: 58,33 % (35/60)", "Không đạt: 58,33 % (35/60) &lt; 65 %",
+                 "Căn cứ: mục V.1.1.b"):
         assert part in tip
 
     ok = _at(model, "22831", "XA_SANG_KIEN")
@@ -115,7 +117,7 @@ def test_model_cells_outcomes_colours_and_tooltips(ctx: AppContext) -> None:
 
     row = model.row_of("22825")
     assert model.index(row, M.COL_RESULT).data() == "Không đạt"
-    assert model.index(row, M.COL_RESULT).data(TIP) == "Tiêu chí chưa đạt: XA_VBDT"
+    assert model.index(row, M.COL_RESULT).data(TIP) == "Tiêu chí chưa đạt: Văn bản điện tử"
     assert model.index(row, M.COL_RANK).data() == "7"
     assert model.index(row, M.COL_RANK_VALUE).data() == "58,00 %"
     assert model.index(model.row_of("22828"), M.COL_RANK).data() == ""

@@ -23,7 +23,7 @@ from desktop.plan_catalog import bundled_codes, load_bundled
 from desktop.ui import errors
 from desktop.ui.main_window import PAGES, MainWindow
 
-PAGE = {title: i for i, (title, _m, _c) in enumerate(PAGES)}
+PAGE = {title: i for i, (title, _page) in enumerate(PAGES)}
 ROOT = Path(__file__).resolve().parent.parent
 
 

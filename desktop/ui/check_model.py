@@ -263,11 +263,13 @@ class CheckTableModel(SortedRows, QAbstractTableModel):
                  applies: bool) -> str:
         plan = self.report.plan  # type: ignore[union-attr]
         head = f"<b>{html.escape(r.unit.name)}</b> — " \
-               f"<b>{html.escape(plan.criterion_label(c))}</b>: {html.escape(c.name)}"
+               f"<b>{html.escape(plan.criterion_label(c))}</b> ({html.escape(c.code)}): " \
+               f"{html.escape(c.name)}"
         if not applies:
             return f"{head}<br>Không áp dụng cho loại đơn vị này."
         kind = "bắt buộc" if c.mandatory else "phấn đấu, không tính vào kết quả"
-        lines = [head, f"Quy tắc: {html.escape(plan.indicator(c.indicator).label)} "
+        ind = plan.indicator(c.indicator)
+        lines = [head, f"Quy tắc: {html.escape(ind.label)} ({html.escape(ind.code)}) "
                        f"{html.escape(rule_label(plan, c))} ({kind})"]
         if r.submission is None:
             lines.append("Đơn vị chưa nộp báo cáo kỳ này.")
