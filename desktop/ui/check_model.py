@@ -215,7 +215,7 @@ class CheckTableModel(SortedRows, QAbstractTableModel):
         result = r.result.value
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.COL_RANK:
-                return "" if r.rank is None else str(r.rank)
+                return "" if r.rank is None else number(r.rank)
             if col == self.COL_CODE:
                 return r.unit.code
             if col == self.COL_UNIT:

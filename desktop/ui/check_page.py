@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.period_report import PeriodReport
-from ..domain.vnformat import day
+from ..domain.vnformat import day, number
 from .check_model import COLORS, CheckTableModel
 from .columns import fit_columns
 from .context import AppContext
@@ -149,9 +149,11 @@ class CheckPage(QWidget):
             f"hạn nộp {day(p.deadline)}")
         s = report.summary
         self.ui.summaryLabel.setText(
-            f"Phải nộp {s.expected}, đã nộp {s.submitted} (đúng hạn {s.on_time}, trễ {s.late}), "
-            f"đã chấp nhận {s.accepted}; đạt {s.passed}, không đạt {s.failed}, "
-            f"chưa đủ số liệu {s.incomplete}, chưa nộp {s.not_submitted}.")
+            f"Phải nộp {number(s.expected)}, đã nộp {number(s.submitted)} "
+            f"(đúng hạn {number(s.on_time)}, trễ {number(s.late)}), "
+            f"đã chấp nhận {number(s.accepted)}; đạt {number(s.passed)}, "
+            f"không đạt {number(s.failed)}, "
+            f"chưa đủ số liệu {number(s.incomplete)}, chưa nộp {number(s.not_submitted)}.")
         columns = (self.model.columnCount(), bool(self.model.rowCount()))
         if columns != self._sized_for:
             fit_columns(self.ui.table)

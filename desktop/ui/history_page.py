@@ -21,9 +21,20 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtWidgets import QComboBox, QHeaderView, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 from ..actions.history import AuditEntry, AuditFilter, read_history
+from ..domain.period_report import CHANNEL_LABELS
+from ..domain.plan import KIND_LABELS, UNIT_KIND_LABELS, Operator
+from ..domain.proposals import KIND_LABELS as PROPOSAL_KINDS
 from ..domain.vnformat import number
 from . import errors
 from .context import AppContext
@@ -78,8 +89,21 @@ DECIMAL = re.compile(r"^-?\d+\.\d+$")
 ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]([\d:]+))?$")
 
 
-def field_label(name: str) -> str:
-    return FIELDS.get(name, name)
+# stored words that are the program's, not a person's: what each field's values read as
+VALUE_LABELS: dict[str, Mapping[str, str]] = {
+    "channel": CHANNEL_LABELS,
+    "kind": {**UNIT_KIND_LABELS, **KIND_LABELS, **PROPOSAL_KINDS},
+    "unit_kinds": UNIT_KIND_LABELS,
+    "op": {o.value: o.label for o in Operator},
+}
+
+
+# a field that reads otherwise in one table ("number" is a value's number, a plan's number)
+TABLE_FIELDS = {"plan": {"number": "số, ký hiệu", "title": "tên kế hoạch", "code": "mã"}}
+
+
+def field_label(name: str, table: str = "") -> str:
+    return TABLE_FIELDS.get(table, {}).get(name) or FIELDS.get(name, name)
 
 
 def shown_value(value: object) -> str:
@@ -107,8 +131,20 @@ Labels = Mapping[str, str]  # indicator code -> its short name
 
 
 def _field_value(key: str, value: object, labels: Labels) -> str:
-    if key == "indicator_code" and isinstance(value, str):
+    """One field's value: indicators by their short name, the program's words in Vietnamese."""
+    if key in ("indicator_code", "indicator", "ranking_indicator") and isinstance(value, str):
         return labels.get(value, value)
+    words = VALUE_LABELS.get(key)
+    if words is not None:
+        if isinstance(value, str) and value.startswith("["):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                pass
+        if isinstance(value, list):
+            return ", ".join(words.get(str(v), str(v)) for v in value) or "(trống)"
+        if isinstance(value, str):
+            return words.get(value, value)
     return shown_value(value)
 
 
@@ -117,7 +153,7 @@ def _short(text: str | None, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _record(text: str | None, labels: Labels | None = None) -> str:
+def _record(text: str | None, labels: Labels | None = None, table: str = "") -> str:
     """The few telling fields of a whole row written as JSON: 'code=22810, name=…'."""
     try:
         data = json.loads(text or "")
@@ -125,27 +161,32 @@ def _record(text: str | None, labels: Labels | None = None) -> str:
         return _short(text)
     if not isinstance(data, dict):
         return _short(text)
-    keys = [k for k in ("code", "name", "indicator_code", "numerator", "denominator", "number",
+    # a plan's indicators and criteria by their names; units keep their statistics code
+    first = {"indicator": ("short", "name"), "criterion": ("short", "name"),
+             "plan": ("number", "title")}.get(table, ("code", "name"))
+    keys = [k for k in (*first, "indicator_code", "numerator", "denominator", "number",
                         "flag", "day", "label", "to_state", "reason")
             if data.get(k) not in (None, "")]
     if not keys:  # the first plain fields, ids last
         keys = [k for k, v in data.items() if k != "id" and isinstance(v, str | int | float)
                 and v not in ("", None) and not k.endswith("_id")][:4]
-    return _short(", ".join(f"{field_label(k)}: {_field_value(k, data[k], labels or {})}"
+    return _short(", ".join(f"{field_label(k, table)}: {_field_value(k, data[k], labels or {})}"
                             for k in keys) or text)
 
 
 def change_text(e: AuditEntry, labels: Labels | None = None) -> str:
     """What changed, as a person reads it; `labels` gives indicators their short names."""
-    if e.field == "indicator_code" and labels:
-        return f"{labels.get(e.old or '', _short(e.old, 50))} → " \
-               f"{labels.get(e.new or '', _short(e.new, 50))}"
+    if e.action == "update" and (e.field in VALUE_LABELS or e.field in (
+            "indicator_code", "indicator", "ranking_indicator")):
+        old, new = (_short(_field_value(e.field, v, labels or {}), 50) if v not in (None, "")
+                    else "(trống)" for v in (e.old, e.new))
+        return f"{old} → {new}"
     if e.action == "update":
         return f"{_short(e.old, 50)} → {_short(e.new, 50)}"
     if e.action == "insert":
-        return _record(e.new, labels)
+        return _record(e.new, labels, e.table)
     if e.action == "delete":
-        return _record(e.old, labels)
+        return _record(e.old, labels, e.table)
     return _short(e.new or e.old)
 
 
@@ -205,7 +246,7 @@ class AuditTableModel(QAbstractTableModel):
         return [
             e.at.strftime("%d/%m/%Y %H:%M:%S"), e.user, ACTIONS.get(e.action, e.action),
             TABLES.get(e.table, e.table), e.unit,
-            field_label(e.field) if e.field else "",
+            field_label(e.field, e.table) if e.field else "",
             change_text(e, self.labels), e.summary,
         ][index.column()]
 
@@ -253,7 +294,47 @@ class HistoryPage(QWidget):
         table.selectionModel().currentRowChanged.connect(self._show_detail)
         ctx.data_changed.connect(self.reload)
         ctx.database_changed.connect(self.reload)
+        self._build_staff_bar()
         self.reload()
+
+    # ---- who the history names -----------------------------------------------------------
+
+    def _build_staff_bar(self) -> None:
+        """Until a staff name is given on this PC, the history writes the computer account's
+        name (often `root` or a shared Windows user): say so, with the way to change it."""
+        bar = QFrame(self)
+        bar.setObjectName("staffBar")
+        bar.setStyleSheet("#staffBar { background:#fff4ce; border:1px solid #e0c060; }")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(8, 4, 8, 4)
+        self.staff_label = QLabel(bar)
+        self.staff_label.setWordWrap(True)
+        self.staff_button = QPushButton("Ghi tên cán &bộ…", bar)
+        self.staff_button.clicked.connect(self.ask_staff_name)
+        row.addWidget(self.staff_label, 1)
+        row.addWidget(self.staff_button)
+        self.staff_bar = bar
+        self.ui.mainLayout.insertWidget(0, bar)
+        self._update_staff_bar()
+
+    def _update_staff_bar(self) -> None:
+        from ..actions.server import staff_name
+
+        shown = staff_name() is None
+        if shown:
+            self.staff_label.setText(
+                "Những thay đổi làm trên máy này đang được ghi dưới tên tài khoản máy tính "
+                f"«{self.ctx.db.user}». Hãy ghi họ và tên cán bộ để lịch sử cho biết ai đã làm.")
+        self.staff_bar.setVisible(shown)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - the name may have changed meanwhile
+        self._update_staff_bar()
+        super().showEvent(event)
+
+    def ask_staff_name(self) -> None:
+        window: Any = self.window()  # the main window (not imported: it imports the pages)
+        if hasattr(window, "change_staff_name") and window.change_staff_name():
+            self._update_staff_bar()
 
     def focus_search(self) -> None:
         self.ui.searchEdit.setFocus()
@@ -343,7 +424,7 @@ class HistoryPage(QWidget):
         elif not n:
             text = "Không có thay đổi nào khớp bộ lọc."
         else:
-            text = f"Đang hiện {n} thay đổi, mới nhất trước"
+            text = f"Đang hiện {number(n)} thay đổi, mới nhất trước"
             text += " — cuộn xuống để tải thêm." if self.model.has_more else "."
         self.ui.lblCount.setText(text)
         self.ui.btnMore.setEnabled(self.model.has_more and not self.model.loading)
@@ -359,25 +440,25 @@ class HistoryPage(QWidget):
         if e.summary:
             lines.append(f"Lý do: {e.summary}")
         if e.field:
-            lines.append(f"Trường: {field_label(e.field)}")
+            lines.append(f"Trường: {field_label(e.field, e.table)}")
         for label, value in (("Trước", e.old), ("Sau", e.new)):
             if value is not None:
-                lines.append(f"{label}: {_pretty(value, self.model.labels)}")
+                lines.append(f"{label}: {_pretty(value, self.model.labels, e.table, e.field)}")
         self.ui.detailText.setPlainText("\n".join(lines))
 
 
-def _pretty(text: str, labels: Labels | None = None) -> str:
+def _pretty(text: str, labels: Labels | None = None, table: str = "", field: str = "") -> str:
     """A whole row as one 'field: value' line each (Vietnamese field names; internal row
     numbers left out: the unit is named above); any other value as it reads."""
     try:
         data = json.loads(text)
     except ValueError:
-        return shown_value(text)
+        return _field_value(field, text, labels or {})
     if not isinstance(data, dict):
-        return shown_value(text)
+        return _field_value(field, text, labels or {})
     lines = []
     for key, value in data.items():
         if key == "id" or key.endswith("_id"):
             continue
-        lines.append(f"  {field_label(key)}: {_field_value(key, value, labels or {})}")
+        lines.append(f"  {field_label(key, table)}: {_field_value(key, value, labels or {})}")
     return "\n" + "\n".join(lines)

@@ -98,7 +98,7 @@ class IndicatorRow:
             self.date_edit.setCalendarPopup(True)
             self.date_edit.setMinimumDate(QDate(1990, 1, 1))
             self.date_edit.setMaximumDate(QDate(2100, 12, 31))
-            self.blank_check = QCheckBox("trống", self.inputs)
+            self.blank_check = QCheckBox("t&rống", self.inputs)
             self.blank_check.setToolTip("Chưa có ngày: để trống")
             self.blank_check.toggled.connect(lambda on: self.date_edit.setEnabled(not on))  # type: ignore[union-attr]
             box.addWidget(self.date_edit)

@@ -84,7 +84,7 @@ class CriterionChart(QWidget):
     def set_rates(self, rates: list[CriterionRate]) -> None:
         self.rates = rates
         self.setAccessibleDescription("; ".join(
-            f"{r.label or r.name}: {r.passed}/{r.evaluated}" for r in rates))
+            f"{r.label or r.name}: {number(r.passed)}/{number(r.evaluated)}" for r in rates))
         self.updateGeometry()
         self.update()
 
@@ -148,7 +148,7 @@ class CriterionChart(QWidget):
             painter.setPen(text_color)
             painter.drawText(QRectF(bar_left + bar_width + 8, top, self.TEXT_WIDTH, self.ROW - 4),
                              middle | Qt.AlignmentFlag.AlignLeft,
-                             f"{row.passed}/{row.evaluated} — {percent(row.rate)}")
+                             f"{number(row.passed)}/{number(row.evaluated)} — {percent(row.rate)}")
         painter.end()
 
 
@@ -230,8 +230,9 @@ class OverviewPage(QWidget):
         ui.valMissing.setStyleSheet("color: #c62828;" if s.not_submitted else "")
         ui.valLate.setStyleSheet("color: #e65100;" if s.late else "")
         ui.lblResults.setText(
-            f"Kết quả đánh giá: đạt {s.passed} · không đạt {s.failed} · chưa đủ số liệu "
-            f"{s.incomplete} · đã chấp nhận {s.accepted}/{s.submitted} báo cáo."
+            f"Kết quả đánh giá: đạt {number(s.passed)} · không đạt {number(s.failed)} · "
+            f"chưa đủ số liệu {number(s.incomplete)} · đã chấp nhận "
+            f"{number(s.accepted)}/{number(s.submitted)} báo cáo."
         )
         self.chart.set_rates(criterion_rates(report) if rates is None else rates)
         ui.missingList.clear()

@@ -36,8 +36,8 @@ from .submissions_model import error_text
 
 log = logging.getLogger(__name__)
 
-REPORT_TEXT = "Xem trước và in báo cáo…"
-CHECK_TEXT = "Xem trước và in bảng kiểm tra…"
+REPORT_TEXT = "&Xem trước và in báo cáo…"
+CHECK_TEXT = "Xem trước và &in bảng kiểm tra…"
 REPORT_MARGINS_MM = QMarginsF(30, 20, 15, 20)  # left, top, right, bottom (NĐ 30)
 TABLE_MARGINS_MM = QMarginsF(15, 15, 15, 15)
 _fonts_loaded = False

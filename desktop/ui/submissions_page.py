@@ -13,6 +13,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.vnformat import day
+from ..domain.vnformat import day, number
 from .columns import fit_columns
 from .context import AppContext
 from .forms.ui_submissions_page import Ui_SubmissionsPage
@@ -66,8 +67,11 @@ class ReturnReasonDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Trả lại")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+        ok.setText("&Trả lại")
+        ok.setToolTip("Trả lại báo cáo với lý do này (Ctrl+Enter)")
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # from inside the reason, as in a mail
+            QShortcut(QKeySequence(keys), self, activated=self.accept)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủ&y")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -180,7 +184,7 @@ class SubmissionsPage(QWidget):
             f", hạn nộp {day(period.deadline)}")
         submitted = [ln for ln in lines if ln.submitted]
         self.ui.summaryLabel.setText(
-            f"Phải nộp {len(lines)}, đã nộp {len(submitted)}, "
+            f"Phải nộp {number(len(lines))}, đã nộp {number(len(submitted))}, "
             f"đã chấp nhận {sum(1 for ln in submitted if ln.state == 'accepted')}, "
             f"trả lại {sum(1 for ln in submitted if ln.state == 'returned')}")
         if keep is None or not self.select_unit(keep):

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from ..actions.units import UnitListing, list_units, reactivate_unit
 from ..domain.plan import UNIT_KIND_LABELS
-from ..domain.vnformat import day
+from ..domain.vnformat import day, number
 from . import errors
 from .columns import fit_columns
 from .context import AppContext
@@ -139,7 +139,7 @@ class UnitsTableModel(SortedRows, QAbstractTableModel):
             return day(u.active_to) if u.active_to else ""
         if col == COL_STATUS:
             return status_text(u, self.today)
-        return str(u.reports)
+        return number(u.reports)
 
 
 class UnitsProxy(SourceSortingProxy):
@@ -259,7 +259,8 @@ class UnitsPage(QWidget):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         today = dt.date.today()
         active = sum(1 for u in self.model.units if u.active_on(today))
-        self.ui.lblCount.setText(f"Hiện {shown}/{total} đơn vị · {active} đang hoạt động")
+        self.ui.lblCount.setText(f"Hiện {number(shown)}/{number(total)} đơn vị · "
+                                 f"{number(active)} đang hoạt động")
 
     # ---- selection ----------------------------------------------------------------------
     def selected_units(self) -> list[UnitListing]:
@@ -378,5 +379,5 @@ class UnitsPage(QWidget):
             return export_unit_list(self.ctx.db, path)
 
         self.ctx.tasks.run(
-            work, lambda n: errors.show_info(self, f"Đã xuất {n} đơn vị vào {path}."),
+            work, lambda n: errors.show_info(self, f"Đã xuất {number(n)} đơn vị vào {path}."),
             lambda exc: errors.show_exception(self, exc))
