@@ -36,6 +36,15 @@ COLORS = {
     "not_submitted": (QColor("#d5d5d5"), QColor("#ececec")),
 }
 _RESULT_ORDER = {"pass": 0, "incomplete": 1, "fail": 2, "not_submitted": 3}
+# built once: a view asks every visible cell for its brushes at each repaint
+_BRUSHES = {k: (QBrush(strong), QBrush(pale)) for k, (strong, pale) in COLORS.items()}
+_TEXT_BRUSH = QBrush(QColor("#1f1f1f"))
+_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+# the roles a criterion's cell answers; the others (font, icon, size…) cost nothing
+_CRITERION_ROLES = frozenset({
+    int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.BackgroundRole),
+    int(Qt.ItemDataRole.ForegroundRole), int(Qt.ItemDataRole.TextAlignmentRole),
+    int(Qt.ItemDataRole.ToolTipRole), int(OUTCOME_ROLE), int(SORT_ROLE), int(ROW_ROLE)})
 
 
 def shown_value(plan: Plan, result: CriterionResult, report: UnitReport) -> str:
@@ -187,6 +196,12 @@ class CheckTableModel(SortedRows, QAbstractTableModel):
             return r
         if col < self.FIRST_CRITERION:
             return self._fixed(r, col, role)
+        if role not in _CRITERION_ROLES:
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return _TEXT_BRUSH
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _CENTRE
         c = self.criteria[col - self.FIRST_CRITERION]
         result = self._cells[row].get(c.code)
         applies = r.unit.kind in c.unit_kinds
@@ -199,12 +214,8 @@ class CheckTableModel(SortedRows, QAbstractTableModel):
                 return "" if applies else "—"
             return _short_value(self.report.plan, result)  # type: ignore[union-attr]
         if role == Qt.ItemDataRole.BackgroundRole:
-            pair = COLORS.get(outcome)
-            return QBrush(pair[0] if c.mandatory else pair[1]) if pair else None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor("#1f1f1f"))
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
+            pair = _BRUSHES.get(outcome)
+            return (pair[0] if c.mandatory else pair[1]) if pair else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(r, c, result, applies)
         if role == SORT_ROLE:

@@ -49,8 +49,11 @@ class _FramedSelection(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
+        if not option.state & QStyle.StateFlag.State_Selected:  # most cells: as they are
+            super().paint(painter, option, index)
+            return
         opt = QStyleOptionViewItem(option)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        selected = True
         opt.state &= ~QStyle.StateFlag.State_Selected
         super().paint(painter, opt, index)
         if selected:

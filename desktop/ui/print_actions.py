@@ -28,7 +28,6 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
-from ..exchange.report_html import at_resolution
 from ..paths import resource_path
 from . import errors
 from .context import AppContext
@@ -70,6 +69,8 @@ def paint_html(printer: QPrinter, html: str) -> int:
     doc = QTextDocument()
     doc.setDefaultFont(QFont("Liberation Serif", 12))
     doc.documentLayout().setPaintDevice(printer)
+    from ..exchange.report_html import at_resolution  # reportlab's import: not at start
+
     doc.setHtml(at_resolution(html, printer.resolution()))
     layout = printer.pageLayout()
     rect = layout.paintRectPixels(printer.resolution())

@@ -43,6 +43,7 @@ from ..domain.proposals import (
 )
 from ..domain.vnformat import number
 from . import errors
+from .combos import fill_combo
 from .context import AppContext
 from .forms.ui_proposal_dialog import Ui_ProposalDialog
 from .submissions_model import show_banner, vietnamese_collator
@@ -177,14 +178,11 @@ class ProposalDialog(QDialog):
     def _fill_units(self) -> None:
         combo = self.ui.unitCombo
         keep = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        if not self.is_collective:
-            combo.addItem("(không ghi đơn vị công tác)", None)
-        for r in self._units:
-            combo.addItem(f"{r.unit.name} ({r.unit.code})", r.unit.code)
-        combo.blockSignals(False)
+        fill_combo(combo, [*([] if self.is_collective else [("(không ghi đơn vị công tác)", None)]),
+                           *((f"{r.unit.name} ({r.unit.code})", r.unit.code)
+                             for r in self._units)])
         self._select_unit(keep)
+        self._update_hint()
 
     def _select_unit(self, code: str | None) -> None:
         index = self.ui.unitCombo.findData(code) if code is not None else -1

@@ -26,6 +26,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from ..actions.units import UnitListing, list_units, reactivate_unit
+from ..domain.collation import warm
 from ..domain.plan import UNIT_KIND_LABELS
 from ..domain.vnformat import day, number
 from . import errors
@@ -225,7 +226,9 @@ class UnitsPage(QWidget):
     # ---- loading ------------------------------------------------------------------------
     def reload(self) -> None:
         def load(_report: Any) -> list[UnitListing]:
-            return list_units(self.ctx.db)
+            units = list_units(self.ctx.db)
+            warm(t for u in units for t in (u.name, u.code))  # sort keys off the GUI thread
+            return units
 
         self.ctx.tasks.run(load, self._apply, lambda exc: errors.show_exception(self, exc))
 
