@@ -152,7 +152,36 @@ def test_units_sort_in_their_model_and_keep_the_selection(qtbot, window: MainWin
 
 SHOT_NAMES = {"Tổng quan": "tong-quan", "Đơn vị": "don-vi", "Báo cáo": "bao-cao",
               "Kiểm tra": "kiem-tra", "Khen thưởng": "khen-thuong", "Kế hoạch": "ke-hoach",
-              "Lịch sử": "lich-su"}
+              "Lịch sử": "lich-su", "Xu hướng": "xu-huong"}
+
+
+def more_dialogs(qtbot, w: MainWindow) -> dict[str, QWidget]:
+    """The other dialogs a person meets, open (for the screenshots)."""
+    from desktop.ui.exchange_actions import ExchangeActions
+    from desktop.ui.report_actions import ReportActions
+
+    exchange = w.findChild(ExchangeActions, "exchangeActions")
+    reports = w.findChild(ReportActions, "reportActions")
+    out: dict[str, QWidget] = {
+        "nhap-bieu-mau": exchange.open_import(),
+        "tao-bieu-mau": exchange.open_templates(),
+        "bao-cao-cap-tren": reports.open_export(),
+        "nhap-goi-du-lieu": reports.open_packages(),
+    }
+    w.show_page(PAGE["Đơn vị"])
+    units = w.pages[PAGE["Đơn vị"]]
+    qtbot.waitUntil(lambda: units.model.rowCount() > 0 and not w.ctx.tasks.busy)
+    units.ui.unitsTable.selectRow(0)
+    out["don-vi-sua"] = units.edit_selected()
+    out["don-vi-sap-nhap"] = units.merge_selected()
+    out["khoi-thi-dua"] = units.edit_blocks()
+    w.show_page(PAGE["Báo cáo"])
+    subs = w.pages[PAGE["Báo cáo"]]
+    qtbot.waitUntil(lambda: subs.model.rowCount() > 0 and not w.ctx.tasks.busy)
+    subs.select_unit(next(ln.unit_code for ln in subs.model.lines() if ln.submitted))
+    subs.return_selected()
+    out["tra-lai"] = subs.return_dialog
+    return out
 
 
 @pytest.mark.skipif("THIDUA_SCREENSHOTS" not in os.environ,
@@ -191,6 +220,11 @@ def test_screenshots_on_a_laptop(qtbot, window: MainWindow) -> None:
             fit_on_screen(dialog, area)
             shot(dialog, {"report editor": "nhap-bao-cao", "evidence": "minh-chung",
                           "proposal": "de-nghi", "office": "co-quan"}[name])
+            dialog.reject()
+        for name, dialog in more_dialogs(qtbot, w).items():
+            fit_on_screen(dialog, area)
+            dialog.show()
+            shot(dialog, name)
             dialog.reject()
     finally:
         app.setFont(old_font)

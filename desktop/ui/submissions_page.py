@@ -57,7 +57,7 @@ class ReturnReasonDialog(QDialog):
         layout.addWidget(prompt)
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setPlaceholderText(
-            "Ví dụ: Thiếu số liệu báo cáo trên phần mềm của tỉnh (dòng BC_PM_TINH)")
+            "Ví dụ: Thiếu số liệu “Báo cáo trên phần mềm tỉnh”. (Ctrl+Enter: trả lại)")
         self.reason_edit.setTabChangesFocus(True)
         layout.addWidget(self.reason_edit)
         self.error_label = QLabel()
