@@ -304,9 +304,6 @@ def review(
     return sub
 
 
-FETCH_CHUNK = 4000  # rows per fetch when reading a whole period
-
-
 def load_submissions(session: Session, period_code: str) -> dict[str, SubmissionInfo]:
     """Every submission of a period with its values, read as plain rows (no ORM
     objects: a province holds thousands of submissions and over 100,000 values)."""
