@@ -65,7 +65,9 @@ def test_model_columns_mandatory_first_then_targets(ctx: AppContext) -> None:
     assert not any(c.startswith("PB_") for c in codes), "no department here: no department column"
     assert model.columnCount() == M.FIRST_CRITERION + len(codes)
     h = model.headerData(model.column_of("XA_HSCV"), Qt.Orientation.Horizontal)
-    assert h == "XA_HSCV\n≥ 65 %"
+    assert h == "Hồ sơ xử lý\ntrên mạng\n≥ 65 %"  # the short name; the code in the tooltip
+    assert "XA_HSCV" in model.headerData(model.column_of("XA_HSCV"), Qt.Orientation.Horizontal,
+                                         TIP)
     target = model.column_of("CT_CAP_QUANG_HO")
     assert model.headerData(target, Qt.Orientation.Horizontal).endswith("(phấn đấu)")
     assert model.headerData(target, Qt.Orientation.Horizontal, Qt.ItemDataRole.FontRole).italic()
@@ -87,8 +89,10 @@ def test_model_cells_outcomes_colours_and_tooltips(ctx: AppContext) -> None:
     assert fail.data() == "58,33 %"
     assert fail.data(BG).color() == COLORS["fail"][0]
     tip = fail.data(TIP)
-    for part in ("Quy tắc: HSCV_MANG ≥ 65 % (bắt buộc)", "Giá trị: 58,33 % (35/60)",
-                 "Không đạt: 58,33 % (35/60) &lt; 65 %", "Căn cứ: mục V.1.1.b"):
+    for part in ("(XA_HSCV): ",
+                 "Quy tắc: Hồ sơ xử lý trên mạng (HSCV_MANG) ≥ 65 % (bắt buộc)",
+                 "Giá trị: 58,33 % (35/60)", "Không đạt: 58,33 % (35/60) &lt; 65 %",
+                 "Căn cứ: mục V.1.1.b"):
         assert part in tip
 
     ok = _at(model, "22831", "XA_SANG_KIEN")
@@ -113,7 +117,7 @@ def test_model_cells_outcomes_colours_and_tooltips(ctx: AppContext) -> None:
 
     row = model.row_of("22825")
     assert model.index(row, M.COL_RESULT).data() == "Không đạt"
-    assert model.index(row, M.COL_RESULT).data(TIP) == "Tiêu chí chưa đạt: XA_VBDT"
+    assert model.index(row, M.COL_RESULT).data(TIP) == "Tiêu chí chưa đạt: Văn bản điện tử"
     assert model.index(row, M.COL_RANK).data() == "7"
     assert model.index(row, M.COL_RANK_VALUE).data() == "58,00 %"
     assert model.index(model.row_of("22828"), M.COL_RANK).data() == ""

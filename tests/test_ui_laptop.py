@@ -4,6 +4,7 @@ search box of every page that has one; tables sort the Vietnamese way in their m
 
 from __future__ import annotations
 
+import os
 import random
 from functools import cmp_to_key
 from pathlib import Path
@@ -147,3 +148,83 @@ def test_units_sort_in_their_model_and_keep_the_selection(qtbot, window: MainWin
     assert names == sorted(names, key=vn_key, reverse=True)
     assert units.selected_codes() == chosen
     assert units.proxy.sortColumn() == -1  # the model holds the order, not the proxy
+
+
+SHOT_NAMES = {"Tổng quan": "tong-quan", "Đơn vị": "don-vi", "Báo cáo": "bao-cao",
+              "Kiểm tra": "kiem-tra", "Khen thưởng": "khen-thuong", "Kế hoạch": "ke-hoach",
+              "Lịch sử": "lich-su", "Xu hướng": "xu-huong"}
+
+
+def more_dialogs(qtbot, w: MainWindow) -> dict[str, QWidget]:
+    """The other dialogs a person meets, open (for the screenshots)."""
+    from desktop.ui.exchange_actions import ExchangeActions
+    from desktop.ui.report_actions import ReportActions
+
+    exchange = w.findChild(ExchangeActions, "exchangeActions")
+    reports = w.findChild(ReportActions, "reportActions")
+    out: dict[str, QWidget] = {
+        "nhap-bieu-mau": exchange.open_import(),
+        "tao-bieu-mau": exchange.open_templates(),
+        "bao-cao-cap-tren": reports.open_export(),
+        "nhap-goi-du-lieu": reports.open_packages(),
+    }
+    w.show_page(PAGE["Đơn vị"])
+    units = w.pages[PAGE["Đơn vị"]]
+    qtbot.waitUntil(lambda: units.model.rowCount() > 0 and not w.ctx.tasks.busy)
+    units.ui.unitsTable.selectRow(0)
+    out["don-vi-sua"] = units.edit_selected()
+    out["don-vi-sap-nhap"] = units.merge_selected()
+    out["khoi-thi-dua"] = units.edit_blocks()
+    w.show_page(PAGE["Báo cáo"])
+    subs = w.pages[PAGE["Báo cáo"]]
+    qtbot.waitUntil(lambda: subs.model.rowCount() > 0 and not w.ctx.tasks.busy)
+    subs.select_unit(next(ln.unit_code for ln in subs.model.lines() if ln.submitted))
+    subs.return_selected()
+    out["tra-lai"] = subs.return_dialog
+    return out
+
+
+@pytest.mark.skipif("THIDUA_SCREENSHOTS" not in os.environ,
+                    reason="screenshots are made on demand (THIDUA_SCREENSHOTS=folder)")
+def test_screenshots_on_a_laptop(qtbot, window: MainWindow) -> None:
+    """Every page and the main dialogs at 1366×768 (work area 1366×728), into
+    $THIDUA_SCREENSHOTS/laptop-*.png; the check page also scrolled right."""
+    from PySide6.QtGui import QFont
+
+    folder = Path(os.environ["THIDUA_SCREENSHOTS"])
+    folder.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance()
+    old_font = app.font()
+    app.setFont(QFont("DejaVu Sans", 10))
+    area = LAPTOPS["1366x768"]
+    w = window
+    w.resize(area.width() - FRAME_WIDTH, area.height() - FRAME_HEIGHT)
+    qtbot.wait(500)  # the new font laid out (menu bar, tool bar)
+
+    def shot(widget: QWidget, name: str) -> None:
+        qtbot.wait(200)
+        assert widget.grab().save(str(folder / f"laptop-{name}.png"))
+
+    try:
+        for title, name in SHOT_NAMES.items():
+            w.show_page(PAGE[title])
+            qtbot.waitUntil(lambda: not w.ctx.tasks.busy, timeout=10000)
+            shot(w, name)
+        w.show_page(PAGE["Kiểm tra"])
+        check = w.pages[PAGE["Kiểm tra"]]
+        bar = check.ui.table.horizontalScrollBar()
+        bar.setValue(bar.maximum())
+        shot(w, "kiem-tra-cuon-phai")
+        for name, dialog in open_dialogs(qtbot, w).items():
+            dialog.resize(1180, 900)
+            fit_on_screen(dialog, area)
+            shot(dialog, {"report editor": "nhap-bao-cao", "evidence": "minh-chung",
+                          "proposal": "de-nghi", "office": "co-quan"}[name])
+            dialog.reject()
+        for name, dialog in more_dialogs(qtbot, w).items():
+            fit_on_screen(dialog, area)
+            dialog.show()
+            shot(dialog, name)
+            dialog.reject()
+    finally:
+        app.setFont(old_font)

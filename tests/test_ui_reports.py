@@ -134,8 +134,8 @@ def test_menu_actions_and_toolbar_button_are_installed_once(qtbot, demo_db: Path
     actions = w.findChild(ReportActions, "reportActions")
     assert isinstance(actions, ReportActions)
     texts = [a.text() for a in w.menu_file.actions()]
-    at = texts.index("Báo cáo gửi cấp trên…")
-    assert texts[at + 1] == "Nhập gói dữ liệu của đơn vị cấp dưới…"
+    at = texts.index("Báo cáo gửi cấp t&rên…")
+    assert texts[at + 1] == "Nhập gói &dữ liệu của đơn vị cấp dưới…"
     assert texts.index(w.file_insert_point.text()) > at + 1, "before the window's insert point"
     assert actions.export_action.shortcut() == QKeySequence("Ctrl+E")
     assert actions.export_action in w.ui.mainToolBar.actions()

@@ -396,9 +396,14 @@ def test_history_shows_numbers_and_dates_the_vietnamese_way() -> None:
     assert shown_value(True) == "Có" and shown_value("accepted") == "Đã chấp nhận"
     from desktop.ui.history_page import _pretty
 
-    detail = _pretty('{"id": 1234, "submission_id": 1200, "numerator": 3600.0}')
-    assert "id: 1234" in detail and "submission_id: 1200" in detail
-    assert "tử số (numerator): 3.600" in detail
+    detail = _pretty('{"id": 1234, "submission_id": 1200, "numerator": 3600.0, '
+                     '"indicator_code": "HSCV_MANG"}', {"HSCV_MANG": "Hồ sơ xử lý trên mạng"})
+    assert "1234" not in detail and "1200" not in detail  # internal row numbers left out
+    assert "tử số: 3.600" in detail and "numerator" not in detail
+    assert "chỉ tiêu: Hồ sơ xử lý trên mạng" in detail
+    labels = {"HSCV_MANG": "Hồ sơ xử lý trên mạng"}
+    assert change_text(entry, labels) == ("chỉ tiêu: Hồ sơ xử lý trên mạng, tử số: 3.600, "
+                                          "mẫu số: 4.800")
 
 
 def test_office_dialog(qtbot, window: MainWindow) -> None:

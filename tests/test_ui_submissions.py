@@ -494,7 +494,7 @@ def test_install_adds_the_file_menu_actions_once(qtbot, ctx: AppContext, window)
 
     win, actions, menu = window
     texts = [a.text() for a in menu.actions()]
-    assert texts[:2] == ["Nhập biểu mẫu Excel…", "Tạo biểu mẫu cho các đơn vị…"]
+    assert texts[:2] == ["&Nhập biểu mẫu Excel…", "&Tạo biểu mẫu cho các đơn vị…"]
     assert texts[-1] == "Thoát", "inserted before the window's insert point"
     assert actions.import_action.shortcut() == QKeySequence("Ctrl+I")
     assert install(win, ctx, menu, menu.actions()[-1]) is actions

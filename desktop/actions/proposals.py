@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..domain.errors import DomainError
 from ..domain.period_report import PeriodReport
@@ -24,7 +24,6 @@ from ..domain.proposals import (
     require_review,
     suggest,
 )
-from ..exchange.proposals_export import ProposalList, write_pdf, write_xlsx
 from ..paths import evidence_dir
 from ..store import proposals as store
 from ..store.database import Database
@@ -32,6 +31,9 @@ from ..store.office import load_office
 from ..store.plans import load_plan
 
 DocumentChange = tuple[str, bool, Path | None]  # dossier name, present, file to attach
+
+if TYPE_CHECKING:
+    from ..exchange.proposals_export import ProposalList
 
 
 def add_reason(review: str, *, collective: bool) -> str:
@@ -193,6 +195,10 @@ def remove_proposal(db: Database, review: str, proposal_id: int) -> Proposal:
 
 def proposal_list(db: Database, review: str) -> ProposalList:
     """What the list the office sends is written from."""
+    # openpyxl and reportlab (a second at import) load when a list is made, in its task,
+    # not when the window shows the Khen thưởng page
+    from ..exchange.proposals_export import ProposalList
+
     with db.reading() as s:
         plan = load_plan(s)
         return ProposalList(
@@ -207,5 +213,7 @@ def write_proposal_list(data: ProposalList, kind: Literal["xlsx", "pdf"], path: 
     """Write the list ('xlsx' or 'pdf') whole or not at all."""
     if not path.parent.is_dir():
         raise DomainError(f"Thư mục {path.parent} không tồn tại.")
+    from ..exchange.proposals_export import write_pdf, write_xlsx
+
     (write_xlsx if kind == "xlsx" else write_pdf)(data, path)
     return path

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..domain.errors import DomainError
+from ..domain.vnformat import number
 from ..version import __version__
 from . import forms, plan, proposals, reports, units
 from .support import (
@@ -116,7 +117,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     created = create_database(db_location(args), plan)
     print(
         f"Đã tạo cơ sở dữ liệu {created.label} từ kế hoạch {created.plan_code} "
-        f"({created.units} đơn vị)."
+        f"({number(created.units)} đơn vị)."
     )
     if not plan.units:
         print(
@@ -232,9 +233,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     )
     sm = report.summary
     print(
-        f"\nPhải nộp {sm.expected}, đã nộp {sm.submitted} (đúng hạn {sm.on_time}, trễ {sm.late}); "
-        f"đạt {sm.passed}, không đạt {sm.failed}, chưa đủ số liệu {sm.incomplete}, "
-        f"chưa nộp {sm.not_submitted}."
+        f"\nPhải nộp {number(sm.expected)}, đã nộp {number(sm.submitted)} "
+        f"(đúng hạn {number(sm.on_time)}, trễ {number(sm.late)}); "
+        f"đạt {number(sm.passed)}, không đạt {number(sm.failed)}, "
+        f"chưa đủ số liệu {number(sm.incomplete)}, "
+        f"chưa nộp {number(sm.not_submitted)}."
     )
     print("\nChỉ tiêu toàn địa bàn:")
     agg_rows = []
@@ -317,10 +320,9 @@ def cmd_staff(args: argparse.Namespace) -> int:
 @command("move-to-server")
 def cmd_move_to_server(args: argparse.Namespace) -> int:
     from ..actions.server import move_file_to_server
-    from ..domain.vnformat import number
 
     copied = move_file_to_server(args.file, db_location(args))
-    print(f"Đã chuyển {args.file} lên {copied.target}: {len(copied.checks)} bảng, "
+    print(f"Đã chuyển {args.file} lên {copied.target}: {number(len(copied.checks))} bảng, "
           f"{number(copied.rows)} dòng, từng bảng đã được đối chiếu với tệp gốc.")
     return 0
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import DomainError
+from ..domain.vnformat import number
 from .support import iso_date, open_db, print_table
 
 
@@ -93,7 +94,7 @@ def cmd_template(args: argparse.Namespace) -> int:
         written.append(target)
     for t in written:
         print(t)
-    print(f"Đã tạo {len(written)} biểu mẫu cho kỳ {period.label}.")
+    print(f"Đã tạo {number(len(written))} biểu mẫu cho kỳ {period.label}.")
     return 0
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..domain.vnformat import number
 from .support import open_db
 
 
@@ -25,7 +26,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
     with open_db(args, write=False) as db:
         saved = save_plan_file(db, args.file)
-    print(f"Đã lưu kế hoạch {saved.code} ({saved.units} đơn vị) vào {saved.path}.")
+    print(f"Đã lưu kế hoạch {saved.code} ({number(saved.units)} đơn vị) vào {saved.path}.")
     if saved.renamed_from:
         print(f"Mã kế hoạch trong tệp là '{saved.code}' (theo tên tệp; cơ sở dữ liệu vẫn "
               f"giữ mã '{saved.renamed_from}').")

@@ -180,7 +180,7 @@ def _list(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print(f"Đề nghị khen thưởng kỳ {label}: {len(proposals)}")
+    print(f"Đề nghị khen thưởng kỳ {label}: {number(len(proposals))}")
     if not proposals:
         return 0
     print_table(
@@ -354,7 +354,7 @@ def _left(v: int | None) -> str:
 
 def _used(n: int, limit: int | None) -> str:
     """'3/5', or '3 (không giới hạn)' when the plan fixes no number."""
-    return f"{n} (không giới hạn)" if limit is None else f"{n}/{limit}"
+    return f"{number(n)} (không giới hạn)" if limit is None else f"{number(n)}/{limit}"
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -367,7 +367,8 @@ def _check(args: argparse.Namespace) -> int:
         print_json(check_json(result, plan))
         return 0
     print(
-        f"Kiểm tra đề nghị khen thưởng kỳ {result.review_label} ({len(result.proposals)} đề nghị)\n"
+        f"Kiểm tra đề nghị khen thưởng kỳ {result.review_label} ({number(len(result.proposals))} "
+        f"đề nghị)\n"
     )
     rows = []
     for u in result.usage:
@@ -391,11 +392,11 @@ def _check(args: argparse.Namespace) -> int:
     if result.ok:
         print("Không có vi phạm: các đề nghị đúng hạn mức, tỷ lệ, tiêu chuẩn và đủ hồ sơ.")
         return 0
-    print(f"Có {len(result.breaches)} vi phạm:")
+    print(f"Có {number(len(result.breaches))} vi phạm:")
     for n, b in enumerate(result.breaches, start=1):
         ids = ", ".join(str(i) for i in b.proposal_ids)
         print(
-            f"{n}. [{b.rule}] {RULE_LABELS.get(b.rule, b.rule)} — mục {b.source or '—'} "
+            f"{number(n)}. [{b.rule}] {RULE_LABELS.get(b.rule, b.rule)} — mục {b.source or '—'} "
             f"— đề nghị số {ids}"
         )
         print(f"   {b.message}")
@@ -497,7 +498,7 @@ def _export(args: argparse.Namespace) -> int:
         print(f"Đã ghi {path}")
     if not result.ok:
         print(
-            f"Lưu ý: danh sách còn {len(result.breaches)} vi phạm; xem "
+            f"Lưu ý: danh sách còn {number(len(result.breaches))} vi phạm; xem "
             f"'thidua proposals check --review {args.review}'."
         )
     return 0

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import DomainError
+from ..domain.vnformat import number
 from .support import iso_date, open_db, print_json, print_table
 
 
@@ -173,5 +174,5 @@ def _export(args: argparse.Namespace) -> int:
 
     with open_db(args, write=False) as db:
         count = export_unit_list(db, args.file, args.export_on)
-    print(f"Đã xuất {count} đơn vị vào {args.file}.")
+    print(f"Đã xuất {number(count)} đơn vị vào {args.file}.")
     return 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
@@ -21,6 +22,13 @@ _PUNCTUATION = {ch: i for i, ch in enumerate("_-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$
 _TOKEN = re.compile(r"\d+|.[\u0300-\u036f]*", re.S)
 
 SortKey = tuple[tuple[tuple[int, int], ...], tuple[int, ...], tuple[int, ...]]
+
+
+def warm(texts: Iterable[str]) -> None:
+    """Compute the keys of `texts` now (in a worker thread): the window's sort later finds
+    them cached instead of computing thousands on the GUI thread."""
+    for text in texts:
+        vn_key(text)
 
 
 @lru_cache(maxsize=65536)

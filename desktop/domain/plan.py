@@ -102,6 +102,12 @@ class Indicator:
     # the plan's scale for a score or a cap for a count ("thang điểm 100"); None: no cap
     # beyond the kind's own (a count up to values.MAX_COUNT, a score finite and >= 0)
     maximum: float | None = None
+    short: str = ""  # a few words for table headers and charts ("Hộ có cáp quang")
+
+    @property
+    def label(self) -> str:
+        """What a person reads in headers: the short name, else the name."""
+        return self.short or self.name
 
     @property
     def is_percent_like(self) -> bool:
@@ -119,6 +125,7 @@ class Criterion:
     mandatory: bool = True
     source: str = ""
     periods: tuple[str, ...] = ()  # the period codes it applies to; empty: every period
+    short: str = ""  # a few words for table headers; else its indicator's short name
 
     @property
     def rule(self) -> str:
@@ -216,6 +223,14 @@ class Plan:
 
     def indicator(self, code: str) -> Indicator:
         return self._indicators_by_code[code]
+
+    def criterion_label(self, criterion: Criterion) -> str:
+        """The few words a table header shows for a criterion: its short name, else its
+        indicator's, else its name (the code goes to the tooltip)."""
+        if criterion.short:
+            return criterion.short
+        ind = self._indicators_by_code.get(criterion.indicator)
+        return ind.short if ind is not None and ind.short else criterion.name
 
     @cached_property
     def _indicators_by_code(self) -> dict[str, Indicator]:

@@ -45,6 +45,8 @@ def plan_document(plan: Plan) -> dict[str, Any]:
     for i in plan.indicators:
         d = {"code": i.code, "name": i.name, "kind": i.kind.value,
              "unit_kinds": list(i.unit_kinds)}
+        if i.short:
+            d["short"] = i.short
         if i.measure:
             d["measure"] = i.measure
         if i.numerator_label:
@@ -60,6 +62,8 @@ def plan_document(plan: Plan) -> dict[str, Any]:
     criteria = []
     for c in plan.criteria:
         d = {"code": c.code, "name": c.name, "indicator": c.indicator, "op": c.op.value}
+        if c.short:
+            d["short"] = c.short
         if c.threshold is not None:
             d["threshold"] = c.threshold
         d["unit_kinds"] = list(c.unit_kinds)

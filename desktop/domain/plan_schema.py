@@ -48,6 +48,8 @@ class _Problems:
     def add(self, where: str, message: str) -> None:
         self.items.append(f"{where}: {message}")
 
+SHORT_MAX = 40  # characters of a short name (a table header)
+
 
 def _maximum(
     d: Mapping[str, Any], kind: IndicatorKind, where: str, problems: _Problems
@@ -109,6 +111,14 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
                 out.append(str(k))
         return tuple(out)
 
+    def short_text(m: Mapping[str, Any], where: str) -> str:
+        v = text(m, "short", where, required=False)
+        if len(v) > SHORT_MAX:
+            problems.add(where, f"tên ngắn '{v}' dài quá {SHORT_MAX} ký tự "
+                                "(tên ngắn dùng làm tiêu đề cột)")
+            return ""
+        return v
+
     code = text(head, "code", "[plan]")
     unit_kinds_raw = head.get("unit_kinds", [])
     valid_kinds = {k.value for k in UnitKind}
@@ -150,6 +160,7 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
                 ),
                 source=text(d, "source", where, required=False),
                 maximum=_maximum(d, kind, where, problems),
+                short=short_text(d, where),
             )
         )
     if not indicators:
@@ -214,6 +225,7 @@ def parse_plan(doc: Mapping[str, Any], origin: str = "kế hoạch") -> Plan:
                 mandatory=mandatory,
                 source=text(d, "source", where),
                 periods=tuple(only),
+                short=short_text(d, where),
             )
         )
     _unique([c.code for c in criteria], "criteria", problems)

@@ -121,6 +121,7 @@ def plan_document(plan: Plan, units: Sequence[Unit]) -> dict[str, Any]:
                     "denominator": i.denominator_label or None,
                     "source": i.source,
                     "maximum": i.maximum,
+                    "short": i.short or None,
                 }
             )
             for i in plan.indicators
@@ -138,6 +139,7 @@ def plan_document(plan: Plan, units: Sequence[Unit]) -> dict[str, Any]:
                     "unit_kinds": list(c.unit_kinds),
                     "mandatory": c.mandatory,
                     "source": c.source,
+                    "short": c.short or None,
                 }
             )
             for c in plan.criteria

@@ -191,6 +191,7 @@ class AuditEntry:
     old: str | None
     new: str | None
     summary: str
+    unit: str = ""  # 'Xã Lâm Sơn (22813)' when the change concerns one unit
 
 
 def fetch_audit(session: Session, flt: AuditFilter, before_id: int | None = None,

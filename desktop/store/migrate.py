@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from .errors import DatabaseTooNew, NotADatabase, StoreError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0008"
 # pg_advisory_xact_lock key for upgrades on a server: "TDCDS" in ASCII, the same on every PC
 MIGRATION_LOCK = 0x5444434453
 

@@ -140,6 +140,7 @@ class IndicatorRow(Base):
     denominator_label: Mapped[str] = mapped_column(String(200), default="")
     source: Mapped[str] = mapped_column(String(60), default="")
     maximum: Mapped[float | None] = mapped_column(Float, nullable=True)  # a score's scale
+    short: Mapped[str] = mapped_column(String(60), default="", server_default="")
 
 
 class CriterionRow(Base):
@@ -159,6 +160,7 @@ class CriterionRow(Base):
     source: Mapped[str] = mapped_column(String(60), default="")
     # the period codes the criterion applies to; empty: every period
     periods: Mapped[list[str]] = mapped_column(default=list)
+    short: Mapped[str] = mapped_column(String(60), default="", server_default="")
 
 
 class QuotaRow(Base):

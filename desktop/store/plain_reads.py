@@ -119,21 +119,22 @@ def plan(rows: Rows) -> Plan:
         Indicator(code=i_code, name=name, kind=IndicatorKind(kind),
                   unit_kinds=tuple(_json(kinds)), measure=measure,
                   numerator_label=num_label, denominator_label=den_label, source=source,
-                  maximum=_float(maximum))
-        for i_code, name, kind, kinds, measure, num_label, den_label, source, maximum in rows(
+                  maximum=_float(maximum), short=short or "")
+        for (i_code, name, kind, kinds, measure, num_label, den_label, source, maximum,
+             short) in rows(
             "SELECT code, name, kind, unit_kinds, measure, numerator_label, "
-            "denominator_label, source, maximum FROM indicator WHERE plan_id = :pid "
+            "denominator_label, source, maximum, short FROM indicator WHERE plan_id = :pid "
             "ORDER BY position", {"pid": pid})
     )
     criteria = tuple(
         Criterion(code=c_code, name=name, indicator=indicator, op=Operator(op),
                   threshold=_day(t_date) if op == "by" else _float(t_number),
                   unit_kinds=tuple(_json(kinds)), mandatory=bool(mandatory), source=source,
-                  periods=tuple(_json(c_periods) or ()))
+                  periods=tuple(_json(c_periods) or ()), short=short or "")
         for (c_code, name, indicator, op, t_number, t_date, kinds, mandatory, source,
-             c_periods) in rows(
+             c_periods, short) in rows(
             "SELECT code, name, indicator_code, op, threshold_number, threshold_date, "
-            "unit_kinds, mandatory, source, periods FROM criterion WHERE plan_id = :pid "
+            "unit_kinds, mandatory, source, periods, short FROM criterion WHERE plan_id = :pid "
             "ORDER BY position", {"pid": pid})
     )
     quotas = tuple(

@@ -86,6 +86,7 @@ def install_plan(session: Session, plan: Plan) -> PlanRow:
             denominator_label=ind.denominator_label,
             source=ind.source,
             maximum=ind.maximum,
+            short=ind.short,
         )
         for i, ind in enumerate(plan.indicators)
     )
@@ -156,6 +157,7 @@ def criterion_row(plan_id: int, position: int, c: Criterion) -> CriterionRow:
         mandatory=c.mandatory,
         source=c.source,
         periods=list(c.periods),
+        short=c.short,
     )
 
 

@@ -36,6 +36,15 @@ COLORS = {
     "not_submitted": (QColor("#d5d5d5"), QColor("#ececec")),
 }
 _RESULT_ORDER = {"pass": 0, "incomplete": 1, "fail": 2, "not_submitted": 3}
+# built once: a view asks every visible cell for its brushes at each repaint
+_BRUSHES = {k: (QBrush(strong), QBrush(pale)) for k, (strong, pale) in COLORS.items()}
+_TEXT_BRUSH = QBrush(QColor("#1f1f1f"))
+_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+# the roles a criterion's cell answers; the others (font, icon, size…) cost nothing
+_CRITERION_ROLES = frozenset({
+    int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.BackgroundRole),
+    int(Qt.ItemDataRole.ForegroundRole), int(Qt.ItemDataRole.TextAlignmentRole),
+    int(Qt.ItemDataRole.ToolTipRole), int(OUTCOME_ROLE), int(SORT_ROLE), int(ROW_ROLE)})
 
 
 def shown_value(plan: Plan, result: CriterionResult, report: UnitReport) -> str:
@@ -52,6 +61,19 @@ def _short_value(plan: Plan, result: CriterionResult) -> str:
     if result.kind is IndicatorKind.RATIO:
         return f"{decimal_text(result.rounded)} %"  # type: ignore[arg-type]
     return result.shown
+
+
+def header_lines(label: str, width: int = 18) -> str:
+    """A short name on at most two header lines ("Tài khoản thanh toán\nđiện tử")."""
+    if len(label) <= width:
+        return label
+    words = label.split()
+    best = label
+    for i in range(1, len(words)):
+        first, second = " ".join(words[:i]), " ".join(words[i:])
+        if max(len(first), len(second)) < max((len(x) for x in best.split("\n")), default=0):
+            best = f"{first}\n{second}"
+    return best
 
 
 def _sort_value(result: CriterionResult | None) -> Any:
@@ -130,8 +152,13 @@ class CheckTableModel(SortedRows, QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 title = self.FIXED_HEADERS[section]
                 if section == self.COL_RANK_VALUE and self.report and self.report.plan.ranking:
-                    title = f"{title}\n{self.report.plan.ranking.indicator}"
+                    plan = self.report.plan
+                    title = f"{title}\n{header_lines(plan.indicator(plan.ranking.indicator).label)}"
                 return title
+            if role == Qt.ItemDataRole.ToolTipRole and section == self.COL_RANK_VALUE \
+                    and self.report and self.report.plan.ranking:
+                ind = self.report.plan.indicator(self.report.plan.ranking.indicator)
+                return f"{html.escape(ind.name)} ({html.escape(ind.code)})"
             return None
         plan = self.report.plan if self.report else None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -139,7 +166,8 @@ class CheckTableModel(SortedRows, QAbstractTableModel):
                 rule = f"≤ {day(c.threshold)}"
             else:
                 rule = rule_label(plan, c) if plan else c.rule
-            return f"{c.code}\n{rule}" + ("" if c.mandatory else "\n(phấn đấu)")
+            label = plan.criterion_label(c) if plan else c.name
+            return f"{header_lines(label)}\n{rule}" + ("" if c.mandatory else " (phấn đấu)")
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(c.mandatory)
@@ -149,8 +177,10 @@ class CheckTableModel(SortedRows, QAbstractTableModel):
             kind = "Tiêu chuẩn thi đua (bắt buộc)" if c.mandatory else \
                 "Chỉ tiêu phấn đấu (không tính vào kết quả thi đua)"
             rule = rule_label(plan, c) if plan else c.rule
-            return (f"<b>{html.escape(c.code)}</b> — {html.escape(c.name)}<br>{kind}<br>"
-                    f"Quy tắc: {html.escape(c.indicator)} {html.escape(rule)}<br>"
+            ind = plan.indicator(c.indicator).label if plan else c.indicator
+            return (f"<b>{html.escape(c.name)}</b><br>{kind}<br>"
+                    f"Quy tắc: {html.escape(ind)} {html.escape(rule)}<br>"
+                    f"Mã tiêu chí: {html.escape(c.code)}, chỉ tiêu: {html.escape(c.indicator)}<br>"
                     f"Căn cứ: mục {html.escape(c.source or '—')} của Kế hoạch")
         if role == CRITERION_ROLE:
             return c
@@ -160,12 +190,34 @@ class CheckTableModel(SortedRows, QAbstractTableModel):
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         return self.cell(index.row(), index.column(), role) if index.isValid() else None
 
+    def sort_values(self, column: int, n: int) -> list[Any]:
+        """A criterion's values straight from the results, not one data() call per row."""
+        rows = self._rows[:n]
+        if column == self.COL_RANK:
+            return [r.rank for r in rows]
+        if column == self.COL_CODE:
+            return [r.unit.code for r in rows]
+        if column == self.COL_UNIT:
+            return [r.unit.name for r in rows]
+        if column == self.COL_RESULT:
+            return [_RESULT_ORDER[r.result.value] for r in rows]
+        if column == self.COL_RANK_VALUE:
+            return [r.rank_value for r in rows]
+        code = self.criteria[column - self.FIRST_CRITERION].code
+        return [_sort_value(cells.get(code)) for cells in self._cells[:n]]
+
     def cell(self, row: int, col: int, role: int) -> Any:
         r = self._rows[row]
         if role == ROW_ROLE:
             return r
         if col < self.FIRST_CRITERION:
             return self._fixed(r, col, role)
+        if role not in _CRITERION_ROLES:
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return _TEXT_BRUSH
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _CENTRE
         c = self.criteria[col - self.FIRST_CRITERION]
         result = self._cells[row].get(c.code)
         applies = r.unit.kind in c.unit_kinds
@@ -178,12 +230,8 @@ class CheckTableModel(SortedRows, QAbstractTableModel):
                 return "" if applies else "—"
             return _short_value(self.report.plan, result)  # type: ignore[union-attr]
         if role == Qt.ItemDataRole.BackgroundRole:
-            pair = COLORS.get(outcome)
-            return QBrush(pair[0] if c.mandatory else pair[1]) if pair else None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor("#1f1f1f"))
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
+            pair = _BRUSHES.get(outcome)
+            return (pair[0] if c.mandatory else pair[1]) if pair else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(r, c, result, applies)
         if role == SORT_ROLE:
@@ -194,7 +242,7 @@ class CheckTableModel(SortedRows, QAbstractTableModel):
         result = r.result.value
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.COL_RANK:
-                return "" if r.rank is None else str(r.rank)
+                return "" if r.rank is None else number(r.rank)
             if col == self.COL_CODE:
                 return r.unit.code
             if col == self.COL_UNIT:
@@ -225,7 +273,9 @@ class CheckTableModel(SortedRows, QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_RESULT:
             if r.failed:
-                return "Tiêu chí chưa đạt: " + ", ".join(c.code for c in r.failed)
+                plan = self.report.plan  # type: ignore[union-attr]
+                return "Tiêu chí chưa đạt: " + ", ".join(plan.criterion_label(c.criterion)
+                                                         for c in r.failed)
             if r.submission is not None and r.submission.state != "accepted":
                 return "Báo cáo chưa được chấp nhận"
         return None
@@ -239,12 +289,14 @@ class CheckTableModel(SortedRows, QAbstractTableModel):
     def _tooltip(self, r: UnitReport, c: Criterion, result: CriterionResult | None,
                  applies: bool) -> str:
         plan = self.report.plan  # type: ignore[union-attr]
-        head = f"<b>{html.escape(r.unit.name)}</b> — <b>{html.escape(c.code)}</b>: " \
+        head = f"<b>{html.escape(r.unit.name)}</b> — " \
+               f"<b>{html.escape(plan.criterion_label(c))}</b> ({html.escape(c.code)}): " \
                f"{html.escape(c.name)}"
         if not applies:
             return f"{head}<br>Không áp dụng cho loại đơn vị này."
         kind = "bắt buộc" if c.mandatory else "phấn đấu, không tính vào kết quả"
-        lines = [head, f"Quy tắc: {html.escape(c.indicator)} "
+        ind = plan.indicator(c.indicator)
+        lines = [head, f"Quy tắc: {html.escape(ind.label)} ({html.escape(ind.code)}) "
                        f"{html.escape(rule_label(plan, c))} ({kind})"]
         if r.submission is None:
             lines.append("Đơn vị chưa nộp báo cáo kỳ này.")

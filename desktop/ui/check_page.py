@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.period_report import PeriodReport
-from ..domain.vnformat import day
+from ..domain.vnformat import day, number
 from .check_model import COLORS, CheckTableModel
 from .columns import fit_columns
 from .context import AppContext
 from .forms.ui_check_page import Ui_CheckPage
 from .frozen_columns import FrozenColumns
 from .submissions_model import ROW_ROLE, VietnameseSortFilterProxy, error_text, show_banner
+from .table_keys import keyboard_table
 
 
 def _swatch(colour: str, text: str, italic: bool = False) -> str:
@@ -48,8 +49,11 @@ class _FramedSelection(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
+        if not option.state & QStyle.StateFlag.State_Selected:  # most cells: as they are
+            super().paint(painter, option, index)
+            return
         opt = QStyleOptionViewItem(option)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        selected = True
         opt.state &= ~QStyle.StateFlag.State_Selected
         super().paint(painter, opt, index)
         if selected:
@@ -82,6 +86,7 @@ class CheckPage(QWidget):
         table.setItemDelegate(_FramedSelection(table))
         # rank, code and unit stay in view while the criteria scroll right
         self.frozen = FrozenColumns(table, CheckTableModel.COL_UNIT + 1)
+        keyboard_table(table)
         self.ui.legendLabel.setText(LEGEND)
         self.ui.busyLabel.setVisible(False)
         self.ui.busyBar.setVisible(False)
@@ -147,9 +152,11 @@ class CheckPage(QWidget):
             f"hạn nộp {day(p.deadline)}")
         s = report.summary
         self.ui.summaryLabel.setText(
-            f"Phải nộp {s.expected}, đã nộp {s.submitted} (đúng hạn {s.on_time}, trễ {s.late}), "
-            f"đã chấp nhận {s.accepted}; đạt {s.passed}, không đạt {s.failed}, "
-            f"chưa đủ số liệu {s.incomplete}, chưa nộp {s.not_submitted}.")
+            f"Phải nộp {number(s.expected)}, đã nộp {number(s.submitted)} "
+            f"(đúng hạn {number(s.on_time)}, trễ {number(s.late)}), "
+            f"đã chấp nhận {number(s.accepted)}; đạt {number(s.passed)}, "
+            f"không đạt {number(s.failed)}, "
+            f"chưa đủ số liệu {number(s.incomplete)}, chưa nộp {number(s.not_submitted)}.")
         columns = (self.model.columnCount(), bool(self.model.rowCount()))
         if columns != self._sized_for:
             fit_columns(self.ui.table)

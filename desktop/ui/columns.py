@@ -44,7 +44,8 @@ def fit_columns(table: QTableView, stretch: int | None = None, sample: int = SAM
         for r in rows:
             text = model.index(r, col).data(display)
             if text:
-                width = max(width, fm.horizontalAdvance(str(text)) + PADDING)
+                # * 1.1: some cells are bold (ranks, results)
+                width = max(width, fm.horizontalAdvance(str(text)) * 11 // 10 + PADDING)
         header.resizeSection(col, min(width, max_width))
     if stretch is not None:
         header.setStretchLastSection(False)

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ..actions.database import Database
 from ..actions.plan import period_report, periods_with_submissions, read_plan
+from ..domain.collation import warm
 from ..domain.period_report import PeriodReport
 from ..domain.plan import Period, Plan
 from .tasks import Report, TaskRunner
@@ -89,6 +90,7 @@ class AppContext(QObject):
             if cached is not None and cached[0] == version:
                 return cached[1]
             report = period_report(self.db, code, plan)
+            warm(u.unit.name for u in report.units)  # the pages sort by name: keys ready
             if version == self._data_version:
                 self._reports[code] = (version, report)
             return report

@@ -33,10 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..actions.evidence import EvidenceInfo
-from ..domain.vnformat import day
+from ..domain.vnformat import day, number
 from .context import AppContext
 from .forms.ui_evidence_dialog import Ui_EvidenceDialog
 from .submissions_model import ROW_ROLE, error_text, show_banner
+from .table_keys import keyboard_table
 
 
 def human_size(size: int) -> str:
@@ -132,13 +133,14 @@ class EvidenceDialog(QDialog):
         self.model = EvidenceTableModel(self)
         table = self.ui.table
         table.setModel(self.model)
+        keyboard_table(table, [self.ui.openButton, self.ui.removeButton])
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(EvidenceTableModel.COL_SUMMARY, QHeaderView.ResizeMode.Stretch)
         today = dt.date.today()
         self.ui.issuedEdit.setDate(QDate(today.year, today.month, today.day))
         self.ui.issuedBlank.toggled.connect(lambda on: self.ui.issuedEdit.setEnabled(not on))
-        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Close).setText("Đóng")
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Close).setText("Đó&ng")
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.chooseButton.clicked.connect(self.on_choose_clicked)
         self.ui.addButton.clicked.connect(self.add)
@@ -175,7 +177,7 @@ class EvidenceDialog(QDialog):
         items = list_evidence(self.ctx.db, self.submission_id)
         self.model.set_items(items)
         total = sum(e.size for e in items)
-        self.ui.countLabel.setText(f"{len(items)} tệp, {human_size(total)}" if items
+        self.ui.countLabel.setText(f"{number(len(items))} tệp, {human_size(total)}" if items
                                    else "Chưa có minh chứng")
         self._update_buttons()
 

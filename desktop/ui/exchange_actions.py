@@ -19,8 +19,8 @@ from .context import AppContext
 from .import_dialog import ImportDialog, paths_from_mime
 from .template_dialog import TemplateDialog
 
-IMPORT_TEXT = "Nhập biểu mẫu Excel…"
-TEMPLATE_TEXT = "Tạo biểu mẫu cho các đơn vị…"
+IMPORT_TEXT = "&Nhập biểu mẫu Excel…"
+TEMPLATE_TEXT = "&Tạo biểu mẫu cho các đơn vị…"
 
 
 class ExchangeActions(QObject):

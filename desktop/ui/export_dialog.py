@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QTreeWidgetItem
 from ..domain.errors import DomainError
 from ..domain.period_report import REVIEW_STATE_LABELS, PeriodReport
 from ..domain.province import slug
-from ..domain.vnformat import day
+from ..domain.vnformat import day, number
 from . import errors
 from .context import AppContext
 from .forms.ui_export_dialog import Ui_ExportDialog
@@ -66,24 +66,26 @@ def _title_slug(text: str) -> str:
 def summary_text(report: PeriodReport) -> tuple[str, bool]:
     """What the period holds, and whether some reports are included before acceptance."""
     s = report.summary
-    text = f"Kỳ này đã nhận báo cáo của {s.submitted}/{s.expected} đơn vị"
+    text = f"Kỳ này đã nhận báo cáo của {number(s.submitted)}/{number(s.expected)} đơn vị"
     missing = [u.unit.name for u in report.units if u.submission is None]
     if missing:
         text += f" (chưa nộp: {_names(missing)})"
-    text += f", trong đó {s.accepted} báo cáo đã được chấp nhận."
+    text += f", trong đó {number(s.accepted)} báo cáo đã được chấp nhận."
     pending = [u for u in report.units
                if u.submission is not None and u.submission.state != "accepted"]
     if pending:
         states = [(u.unit.name, u.submission.state) for u in pending if u.submission]
         listed = _names([f"{n} ({REVIEW_STATE_LABELS.get(st, st).lower()})" for n, st in states])
-        text += (f"\nLưu ý: {len(pending)} báo cáo chưa được chấp nhận — {listed} — vẫn được "
+        text += (f"\nLưu ý: {number(len(pending))} báo cáo chưa được chấp nhận — {listed} — vẫn "
+                 f"được "
                  "đưa vào báo cáo tổng hợp với số liệu hiện có.")
     return text, bool(pending)
 
 
 def _names(names: list[str]) -> str:
     shown = ", ".join(names[:NAMES_SHOWN])
-    return shown + (f" và {len(names) - NAMES_SHOWN} đơn vị khác" if len(names) > NAMES_SHOWN
+    return shown + (f" và {number(len(names) - NAMES_SHOWN)} đơn vị "
+                    f"khác" if len(names) > NAMES_SHOWN
                     else "")
 
 
@@ -315,7 +317,8 @@ class ExportDialog(QDialog):
             rows.append((o.kind, o.path, label, colour))
         self._show_rows(rows)
         written = [o for o in outcomes if o.status == WRITTEN]
-        parts = [f"Đã ghi {len(written)} tệp vào thư mục <b>{html.escape(str(self.folder))}</b>."]
+        parts = [f"Đã ghi {number(len(written))} tệp vào thư mục "
+                 f"<b>{html.escape(str(self.folder))}</b>."]
         if any(o.status == FAILED for o in outcomes):
             parts.append(f"<span style='color:{RED}'>Có tệp không ghi được (xem lý do ở "
                          "trên); các tệp khác không bị ảnh hưởng.</span>")

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import DomainError
 from ..domain.plan import UNIT_KIND_LABELS, Plan
-from ..domain.vnformat import day
+from ..domain.vnformat import day, number
 from . import errors
 from .forms.ui_first_run import Ui_FirstRunWizard
 from .office_dialog import OfficeForm, show_banner
+from .table_keys import keyboard_table
 from .tasks import TaskRunner
 
 PAGE_START, PAGE_OFFICE, PAGE_UNITS, PAGE_SAVE = range(4)
@@ -89,7 +90,7 @@ def plan_label(plan: Plan) -> str:
         years = f" — {first}–{last}" if last != first else f" — {first}"
     elif plan.issued_on:
         years = f" — {plan.issued_on.year}"
-    units = f"{len(plan.units)} đơn vị" if plan.units else "chưa có danh sách đơn vị"
+    units = f"{number(len(plan.units))} đơn vị" if plan.units else "chưa có danh sách đơn vị"
     return f"{plan.issuer}{years}, {units}"
 
 
@@ -182,6 +183,7 @@ class FirstRunWizard(QWizard):
         self.btn_unit_list.clicked.connect(self.browse_unit_list)
         self.ui.unitsLayout.addWidget(self.btn_unit_list)
         self.ui.unitsTable.setColumnCount(4)
+        keyboard_table(self.ui.unitsTable)
         self.ui.unitsTable.setHorizontalHeaderLabels(["Mã", "Tên đơn vị", "Loại", "Khối"])
         self._show_plan_info()
         if not self.plans:
@@ -236,8 +238,8 @@ class FirstRunWizard(QWizard):
             return
         periods = ", ".join(p.label for p in plan.periods[:6])
         more = "…" if len(plan.periods) > 6 else ""
-        text = (f"<i>{html.escape(plan.title)}</i><br>{len(plan.units)} đơn vị, "
-                f"{len(plan.indicators)} chỉ tiêu, {len(plan.criteria)} tiêu chí; "
+        text = (f"<i>{html.escape(plan.title)}</i><br>{number(len(plan.units))} đơn vị, "
+                f"{number(len(plan.indicators))} chỉ tiêu, {number(len(plan.criteria))} tiêu chí; "
                 f"các kỳ: {html.escape(periods)}{more}")
         if not plan.units:
             text += ("<br><span style='color:#b71c1c'>Kế hoạch này chưa có danh sách đơn vị "
@@ -287,10 +289,10 @@ class FirstRunWizard(QWizard):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.btn_unit_list.setVisible(not plan.units)
         if plan.units:
-            self.ui.lblUnitsCount.setText(f"{len(plan.units)} đơn vị.")
+            self.ui.lblUnitsCount.setText(f"{number(len(plan.units))} đơn vị.")
         elif self.unit_list is not None:
             self.ui.lblUnitsCount.setText(
-                f"{len(self.unit_rows)} đơn vị từ tệp {self.unit_list.name}, thêm vào cùng "
+                f"{number(len(self.unit_rows))} đơn vị từ tệp {self.unit_list.name}, thêm vào cùng "
                 "lúc tạo cơ sở dữ liệu.")
         else:
             self.ui.lblUnitsCount.setText(NO_UNITS_HINT)

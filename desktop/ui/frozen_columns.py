@@ -33,6 +33,11 @@ class FrozenColumns(QObject):
         view.setSelectionBehavior(table.selectionBehavior())
         view.setSelectionMode(table.selectionMode())
         view.setMouseTracking(True)
+        # right-click on the frozen columns: the table's own row menu, at the same place
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(
+            lambda pos: table.customContextMenuRequested.emit(
+                table.viewport().mapFromGlobal(view.viewport().mapToGlobal(pos))))
         view.setStyleSheet("QTableView { border: none; border-right: 2px solid #9e9e9e; }")
         table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

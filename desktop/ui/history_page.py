@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,19 +21,32 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtWidgets import QComboBox, QHeaderView, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 from ..actions.history import AuditEntry, AuditFilter, read_history
+from ..domain.period_report import CHANNEL_LABELS
+from ..domain.plan import KIND_LABELS, UNIT_KIND_LABELS, Operator
+from ..domain.proposals import KIND_LABELS as PROPOSAL_KINDS
 from ..domain.vnformat import number
 from . import errors
 from .context import AppContext
 from .forms.ui_history_page import Ui_HistoryPage
+from .table_keys import keyboard_table
 
 PAGE_SIZE = 200
 Index = QModelIndex | QPersistentModelIndex
 COL_AT, COL_USER, COL_ACTION, COL_TABLE, COL_ROW, COL_FIELD, COL_CHANGE, COL_REASON = range(8)
-HEADERS = ["Thời điểm", "Người thực hiện", "Thao tác", "Dữ liệu", "Dòng", "Trường", "Thay đổi",
+HEADERS = ["Thời điểm", "Người thực hiện", "Thao tác", "Dữ liệu", "Đơn vị", "Trường", "Thay đổi",
            "Lý do"]
+COL_UNIT = COL_ROW  # the unit the change concerns, by name (never the internal row number)
 ACTIONS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa", "note": "Ghi chú"}
 TABLES = {
     "unit": "Đơn vị", "block": "Khối thi đua", "submission": "Báo cáo",
@@ -56,14 +70,40 @@ FIELDS = {
     "leader_share_max": "lãnh đạo tối đa (%)", "signer_name": "người ký",
     "signer_title": "chức vụ người ký", "award": "hình thức khen thưởng",
     "person_name": "họ tên", "title": "tên văn bản", "doc_number": "số hiệu",
+    "achievements": "thành tích", "added_at": "thêm lúc", "area": "địa bàn", "at": "thời điểm",
+    "created_at": "tạo lúc", "doc_number_prefix": "ký hiệu văn bản", "dossier": "hồ sơ",
+    "extras": "thông tin thêm", "file_name": "tên tệp", "is_leader": "là lãnh đạo",
+    "issued_on": "ngày ban hành", "issuer": "cơ quan ban hành", "level": "cấp",
+    "measure": "đơn vị tính", "note": "ghi chú", "numerator_label": "tên tử số",
+    "denominator_label": "tên mẫu số", "parent_body": "cơ quan cấp trên", "place": "địa danh",
+    "position": "thứ tự", "prepared_by": "người lập", "province": "tỉnh",
+    "ranking_descending": "xếp hạng từ cao xuống", "ranking_indicator": "chỉ tiêu xếp hạng",
+    "ranking_source": "căn cứ xếp hạng", "recipients": "nơi nhận", "review": "kỳ xét",
+    "short_name": "tên viết tắt", "short": "tên ngắn", "signer_authority": "thẩm quyền ký",
+    "size": "dung lượng", "source": "căn cứ", "source_file": "tệp nguồn",
+    "source_note": "ghi chú nguồn", "state_changed_at": "đổi trạng thái lúc",
+    "summary": "trích yếu", "unit_kinds": "loại đơn vị", "user": "người thực hiện",
 }
 STATES = {"received": "Đã nhận", "returned": "Trả lại để sửa", "accepted": "Đã chấp nhận"}
 DECIMAL = re.compile(r"^-?\d+\.\d+$")
 ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]([\d:]+))?$")
 
 
-def field_label(name: str) -> str:
-    return FIELDS.get(name, name)
+# stored words that are the program's, not a person's: what each field's values read as
+VALUE_LABELS: dict[str, Mapping[str, str]] = {
+    "channel": CHANNEL_LABELS,
+    "kind": {**UNIT_KIND_LABELS, **KIND_LABELS, **PROPOSAL_KINDS},
+    "unit_kinds": UNIT_KIND_LABELS,
+    "op": {o.value: o.label for o in Operator},
+}
+
+
+# a field that reads otherwise in one table ("number" is a value's number, a plan's number)
+TABLE_FIELDS = {"plan": {"number": "số, ký hiệu", "title": "tên kế hoạch", "code": "mã"}}
+
+
+def field_label(name: str, table: str = "") -> str:
+    return TABLE_FIELDS.get(table, {}).get(name) or FIELDS.get(name, name)
 
 
 def shown_value(value: object) -> str:
@@ -87,12 +127,33 @@ def shown_value(value: object) -> str:
     return {"True": "Có", "False": "Không", "true": "Có", "false": "Không"}.get(text, text)
 
 
+Labels = Mapping[str, str]  # indicator code -> its short name
+
+
+def _field_value(key: str, value: object, labels: Labels) -> str:
+    """One field's value: indicators by their short name, the program's words in Vietnamese."""
+    if key in ("indicator_code", "indicator", "ranking_indicator") and isinstance(value, str):
+        return labels.get(value, value)
+    words = VALUE_LABELS.get(key)
+    if words is not None:
+        if isinstance(value, str) and value.startswith("["):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                pass
+        if isinstance(value, list):
+            return ", ".join(words.get(str(v), str(v)) for v in value) or "(trống)"
+        if isinstance(value, str):
+            return words.get(value, value)
+    return shown_value(value)
+
+
 def _short(text: str | None, limit: int = 120) -> str:
     text = " ".join(shown_value(text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _record(text: str | None) -> str:
+def _record(text: str | None, labels: Labels | None = None, table: str = "") -> str:
     """The few telling fields of a whole row written as JSON: 'code=22810, name=…'."""
     try:
         data = json.loads(text or "")
@@ -100,22 +161,32 @@ def _record(text: str | None) -> str:
         return _short(text)
     if not isinstance(data, dict):
         return _short(text)
-    keys = [k for k in ("code", "name", "indicator_code", "numerator", "denominator", "number",
+    # a plan's indicators and criteria by their names; units keep their statistics code
+    first = {"indicator": ("short", "name"), "criterion": ("short", "name"),
+             "plan": ("number", "title")}.get(table, ("code", "name"))
+    keys = [k for k in (*first, "indicator_code", "numerator", "denominator", "number",
                         "flag", "day", "label", "to_state", "reason")
             if data.get(k) not in (None, "")]
     if not keys:  # the first plain fields, ids last
         keys = [k for k, v in data.items() if k != "id" and isinstance(v, str | int | float)
                 and v not in ("", None) and not k.endswith("_id")][:4]
-    return _short(", ".join(f"{field_label(k)}: {shown_value(data[k])}" for k in keys) or text)
+    return _short(", ".join(f"{field_label(k, table)}: {_field_value(k, data[k], labels or {})}"
+                            for k in keys) or text)
 
 
-def change_text(e: AuditEntry) -> str:
+def change_text(e: AuditEntry, labels: Labels | None = None) -> str:
+    """What changed, as a person reads it; `labels` gives indicators their short names."""
+    if e.action == "update" and (e.field in VALUE_LABELS or e.field in (
+            "indicator_code", "indicator", "ranking_indicator")):
+        old, new = (_short(_field_value(e.field, v, labels or {}), 50) if v not in (None, "")
+                    else "(trống)" for v in (e.old, e.new))
+        return f"{old} → {new}"
     if e.action == "update":
         return f"{_short(e.old, 50)} → {_short(e.new, 50)}"
     if e.action == "insert":
-        return _record(e.new)
+        return _record(e.new, labels, e.table)
     if e.action == "delete":
-        return _record(e.old)
+        return _record(e.old, labels, e.table)
     return _short(e.new or e.old)
 
 
@@ -129,6 +200,7 @@ class AuditTableModel(QAbstractTableModel):
         self.entries: list[AuditEntry] = []
         self.has_more = False
         self.loading = False
+        self.labels: dict[str, str] = {}  # indicator code -> short name
 
     def clear(self) -> None:
         self.beginResetModel()
@@ -173,9 +245,9 @@ class AuditTableModel(QAbstractTableModel):
             return None
         return [
             e.at.strftime("%d/%m/%Y %H:%M:%S"), e.user, ACTIONS.get(e.action, e.action),
-            TABLES.get(e.table, e.table), "" if e.row_id is None else str(e.row_id),
-            field_label(e.field) if e.field else "",
-            change_text(e), e.summary,
+            TABLES.get(e.table, e.table), e.unit,
+            field_label(e.field, e.table) if e.field else "",
+            change_text(e, self.labels), e.summary,
         ][index.column()]
 
 
@@ -191,12 +263,13 @@ class HistoryPage(QWidget):
         ui = self.ui
         table = ui.historyTable
         table.setModel(self.model)
+        keyboard_table(table)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         fm = table.fontMetrics()
         for col, sample in ((COL_AT, "00/00/0000 00:00:00"), (COL_USER, HEADERS[COL_USER]),
                             (COL_ACTION, HEADERS[COL_ACTION]), (COL_TABLE, "Số liệu báo cáo"),
-                            (COL_ROW, "0000"), (COL_FIELD, "trạng thái"),
+                            (COL_UNIT, "Thị trấn Tân Sơn (22810)"), (COL_FIELD, "trạng thái"),
                             (COL_CHANGE, "x" * 34)):
             header.resizeSection(col, fm.horizontalAdvance(sample) + 24)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
@@ -221,7 +294,47 @@ class HistoryPage(QWidget):
         table.selectionModel().currentRowChanged.connect(self._show_detail)
         ctx.data_changed.connect(self.reload)
         ctx.database_changed.connect(self.reload)
+        self._build_staff_bar()
         self.reload()
+
+    # ---- who the history names -----------------------------------------------------------
+
+    def _build_staff_bar(self) -> None:
+        """Until a staff name is given on this PC, the history writes the computer account's
+        name (often `root` or a shared Windows user): say so, with the way to change it."""
+        bar = QFrame(self)
+        bar.setObjectName("staffBar")
+        bar.setStyleSheet("#staffBar { background:#fff4ce; border:1px solid #e0c060; }")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(8, 4, 8, 4)
+        self.staff_label = QLabel(bar)
+        self.staff_label.setWordWrap(True)
+        self.staff_button = QPushButton("Ghi tên cán &bộ…", bar)
+        self.staff_button.clicked.connect(self.ask_staff_name)
+        row.addWidget(self.staff_label, 1)
+        row.addWidget(self.staff_button)
+        self.staff_bar = bar
+        self.ui.mainLayout.insertWidget(0, bar)
+        self._update_staff_bar()
+
+    def _update_staff_bar(self) -> None:
+        from ..actions.server import staff_name
+
+        shown = staff_name() is None
+        if shown:
+            self.staff_label.setText(
+                "Những thay đổi làm trên máy này đang được ghi dưới tên tài khoản máy tính "
+                f"«{self.ctx.db.user}». Hãy ghi họ và tên cán bộ để lịch sử cho biết ai đã làm.")
+        self.staff_bar.setVisible(shown)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - the name may have changed meanwhile
+        self._update_staff_bar()
+        super().showEvent(event)
+
+    def ask_staff_name(self) -> None:
+        window: Any = self.window()  # the main window (not imported: it imports the pages)
+        if hasattr(window, "change_staff_name") and window.change_staff_name():
+            self._update_staff_bar()
 
     def focus_search(self) -> None:
         self.ui.searchEdit.setFocus()
@@ -281,6 +394,7 @@ class HistoryPage(QWidget):
                 return
             entries, tables = result
             self.model.loading = False
+            self.model.labels = {i.code: i.label for i in self.ctx.plan.indicators}
             if tables is not None:
                 self._fill_tables(tables)
             self.model.append(entries[:PAGE_SIZE], len(entries) > PAGE_SIZE)
@@ -310,7 +424,7 @@ class HistoryPage(QWidget):
         elif not n:
             text = "Không có thay đổi nào khớp bộ lọc."
         else:
-            text = f"Đang hiện {n} thay đổi, mới nhất trước"
+            text = f"Đang hiện {number(n)} thay đổi, mới nhất trước"
             text += " — cuộn xuống để tải thêm." if self.model.has_more else "."
         self.ui.lblCount.setText(text)
         self.ui.btnMore.setEnabled(self.model.has_more and not self.model.loading)
@@ -320,30 +434,31 @@ class HistoryPage(QWidget):
         if e is None:
             self.ui.detailText.clear()
             return
-        lines = [f"{ACTIONS.get(e.action, e.action)} · {TABLES.get(e.table, e.table)} "
-                 f"(dòng {e.row_id}) · {e.at.strftime('%d/%m/%Y %H:%M:%S')} · {e.user}"]
+        what = TABLES.get(e.table, e.table) + (f" — {e.unit}" if e.unit else "")
+        lines = [f"{ACTIONS.get(e.action, e.action)} · {what} · "
+                 f"{e.at.strftime('%d/%m/%Y %H:%M:%S')} · {e.user}"]
         if e.summary:
             lines.append(f"Lý do: {e.summary}")
         if e.field:
-            lines.append(f"Trường: {field_label(e.field)} ({e.field})")
+            lines.append(f"Trường: {field_label(e.field, e.table)}")
         for label, value in (("Trước", e.old), ("Sau", e.new)):
             if value is not None:
-                lines.append(f"{label}: {_pretty(value)}")
+                lines.append(f"{label}: {_pretty(value, self.model.labels, e.table, e.field)}")
         self.ui.detailText.setPlainText("\n".join(lines))
 
 
-def _pretty(text: str) -> str:
-    """A whole row as one 'field: value' line each; any other value as it reads."""
+def _pretty(text: str, labels: Labels | None = None, table: str = "", field: str = "") -> str:
+    """A whole row as one 'field: value' line each (Vietnamese field names; internal row
+    numbers left out: the unit is named above); any other value as it reads."""
     try:
         data = json.loads(text)
     except ValueError:
-        return shown_value(text)
+        return _field_value(field, text, labels or {})
     if not isinstance(data, dict):
-        return shown_value(text)
+        return _field_value(field, text, labels or {})
     lines = []
     for key, value in data.items():
-        label = field_label(key)
-        name = label if label == key else f"{label} ({key})"
-        is_id = key == "id" or key.endswith("_id")  # a row number: no thousands point
-        lines.append(f"  {name}: {value if is_id and value is not None else shown_value(value)}")
+        if key == "id" or key.endswith("_id"):
+            continue
+        lines.append(f"  {field_label(key, table)}: {_field_value(key, value, labels or {})}")
     return "\n" + "\n".join(lines)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.period_report import CHANNEL_LABELS
+from ..domain.vnformat import number
 from .context import AppContext
 from .forms.ui_import_dialog import Ui_ImportDialog
 from .submissions_model import error_text
@@ -131,7 +132,7 @@ class ImportDialog(QDialog):
             self.ui.statusLabel.setText("Chưa có tệp nào: bấm “Thêm tệp…”, “Thêm thư mục…” "
                                         "hoặc kéo thả vào đây.")
         elif self._task is None:
-            self.ui.statusLabel.setText(f"{len(self.pending())} tệp chờ nhập.")
+            self.ui.statusLabel.setText(f"{number(len(self.pending()))} tệp chờ nhập.")
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if paths_from_mime(event.mimeData()):
@@ -187,7 +188,7 @@ class ImportDialog(QDialog):
         self.ui.progressBar.setRange(0, max(total, 1))
         self.ui.progressBar.setValue(done)
         if text:
-            self.ui.statusLabel.setText(f"Đang nhập {done + 1}/{total}: {text}")
+            self.ui.statusLabel.setText(f"Đang nhập {number(done + 1)}/{number(total)}: {text}")
 
     def _on_done(self, outcomes: list[Any]) -> None:
         self._task = None
@@ -204,7 +205,7 @@ class ImportDialog(QDialog):
                           ("refused", "bị từ chối"), ("cancelled", "chưa nhập do dừng")):
             if counts.get(key):
                 parts.append(f"{word} {counts[key]}")
-        self.ui.statusLabel.setText(f"Xong {len(outcomes)} tệp: " + ", ".join(parts) + ".")
+        self.ui.statusLabel.setText(f"Xong {number(len(outcomes))} tệp: " + ", ".join(parts) + ".")
         if any(o.status.value in ("imported", "replaced") for o in outcomes):
             self.ctx.notify_changed()
         self.run_finished.emit(outcomes)
@@ -223,7 +224,7 @@ class ImportDialog(QDialog):
         for o in waiting:
             lines.append(f"{o.unit_name} ({o.unit_code}), kỳ {o.period_code} — tệp {o.path.name}:")
             lines += [f"    {c}" for c in o.changes] or ["    (không có thay đổi số liệu)"]
-        text = (f"Thay thế {len(waiting)} báo cáo đã có bằng số liệu trong các tệp này? "
+        text = (f"Thay thế {number(len(waiting))} báo cáo đã có bằng số liệu trong các tệp này? "
                 "Báo cáo được thay sẽ trở về tình trạng “Đã nhận”.\n\n" + "\n".join(lines))
         if self.confirm_replace(text):
             self.start(replace=True, only=[o.path for o in waiting])

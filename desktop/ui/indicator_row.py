@@ -52,13 +52,14 @@ class IndicatorRow:
                  ranks: bool, parent: QWidget) -> None:
         self.plan, self.indicator, self.criteria, self.ranks = plan, indicator, criteria, ranks
         kind = indicator.kind
-        name = f"<b>{html.escape(indicator.code)}</b><br>{html.escape(indicator.name)}"
+        name = f"<b>{html.escape(indicator.label)}</b><br>{html.escape(indicator.name)}"
         if kind is IndicatorKind.RATIO and indicator.numerator_label:
             name += (f"<br><small style='color:#5f6368'>Tử số: "
                      f"{html.escape(indicator.numerator_label)}; mẫu số: "
                      f"{html.escape(indicator.denominator_label)}</small>")
         self.name_label = QLabel(name, parent)
         self.name_label.setWordWrap(True)
+        self.name_label.setToolTip(f"Mã chỉ tiêu: {indicator.code}")
         self.name_label.setMinimumWidth(300)
         self.inputs = QWidget(parent)
         box = QHBoxLayout(self.inputs)
@@ -97,7 +98,7 @@ class IndicatorRow:
             self.date_edit.setCalendarPopup(True)
             self.date_edit.setMinimumDate(QDate(1990, 1, 1))
             self.date_edit.setMaximumDate(QDate(2100, 12, 31))
-            self.blank_check = QCheckBox("trống", self.inputs)
+            self.blank_check = QCheckBox("t&rống", self.inputs)
             self.blank_check.setToolTip("Chưa có ngày: để trống")
             self.blank_check.toggled.connect(lambda on: self.date_edit.setEnabled(not on))  # type: ignore[union-attr]
             box.addWidget(self.date_edit)
@@ -186,7 +187,8 @@ class IndicatorRow:
             style = f"color:{colour}" + ("" if c.mandatory else "; font-style:italic")
             lines.append(
                 f"<span style='{style}'>{mark} {html.escape(r.explanation)}</span>"
-                f"<br><small style='color:#5f6368'>{html.escape(c.code)} ({role}): "
+                f"<br><small style='color:#5f6368'>{html.escape(self.plan.criterion_label(c))} "
+                f"({role}): "
                 f"{html.escape(rule_label(self.plan, c))}"
                 f"{' — mục ' + html.escape(c.source) if c.source else ''}</small>")
         if not self.criteria:

@@ -97,6 +97,10 @@ def _trends_page() -> type[QWidget]:
 
 
 # (title, the page's class): imported when the page is first shown, to start quickly
+# the pages in the Xem menu, each with its letter (Ctrl+1 … Ctrl+8 as well)
+PAGE_MNEMONICS = {"Tổng quan": "&Tổng quan", "Đơn vị": "Đơn &vị", "Báo cáo": "&Báo cáo",
+                  "Kiểm tra": "&Kiểm tra", "Khen thưởng": "Khen thưở&ng", "Kế hoạch": "Kế &hoạch",
+                  "Lịch sử": "Lịch &sử", "Xu hướng": "&Xu hướng"}
 PAGES: list[tuple[str, Callable[[], type[QWidget]]]] = [
     ("Tổng quan", _overview_page),
     ("Đơn vị", _units_page),
@@ -171,6 +175,7 @@ def _open_unpaused(path: Path) -> Any:
 
 class MainWindow(PreserveGeometry, QMainWindow):
     database_opened = Signal(object)  # the Path, once a database is open and shown
+    staff_changed = Signal(str)  # the staff name the history now writes
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -234,7 +239,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
             item.setToolTip(f"{title} (Ctrl+{index + 1})")
             nav.addItem(item)
             self.nav_pages.append(index)
-            action = QAction(title, self)
+            action = QAction(PAGE_MNEMONICS.get(title, title), self)
             action.setObjectName(f"actionPage{index + 1}")
             action.setShortcuts([QKeySequence(f"Ctrl+{index + 1}")])
             action.triggered.connect(lambda _checked=False, i=index: self.show_page(i))
@@ -261,6 +266,14 @@ class MainWindow(PreserveGeometry, QMainWindow):
         ui.actionBackup.triggered.connect(self.backup_now)
         ui.actionRestore.triggered.connect(self.on_restore_triggered)
         ui.actionOffice.triggered.connect(self.show_office_dialog)
+        self.action_staff = QAction("Tên cán &bộ trên máy này…", self)
+        self.action_staff.setObjectName("actionStaff")
+        self.action_staff.setStatusTip("Họ và tên được ghi vào lịch sử thay đổi cho những việc "
+                                       "làm trên máy tính này")
+        self.action_staff.triggered.connect(self.change_staff_name)
+        file_actions = self.ui.menuFile.actions()  # just after “Thông tin cơ quan…”
+        self.ui.menuFile.insertAction(file_actions[file_actions.index(ui.actionOffice) + 1],
+                                      self.action_staff)
         ui.actionQuit.triggered.connect(self.close)
         ui.actionSave.triggered.connect(self.save_current_page)
         ui.actionFind.triggered.connect(self.focus_search)
@@ -432,6 +445,10 @@ class MainWindow(PreserveGeometry, QMainWindow):
         server_actions().refresh_if_others_changed(self)  # what is seen now: the baseline
         self.database_opened.emit(db.location)
         return True
+
+    def change_staff_name(self) -> bool:
+        """“Tên cán bộ trên máy này…”: who the history names for what is done here."""
+        return bool(server_actions().change_staff_name(self))
 
     def attach(self, ctx: AppContext) -> None:
         self.ctx = ctx

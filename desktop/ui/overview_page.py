@@ -31,6 +31,7 @@ class CriterionRate:
     passed: int
     evaluated: int
     mandatory: bool
+    label: str = ""  # the short name shown on the chart (the code goes to the tooltip)
 
     @property
     def rate(self) -> float | None:
@@ -48,7 +49,8 @@ def criterion_rates(report: PeriodReport) -> list[CriterionRate]:
             c[1] += 1
             c[0] += r.outcome == Outcome.PASS
     rates = [
-        CriterionRate(c.code, c.name, counts[c.code][0], counts[c.code][1], c.mandatory)
+        CriterionRate(c.code, c.name, counts[c.code][0], counts[c.code][1], c.mandatory,
+                      report.plan.criterion_label(c))
         for c in report.plan.criteria
         if c.code in counts
     ]
@@ -82,7 +84,7 @@ class CriterionChart(QWidget):
     def set_rates(self, rates: list[CriterionRate]) -> None:
         self.rates = rates
         self.setAccessibleDescription("; ".join(
-            f"{r.code} {r.name}: {r.passed}/{r.evaluated}" for r in rates))
+            f"{r.label or r.name}: {number(r.passed)}/{number(r.evaluated)}" for r in rates))
         self.updateGeometry()
         self.update()
 
@@ -129,7 +131,7 @@ class CriterionChart(QWidget):
                                  middle | Qt.AlignmentFlag.AlignLeft, row)
                 painter.setFont(normal)
                 continue
-            label = fm.elidedText(f"{row.code} — {row.name}", Qt.TextElideMode.ElideRight,
+            label = fm.elidedText(row.label or row.name, Qt.TextElideMode.ElideRight,
                                   label_width - 12)
             painter.drawText(QRectF(12, top, label_width - 12, self.ROW - 4),
                              middle | Qt.AlignmentFlag.AlignLeft, label)
@@ -146,7 +148,7 @@ class CriterionChart(QWidget):
             painter.setPen(text_color)
             painter.drawText(QRectF(bar_left + bar_width + 8, top, self.TEXT_WIDTH, self.ROW - 4),
                              middle | Qt.AlignmentFlag.AlignLeft,
-                             f"{row.passed}/{row.evaluated} — {percent(row.rate)}")
+                             f"{number(row.passed)}/{number(row.evaluated)} — {percent(row.rate)}")
         painter.end()
 
 
@@ -230,14 +232,16 @@ class OverviewPage(QWidget):
         targets = targets_summary(report.units)
         if targets is not None:  # a plan of targets only: nobody is "đạt", targets are met
             ui.lblResults.setText(
-                f"Kết quả theo chỉ tiêu phấn đấu: đạt đủ các chỉ tiêu {targets.full} · đạt một "
-                f"phần {targets.partial} · chưa đạt chỉ tiêu nào {targets.none} · đã chấp nhận "
-                f"{s.accepted}/{s.submitted} báo cáo."
+                f"Kết quả theo chỉ tiêu phấn đấu: đạt đủ các chỉ tiêu {number(targets.full)} · "
+                f"đạt một phần {number(targets.partial)} · chưa đạt chỉ tiêu nào "
+                f"{number(targets.none)} · đã chấp nhận "
+                f"{number(s.accepted)}/{number(s.submitted)} báo cáo."
             )
         else:
             ui.lblResults.setText(
-                f"Kết quả đánh giá: đạt {s.passed} · không đạt {s.failed} · chưa đủ số liệu "
-                f"{s.incomplete} · đã chấp nhận {s.accepted}/{s.submitted} báo cáo."
+                f"Kết quả đánh giá: đạt {number(s.passed)} · không đạt {number(s.failed)} · "
+                f"chưa đủ số liệu {number(s.incomplete)} · đã chấp nhận "
+                f"{number(s.accepted)}/{number(s.submitted)} báo cáo."
             )
         self.chart.set_rates(criterion_rates(report) if rates is None else rates)
         ui.missingList.clear()

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from ..actions.packages import create_province_database
 from ..domain.errors import DomainError
 from ..domain.period_report import CHANNEL_LABELS
+from ..domain.vnformat import number
 from .context import AppContext
 from .forms.ui_package_import_dialog import Ui_PackageImportDialog
 from .submissions_model import error_text
@@ -230,9 +231,9 @@ class PackageImportDialog(QDialog):
         self.refresh()
         ready = [e for e in self.entries if e.status in ("ready", "replace")]
         refused = [e for e in self.entries if e.status == "refused"]
-        parts = [f"Đã kiểm tra {len(self.entries)} gói: {len(ready)} nhập được"]
+        parts = [f"Đã kiểm tra {number(len(self.entries))} gói: {number(len(ready))} nhập được"]
         if refused:
-            parts[0] += f", {len(refused)} bị từ chối (không được nhập)"
+            parts[0] += f", {number(len(refused))} bị từ chối (không được nhập)"
         parts[0] += "."
         if refused and not ready and any(e.content is not None for e in refused):
             parts.append("Các gói hợp lệ có thể được nhập vào một cơ sở dữ liệu tổng hợp mới: "
@@ -251,7 +252,8 @@ class PackageImportDialog(QDialog):
                 f"  • {e.district}, kỳ {e.period} (gói {e.path.name})"
                 + "".join(f"\n        {c}" for c in e.changes) for e in replacing)
             if not self.ask("Thay thế số liệu đã nhập",
-                            f"Đã có số liệu của {len(replacing)} đơn vị; nhập sẽ thay thế:\n"
+                            f"Đã có số liệu của {number(len(replacing))} đơn vị; "
+                            "nhập sẽ thay thế:\n"
                             f"{listing}\n\nThay thế số liệu cũ?", "Thay thế"):
                 self.ui.statusLabel.setText("Chưa nhập gói nào: số liệu đã có được giữ nguyên.")
                 return False
@@ -269,7 +271,7 @@ class PackageImportDialog(QDialog):
                 e.changes = r.changes
             self.refresh()
             self.ui.statusLabel.setText(
-                f"Đã nhập {len(results)} gói vào {html.escape(self.ctx.path.name)}: "
+                f"Đã nhập {number(len(results))} gói vào {html.escape(self.ctx.path.name)}: "
                 + html.escape(", ".join(f"{r.unit_name} ({r.period_label})" for r in results))
                 + ". Các màn hình đã được cập nhật số liệu tổng hợp.")
             self.ctx.notify_changed()
@@ -304,7 +306,8 @@ class PackageImportDialog(QDialog):
                 e.status, e.refusal, e.changes = "new_db", "", ()
             self.refresh()
             self.ui.statusLabel.setText(
-                f"Đã tạo cơ sở dữ liệu tổng hợp {html.escape(str(path))} với {len(results)} "
+                f"Đã tạo cơ sở dữ liệu tổng hợp {html.escape(str(path))} với "
+                f"{number(len(results))} "
                 f"gói (kế hoạch “{html.escape(results[0].plan_code)}”).")
             self.run_finished.emit(results)
             if self.ask("Mở cơ sở dữ liệu tổng hợp",
@@ -359,7 +362,8 @@ class PackageImportDialog(QDialog):
         self.ui.progressBar.setRange(0, max(total, 1))
         self.ui.progressBar.setValue(done)
         if text:
-            self.ui.statusLabel.setText(f"Đang kiểm tra {done + 1}/{total}: {html.escape(text)}")
+            self.ui.statusLabel.setText(
+                f"Đang kiểm tra {number(done + 1)}/{number(total)}: {html.escape(text)}")
 
     def _on_failed(self, exc: BaseException) -> None:
         self._task = None

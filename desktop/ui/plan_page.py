@@ -44,6 +44,7 @@ from .context import AppContext
 from .forms.ui_plan_page import Ui_PlanPage
 from .plan_parsing import parse_count, parse_day, parse_number
 from .plan_structure import PlanStructure
+from .table_keys import keyboard_table
 
 Index = QModelIndex | QPersistentModelIndex
 CHANGED = QColor("#fff3c4")
@@ -154,7 +155,7 @@ class EditTableModel(QAbstractTableModel):
         raise NotImplementedError
 
     def row_name(self, row: int) -> str:
-        return str(row + 1)
+        return number(row + 1)
 
     def tooltip(self, row: int, col: int) -> str | None:
         return None
@@ -372,6 +373,7 @@ class PlanPage(QWidget):
 
     def _setup_table(self, view: QTableView, model: EditTableModel, stretch: int) -> None:
         view.setModel(model)
+        keyboard_table(view)
         header = view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -440,7 +442,7 @@ class PlanPage(QWidget):
             return
 
         def done(saved: Any) -> None:
-            text = f"Đã lưu kế hoạch ({saved.units} đơn vị) vào {saved.path}."
+            text = f"Đã lưu kế hoạch ({number(saved.units)} đơn vị) vào {saved.path}."
             if saved.renamed_from:
                 text += (f" Mã kế hoạch trong tệp là “{saved.code}”, theo tên tệp.")
             self.show_status(text)
@@ -456,7 +458,7 @@ class PlanPage(QWidget):
         n = sum(len(m.changed()) for m in (self.criteria, self.periods, self.quotas))
         self.ui.btnSave.setEnabled(n > 0)
         self.ui.btnRevert.setEnabled(n > 0)
-        self.show_status(f"{n} dòng đã sửa, chưa lưu." if n else "")
+        self.show_status(f"{number(n)} dòng đã sửa, chưa lưu." if n else "")
 
     def revert(self) -> None:
         for m in (self.criteria, self.periods, self.quotas):
@@ -488,5 +490,5 @@ class PlanPage(QWidget):
             m.load(m.rows, self.ctx.plan)
         self.ctx.notify_changed()
         self._on_edited()
-        self.show_status(f"Đã lưu {len(changes)} thay đổi của kế hoạch.")
+        self.show_status(f"Đã lưu {number(len(changes))} thay đổi của kế hoạch.")
         self.saved.emit(changes)

@@ -28,7 +28,6 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
-from ..exchange.report_html import at_resolution
 from ..paths import resource_path
 from . import errors
 from .context import AppContext
@@ -36,8 +35,8 @@ from .submissions_model import error_text
 
 log = logging.getLogger(__name__)
 
-REPORT_TEXT = "Xem trước và in báo cáo…"
-CHECK_TEXT = "Xem trước và in bảng kiểm tra…"
+REPORT_TEXT = "&Xem trước và in báo cáo…"
+CHECK_TEXT = "Xem trước và &in bảng kiểm tra…"
 REPORT_MARGINS_MM = QMarginsF(30, 20, 15, 20)  # left, top, right, bottom (NĐ 30)
 TABLE_MARGINS_MM = QMarginsF(15, 15, 15, 15)
 _fonts_loaded = False
@@ -70,6 +69,8 @@ def paint_html(printer: QPrinter, html: str) -> int:
     doc = QTextDocument()
     doc.setDefaultFont(QFont("Liberation Serif", 12))
     doc.documentLayout().setPaintDevice(printer)
+    from ..exchange.report_html import at_resolution  # reportlab's import: not at start
+
     doc.setHtml(at_resolution(html, printer.resolution()))
     layout = printer.pageLayout()
     rect = layout.paintRectPixels(printer.resolution())

@@ -41,7 +41,9 @@ from ..domain.proposals import (
     review_awards,
     review_quotas,
 )
+from ..domain.vnformat import number
 from . import errors
+from .combos import fill_combo
 from .context import AppContext
 from .forms.ui_proposal_dialog import Ui_ProposalDialog
 from .submissions_model import show_banner, vietnamese_collator
@@ -107,7 +109,7 @@ class ProposalDialog(QDialog):
         buttons = self.ui.buttonBox
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText("&Lưu")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủ&y")
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         for lab in (self.ui.nameError, self.ui.positionError):
@@ -137,9 +139,10 @@ class ProposalDialog(QDialog):
             "Đánh dấu thành phần đã có; “Đính kèm tệp…” lưu bản sao của tệp trong thư mục "
             "minh chứng cạnh cơ sở dữ liệu.")
         for i, name in enumerate(self.plan.dossier):
-            check = QCheckBox(f"{i + 1}. {name}", self)
+            # Alt+1, Alt+2…: the document's box; Alt+I goes from one “Đính kèm tệp…” to the next
+            check = QCheckBox(f"&{i + 1}. {name}" if i < 9 else f"{i + 1}. {name}", self)
             status = QLabel(self)
-            button = QPushButton("Đính kèm tệp…", self)
+            button = QPushButton("Đ&ính kèm tệp…", self)
             button.setToolTip(f"Chọn tệp cho “{name}”")
             grid.addWidget(check, i, 0)
             grid.addWidget(status, i, 1)
@@ -175,14 +178,11 @@ class ProposalDialog(QDialog):
     def _fill_units(self) -> None:
         combo = self.ui.unitCombo
         keep = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        if not self.is_collective:
-            combo.addItem("(không ghi đơn vị công tác)", None)
-        for r in self._units:
-            combo.addItem(f"{r.unit.name} ({r.unit.code})", r.unit.code)
-        combo.blockSignals(False)
+        fill_combo(combo, [*([] if self.is_collective else [("(không ghi đơn vị công tác)", None)]),
+                           *((f"{r.unit.name} ({r.unit.code})", r.unit.code)
+                             for r in self._units)])
         self._select_unit(keep)
+        self._update_hint()
 
     def _select_unit(self, code: str | None) -> None:
         index = self.ui.unitCombo.findData(code) if code is not None else -1
@@ -228,7 +228,7 @@ class ProposalDialog(QDialog):
             parts.append(f"Thuộc {html.escape(block_label(self.plan, r.unit.block))}.")
         if r is not None and self.is_collective:
             result = r.verdict
-            rank = f", hạng {r.rank}" if r.rank is not None else ""
+            rank = f", hạng {number(r.rank)}" if r.rank is not None else ""
             if r.result is UnitResult.PASS:
                 parts.append(f"Kết quả thi đua kỳ {html.escape(label)}: <b>{result}</b>{rank}.")
             else:

@@ -96,7 +96,7 @@ def dossier_text(plan: Plan, p: Proposal) -> str:
         return ""
     missing = p.missing_documents(plan)
     if not missing:
-        return f"Đủ ({len(plan.dossier)}/{len(plan.dossier)})"
+        return f"Đủ ({number(len(plan.dossier))}/{number(len(plan.dossier))})"
     return "Thiếu: " + "; ".join(missing)
 
 
@@ -165,7 +165,7 @@ class ProposalsTableModel(QAbstractTableModel):
     def text(self, p: Proposal, col: int) -> str:
         plan = self.plan
         if col == self.COL_ID:
-            return str(p.id)
+            return number(p.id)
         if col == self.COL_KIND:
             return KIND_LABELS.get(p.kind, p.kind)
         if col == self.COL_NAME:
@@ -358,7 +358,7 @@ class SuggestionsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.COL_RANK, self.COL_SCORE):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            rank = f"hạng {s.rank}" if s.rank is not None else "chưa xếp hạng"
+            rank = f"hạng {number(s.rank)}" if s.rank is not None else "chưa xếp hạng"
             return (f"<b>{html.escape(s.unit_name)}</b> ({html.escape(s.unit_code)}): đạt tiêu "
                     f"chuẩn thi đua, {rank}, điểm {html.escape(self.score_text(s.score) or '—')};"
                     f" chưa được đề nghị.<br>Hạn mức «{html.escape(s.award)}» — "

@@ -28,6 +28,7 @@ from ..domain.proposals import (
     review_awards,
     review_codes,
 )
+from ..domain.vnformat import number
 from . import errors
 from .context import AppContext
 from .forms.ui_proposals_page import Ui_ProposalsPage
@@ -41,6 +42,7 @@ from .proposals_model import (
 )
 from .quota_gauge import QuotaPanel
 from .submissions_model import ROW_ROLE, VietnameseSortFilterProxy, error_text, show_banner
+from .table_keys import keyboard_table
 
 log = logging.getLogger("thidua.ui.proposals")
 
@@ -119,6 +121,9 @@ class ProposalsPage(QWidget):
         ui.proposeButton.clicked.connect(self.propose_selected)
         ui.exportXlsxButton.clicked.connect(lambda: self.export("xlsx"))
         ui.exportPdfButton.clicked.connect(lambda: self.export("pdf"))
+        keyboard_table(ui.table, [ui.editButton, ui.removeButton])
+        keyboard_table(ui.suggestTable, [ui.proposeButton])
+        keyboard_table(ui.breachTable)
         QShortcut(QKeySequence.StandardKey.Delete, ui.table, self.remove_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
         ctx.data_changed.connect(self._on_data_changed)
@@ -230,11 +235,11 @@ class ProposalsPage(QWidget):
                                    "Kế hoạch không quy định khen thưởng." if state is None
                                    else "")
         ui.summaryLabel.setText(self._summary(state))
-        ui.breachGroup.setTitle(f"Vi phạm quy định của kế hoạch ({len(check.breaches)})"
+        ui.breachGroup.setTitle(f"Vi phạm quy định của kế hoạch ({number(len(check.breaches))})"
                                 if check else "Vi phạm quy định của kế hoạch")
         ui.suggestLabel.setText(
             "" if state is None else "Không còn đơn vị nào để gợi ý." if not state.suggestions
-            else f"{len(state.suggestions)} đơn vị đạt tiêu chuẩn, trong hạn mức còn lại.")
+            else f"{number(len(state.suggestions))} đơn vị đạt tiêu chuẩn, trong hạn mức còn lại.")
         if keep is not None:
             self.select_proposal(keep)
         if self._announce:
@@ -250,11 +255,13 @@ class ProposalsPage(QWidget):
         n_coll = sum(1 for p in c.proposals if p.is_collective)
         awards = review_awards(state.plan, state.review)
         award = f", «{html.escape(awards[0])}»" if len(awards) == 1 else ""
-        text = (f"Kỳ xét <b>{html.escape(c.review_label)}</b>{award}: {len(c.proposals)} đề "
-                f"nghị ({n_coll} tập thể, {len(c.proposals) - n_coll} cá nhân); ")
+        text = (f"Kỳ xét <b>{html.escape(c.review_label)}</b>{award}: "
+                f"{number(len(c.proposals))} đề "
+                f"nghị ({n_coll} tập thể, {number(len(c.proposals) - n_coll)} cá nhân); ")
         if c.ok:
             return text + "<span style='color:#0d652d'>không có vi phạm.</span>"
-        return text + (f"<span style='color:#a50e0e'><b>{len(c.breaches)} vi phạm</b></span>"
+        return text + (f"<span style='color:#a50e0e'><b>{number(len(c.breaches))} vi phạm"
+                       "</b></span>"
                        " (các dòng tô màu).")
 
     def _announce_breaches(self, proposal_id: int | None) -> None:
@@ -451,8 +458,9 @@ class ProposalsPage(QWidget):
 
         def done(result: tuple[Path, ProposalCheck]) -> None:
             written, check = result
-            note = "" if check.ok else \
-                f" Lưu ý: danh sách còn {len(check.breaches)} vi phạm quy định của kế hoạch."
+            note = "" if check.ok else (
+                f" Lưu ý: danh sách còn {number(len(check.breaches))} vi phạm quy định "
+                "của kế hoạch.")
             self.show_message(f"Đã xuất danh sách đề nghị khen thưởng kỳ {check.review_label} "
                               f"ra tệp {written}.{note}", "ok")
             self.exported.emit(written)

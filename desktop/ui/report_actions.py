@@ -18,9 +18,9 @@ from .context import AppContext
 from .export_dialog import ExportDialog
 from .package_import_dialog import PackageImportDialog
 
-EXPORT_TEXT = "Báo cáo gửi cấp trên…"
+EXPORT_TEXT = "Báo cáo gửi cấp t&rên…"
 EXPORT_BUTTON = "Báo cáo gửi cấp trên"
-PACKAGES_TEXT = "Nhập gói dữ liệu của đơn vị cấp dưới…"
+PACKAGES_TEXT = "Nhập gói &dữ liệu của đơn vị cấp dưới…"
 
 
 class ReportActions(QObject):

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QInputDialog, QLineEdit
 
+from ..domain.vnformat import number
 from . import errors
 
 if TYPE_CHECKING:
@@ -80,6 +81,29 @@ def ask_staff_name(window: MainWindow, db: Database) -> None:
         errors.show_exception(window, exc)
 
 
+def change_staff_name(window: MainWindow) -> bool:
+    """“Tên cán bộ trên máy này…”: the name the history writes for what is done here
+    (instead of the computer account's, often `root` or a shared Windows user)."""
+    from ..actions.server import set_staff_name, staff_name
+
+    name, ok = QInputDialog.getText(
+        window, "Tên cán bộ",
+        "Họ và tên cán bộ làm việc trên máy tính này (được ghi vào lịch sử thay đổi):",
+        QLineEdit.EchoMode.Normal, staff_name() or "")
+    if not ok:
+        return False
+    try:
+        clean = set_staff_name(name)
+    except Exception as exc:  # noqa: BLE001 - a refusal in Vietnamese
+        errors.show_exception(window, exc)
+        return False
+    if window.ctx is not None:
+        window.ctx.db.user = clean
+    window.staff_changed.emit(clean)
+    window.ui.statusbar.showMessage(f"Từ nay lịch sử thay đổi ghi tên: {clean}", 10000)
+    return True
+
+
 def move_to_server(window: MainWindow) -> None:
     """“Chuyển dữ liệu lên máy chủ…”: the open file into an empty server database."""
     ctx = window.ctx
@@ -117,9 +141,8 @@ def _run_move(window: MainWindow, source: Any, where: Any) -> None:
         return move_file_to_server(source, where, report)
 
     def done(copied: Any) -> None:
-        from ..domain.vnformat import number
 
-        text = (f"Đã chuyển dữ liệu lên {copied.target}: {len(copied.checks)} bảng, "
+        text = (f"Đã chuyển dữ liệu lên {copied.target}: {number(len(copied.checks))} bảng, "
                 f"{number(copied.rows)} dòng; từng bảng đã được đối chiếu với tệp gốc.\n\n"
                 "Mở cơ sở dữ liệu trên máy chủ ngay bây giờ?")
         if errors.ask_yes_no(window, text, "Chuyển dữ liệu lên máy chủ", yes="&Mở"):

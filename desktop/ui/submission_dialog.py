@@ -33,7 +33,7 @@ from ..domain.evaluation import evaluate_unit, verdict
 from ..domain.lateness import late_days
 from ..domain.period_report import CHANNEL_LABELS, REVIEW_STATE_LABELS
 from ..domain.values import Value, check_received
-from ..domain.vnformat import day
+from ..domain.vnformat import day, number
 from .context import AppContext
 from .forms.ui_submission_dialog import Ui_SubmissionDialog
 from .indicator_row import IndicatorRow
@@ -162,9 +162,9 @@ class SubmissionDialog(QDialog):
         # actions
         bb = self.ui.buttonBox
         self.save_button = bb.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("Lưu")
+        self.save_button.setText("&Lưu")
         self.save_button.setToolTip("Lưu báo cáo (Ctrl+S)")
-        bb.button(QDialogButtonBox.StandardButton.Cancel).setText("Đóng")
+        bb.button(QDialogButtonBox.StandardButton.Cancel).setText("Đó&ng")
         bb.accepted.connect(self.save)
         bb.rejected.connect(self.reject)
         self.save_action = self._action("Lưu", QKeySequence.StandardKey.Save, self.save)
@@ -282,7 +282,8 @@ class SubmissionDialog(QDialog):
                 if late else "<span style='color:#1b7f3b'>đúng hạn</span>")
         if len(problems) > len(wrong_day):
             self.ui.resultLabel.setText(
-                f"<span style='color:#b3261e'>⚠ Còn {len(problems) - len(wrong_day)} chỉ tiêu "
+                f"<span style='color:#b3261e'>⚠ Còn {number(len(problems) - len(wrong_day))} "
+                "chỉ tiêu "
                 "nhập chưa hợp lệ; sửa xong mới lưu được.</span>")
         elif problems:
             self.ui.resultLabel.setText(
@@ -290,7 +291,8 @@ class SubmissionDialog(QDialog):
                 "</span>")
         else:
             result, crits = evaluate_unit(self.plan, self.unit_kind, values, self.period.code)
-            failing = [c.code for c in crits if c.criterion.mandatory and c.outcome != "pass"]
+            failing = [self.plan.criterion_label(c.criterion) for c in crits
+                       if c.criterion.mandatory and c.outcome != "pass"]
             colour = {"pass": "#1b7f3b", "fail": "#b3261e"}.get(result.value, "#8a5a00")
             tail = f" ({', '.join(failing)})" if failing else ""
             self.ui.resultLabel.setText(

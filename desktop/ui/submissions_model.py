@@ -193,7 +193,7 @@ class SubmissionLine:
     channel: str | None
     late_days: int
     result: str  # pass | fail | incomplete | not_submitted
-    failed: tuple[str, ...]  # codes of the mandatory criteria that fail
+    failed: tuple[str, ...]  # short names of the mandatory criteria that fail
     return_reason: str
     evidence: int
     verdict: str = ""  # the result as shown ('Đạt 5/7 chỉ tiêu' for targets only)
@@ -222,7 +222,7 @@ def lines_from_report(report: PeriodReport, evidence: Mapping[str, int]) -> list
                 channel=sub.channel if sub else None,
                 late_days=r.late_days,
                 result=r.result.value,
-                failed=tuple(c.code for c in r.failed),
+                failed=tuple(report.plan.criterion_label(c.criterion) for c in r.failed),
                 return_reason=sub.return_reason if sub else "",
                 evidence=evidence.get(r.unit.code, 0),
                 verdict=r.verdict,

@@ -13,6 +13,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.vnformat import day
+from ..domain.vnformat import day, number
 from .columns import fit_columns
 from .context import AppContext
 from .forms.ui_submissions_page import Ui_SubmissionsPage
@@ -35,6 +36,7 @@ from .submissions_model import (
     lines_from_report,
     show_banner,
 )
+from .table_keys import keyboard_table
 
 log = logging.getLogger("thidua.ui.submissions")
 
@@ -55,7 +57,7 @@ class ReturnReasonDialog(QDialog):
         layout.addWidget(prompt)
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setPlaceholderText(
-            "Ví dụ: Thiếu số liệu báo cáo trên phần mềm của tỉnh (dòng BC_PM_TINH)")
+            "Ví dụ: Thiếu số liệu “Báo cáo trên phần mềm tỉnh”. (Ctrl+Enter: trả lại)")
         self.reason_edit.setTabChangesFocus(True)
         layout.addWidget(self.reason_edit)
         self.error_label = QLabel()
@@ -65,8 +67,11 @@ class ReturnReasonDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Trả lại")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+        ok.setText("&Trả lại")
+        ok.setToolTip("Trả lại báo cáo với lý do này (Ctrl+Enter)")
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # from inside the reason, as in a mail
+            QShortcut(QKeySequence(keys), self, activated=self.accept)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủ&y")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -114,6 +119,8 @@ class SubmissionsPage(QWidget):
         self.ui.acceptButton.clicked.connect(self.accept_selected)
         self.ui.returnButton.clicked.connect(self.return_selected)
         self.ui.evidenceButton.clicked.connect(self.evidence_selected)
+        keyboard_table(table, [self.ui.editButton, self.ui.acceptButton,
+                               self.ui.returnButton, self.ui.evidenceButton])
         ctx.data_changed.connect(self.reload)
         ctx.period_changed.connect(lambda _code: self.reload())
         self._update_buttons()
@@ -177,7 +184,7 @@ class SubmissionsPage(QWidget):
             f", hạn nộp {day(period.deadline)}")
         submitted = [ln for ln in lines if ln.submitted]
         self.ui.summaryLabel.setText(
-            f"Phải nộp {len(lines)}, đã nộp {len(submitted)}, "
+            f"Phải nộp {number(len(lines))}, đã nộp {number(len(submitted))}, "
             f"đã chấp nhận {sum(1 for ln in submitted if ln.state == 'accepted')}, "
             f"trả lại {sum(1 for ln in submitted if ln.state == 'returned')}")
         if keep is None or not self.select_unit(keep):

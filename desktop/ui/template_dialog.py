@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem, QWidget
 from ..domain.errors import DomainError
 from ..domain.period_report import expected_units
 from ..domain.plan import Unit
-from ..domain.vnformat import day
+from ..domain.vnformat import day, number
 from .context import AppContext
 from .forms.ui_template_dialog import Ui_TemplateDialog
 from .submissions_model import error_text
@@ -170,20 +170,20 @@ class TemplateDialog(QDialog):
         self.ui.progressBar.setRange(0, max(total, 1))
         self.ui.progressBar.setValue(done)
         if text:
-            self.ui.statusLabel.setText(f"Đang tạo {done + 1}/{total}: {text}")
+            self.ui.statusLabel.setText(f"Đang tạo {number(done + 1)}/{number(total)}: {text}")
 
     def _on_done(self, results: list[tuple[str, Path, str]]) -> None:
         self._task = None
         written = [r for r in results if r[2] == WRITTEN]
         skipped = [r for r in results if r[2] == SKIPPED]
         cancelled = [r for r in results if r[2] == CANCELLED]
-        parts = [f"Đã tạo {len(written)} biểu mẫu trong thư mục "
+        parts = [f"Đã tạo {number(len(written))} biểu mẫu trong thư mục "
                  f"<b>{html.escape(str(self.folder))}</b>."]
         if skipped:
-            parts.append(f"Giữ nguyên {len(skipped)} tệp đã có (không ghi đè): "
+            parts.append(f"Giữ nguyên {number(len(skipped))} tệp đã có (không ghi đè): "
                          + html.escape(", ".join(r[1].name for r in skipped)) + ".")
         if cancelled:
-            parts.append(f"Đã dừng: {len(cancelled)} đơn vị chưa tạo.")
+            parts.append(f"Đã dừng: {number(len(cancelled))} đơn vị chưa tạo.")
         self.ui.statusLabel.setText("<br>".join(parts))
         self.ui.openFolderButton.setVisible(True)
         self._update_buttons()
@@ -202,7 +202,8 @@ class TemplateDialog(QDialog):
         self.ui.cancelButton.setEnabled(running)
         self.ui.closeButton.setEnabled(not running)
         self.ui.unitsLabel.setText(
-            f"Đơn vị phải báo cáo kỳ này: đã chọn {len(self.chosen_units())}/{len(self._units)}")
+            f"Đơn vị phải báo cáo kỳ này: đã chọn {number(len(self.chosen_units()))}/"
+            f"{number(len(self._units))}")
 
     def reject(self) -> None:
         if not self.running:

@@ -44,8 +44,10 @@ from ..domain.trends import (
     IndicatorTrend,
     unit_trend,
 )
+from ..domain.vnformat import number
 from .context import AppContext
 from .submissions_model import error_text
+from .table_keys import keyboard_table
 from .trend_chart import TrendChart
 
 if TYPE_CHECKING:
@@ -165,6 +167,7 @@ class TrendsPage(QWidget):
         self.grid = QTableView(self)
         self.grid.setObjectName("completenessGrid")
         self.grid.setModel(self.model)
+        keyboard_table(self.grid)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.verticalHeader().setDefaultSectionSize(22)
         self.grid.setAlternatingRowColors(False)
@@ -254,7 +257,7 @@ class TrendsPage(QWidget):
         self.unitCombo.blockSignals(False)
         self.model.set_grid(grid)
         n = len(grid.units)
-        self.status.setText(f"{len(reports)} kỳ báo cáo, {n} đơn vị.")
+        self.status.setText(f"{number(len(reports))} kỳ báo cáo, {number(n)} đơn vị.")
         self.redraw()
 
     def unit_code(self) -> str:

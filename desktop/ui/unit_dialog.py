@@ -24,6 +24,7 @@ from ..actions import units as actions
 from ..actions.database import Database
 from ..domain.errors import DomainError
 from ..domain.plan import UNIT_KIND_LABELS
+from ..domain.vnformat import number
 from . import errors
 from .context import AppContext
 from .forms.ui_block_dialog import Ui_BlockDialog
@@ -128,7 +129,7 @@ class UnitDialog(WriteDialog):
                 self.ui.chkFrom.setChecked(True)
                 self.ui.fromDate.setDate(to_qdate(unit.active_from))
             if unit.reports:
-                why = f"Đơn vị đã có {unit.reports} báo cáo nên không đổi được mã và loại."
+                why = f"Đơn vị đã có {number(unit.reports)} báo cáo nên không đổi được mã và loại."
                 for w in (self.ui.codeEdit, self.ui.kindCombo):
                     w.setEnabled(False)
                     w.setToolTip(why)

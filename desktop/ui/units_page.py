@@ -26,13 +26,15 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from ..actions.units import UnitListing, list_units, reactivate_unit
+from ..domain.collation import warm
 from ..domain.plan import UNIT_KIND_LABELS
-from ..domain.vnformat import day
+from ..domain.vnformat import day, number
 from . import errors
 from .columns import fit_columns
 from .context import AppContext
 from .forms.ui_units_page import Ui_UnitsPage
 from .row_order import SortedRows, SourceSortingProxy
+from .table_keys import keyboard_table
 from .unit_dialog import BlockDialog, DeactivateDialog, MergeDialog, UnitDialog
 
 COL_CODE, COL_NAME, COL_KIND, COL_BLOCK, COL_FROM, COL_TO, COL_STATUS, COL_REPORTS = range(8)
@@ -138,7 +140,7 @@ class UnitsTableModel(SortedRows, QAbstractTableModel):
             return day(u.active_to) if u.active_to else ""
         if col == COL_STATUS:
             return status_text(u, self.today)
-        return str(u.reports)
+        return number(u.reports)
 
 
 class UnitsProxy(SourceSortingProxy):
@@ -209,6 +211,7 @@ class UnitsPage(QWidget):
         ui.btnBlocks.clicked.connect(self.edit_blocks)
         ui.btnImportList.clicked.connect(self.import_list)
         ui.btnExportList.clicked.connect(self.export_list)
+        keyboard_table(table, [ui.btnEdit, ui.btnDeactivate, ui.btnReactivate, ui.btnMerge])
         table.activated.connect(lambda _i: self.edit_selected())
         table.selectionModel().selectionChanged.connect(self._update_buttons)
         ctx.data_changed.connect(self.reload)
@@ -223,7 +226,9 @@ class UnitsPage(QWidget):
     # ---- loading ------------------------------------------------------------------------
     def reload(self) -> None:
         def load(_report: Any) -> list[UnitListing]:
-            return list_units(self.ctx.db)
+            units = list_units(self.ctx.db)
+            warm(t for u in units for t in (u.name, u.code))  # sort keys off the GUI thread
+            return units
 
         self.ctx.tasks.run(load, self._apply, lambda exc: errors.show_exception(self, exc))
 
@@ -257,8 +262,10 @@ class UnitsPage(QWidget):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         today = dt.date.today()
         active = sum(1 for u in self.model.units if u.active_on(today))
-        self.ui.lblCount.setText(f"{shown}/{total} đơn vị · {active} hoạt động")
-        self.ui.lblCount.setToolTip(f"Hiện {shown}/{total} đơn vị; {active} đang hoạt động")
+        self.ui.lblCount.setText(f"{number(shown)}/{number(total)} đơn vị · "
+                                 f"{number(active)} hoạt động")
+        self.ui.lblCount.setToolTip(f"Hiện {number(shown)}/{number(total)} đơn vị; "
+                                    f"{number(active)} đang hoạt động")
 
     # ---- selection ----------------------------------------------------------------------
     def selected_units(self) -> list[UnitListing]:
@@ -377,5 +384,5 @@ class UnitsPage(QWidget):
             return export_unit_list(self.ctx.db, path)
 
         self.ctx.tasks.run(
-            work, lambda n: errors.show_info(self, f"Đã xuất {n} đơn vị vào {path}."),
+            work, lambda n: errors.show_info(self, f"Đã xuất {number(n)} đơn vị vào {path}."),
             lambda exc: errors.show_exception(self, exc))

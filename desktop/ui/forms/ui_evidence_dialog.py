@@ -1,5 +1,5 @@
 # generated — do not edit: compiled from forms/evidence_dialog.ui by build_scripts/compile_forms.py
-# source-sha256: 40b55a21b15b39c125337b5a95809ba5db8132c05dea93e86d61aabadc6b30b8
+# source-sha256: f5635ee1dc6dbe91d9a89ee42c7f9eef72ac8af8bca5a7d390ab746b6f3a209e
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -209,21 +209,21 @@ class Ui_EvidenceDialog(object):
 
     def retranslateUi(self, EvidenceDialog):
         EvidenceDialog.setWindowTitle(QCoreApplication.translate("EvidenceDialog", u"Minh ch\u1ee9ng", None))
-        self.openButton.setText(QCoreApplication.translate("EvidenceDialog", u"M\u1edf t\u1ec7p", None))
-        self.removeButton.setText(QCoreApplication.translate("EvidenceDialog", u"X\u00f3a minh ch\u1ee9ng\u2026", None))
+        self.openButton.setText(QCoreApplication.translate("EvidenceDialog", u"&M\u1edf t\u1ec7p", None))
+        self.removeButton.setText(QCoreApplication.translate("EvidenceDialog", u"&X\u00f3a minh ch\u1ee9ng\u2026", None))
         self.addGroup.setTitle(QCoreApplication.translate("EvidenceDialog", u"Th\u00eam minh ch\u1ee9ng", None))
         self.fileLabel.setText(QCoreApplication.translate("EvidenceDialog", u"T\u1ec7p:", None))
         self.fileEdit.setPlaceholderText(QCoreApplication.translate("EvidenceDialog", u"Ch\u01b0a ch\u1ecdn t\u1ec7p (b\u1ea3n ch\u1ee5p, PDF, v\u0103n b\u1ea3n\u2026)", None))
-        self.chooseButton.setText(QCoreApplication.translate("EvidenceDialog", u"Ch\u1ecdn t\u1ec7p\u2026", None))
+        self.chooseButton.setText(QCoreApplication.translate("EvidenceDialog", u"&Ch\u1ecdn t\u1ec7p\u2026", None))
         self.numberLabel.setText(QCoreApplication.translate("EvidenceDialog", u"S\u1ed1 hi\u1ec7u:", None))
         self.numberEdit.setPlaceholderText(QCoreApplication.translate("EvidenceDialog", u"V\u00ed d\u1ee5: 125/Q\u0110-UBND", None))
         self.titleLabel.setText(QCoreApplication.translate("EvidenceDialog", u"T\u00ean v\u0103n b\u1ea3n:", None))
         self.titleEdit.setPlaceholderText(QCoreApplication.translate("EvidenceDialog", u"V\u00ed d\u1ee5: Quy\u1ebft \u0111\u1ecbnh c\u00f4ng nh\u1eadn s\u00e1ng ki\u1ebfn (\u0111\u1ec3 tr\u1ed1ng: l\u1ea5y t\u00ean t\u1ec7p)", None))
         self.issuedLabel.setText(QCoreApplication.translate("EvidenceDialog", u"Ng\u00e0y ban h\u00e0nh:", None))
         self.issuedEdit.setDisplayFormat(QCoreApplication.translate("EvidenceDialog", u"dd/MM/yyyy", None))
-        self.issuedBlank.setText(QCoreApplication.translate("EvidenceDialog", u"kh\u00f4ng r\u00f5", None))
+        self.issuedBlank.setText(QCoreApplication.translate("EvidenceDialog", u"&kh\u00f4ng r\u00f5", None))
         self.summaryLabel.setText(QCoreApplication.translate("EvidenceDialog", u"Tr\u00edch y\u1ebfu:", None))
         self.summaryEdit.setPlaceholderText(QCoreApplication.translate("EvidenceDialog", u"N\u1ed9i dung ch\u00ednh c\u1ee7a v\u0103n b\u1ea3n", None))
-        self.addButton.setText(QCoreApplication.translate("EvidenceDialog", u"Th\u00eam v\u00e0o b\u00e1o c\u00e1o", None))
+        self.addButton.setText(QCoreApplication.translate("EvidenceDialog", u"&Th\u00eam v\u00e0o b\u00e1o c\u00e1o", None))
     # retranslateUi
 

@@ -1,5 +1,5 @@
 # generated — do not edit: compiled from forms/export_dialog.ui by build_scripts/compile_forms.py
-# source-sha256: 6fc6f7285236efb9163397d8c0de63280ce9627234fd723e422e94e76e5cf8e9
+# source-sha256: 34dfa50de26094d4247ae012406649443f3272865a391b7d4c10d525c2e901b0
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -265,20 +265,20 @@ class Ui_ExportDialog(object):
         self.dateEdit.setDisplayFormat(QCoreApplication.translate("ExportDialog", u"dd/MM/yyyy", None))
         self.folderLabel.setText(QCoreApplication.translate("ExportDialog", u"L\u01b0u v\u00e0o &th\u01b0 m\u1ee5c:", None))
         self.folderEdit.setPlaceholderText(QCoreApplication.translate("ExportDialog", u"Ch\u1ecdn th\u01b0 m\u1ee5c (c\u00f3 th\u1ec3 l\u00e0 \u1ed5 USB)", None))
-        self.chooseButton.setText(QCoreApplication.translate("ExportDialog", u"Ch\u1ecdn th\u01b0 m\u1ee5c\u2026", None))
+        self.chooseButton.setText(QCoreApplication.translate("ExportDialog", u"&Ch\u1ecdn th\u01b0 m\u1ee5c\u2026", None))
         self.outputsBox.setTitle(QCoreApplication.translate("ExportDialog", u"T\u1ec7p s\u1ebd xu\u1ea5t", None))
-        self.xlsxCheck.setText(QCoreApplication.translate("ExportDialog", u"B\u1ea3ng t\u1ed5ng h\u1ee3p Excel", None))
-        self.pdfCheck.setText(QCoreApplication.translate("ExportDialog", u"B\u00e1o c\u00e1o PDF", None))
-        self.packageCheck.setText(QCoreApplication.translate("ExportDialog", u"G\u00f3i d\u1eef li\u1ec7u (.zip)", None))
+        self.xlsxCheck.setText(QCoreApplication.translate("ExportDialog", u"&B\u1ea3ng t\u1ed5ng h\u1ee3p Excel", None))
+        self.pdfCheck.setText(QCoreApplication.translate("ExportDialog", u"B\u00e1o c\u00e1o &PDF", None))
+        self.packageCheck.setText(QCoreApplication.translate("ExportDialog", u"G\u00f3i &d\u1eef li\u1ec7u (.zip)", None))
         ___qtreewidgetitem = self.tree.headerItem()
         ___qtreewidgetitem.setText(1, QCoreApplication.translate("ExportDialog", u"K\u1ebft qu\u1ea3", None))
         ___qtreewidgetitem.setText(0, QCoreApplication.translate("ExportDialog", u"T\u1ec7p", None))
-        self.cancelButton.setText(QCoreApplication.translate("ExportDialog", u"H\u1ee7y", None))
+        self.cancelButton.setText(QCoreApplication.translate("ExportDialog", u"&H\u1ee7y", None))
 #if QT_CONFIG(tooltip)
         self.cancelButton.setToolTip(QCoreApplication.translate("ExportDialog", u"D\u1eebng sau t\u1ec7p \u0111ang ghi; t\u1ec7p \u0111\u00e3 ghi xong \u0111\u01b0\u1ee3c gi\u1eef nguy\u00ean", None))
 #endif // QT_CONFIG(tooltip)
-        self.exportButton.setText(QCoreApplication.translate("ExportDialog", u"Xu\u1ea5t", None))
-        self.openFolderButton.setText(QCoreApplication.translate("ExportDialog", u"M\u1edf th\u01b0 m\u1ee5c", None))
-        self.closeButton.setText(QCoreApplication.translate("ExportDialog", u"\u0110\u00f3ng", None))
+        self.exportButton.setText(QCoreApplication.translate("ExportDialog", u"&Xu\u1ea5t", None))
+        self.openFolderButton.setText(QCoreApplication.translate("ExportDialog", u"&M\u1edf th\u01b0 m\u1ee5c", None))
+        self.closeButton.setText(QCoreApplication.translate("ExportDialog", u"\u0110\u00f3n&g", None))
     # retranslateUi
 

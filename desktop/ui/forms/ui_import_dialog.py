@@ -1,5 +1,5 @@
 # generated — do not edit: compiled from forms/import_dialog.ui by build_scripts/compile_forms.py
-# source-sha256: c7d5ebdf13c7761a5d0af38a8dbe96a155732425f581d26e89d8fa252e834ceb
+# source-sha256: d8ab96c96341820caf87a038c79b812a248259dd9dcba68c82f39c3b4b2fcdfb
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -152,15 +152,15 @@ class Ui_ImportDialog(object):
         self.receivedLabel.setText(QCoreApplication.translate("ImportDialog", u"Ng\u00e0y nh\u1eadn:", None))
         self.receivedEdit.setDisplayFormat(QCoreApplication.translate("ImportDialog", u"dd/MM/yyyy", None))
         self.channelLabel.setText(QCoreApplication.translate("ImportDialog", u"H\u00ecnh th\u1ee9c nh\u1eadn:", None))
-        self.addFilesButton.setText(QCoreApplication.translate("ImportDialog", u"Th\u00eam t\u1ec7p\u2026", None))
-        self.addFolderButton.setText(QCoreApplication.translate("ImportDialog", u"Th\u00eam th\u01b0 m\u1ee5c\u2026", None))
+        self.addFilesButton.setText(QCoreApplication.translate("ImportDialog", u"&Th\u00eam t\u1ec7p\u2026", None))
+        self.addFolderButton.setText(QCoreApplication.translate("ImportDialog", u"Th\u00eam th\u01b0 &m\u1ee5c\u2026", None))
         ___qtreewidgetitem = self.tree.headerItem()
         ___qtreewidgetitem.setText(2, QCoreApplication.translate("ImportDialog", u"K\u1ebft qu\u1ea3 / l\u00fd do", None))
         ___qtreewidgetitem.setText(1, QCoreApplication.translate("ImportDialog", u"\u0110\u01a1n v\u1ecb", None))
         ___qtreewidgetitem.setText(0, QCoreApplication.translate("ImportDialog", u"T\u1ec7p / \u00f4", None))
-        self.cancelButton.setText(QCoreApplication.translate("ImportDialog", u"D\u1eebng", None))
-        self.importButton.setText(QCoreApplication.translate("ImportDialog", u"Nh\u1eadp", None))
-        self.replaceButton.setText(QCoreApplication.translate("ImportDialog", u"Thay th\u1ebf c\u00e1c b\u00e1o c\u00e1o \u0111\u00e3 c\u00f3\u2026", None))
-        self.closeButton.setText(QCoreApplication.translate("ImportDialog", u"\u0110\u00f3ng", None))
+        self.cancelButton.setText(QCoreApplication.translate("ImportDialog", u"&D\u1eebng", None))
+        self.importButton.setText(QCoreApplication.translate("ImportDialog", u"&Nh\u1eadp", None))
+        self.replaceButton.setText(QCoreApplication.translate("ImportDialog", u"Thay th\u1ebf &c\u00e1c b\u00e1o c\u00e1o \u0111\u00e3 c\u00f3\u2026", None))
+        self.closeButton.setText(QCoreApplication.translate("ImportDialog", u"\u0110\u00f3n&g", None))
     # retranslateUi
 

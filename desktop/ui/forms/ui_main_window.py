@@ -1,5 +1,5 @@
 # generated — do not edit: compiled from forms/main_window.ui by build_scripts/compile_forms.py
-# source-sha256: 1f99a947611a921ffb290579ca60a4670dd48a766527645f5aa9ffad4eba63bd
+# source-sha256: 6ffbbbf660261ade10bd5911ee7db86cd77f97b25c02a525075e368c257b9427
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -151,7 +151,7 @@ class Ui_MainWindow(object):
         self.actionMoveToServer.setToolTip(QCoreApplication.translate("MainWindow", u"Ch\u00e9p to\u00e0n b\u1ed9 c\u01a1 s\u1edf d\u1eef li\u1ec7u \u0111ang m\u1edf (t\u1ec7p) v\u00e0o m\u1ed9t c\u01a1 s\u1edf d\u1eef li\u1ec7u c\u00f2n tr\u1ed1ng tr\u00ean m\u00e1y ch\u1ee7", None))
 #endif // QT_CONFIG(tooltip)
         self.actionBackup.setText(QCoreApplication.translate("MainWindow", u"&Sao l\u01b0u ngay", None))
-        self.actionRestore.setText(QCoreApplication.translate("MainWindow", u"&Kh\u00f4i ph\u1ee5c t\u1eeb b\u1ea3n sao l\u01b0u\u2026", None))
+        self.actionRestore.setText(QCoreApplication.translate("MainWindow", u"Kh\u00f4i &ph\u1ee5c t\u1eeb b\u1ea3n sao l\u01b0u\u2026", None))
         self.actionOffice.setText(QCoreApplication.translate("MainWindow", u"Th\u00f4ng tin &c\u01a1 quan\u2026", None))
         self.actionQuit.setText(QCoreApplication.translate("MainWindow", u"T&ho\u00e1t", None))
         self.actionSave.setText(QCoreApplication.translate("MainWindow", u"&L\u01b0u thay \u0111\u1ed5i", None))

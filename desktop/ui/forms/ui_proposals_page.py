@@ -1,5 +1,5 @@
 # generated — do not edit: compiled from forms/proposals_page.ui by build_scripts/compile_forms.py
-# source-sha256: 8dd3f6779116e95b4d5163f5ef88c1ba5a34d2b5e0565ccbdb247c31460ce69f
+# source-sha256: d42952168b3aaaa674f0c64f8e39032e168c0bf20941c1dd8061cf363023470c
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -256,7 +256,7 @@ class Ui_ProposalsPage(object):
         self.addCollectiveButton.setText(QCoreApplication.translate("ProposalsPage", u"Th\u00eam t\u1ead&p th\u1ec3\u2026", None))
         self.addIndividualButton.setText(QCoreApplication.translate("ProposalsPage", u"Th\u00eam &c\u00e1 nh\u00e2n\u2026", None))
         self.editButton.setText(QCoreApplication.translate("ProposalsPage", u"S\u1eed&a, h\u1ed3 s\u01a1\u2026", None))
-        self.removeButton.setText(QCoreApplication.translate("ProposalsPage", u"X\u00f3a \u0111\u1ec1 ngh\u1ecb\u2026", None))
+        self.removeButton.setText(QCoreApplication.translate("ProposalsPage", u"&X\u00f3a \u0111\u1ec1 ngh\u1ecb\u2026", None))
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("ProposalsPage", u"T\u00ecm t\u00ean, ch\u1ee9c v\u1ee5, \u0111\u01a1n v\u1ecb\u2026  Ctrl+F", None))
         self.breachGroup.setTitle(QCoreApplication.translate("ProposalsPage", u"Vi ph\u1ea1m quy \u0111\u1ecbnh c\u1ee7a k\u1ebf ho\u1ea1ch", None))
         self.suggestGroup.setTitle(QCoreApplication.translate("ProposalsPage", u"G\u1ee3i \u00fd t\u1eadp th\u1ec3 (\u0111\u1ea1t ti\u00eau chu\u1ea9n, x\u1ebfp h\u1ea1ng cao, ch\u01b0a \u0111\u1ec1 ngh\u1ecb)", None))

@@ -1,5 +1,5 @@
 # generated — do not edit: compiled from forms/submission_dialog.ui by build_scripts/compile_forms.py
-# source-sha256: 31c7fe979cd9dc89fcaafaa9c6758242b546ef425a77df08086ca1021a2e2021
+# source-sha256: 45fe96bfa91fb40a58a6fdfd1c43a5e53f17e5e0af33bfab9bf7fe79916519cf
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -147,7 +147,7 @@ class Ui_SubmissionDialog(object):
         self.receivedLabel.setText(QCoreApplication.translate("SubmissionDialog", u"Ng\u00e0y nh\u1eadn:", None))
         self.receivedEdit.setDisplayFormat(QCoreApplication.translate("SubmissionDialog", u"dd/MM/yyyy", None))
         self.channelLabel.setText(QCoreApplication.translate("SubmissionDialog", u"H\u00ecnh th\u1ee9c nh\u1eadn:", None))
-        self.undoButton.setText(QCoreApplication.translate("SubmissionDialog", u"Ho\u00e0n t\u00e1c", None))
-        self.redoButton.setText(QCoreApplication.translate("SubmissionDialog", u"L\u00e0m l\u1ea1i", None))
+        self.undoButton.setText(QCoreApplication.translate("SubmissionDialog", u"&Ho\u00e0n t\u00e1c", None))
+        self.redoButton.setText(QCoreApplication.translate("SubmissionDialog", u"&L\u00e0m l\u1ea1i", None))
     # retranslateUi
 

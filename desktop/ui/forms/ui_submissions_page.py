@@ -1,5 +1,5 @@
 # generated — do not edit: compiled from forms/submissions_page.ui by build_scripts/compile_forms.py
-# source-sha256: 97bcc45db479b85805050182b7d041b4f3a8148872897414f441d6e1810502d7
+# source-sha256: d86c58e6af7d8779a1aeec1656abdc4e54c338d58ccc86093eee0e1576d79429
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -122,19 +122,19 @@ class Ui_SubmissionsPage(object):
         SubmissionsPage.setWindowTitle(QCoreApplication.translate("SubmissionsPage", u"B\u00e1o c\u00e1o", None))
         self.titleLabel.setText(QCoreApplication.translate("SubmissionsPage", u"B\u00e1o c\u00e1o c\u1ee7a c\u00e1c \u0111\u01a1n v\u1ecb", None))
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("SubmissionsPage", u"T\u00ecm \u0111\u01a1n v\u1ecb (t\u00ean ho\u1eb7c m\u00e3)\u2026  Ctrl+F", None))
-        self.editButton.setText(QCoreApplication.translate("SubmissionsPage", u"Nh\u1eadp / s\u1eeda b\u00e1o c\u00e1o\u2026", None))
+        self.editButton.setText(QCoreApplication.translate("SubmissionsPage", u"&Nh\u1eadp / s\u1eeda b\u00e1o c\u00e1o\u2026", None))
 #if QT_CONFIG(tooltip)
         self.editButton.setToolTip(QCoreApplication.translate("SubmissionsPage", u"Nh\u1eadp ho\u1eb7c s\u1eeda s\u1ed1 li\u1ec7u b\u00e1o c\u00e1o c\u1ee7a \u0111\u01a1n v\u1ecb \u0111ang ch\u1ecdn (Enter)", None))
 #endif // QT_CONFIG(tooltip)
-        self.acceptButton.setText(QCoreApplication.translate("SubmissionsPage", u"Ch\u1ea5p nh\u1eadn", None))
+        self.acceptButton.setText(QCoreApplication.translate("SubmissionsPage", u"&Ch\u1ea5p nh\u1eadn", None))
 #if QT_CONFIG(tooltip)
         self.acceptButton.setToolTip(QCoreApplication.translate("SubmissionsPage", u"Ch\u1ea5p nh\u1eadn b\u00e1o c\u00e1o c\u1ee7a \u0111\u01a1n v\u1ecb \u0111ang ch\u1ecdn", None))
 #endif // QT_CONFIG(tooltip)
-        self.returnButton.setText(QCoreApplication.translate("SubmissionsPage", u"Tr\u1ea3 l\u1ea1i \u0111\u1ec3 s\u1eeda\u2026", None))
+        self.returnButton.setText(QCoreApplication.translate("SubmissionsPage", u"&Tr\u1ea3 l\u1ea1i \u0111\u1ec3 s\u1eeda\u2026", None))
 #if QT_CONFIG(tooltip)
         self.returnButton.setToolTip(QCoreApplication.translate("SubmissionsPage", u"Tr\u1ea3 l\u1ea1i b\u00e1o c\u00e1o cho \u0111\u01a1n v\u1ecb s\u1eeda, k\u00e8m l\u00fd do", None))
 #endif // QT_CONFIG(tooltip)
-        self.evidenceButton.setText(QCoreApplication.translate("SubmissionsPage", u"Minh ch\u1ee9ng\u2026", None))
+        self.evidenceButton.setText(QCoreApplication.translate("SubmissionsPage", u"&Minh ch\u1ee9ng\u2026", None))
 #if QT_CONFIG(tooltip)
         self.evidenceButton.setToolTip(QCoreApplication.translate("SubmissionsPage", u"Xem, th\u00eam, m\u1edf ho\u1eb7c x\u00f3a t\u00e0i li\u1ec7u minh ch\u1ee9ng c\u1ee7a b\u00e1o c\u00e1o", None))
 #endif // QT_CONFIG(tooltip)

@@ -1,5 +1,5 @@
 # generated — do not edit: compiled from forms/template_dialog.ui by build_scripts/compile_forms.py
-# source-sha256: d321fd71a5010e9e224eecfaf6a774ec92ddb17e29247b8bbd706d88b58c04f3
+# source-sha256: 84dc7d01621340ed2fc54925e8f5fd7362b227903777e02616971f3fc18767ca
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -173,14 +173,14 @@ class Ui_TemplateDialog(object):
         self.periodLabel.setText(QCoreApplication.translate("TemplateDialog", u"K\u1ef3 b\u00e1o c\u00e1o:", None))
         self.folderLabel.setText(QCoreApplication.translate("TemplateDialog", u"L\u01b0u v\u00e0o th\u01b0 m\u1ee5c:", None))
         self.folderEdit.setPlaceholderText(QCoreApplication.translate("TemplateDialog", u"Ch\u1ecdn th\u01b0 m\u1ee5c (c\u00f3 th\u1ec3 l\u00e0 \u1ed5 USB)", None))
-        self.chooseButton.setText(QCoreApplication.translate("TemplateDialog", u"Ch\u1ecdn th\u01b0 m\u1ee5c\u2026", None))
-        self.overwriteCheck.setText(QCoreApplication.translate("TemplateDialog", u"Ghi \u0111\u00e8 t\u1ec7p c\u00f9ng t\u00ean \u0111\u00e3 c\u00f3 trong th\u01b0 m\u1ee5c (m\u1eb7c \u0111\u1ecbnh: gi\u1eef nguy\u00ean, b\u1ecf qua)", None))
+        self.chooseButton.setText(QCoreApplication.translate("TemplateDialog", u"&Ch\u1ecdn th\u01b0 m\u1ee5c\u2026", None))
+        self.overwriteCheck.setText(QCoreApplication.translate("TemplateDialog", u"&Ghi \u0111\u00e8 t\u1ec7p c\u00f9ng t\u00ean \u0111\u00e3 c\u00f3 trong th\u01b0 m\u1ee5c (m\u1eb7c \u0111\u1ecbnh: gi\u1eef nguy\u00ean, b\u1ecf qua)", None))
         self.unitsLabel.setText(QCoreApplication.translate("TemplateDialog", u"\u0110\u01a1n v\u1ecb:", None))
-        self.allButton.setText(QCoreApplication.translate("TemplateDialog", u"Ch\u1ecdn t\u1ea5t c\u1ea3", None))
-        self.noneButton.setText(QCoreApplication.translate("TemplateDialog", u"B\u1ecf ch\u1ecdn t\u1ea5t c\u1ea3", None))
-        self.cancelButton.setText(QCoreApplication.translate("TemplateDialog", u"D\u1eebng", None))
-        self.createButton.setText(QCoreApplication.translate("TemplateDialog", u"T\u1ea1o bi\u1ec3u m\u1eabu", None))
-        self.openFolderButton.setText(QCoreApplication.translate("TemplateDialog", u"M\u1edf th\u01b0 m\u1ee5c", None))
-        self.closeButton.setText(QCoreApplication.translate("TemplateDialog", u"\u0110\u00f3ng", None))
+        self.allButton.setText(QCoreApplication.translate("TemplateDialog", u"Ch\u1ecdn &t\u1ea5t c\u1ea3", None))
+        self.noneButton.setText(QCoreApplication.translate("TemplateDialog", u"&B\u1ecf ch\u1ecdn t\u1ea5t c\u1ea3", None))
+        self.cancelButton.setText(QCoreApplication.translate("TemplateDialog", u"&D\u1eebng", None))
+        self.createButton.setText(QCoreApplication.translate("TemplateDialog", u"T\u1ea1o bi\u1ec3u &m\u1eabu", None))
+        self.openFolderButton.setText(QCoreApplication.translate("TemplateDialog", u"M\u1edf t&h\u01b0 m\u1ee5c", None))
+        self.closeButton.setText(QCoreApplication.translate("TemplateDialog", u"\u0110\u00f3&ng", None))
     # retranslateUi
 
