@@ -23,6 +23,7 @@ NOT_COUNTS = {
     ("main_window.py", "n"),  # the recent file's menu letter (&1 … &9)
     ("quota_gauge.py", "len(self.gauges)"),  # an object name
     ("proposals_page.py", "written"),  # a file path
+    ("plan_item_dialog.py", "len(plan.blocks) + 1"),  # a new block's default code (K3)
 }
 
 

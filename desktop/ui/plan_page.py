@@ -359,7 +359,7 @@ class PlanPage(QWidget):
             model.edited.connect(self._on_edited)
         self.ui.btnSave.clicked.connect(self.save_async)
         self.ui.btnRevert.clicked.connect(self.revert)
-        self.btn_save_file = QPushButton("Lưu thành &tệp kế hoạch…", self)
+        self.btn_save_file = QPushButton("Lưu thành tệ&p kế hoạch…", self)
         self.btn_save_file.setToolTip(
             "Lưu kế hoạch đã lưu trong cơ sở dữ liệu (kèm đơn vị) thành tệp .toml để cơ quan "
             "khác khởi tạo từ đó")

@@ -32,6 +32,7 @@ from .plan_item_dialog import (
     quota_dialog,
     unit_kind_dialog,
 )
+from .table_keys import keyboard_table
 
 Database = Any  # the open database, as the page's context holds it
 
@@ -119,8 +120,10 @@ class PlanStructure:
 
     def _button_row(self, what: str, parent: QWidget) -> QHBoxLayout:
         name = ADDERS[what][0]
-        add = QPushButton(f"Thêm {name}…", parent)
-        remove = QPushButton(f"Xóa {name}", parent)
+        # Alt+T / Alt+X on every tab (the kinds-and-blocks tab has two of each: Qt moves
+        # between them); the page's own buttons keep H, L and P
+        add = QPushButton(f"&Thêm {name}…", parent)
+        remove = QPushButton(f"&Xóa {name}", parent)
         remove.setToolTip(f"Xóa {name} đang chọn (không xóa được khi còn dữ liệu dùng đến)")
         add.clicked.connect(lambda: self.add(what))
         remove.clicked.connect(lambda: self.remove(what))
@@ -144,6 +147,7 @@ class PlanStructure:
         view.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(view)
         layout.addLayout(self._button_row(what, box))
+        keyboard_table(view, self.buttons[what])  # right-click / Menu key: its row's actions
         row.addWidget(box)
         return view
 
