@@ -490,3 +490,33 @@ def test_the_history_reads_the_audit_logs_numbers_as_machine_text(qapp) -> None:
     assert shown_value("1.25") == "1,25"
     assert shown_value("1.234") != "1.234"  # never shown as a thousands-grouped number
     assert shown_value("1.234").startswith("1,2")
+
+
+def test_the_window_refuses_a_stored_plan_with_an_infinity_by_name(
+    qtbot, demo_db, monkeypatch
+) -> None:
+    """Opening such a database in the window: the same refusal, in a message box, and
+    no database shown (never 'Lỗi không mong đợi')."""
+    import sqlite3
+
+    from desktop.ui import errors
+    from desktop.ui.main_window import MainWindow
+
+    con = sqlite3.connect(demo_db)
+    with con:
+        con.execute("UPDATE quota SET leader_share_max = 9e999")
+    con.close()
+    said: list[tuple[str, str]] = []
+    for kind in ("show_info", "show_error", "show_error_blocking"):
+        monkeypatch.setattr(errors, kind, lambda _p, text, *a, k=kind, **kw: said.append((k, text)))
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    w.start(demo_db)
+    qtbot.waitUntil(lambda: bool(said), timeout=20000)
+    ((kind, text),) = said
+    assert kind == "show_error_blocking" and "Lỗi không mong đợi" not in text
+    assert "Kế hoạch lưu trong cơ sở dữ liệu có số không dùng được" in text
+    assert "(bảng quota, cột leader_share_max): giá trị đã lưu là vô cực" in text
+    assert w.ctx is None
+    w.close()
