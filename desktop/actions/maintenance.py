@@ -83,16 +83,17 @@ class RestoreDone:
             f"khôi phục được giữ ở {self.kept}."
         )
         if self.files_not_found:
-            where = ", ".join(str(f) for f in self.searched)
+            where = "; ".join(str(f) for f in self.searched)
             shown = self.files_not_found[:10]
             names = ", ".join(shown)
             if len(self.files_not_found) > len(shown):
                 names += f" và {len(self.files_not_found) - len(shown)} tệp khác"
             text += (
                 f"\n\n{len(self.files_not_found)} tệp minh chứng/hồ sơ chưa được đưa lên "
-                f"máy chủ vì không có trong bản sao lưu, cũng không có trong các thư mục {where}: "
-                f"{names}. Các bản ghi vẫn được khôi phục; hãy đính kèm lại các tệp này "
-                "hoặc đặt thư mục minh chứng bên cạnh tệp sao lưu rồi khôi phục lại."
+                f"máy chủ vì không có trong bản sao lưu, cũng không có trong thư mục minh "
+                f"chứng nào đã tìm ({where}): {names}. Các bản ghi vẫn được khôi phục; hãy "
+                "đính kèm lại các tệp này, hoặc chép chúng vào một trong các thư mục trên "
+                "rồi khôi phục lại."
             )
         return text
 
