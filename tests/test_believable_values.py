@@ -11,6 +11,7 @@ import json
 import math
 import re
 import tomllib
+import unicodedata
 from pathlib import Path
 
 import openpyxl
@@ -348,7 +349,8 @@ def test_the_command_line_reads_a_day_as_everywhere_else() -> None:
 
 def test_every_json_output_is_strict_even_with_infinities_stored_elsewhere(demo_db, capsys) -> None:
     """No entry of the application stores NaN or an infinity; a database written by
-    another program can (SQLite keeps 9e999 as Inf): values and a threshold here. Every
+    another program can (SQLite keeps 9e999 as Inf): values here (a plan's numbers are
+    refused as read: test_an_infinity_or_nan_stored_in_the_plan_is_refused_by_name). Every
     `--format json` is still strict JSON, the text outputs have no traceback, and the
     value is no value (incomplete), never a pass."""
     import sqlite3
@@ -369,8 +371,6 @@ def test_every_json_output_is_strict_even_with_infinities_stored_elsewhere(demo_
             "UPDATE value SET number = -9e999 WHERE submission_id = ? AND number IS NOT NULL",
             (sub,),
         )
-        con.execute("UPDATE criterion SET threshold_number = 9e999 WHERE code = (SELECT MIN(code) "
-                    "FROM criterion WHERE threshold_number IS NOT NULL)")  # fmt: skip
     con.close()
 
     def refuse(name: str) -> None:
@@ -417,3 +417,106 @@ def test_the_report_editor_enforces_the_same_bounds(qapp, qn) -> None:
         assert row.read() == (None, why), typed
     row.edits[0].setText("99,5")
     assert row.read() == (Value(number=99.5), None)
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "where", "value", "shown"),
+    [
+        ("quota", "leader_share_max", "id = (SELECT MIN(id) FROM quota)", math.inf,
+         "hạn mức \u201cGiấy khen của Chủ tịch UBND huyện\u201d kỳ 2023 (bảng quota, cột "
+         "leader_share_max): giá trị đã lưu là vô cực"),
+        ("quota", "leader_share_max", "id = (SELECT MIN(id) FROM quota)", 150.0,
+         "(bảng quota, cột leader_share_max): tỷ lệ lãnh đạo 150 % phải trong khoảng 0-100 %"),
+        ("criterion", "threshold_number", "code = 'XA_HSCV'", -math.inf,
+         "tiêu chí XA_HSCV (bảng criterion, cột threshold_number): giá trị đã lưu là âm vô cực"),
+        ("indicator", "maximum", "code = (SELECT indicator_code FROM criterion "
+         "WHERE code = 'XA_HSCV')", math.inf,
+         "(bảng indicator, cột maximum): giá trị đã lưu là vô cực"),
+        ("quota", "leader_share_max", "id = (SELECT MIN(id) FROM quota)", math.nan,
+         "(bảng quota, cột leader_share_max): giá trị đã lưu là NaN"),
+    ],
+)  # fmt: skip
+def test_an_infinity_or_nan_stored_in_the_plan_is_refused_by_name(
+    demo_target, capsys, table, column, where, value, shown
+) -> None:
+    """Another program wrote a number no plan file nor the plan editor accepts into the
+    plan's rows: every command reading the plan refuses with the row and the column (on
+    the sqlite3 path of `check` and through the session alike), prints nothing else, and
+    writes nothing."""
+    from engines import is_server, sql
+
+    from desktop.cli import main
+
+    if math.isnan(value) and not is_server(demo_target):
+        value = math.inf  # SQLite stores NaN as NULL: only a server can hold it
+        shown = shown.replace("NaN", "vô cực")
+    sql(demo_target, f"UPDATE {table} SET {column} = :v WHERE {where}", v=value)
+    before = sql(demo_target, "SELECT count(*) FROM audit_log")
+    for command in (["check", "--period", "2023"], ["check", "--period", "2023", "--format",
+                    "json"], ["proposals", "check", "--review", "2023"],
+                    ["proposals", "list", "--review", "2023"],
+                    ["proposals", "add", "--review", "2023", "--collective", "22831"]):  # fmt: skip
+        capsys.readouterr()
+        code = main(["--db", demo_target, *command])
+        out, err = capsys.readouterr()
+        assert code == 1 and out == "", command
+        assert "Kế hoạch lưu trong cơ sở dữ liệu có số không dùng được" in err, command
+        assert shown in err and "Lỗi không mong đợi" not in err, command
+    assert sql(demo_target, "SELECT count(*) FROM audit_log") == before
+
+
+@pytest.mark.parametrize(
+    ("typed", "yes"),
+    [("c", True), ("C", True), ("có", True), (" CÓ ", True), ("co", True),
+     (unicodedata.normalize("NFD", "có"), True), ("y", True), ("yes", True),
+     ("", False), ("k", False), ("K", False), ("không", False), ("khong", False),
+     ("x", False), ("1", False), ("cóc", False)],
+)  # fmt: skip
+def test_the_terminal_c_k_question_reads_co_as_every_reader_does(typed, yes) -> None:
+    """A [c/K] question (a new signer, an unsigned package) takes Có in every spelling
+    domain.values.parse_flag takes (a terminal may send 'có' decomposed) and the prompt's
+    letter c; anything else is the default No."""
+    from desktop.cli.reports import is_yes
+
+    assert is_yes(typed) is yes
+
+
+def test_the_history_reads_the_audit_logs_numbers_as_machine_text(qapp) -> None:
+    """The audit log keeps Python's text of a float: '1.234' is one point two, not the
+    Vietnamese 1.234 (twelve hundred) parse_number would read."""
+    from desktop.ui.history_page import shown_value
+
+    assert shown_value("58.33") == "58,33"
+    assert shown_value("1.25") == "1,25"
+    assert shown_value("1.234") != "1.234"  # never shown as a thousands-grouped number
+    assert shown_value("1.234").startswith("1,2")
+
+
+def test_the_window_refuses_a_stored_plan_with_an_infinity_by_name(
+    qtbot, demo_db, monkeypatch
+) -> None:
+    """Opening such a database in the window: the same refusal, in a message box, and
+    no database shown (never 'Lỗi không mong đợi')."""
+    import sqlite3
+
+    from desktop.ui import errors
+    from desktop.ui.main_window import MainWindow
+
+    con = sqlite3.connect(demo_db)
+    with con:
+        con.execute("UPDATE quota SET leader_share_max = 9e999")
+    con.close()
+    said: list[tuple[str, str]] = []
+    for kind in ("show_info", "show_error", "show_error_blocking"):
+        monkeypatch.setattr(errors, kind, lambda _p, text, *a, k=kind, **kw: said.append((k, text)))
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    w.start(demo_db)
+    qtbot.waitUntil(lambda: bool(said), timeout=20000)
+    ((kind, text),) = said
+    assert kind == "show_error_blocking" and "Lỗi không mong đợi" not in text
+    assert "Kế hoạch lưu trong cơ sở dữ liệu có số không dùng được" in text
+    assert "(bảng quota, cột leader_share_max): giá trị đã lưu là vô cực" in text
+    assert w.ctx is None
+    w.close()

@@ -105,12 +105,132 @@ def test_moving_a_file_up_brings_its_scans_and_a_backup_carries_them(
     other = at_pc(monkeypatch, tmp_path / "may-khac", url)
     try:
         assert open_path(other, added.id).read_bytes() == SCAN
-        copy = backup(other, tmp_path / "sao-luu").path  # the one backup action
+        saved = backup(other, tmp_path / "sao-luu").path
     finally:
         other.close()
     restored = tmp_path / "khoi-phuc" / "thidua.db"  # the portable backup opened as a file
     restored.parent.mkdir()
-    shutil.copyfile(copy, restored)
+    shutil.copyfile(saved, restored)
     with Database.open(restored, backup=False) as db:
         path = open_path(db, added.id)
         assert path.is_relative_to(restored.parent) and path.read_bytes() == SCAN
+
+
+DOSSIER = "Tờ trình đề nghị khen thưởng"
+
+
+def _kept(url: str) -> list[tuple[str]]:
+    return sql(url, "SELECT sha256 FROM stored_file ORDER BY sha256")
+
+
+def test_a_dossier_file_removed_leaves_the_server_when_nothing_else_uses_it(
+    tmp_path, monkeypatch, server_url
+):
+    import hashlib
+
+    from desktop.actions.proposals import add_collective, edit_proposal, remove_proposal
+
+    first = tmp_path / "to-trinh.pdf"
+    first.write_bytes(SCAN)
+    second = tmp_path / "to-trinh-sua.pdf"
+    second.write_bytes(SCAN + b"ban sua")
+    sha_second = hashlib.sha256(second.read_bytes()).hexdigest()
+    db = at_pc(monkeypatch, tmp_path / "may", server_url)
+    try:
+        p = add_collective(db, "2023", "22831", documents={DOSSIER: first})
+        assert sql(server_url, "SELECT size FROM stored_file") == [(len(SCAN),)]
+        p = edit_proposal(db, "2023", p.id, documents=[(DOSSIER, False, None)])  # marked missing
+        assert _kept(server_url) == []
+        p = edit_proposal(db, "2023", p.id, documents=[(DOSSIER, True, first)])
+        p = edit_proposal(db, "2023", p.id, documents=[(DOSSIER, True, second)])  # replaced
+        assert _kept(server_url) == [(sha_second,)]
+        remove_proposal(db, "2023", p.id)
+        assert _kept(server_url) == []
+    finally:
+        db.close()
+
+
+def test_a_dossier_file_an_evidence_also_uses_stays_on_the_server(
+    tmp_path, monkeypatch, server_url
+):
+    from desktop.actions.proposals import add_collective, remove_proposal
+
+    scan = tmp_path / "to-trinh.pdf"
+    scan.write_bytes(SCAN)
+    db = at_pc(monkeypatch, tmp_path / "may", server_url)
+    try:
+        sid = evidence_target(db, "22813", "2023").submission_id
+        assert sid is not None
+        added = add_evidence(db, sid, scan, title="Tờ trình")
+        p = add_collective(db, "2023", "22831", documents={DOSSIER: scan})
+        remove_proposal(db, "2023", p.id)
+        assert sql(server_url, "SELECT count(*) FROM stored_file") == [(1,)]
+        other = at_pc(monkeypatch, tmp_path / "may-khac", server_url)
+        try:
+            assert open_path(other, added.id).read_bytes() == SCAN
+        finally:
+            other.close()
+    finally:
+        db.close()
+
+
+def _office_with_scans(tmp_path: Path, template: Path) -> tuple[Path, int, int]:
+    """A district office's file with an evidence scan and a proposal's dossier file."""
+    from desktop.actions.proposals import add_collective
+
+    office = tmp_path / "van-phong" / "thidua.db"
+    office.parent.mkdir()
+    shutil.copyfile(template, office)
+    scan = tmp_path / "bien-ban.pdf"
+    scan.write_bytes(SCAN)
+    paper = tmp_path / "to-trinh.pdf"
+    paper.write_bytes(SCAN + b"to trinh")
+    with Database.open(office, backup=False) as db:
+        sid = evidence_target(db, "22813", "2023").submission_id
+        assert sid is not None
+        added = add_evidence(db, sid, scan, title="Biên bản kiểm tra")
+        p = add_collective(db, "2023", "22831", documents={DOSSIER: paper})
+    return office, added.id, p.id
+
+
+def _cli(capsys, *argv):  # type: ignore[no-untyped-def]
+    from desktop.cli import main
+
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_restoring_a_files_backup_into_a_server_brings_its_scans(
+    tmp_path, monkeypatch, server_url, _demo_template, capsys
+):
+    office, evidence_id, _ = _office_with_scans(tmp_path, _demo_template)
+    code, _, err = _cli(capsys, "--db", office, "backup")  # into thidua-backups/ beside it
+    assert code == 0, err
+    (backup,) = (office.parent / "thidua-backups").glob("*.db")
+    assert sql(backup, "SELECT count(*) FROM stored_file") == [(0,)]  # a file: the folder
+    code, out, err = _cli(capsys, "--db", server_url, "restore", backup)
+    assert code == 0, err
+    assert "Đã khôi phục" in out and "chưa được đưa lên" not in out
+    assert sql(server_url, "SELECT count(*) FROM stored_file") == [(2,)]
+    clerk = at_pc(monkeypatch, tmp_path / "may-khac", server_url)
+    try:
+        assert open_path(clerk, evidence_id).read_bytes() == SCAN
+    finally:
+        clerk.close()
+
+
+def test_a_restore_without_the_evidence_folder_names_the_files_not_brought(
+    tmp_path, server_url, _demo_template, capsys
+):
+    office, _, _ = _office_with_scans(tmp_path, _demo_template)
+    usb = tmp_path / "usb"
+    code, _, err = _cli(capsys, "--db", office, "backup", usb)  # the folder stays behind
+    assert code == 0, err
+    (backup,) = usb.glob("*.db")
+    code, out, err = _cli(capsys, "--db", server_url, "restore", backup)
+    assert code == 0, err
+    assert "2 tệp minh chứng/hồ sơ chưa được đưa lên máy chủ" in out
+    assert "bien-ban.pdf" in out and "to-trinh.pdf" in out
+    assert sql(server_url, "SELECT count(*) FROM stored_file") == [(0,)]
+    assert sql(server_url, "SELECT count(*) FROM proposal_document WHERE sha256 <> ''") == [(1,)]

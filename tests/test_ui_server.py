@@ -284,3 +284,47 @@ def test_the_wizards_server_database_is_what_the_application_opens(monkeypatch, 
     monkeypatch.setattr(Settings, "last_server", lambda self: None)
     monkeypatch.setattr(Settings, "last_database", lambda self: None)
     assert app.choose_database(None) is connected
+
+
+def test_the_windows_restore_on_a_server_brings_the_scans_or_names_them(
+    qtbot, tmp_path: Path, pg_server, server_demo, talk, _demo_template
+):
+    """Khôi phục on a server from a file's backup: the scans in the evidence folder beside
+    the file come along into the database; those in no folder are named in the message."""
+    import shutil
+
+    from desktop.actions.evidence import add_evidence, evidence_target
+    from desktop.actions.maintenance import backup
+    from desktop.actions.server import connect
+    from desktop.store.database import Database
+
+    office = tmp_path / "van-phong" / "thidua.db"
+    office.parent.mkdir()
+    shutil.copyfile(_demo_template, office)
+    kept, lost = tmp_path / "bien-ban.pdf", tmp_path / "quyet-dinh.pdf"
+    kept.write_bytes(b"%PDF-1.4 bien ban kiem tra")
+    lost.write_bytes(b"%PDF-1.4 quyet dinh cong nhan")
+    with Database.open(office, backup=False) as db:
+        sid = evidence_target(db, "22813", "2023").submission_id
+        assert sid is not None
+        add_evidence(db, sid, kept, title="Biên bản kiểm tra")
+        lost_info = add_evidence(db, sid, lost, title="Quyết định công nhận")
+        made = backup(db).path  # into thidua-backups/ beside the file
+    from desktop.store.evidence import stored_name
+
+    (office.parent / "thidua-evidence" / stored_name(lost_info.sha256, lost.name)).unlink()
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    with qtbot.waitSignal(w.database_opened, timeout=20000):
+        w.take_database(connect(pg_server.url(server_demo)))
+    w.restore_from(made)
+    qtbot.waitUntil(lambda: any(k == "show_info" for k, _t in talk), timeout=30000)
+    (text,) = [t for k, t in talk if k == "show_info"]
+    assert text.startswith("Đã khôi phục")
+    assert "1 tệp minh chứng/hồ sơ chưa được đưa lên máy chủ" in text
+    assert "quyet-dinh.pdf" in text and "bien-ban.pdf" not in text
+    assert str(office.parent / "thidua-evidence") in text
+    assert sql(pg_server.url(server_demo), "SELECT count(*) FROM stored_file") == [(1,)]
+    w.ctx.tasks.wait()
+    w.close()

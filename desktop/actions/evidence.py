@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from ..domain.vnformat import day
 from ..paths import evidence_dir
@@ -23,7 +23,7 @@ from ..store import file_store
 from ..store.database import Database, register_new_file
 from ..store.errors import StoreError
 from ..store.evidence import DuplicateEvidence, EvidenceInfo
-from ..store.models import EvidenceRow, ProposalDocumentRow
+from ..store.models import EvidenceRow
 from ..store.plans import period_row, unit_row
 
 __all__ = [
@@ -138,16 +138,8 @@ def remove_evidence(db: Database, evidence_id: int) -> EvidenceInfo:
             raise StoreError("Minh chứng này không còn trong cơ sở dữ liệu.")
         info = store.info(row)
         s.delete(row)
-        s.flush()
-        still_used = s.scalar(
-            select(func.count(EvidenceRow.id)).where(EvidenceRow.sha256 == info.sha256)
-        ) or s.scalar(  # a proposal's dossier may hold the same scan
-            select(func.count(ProposalDocumentRow.id)).where(
-                ProposalDocumentRow.sha256 == info.sha256
-            )
-        )
-        if not still_used:
-            file_store.forget_content(s, info.sha256)
+        # another report's evidence or a proposal's dossier may hold the same scan
+        still_used = not file_store.forget_unused(s, [info.sha256])
     if not still_used:
         try:
             store.stored_path(db.path, info).unlink(missing_ok=True)

@@ -71,14 +71,31 @@ class RestoreDone:
     source: Path
     kept: Path  # the backup (or raw copy, when damaged) of the data that was replaced
     taken_at: str = ""  # 'HH:MM ngày dd/mm/yyyy' of the backup, when known
+    # on a server: evidence and dossier files whose content was in no folder nor the backup
+    files_not_found: tuple[str, ...] = ()
+    searched: tuple[Path, ...] = ()  # the folders they were looked for in
 
     @property
     def message(self) -> str:
         when = f" (lưu lúc {self.taken_at})" if self.taken_at else ""
-        return (
+        text = (
             f"Đã khôi phục {self.database} từ {self.source}{when}. Dữ liệu trước khi "
             f"khôi phục được giữ ở {self.kept}."
         )
+        if self.files_not_found:
+            where = "; ".join(str(f) for f in self.searched)
+            shown = self.files_not_found[:10]
+            names = ", ".join(shown)
+            if len(self.files_not_found) > len(shown):
+                names += f" và {len(self.files_not_found) - len(shown)} tệp khác"
+            text += (
+                f"\n\n{len(self.files_not_found)} tệp minh chứng/hồ sơ chưa được đưa lên "
+                f"máy chủ vì không có trong bản sao lưu, cũng không có trong thư mục minh "
+                f"chứng nào đã tìm ({where}): {names}. Các bản ghi vẫn được khôi phục; hãy "
+                "đính kèm lại các tệp này, hoặc chép chúng vào một trong các thư mục trên "
+                "rồi khôi phục lại."
+            )
+        return text
 
 
 def _quiet(_done: int, _total: int, _text: str) -> None:
@@ -162,9 +179,15 @@ def restore(
             raise StoreError("Trên máy chủ, hãy chỉ ra tệp sao lưu cần khôi phục.")
         from ..store.portable import restore_server
 
-        safety = restore_server(target, Path(source), say)
+        restored = restore_server(target, Path(source), say)
         _note(target, Path(source))
-        return RestoreDone(target.label, Path(source), Path(safety.target))
+        return RestoreDone(
+            target.label,
+            Path(source),
+            Path(restored.safety.target),
+            files_not_found=restored.files_not_found,
+            searched=restored.folders,
+        )
     if isinstance(target, Database):
         target.engine.dispose()  # its connections must not outlive the file they read
         done = _restore_file(target.path, source, say)

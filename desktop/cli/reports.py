@@ -13,6 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..domain.errors import ValueProblem
+from ..domain.values import parse_flag
 from .support import iso_date, open_db, print_json, print_table, warn_before_sending
 
 Handler = Callable[[argparse.Namespace], int]
@@ -125,12 +127,25 @@ def cmd_office(args: argparse.Namespace) -> int:
     return 0
 
 
+def is_yes(answer: str) -> bool:
+    """A terminal's answer to a [c/K] question: 'c' (the prompt's letter), 'y'/'yes', or
+    Có in every spelling domain.values.parse_flag takes (any case, with or without its
+    diacritics, composed or not, as terminals send it); anything else, blank included,
+    is the default K (no)."""
+    if answer.strip().casefold() in ("c", "y", "yes"):
+        return True
+    try:
+        return parse_flag(answer)
+    except ValueProblem:
+        return False
+
+
 def _confirm(question: str) -> bool:
     """Ask on a terminal (a script without one answers no: it passes the flags instead)."""
     if not sys.stdin.isatty():
         return False
     try:
-        return input(f"{question} [c/K] ").strip().lower() in ("c", "co", "có", "y", "yes")
+        return is_yes(input(f"{question} [c/K] "))
     except EOFError:
         return False
 

@@ -245,9 +245,16 @@ def indicator_problems(ind: Indicator, plan_kinds: Collection[str]) -> list[str]
         out.append("chỉ tiêu tỷ lệ cần tên của tử số và của mẫu số")
     if ind.maximum is not None and ind.kind is not IndicatorKind.SCORE:
         out.append("chỉ chỉ tiêu loại điểm mới có thang điểm tối đa")
-    elif ind.maximum is not None and not (math.isfinite(ind.maximum) and ind.maximum > 0):
-        out.append("thang điểm tối đa phải là một số dương")
+    elif (why := maximum_problem(ind.maximum)) is not None:
+        out.append(why)
     return out
+
+
+def maximum_problem(maximum: float | None) -> str | None:
+    """A score's scale: None (no scale) or a positive finite number."""
+    if maximum is not None and not (math.isfinite(maximum) and maximum > 0):
+        return "thang điểm tối đa phải là một số dương"
+    return None
 
 
 def criterion_problems(
@@ -338,3 +345,44 @@ def used_refusal(what: str, uses: Sequence[str]) -> str:
     """'Không xóa được chỉ tiêu X vì … đang dùng: …' (`uses` not empty)."""
     return (f"Không xóa được {what} vì đang được dùng: {'; '.join(uses)}. "
             "Hãy xóa hoặc sửa những phần đó trước.")
+
+
+# ---- a plan as it was read from a database -------------------------------------------------
+
+
+def _not_finite(x: object) -> str | None:
+    if isinstance(x, float) and not math.isfinite(x):
+        shown = "NaN" if math.isnan(x) else ("vô cực" if x > 0 else "âm vô cực")
+        return f"giá trị đã lưu là {shown}, không phải một số hữu hạn"
+    return None
+
+
+def stored_plan_problems(plan: Plan) -> list[str]:
+    """The numbers of a plan read from a database that no plan file nor the plan editor
+    accepts (written there by another program: NaN, an infinity, a share above 100 %),
+    each naming its row and column; every reading of the plan refuses them, since each
+    would make a check fail without saying why or stop it."""
+    out: list[str] = []
+    kinds = {i.code: i.kind for i in plan.indicators}
+    for ind in plan.indicators:
+        why = _not_finite(ind.maximum) or maximum_problem(ind.maximum)
+        if why is not None:
+            out.append(f"chỉ tiêu {ind.code} (bảng indicator, cột maximum): {why}")
+    for c in plan.criteria:
+        why = _not_finite(c.threshold)
+        if why is None and c.op.numeric and c.indicator in kinds:
+            why = number_problem(kinds[c.indicator], c.threshold)
+        if why is not None:
+            out.append(f"tiêu chí {c.code} (bảng criterion, cột threshold_number): {why}")
+    for q in plan.quotas:
+        block = f", khối {q.block}" if q.block else ""
+        where = f"hạn mức \u201c{q.award}\u201d kỳ {q.review}{block}"
+        for column, why in (
+            ("collectives", count_problem("số tập thể", q.collectives)),
+            ("individuals", count_problem("số cá nhân", q.individuals)),
+            ("leader_share_max", _not_finite(q.leader_share_max)
+             or share_problem(q.leader_share_max)),
+        ):  # fmt: skip
+            if why is not None:
+                out.append(f"{where} (bảng quota, cột {column}): {why}")
+    return out

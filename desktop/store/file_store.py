@@ -47,6 +47,25 @@ def forget_content(session: Session, sha256: str) -> None:
     session.execute(delete(StoredFileRow).where(StoredFileRow.sha256 == sha256))
 
 
+def in_use(session: Session, sha256: str) -> bool:
+    """Whether an evidence or a dossier document (after the session's flushed changes)
+    still refers to the content `sha256`."""
+    for model in (EvidenceRow, ProposalDocumentRow):
+        if session.scalar(select(model.id).where(model.sha256 == sha256).limit(1)) is not None:
+            return True
+    return False
+
+
+def forget_unused(session: Session, sha256s: Iterable[str]) -> tuple[str, ...]:
+    """Forget the kept content of each of `sha256s` that nothing refers to any more (the
+    caller has flushed the removal); the hashes forgotten."""
+    session.flush()
+    gone = tuple(sha for sha in dict.fromkeys(sha256s) if sha and not in_use(session, sha))
+    for sha in gone:
+        forget_content(session, sha)
+    return gone
+
+
 def materialize(session: Session, target: Path, sha256: str) -> bool:
     """Write the content kept in the database to `target` (atomically); False when the
     database does not hold it."""
@@ -100,3 +119,18 @@ def store_folder(conn: Connection, folder: Path) -> int:
         kept.add(sha)
         stored += 1
     return stored
+
+
+def missing_files(conn: Connection) -> tuple[str, ...]:
+    """The names of the files the database refers to whose content it does not keep."""
+    kept: set[str] = set(conn.scalars(select(StoredFileRow.sha256)))
+    return tuple(sorted({name for sha, name in referenced_files(conn) if sha not in kept}))
+
+
+def store_folders(conn: Connection, folders: Iterable[Path]) -> tuple[str, ...]:
+    """`store_folder` for each folder that exists (the first holding a copy wins); the
+    names of the referenced files still not kept in the database afterwards."""
+    for folder in dict.fromkeys(Path(f) for f in folders):
+        if folder.is_dir():
+            store_folder(conn, folder)
+    return missing_files(conn)

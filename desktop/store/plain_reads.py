@@ -32,6 +32,7 @@ from ..domain.plan import (
     ReviewKind,
     Unit,
 )
+from ..domain.plan_rules import stored_plan_problems
 from ..domain.values import Value
 from .errors import NO_PLAN, StoreError
 
@@ -149,7 +150,7 @@ def plan(rows: Rows) -> Plan:
         for b_code, name in rows(
             "SELECT code, name FROM block WHERE plan_id = :pid ORDER BY code", {"pid": pid})
     )
-    return Plan(
+    read = Plan(
         code=code, number=number, issuer=issuer, issued_on=_day(issued_on), title=title,
         level=level, area=area, place=place, unit_kinds=tuple(_json(unit_kinds)),
         indicators=indicators, criteria=criteria, periods=periods(rows, pid),
@@ -158,6 +159,19 @@ def plan(rows: Rows) -> Plan:
                  if ranking_indicator else None),
         dossier=tuple(_json(dossier)), source_note=source_note, extras=dict(_json(extras)),
     )
+    problems = stored_plan_problems(read)
+    if problems:
+        raise StoreError(BAD_STORED_PLAN.format(problems="; ".join(problems)))
+    return read
+
+
+# The plan's numbers are checked as they are read: a NaN or an infinity another program
+# wrote would stop a check or make it fail without a reason.
+BAD_STORED_PLAN = (
+    "Kế hoạch lưu trong cơ sở dữ liệu có số không dùng được (có thể do một chương trình "
+    "khác ghi vào): {problems}. Không có gì được ghi. Hãy khôi phục một bản sao lưu còn "
+    "tốt, hoặc nhờ người quản trị sửa giá trị này trong cơ sở dữ liệu."
+)
 
 
 def units(rows: Rows, on: dt.date | None = None) -> list[Unit]:

@@ -21,7 +21,7 @@ from ..paths import backups_dir, evidence_dir
 from . import migrate
 from .database import Database, check_is_sqlite, make_engine
 from .errors import NotADatabase, StoreError
-from .file_store import store_folder
+from .file_store import store_folder, store_folders
 from .transfer import Progress, TableCheck, _quiet, clear_all, copy_all, is_empty
 
 SUFFIX = ".db"
@@ -60,8 +60,7 @@ def export_to_file(db: Database, target: Path, progress: Progress = _quiet) -> C
         try:
             with db.engine.connect() as src, engine.begin() as dst:
                 if src.dialect.name == "postgresql":  # one consistent snapshot of every table
-                    src.exec_driver_sql(
-                        "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    src.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
                 checks = copy_all(src, dst, progress)
         finally:
             engine.dispose()
@@ -78,8 +77,7 @@ def export_to_file(db: Database, target: Path, progress: Progress = _quiet) -> C
     return Copied(str(target), tuple(checks))
 
 
-def backup_server(db: Database, folder: Path | None = None,
-                  progress: Progress = _quiet) -> Copied:
+def backup_server(db: Database, folder: Path | None = None, progress: Progress = _quiet) -> Copied:
     """A portable backup of a server's database in `folder` (default: its backups
     folder on this PC)."""
     folder = folder or backups_dir(db.path)
@@ -109,10 +107,14 @@ def checked_backup_file(backup_file: Path) -> int:
     return int(rev)
 
 
-def _fill_from_file(db: Database, source: Path, *, replace: bool,
-                    progress: Progress,
-                    then: Callable[[Connection], object] | None = None,
-                    ) -> tuple[TableCheck, ...]:
+def _fill_from_file(
+    db: Database,
+    source: Path,
+    *,
+    replace: bool,
+    progress: Progress,
+    then: Callable[[Connection], object] | None = None,
+) -> tuple[TableCheck, ...]:
     """Copy the file's rows into the server's database in one transaction: all or nothing.
     An older file is upgraded in a temporary copy first (the file itself is left as it is)."""
     checked_backup_file(source)
@@ -135,7 +137,8 @@ def _fill_from_file(db: Database, source: Path, *, replace: bool,
                     raise StoreError(
                         f"Cơ sở dữ liệu {db.label} trên máy chủ đã có dữ liệu; chỉ chuyển "
                         "được vào một cơ sở dữ liệu còn trống. Hãy tạo một cơ sở dữ liệu mới "
-                        "trên máy chủ.")
+                        "trên máy chủ."
+                    )
                 checks = tuple(copy_all(src, dst, progress))
                 if then is not None:  # in the same transaction: all or nothing
                     then(dst)
@@ -144,20 +147,49 @@ def _fill_from_file(db: Database, source: Path, *, replace: bool,
             engine.dispose()
 
 
-def restore_server(db: Database, backup_file: Path,
-                   progress: Progress = _quiet) -> Copied:
+@dataclass(frozen=True)
+class Restored:
+    """A server restored: the safety backup of the data it replaced, and the names of the
+    evidence and dossier files whose content neither the backup nor a folder held."""
+
+    safety: Copied
+    files_not_found: tuple[str, ...] = ()
+    folders: tuple[Path, ...] = ()  # where the files were looked for
+
+
+def evidence_folders(backup_file: Path) -> tuple[Path, ...]:
+    """Where the evidence copies of the file a backup was made of may be: beside the
+    backup itself, and beside the database whose '<name>-backups' folder holds it."""
+    backup_file = Path(backup_file)
+    folders = [evidence_dir(backup_file)]
+    parent = backup_file.parent
+    if parent.name.endswith("-backups"):
+        stem = parent.name[: -len("-backups")]
+        folders.append(evidence_dir(parent.parent / f"{stem}{SUFFIX}"))
+    return tuple(folders)
+
+
+def restore_server(db: Database, backup_file: Path, progress: Progress = _quiet) -> Restored:
     """Replace a server's data by a backup file (of a file or of a server). The current
-    data is first backed up; returns that safety backup."""
+    data is first backed up. A backup of a file brings its evidence copies along from the
+    folder beside that file (as a move to the server does), in the same transaction."""
     if not db.is_server:
         raise StoreError("Khôi phục vào tệp SQLite dùng lệnh khôi phục thông thường.")
     checked_backup_file(backup_file)
     safety = backup_server(db)
-    _fill_from_file(db, backup_file, replace=True, progress=progress)
-    return safety
+    folders = (*evidence_folders(backup_file), evidence_dir(db.path))
+    missing: list[tuple[str, ...]] = []
+    _fill_from_file(
+        db,
+        backup_file,
+        replace=True,
+        progress=progress,
+        then=lambda dst: missing.append(store_folders(dst, folders)),
+    )
+    return Restored(safety, missing[0] if missing else (), folders)
 
 
-def move_to_server(source: Path, server: Database,
-                   progress: Progress = _quiet) -> Copied:
+def move_to_server(source: Path, server: Database, progress: Progress = _quiet) -> Copied:
     """Copy a whole SQLite database into the server's empty database, verified table by
     table; the evidence scans go along into the database (every clerk's PC reads them
     from there) and into the server's folder on this PC. The file is left unchanged."""
@@ -167,12 +199,21 @@ def move_to_server(source: Path, server: Database,
     if not source.is_file():
         raise StoreError(f"Không tìm thấy tệp cơ sở dữ liệu {source}.")
     files = evidence_dir(source)
-    checks = _fill_from_file(server, source, replace=False, progress=progress,
-                             then=lambda dst: store_folder(dst, files))
+    checks = _fill_from_file(
+        server, source, replace=False, progress=progress, then=lambda dst: store_folder(dst, files)
+    )
     if files.is_dir():
         shutil.copytree(files, evidence_dir(server.path), dirs_exist_ok=True)
     return Copied(server.label, checks)
 
 
-__all__ = ["Copied", "backup_server", "checked_backup_file", "export_to_file",
-           "move_to_server", "restore_server"]
+__all__ = [
+    "Copied",
+    "Restored",
+    "backup_server",
+    "checked_backup_file",
+    "evidence_folders",
+    "export_to_file",
+    "move_to_server",
+    "restore_server",
+]

@@ -44,7 +44,7 @@ from ..domain.proposals import (
 from .database import register_new_file
 from .errors import StoreError
 from .evidence import checked_sha256, copy_in, stored_name
-from .file_store import keep_content
+from .file_store import forget_unused, keep_content
 from .models import PeriodRow, ProposalDocumentRow, ProposalRow, UnitRow
 from .plans import former_names, load_plan, plan_row, unit_row
 from .submissions import period_report
@@ -281,15 +281,18 @@ def set_document(
     row = _row(session, proposal_id)
     existing = next((d for d in row.documents if d.name == doc_name), None)
     fresh = _document(session, plan, doc_name, present, file, evidence_root)
+    replaced = ""
     if existing is None:
         row.documents.append(fresh)
     else:
         existing.present = present
         if file is not None or not present:
+            replaced = existing.sha256
             existing.file_name, existing.sha256 = fresh.file_name, fresh.sha256
     if existing is None or session.is_modified(existing):
         touch(session, row)
     session.flush()
+    forget_unused(session, [replaced])  # on a server: its content, when nothing else uses it
     return _to_domain(plan, row)
 
 
@@ -335,12 +338,15 @@ def update_proposal(
 def remove_proposal(
     session: Session, proposal_id: int, *, review: str | None = None, plan: Plan | None = None
 ) -> Proposal:
-    """Delete a proposal (its document records go with it; stored files stay)."""
+    """Delete a proposal (its document records go with it; the copies in the evidence
+    folder stay, the content kept on a server goes when nothing else uses it)."""
     plan = plan or load_plan(session)
     row = _row(session, proposal_id, review)
     gone = _to_domain(plan, row)
+    files = [d.sha256 for d in row.documents]
     session.delete(row)
     session.flush()
+    forget_unused(session, files)
     return gone
 
 

@@ -142,7 +142,7 @@ class FirstRunWizard(QWizard):
         self._creating = False
         self.setButtonText(QWizard.WizardButton.NextButton, "&Tiếp theo >")
         self.setButtonText(QWizard.WizardButton.BackButton, "< &Quay lại")
-        self.setButtonText(QWizard.WizardButton.FinishButton, "Hoàn &tất")
+        self.setButtonText(QWizard.WizardButton.FinishButton, "H&oàn tất")
         self.setButtonText(QWizard.WizardButton.CancelButton, "&Hủy")
         self.office_form = OfficeForm(self.ui.officeHost)
         self.ui.officeHostLayout.addWidget(self.office_form)
@@ -166,7 +166,7 @@ class FirstRunWizard(QWizard):
         self.ui.openPathEdit.textChanged.connect(lambda _t: start.completeChanged.emit())
         self.ui.btnBrowseOpen.clicked.connect(self.browse_open)
         self.ui.btnBrowseSave.clicked.connect(self.browse_save)
-        self.btn_plan_file = QPushButton("Dùng &tệp kế hoạch đã sửa (.toml)…", self.ui.pageStart)
+        self.btn_plan_file = QPushButton("Dùng tệp kế hoạch đã &sửa (.toml)…", self.ui.pageStart)
         self.btn_plan_file.setToolTip(
             "Một kế hoạch sao chép từ kế hoạch mẫu rồi sửa (ngưỡng, kỳ, đơn vị), hoặc lưu từ "
             "trang Kế hoạch của một cơ quan khác")
@@ -189,6 +189,7 @@ class FirstRunWizard(QWizard):
         if not self.plans:
             self.ui.rbPlan.setEnabled(False)
             self.ui.rbDemo.setChecked(True)
+        self._offer_plan_file()
 
     @staticmethod
     def _load_plans() -> list[Plan]:
@@ -225,10 +226,16 @@ class FirstRunWizard(QWizard):
         self.ui.planCombo.setEnabled(mode == "plan")
         self.ui.openPathEdit.setEnabled(mode == "open")
         self.ui.btnBrowseOpen.setEnabled(mode == "open")
+        self._offer_plan_file()
         self.ui.pageStart.setFinalPage(mode in ("open", "server"))
         self.setButtonText(QWizard.WizardButton.FinishButton,
-                           "Kết &nối…" if mode == "server" else "Hoàn &tất")
+                           "Kết &nối…" if mode == "server" else "H&oàn tất")
         self.ui.pageStart.completeChanged.emit()
+
+    def _offer_plan_file(self) -> None:
+        """A plan file is chosen when creating from a plan; with no bundled plan it is the
+        only way to one, so it is offered then whatever is ticked."""
+        self.btn_plan_file.setEnabled(self.mode() == "plan" or not self.ui.rbPlan.isEnabled())
 
     def _show_plan_info(self, _index: int = 0) -> None:
         plan = self.chosen_plan()

@@ -116,7 +116,11 @@ def shown_value(value: object) -> str:
     if isinstance(value, int | float):
         return number(value)
     text = str(value)
-    if DECIMAL.match(text):  # an update's old or new number ("58.33"); codes have no point
+    # An update's old or new number as the audit log keeps it: Python's own text of the
+    # float ("58.33", "1.234"), a machine format, not what a person typed, so it is not
+    # read with domain.values.parse_number, which takes a dot before three digits as the
+    # Vietnamese thousands mark ("1.234" would become 1234). Codes have no point.
+    if DECIMAL.match(text):
         return number(float(text))
     if text in STATES:
         return STATES[text]

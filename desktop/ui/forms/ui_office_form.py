@@ -1,5 +1,5 @@
 # generated — do not edit: compiled from forms/office_form.ui by build_scripts/compile_forms.py
-# source-sha256: fe54752e16bb6d80e22fcd2ee23ea42b84acc15b8b2d8d0e616bb6e103466aa7
+# source-sha256: 1085530b732913f9769d5bad2cb092c66821d95dfb79ca6192df3a111d344891
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -226,7 +226,7 @@ class Ui_OfficeForm(object):
         self.lblArea.setText(QCoreApplication.translate("OfficeForm", u"\u0110\u1ecba &b\u00e0n:", None))
         self.areaEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"huy\u1ec7n Ninh S\u01a1n", None))
         self.lblProvince.setText(QCoreApplication.translate("OfficeForm", u"T\u1ec9nh, th\u00e0nh &ph\u1ed1:", None))
-        self.lblSignerAuthority.setText(QCoreApplication.translate("OfficeForm", u"Quy\u1ec1n h\u1ea1n k\u00fd (&KT., TL., TM.):", None))
+        self.lblSignerAuthority.setText(QCoreApplication.translate("OfficeForm", u"Qu&y\u1ec1n h\u1ea1n k\u00fd (KT., TL., TM.):", None))
         self.signerAuthorityEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"KT. TR\u01af\u1edeNG PH\u00d2NG", None))
         self.lblSignerTitle.setText(QCoreApplication.translate("OfficeForm", u"Ch\u1ee9c &v\u1ee5 ng\u01b0\u1eddi k\u00fd:", None))
         self.signerTitleEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"PH\u00d3 TR\u01af\u1edeNG PH\u00d2NG", None))
@@ -240,12 +240,12 @@ class Ui_OfficeForm(object):
 #endif // QT_CONFIG(tooltip)
         self.lblRecipients.setText(QCoreApplication.translate("OfficeForm", u"&N\u01a1i nh\u1eadn:", None))
         self.recipientsEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"M\u1ed7i d\u00f2ng m\u1ed9t n\u01a1i nh\u1eadn, v\u00ed d\u1ee5: Nh\u01b0 tr\u00ean; S\u1edf Khoa h\u1ecdc v\u00e0 C\u00f4ng ngh\u1ec7 (b/c); L\u01b0u: VT, VHTT", None))
-        self.lblSecondBackup.setText(QCoreApplication.translate("OfficeForm", u"Th\u01b0 m\u1ee5c sao l\u01b0u &th\u1ee9 hai:", None))
+        self.lblSecondBackup.setText(QCoreApplication.translate("OfficeForm", u"Th\u01b0 m\u1ee5c sa&o l\u01b0u th\u1ee9 hai:", None))
         self.secondBackupEdit.setPlaceholderText(QCoreApplication.translate("OfficeForm", u"V\u00ed d\u1ee5 E:\\SaoLuu (USB, \u1ed5 \u0111\u0129a kh\u00e1c); tr\u1ed1ng: kh\u00f4ng d\u00f9ng", None))
 #if QT_CONFIG(tooltip)
         self.secondBackupEdit.setToolTip(QCoreApplication.translate("OfficeForm", u"M\u1ed7i b\u1ea3n sao l\u01b0u t\u1ef1 \u0111\u1ed9ng c\u0169ng \u0111\u01b0\u1ee3c ch\u00e9p v\u00e0o th\u01b0 m\u1ee5c n\u00e0y khi n\u00f3 \u0111ang c\u00f3 (USB \u0111\u00e3 c\u1eafm).", None))
 #endif // QT_CONFIG(tooltip)
-        self.browseSecondBackupButton.setText(QCoreApplication.translate("OfficeForm", u"C&h\u1ecdn\u2026", None))
+        self.browseSecondBackupButton.setText(QCoreApplication.translate("OfficeForm", u"Ch\u1ecdn th\u01b0 &m\u1ee5c\u2026", None))
         pass
     # retranslateUi
 
