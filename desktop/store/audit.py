@@ -113,12 +113,8 @@ class AuditedInserts:
         """Insert `rows` into `model`'s table in one statement; the new ids, in order."""
         if not rows:
             return []
-        table = cast(Table, model.__table__)
-        attrs = [(a.key, a.columns[0]) for a in inspect(model).column_attrs]
-        stored = self.session.connection().execute(
-            insert(table).returning(*table.c, sort_by_parameter_order=True), list(rows)
-        ).all()
-        floats = {key for key, column in attrs if isinstance(column.type, Float)}
+        statement, attrs, floats = _insert_of(model)
+        stored = self.session.connection().execute(statement, list(rows)).all()
         for row in stored:
             data = {key: row._mapping[column] for key, column in attrs}
             for key in floats:  # RETURNING gives 35 for the 35.0 that a REAL column stores
@@ -126,6 +122,22 @@ class AuditedInserts:
                     data[key] = float(data[key])
             self.entries.add("insert", model.__tablename__, data["id"], new=_json(data))
         return [row.id for row in stored]
+
+
+_INSERTS: dict[type[Base], tuple[Any, list[tuple[str, Any]], frozenset[str]]] = {}
+
+
+def _insert_of(model: type[Base]) -> tuple[Any, list[tuple[str, Any]], frozenset[str]]:
+    """The INSERT ... RETURNING of `model`'s table, its (attribute, column) pairs and its
+    REAL columns: built once per table (an import writes the same three tables per file)."""
+    found = _INSERTS.get(model)
+    if found is None:
+        table = cast(Table, model.__table__)
+        attrs = [(a.key, a.columns[0]) for a in inspect(model).column_attrs]
+        floats = frozenset(key for key, column in attrs if isinstance(column.type, Float))
+        statement = insert(table).returning(*table.c, sort_by_parameter_order=True)
+        found = _INSERTS[model] = (statement, attrs, floats)
+    return found
 
 
 def _after_flush(session: Session, _ctx: object) -> None:
