@@ -267,3 +267,70 @@ def test_a_new_submission_is_audited_row_by_row_like_any_other_insert(demo_path)
                 entry = audit[(row.__tablename__, row.id)]
                 assert entry.new_value == _row_json(row)
                 assert entry.summary == "Nhập biểu mẫu x.xlsx" and entry.user
+
+
+def test_bulk_rows_on_a_file_are_stored_and_audited_as_core_writes_them(tmp_path, monkeypatch):
+    """On a SQLite file a new submission's rows go in through the driver's own connection
+    (audit._sqlite_inserted); the stored text (dates, times, REAL, booleans, defaults) and
+    the audit entries must be those of Core's INSERT ... RETURNING, which a server gets."""
+    import re
+    import shutil
+
+    from desktop.domain.plan import IndicatorKind
+    from desktop.store import audit
+    from desktop.store.models import PeriodRow, UnitRow
+
+    first = tmp_path / "driver.db"
+    with Database.open(first, create=True) as db:
+        build_demo(db)
+    second = tmp_path / "core.db"
+    shutil.copyfile(first, second)
+    direct = audit._sqlite_inserted
+    used = []
+
+    def counted(*args):
+        out = direct(*args)
+        used.append(out is not None)
+        return out
+
+    def save(path):
+        with Database.open(path, backup=False) as db:
+            with db.reading() as s:
+                plan = load_plan(s)
+                taken = set(s.execute(select(SubmissionRow.unit_id, SubmissionRow.period_id)))
+                unit, period = next(
+                    (u, p)
+                    for u in s.scalars(select(UnitRow).where(UnitRow.kind == "commune"))
+                    for p in s.scalars(select(PeriodRow).order_by(PeriodRow.code))
+                    if (u.id, p.id) not in taken
+                )
+            kinds = {i.kind: i.code for i in plan.indicators_for("commune")}
+            values = {kinds[IndicatorKind.RATIO]: Value(numerator=35, denominator=60)}
+            if IndicatorKind.COUNT in kinds:
+                values[kinds[IndicatorKind.COUNT]] = Value(number=2)
+            if IndicatorKind.BOOL in kinds:
+                values[kinds[IndicatorKind.BOOL]] = Value(flag=True)
+            if IndicatorKind.DATE in kinds:
+                values[kinds[IndicatorKind.DATE]] = Value(day=period.starts)
+            with db.transaction("Nhập biểu mẫu x.xlsx") as s:
+                save_submission(
+                    s, plan, unit.code, period.code, values,
+                    received_on=dt.date.today(), source_file="x.xlsx",
+                )
+            return {IndicatorKind.BOOL, IndicatorKind.DATE} & set(kinds)
+
+    monkeypatch.setattr(audit, "_sqlite_inserted", counted)
+    kinds = save(first)
+    assert used and all(used)  # the driver's path wrote every table
+    monkeypatch.setattr(audit, "_sqlite_inserted", lambda *args: None)
+    save(second)
+    assert kinds == {IndicatorKind.BOOL, IndicatorKind.DATE}  # both conversions were written
+
+    def now_free(rows):  # the clock moved between the two saves: times as their shape
+        text = repr(rows)
+        text = re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}", "<stored time>", text)
+        return re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", "<audited time>", text)
+
+    a, b = dump(first), dump(second)
+    for table in ("submission", "value", "review_event", "audit_log"):
+        assert now_free(a[table]) == now_free(b[table]), table

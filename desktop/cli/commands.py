@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ..collector import collection_paused
 from ..domain.errors import DomainError
 from ..domain.vnformat import number
 from ..version import __version__
@@ -186,9 +187,10 @@ def cmd_periods(args: argparse.Namespace) -> int:
 
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
-    from ..actions.periods import evaluate_period
-    from ..domain.period_report import REVIEW_STATE_LABELS, json_chunks
-    from ..domain.vnformat import day, number, percent
+    with collection_paused():  # the modules' objects live as long as the process
+        from ..actions.periods import evaluate_period
+        from ..domain.period_report import REVIEW_STATE_LABELS, json_chunks
+        from ..domain.vnformat import day, number, percent
 
     with open_db(args, write=False) as db:
         report = evaluate_period(db, args.period)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..collector import collection_paused
 from ..domain.errors import DomainError
 from ..domain.vnformat import number
 from .support import iso_date, open_db, print_table
@@ -99,7 +100,9 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from ..actions.forms import batch_summary, collect_files, import_forms
+    with collection_paused():  # the modules' objects live as long as the process
+        from ..actions.database import open_database  # noqa: F401 (for open_db)
+        from ..actions.forms import batch_summary, collect_files, import_forms
 
     files = collect_files(args.files)
     if not files:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..collector import collection_paused
 from ..domain.errors import ValueProblem
 from ..domain.values import parse_flag
 from .support import iso_date, open_db, print_json, print_table, warn_before_sending
@@ -80,7 +81,8 @@ def add_commands(sub: Any, command: Callable[[str], Callable[[Handler], Handler]
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from ..actions.exports import load_export_input, write_exports
+    with collection_paused():  # the modules' objects live as long as the process
+        from ..actions.exports import load_export_input, write_exports
 
     if not (args.xlsx or args.pdf or args.package):
         args.export_parser.error("cần ít nhất một trong các tham số --xlsx, --pdf, --package")

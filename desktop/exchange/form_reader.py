@@ -35,8 +35,7 @@ from .form_cells import (
     norm,
     short,
 )
-from .form_table import FOOTER, Table, locate
-from .form_template import (
+from .form_contract import (
     FORMAT_VERSION,
     H_CODE,
     H_DENOMINATOR,
@@ -50,6 +49,7 @@ from .form_template import (
     META_SHEET,
     SHEET,
 )
+from .form_table import FOOTER, Table, locate
 from .xlsx_cells import XBook, XCell, XSheet, read_book, ref
 from .xlsx_safety import MAX_RATIO, MAX_UNPACKED_BYTES, UnsafePackage, check_package
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from desktop.domain.plan import Indicator, Plan
 
 from .form_cells import is_blank, norm, short
-from .form_template import (
+from .form_contract import (
     H_CODE,
     H_DENOMINATOR,
     H_MEASURE,

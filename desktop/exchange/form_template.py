@@ -47,35 +47,32 @@ from desktop.domain.plan import (
 from desktop.domain.values import MAX_COUNT, bounds
 from desktop.domain.vnformat import number as vn_number
 
-# ---- the contract (shared with form_reader) ---------------------------------
-
-# 2: dates are typed as text dd/mm/yyyy in a text cell with its own check, so that no
-# spreadsheet reads them by its regional settings (format 1 had date cells: under en-US
-# "05/09/2022" became 9 May). The reader still reads format 1.
-FORMAT_VERSION = "2"
-SHEET = "BaoCao"
-META_SHEET = "_meta"
-META_KEYS = ("format_version", "plan", "period", "unit", "generated_at", "app_version")
-
-H_CODE = "Mã"
-H_NAME = "Chỉ tiêu"
-H_MEASURE = "Đơn vị tính"
-H_NUMERATOR = "Tử số"
-H_DENOMINATOR = "Mẫu số"
-H_VALUE = "Giá trị"
-H_TARGET = "Chỉ tiêu kế hoạch"
-HEADERS = (H_CODE, H_NAME, H_MEASURE, H_NUMERATOR, H_DENOMINATOR, H_VALUE, H_TARGET)
-
-L_UNIT = "Đơn vị báo cáo:"
-L_PERIOD = "Kỳ báo cáo:"
-L_PREPARED_BY = "Người lập biểu:"
-L_PHONE = "Số điện thoại:"
-L_PREPARED_ON = "Ngày lập:"
-
-DATE_MIN = dt.date(1990, 1, 1)
-DATE_MAX = dt.date(2100, 12, 31)
-DATE_FORMAT = "dd/mm/yyyy"
-DATE_HOW = "gõ đủ ngày/tháng/năm dạng dd/mm/yyyy, ví dụ 05/09/2022 là ngày 5 tháng 9 năm 2022"
+# The contract the reader shares (form_contract: no openpyxl on the reading side).
+from .form_contract import (  # noqa: F401 (re-exported)
+    DATE_FORMAT,
+    DATE_HOW,
+    DATE_MAX,
+    DATE_MIN,
+    FORMAT_VERSION,
+    H_CODE,
+    H_DENOMINATOR,
+    H_MEASURE,
+    H_NAME,
+    H_NUMERATOR,
+    H_TARGET,
+    H_VALUE,
+    HEADERS,
+    L_PERIOD,
+    L_PHONE,
+    L_PREPARED_BY,
+    L_PREPARED_ON,
+    L_UNIT,
+    META_KEYS,
+    META_SHEET,
+    SHEET,
+    ratio_notes,
+    row_label,
+)
 
 # ---- look --------------------------------------------------------------------
 
@@ -424,7 +421,7 @@ def _indicator_row(
 
     parts: list[tuple[str, int]] = [(ind.name, 12)]
     if ind.kind is IndicatorKind.RATIO:
-        notes = _ratio_notes(ind)
+        notes = ratio_notes(ind)
         rich = CellRichText(
             TextBlock(_ifont(), ind.name + "\n"), TextBlock(_ifont(10, italic=True), notes)
         )
@@ -567,17 +564,6 @@ def _top(ind: Indicator) -> str:
     b = bounds(ind)
     assert b is not None
     return repr(b[1]) if not float(b[1]).is_integer() else str(int(b[1]))
-
-
-def _ratio_notes(ind: Indicator) -> str:
-    return f"Tử số: {ind.numerator_label}\nMẫu số: {ind.denominator_label}"
-
-
-def row_label(ind: Indicator) -> str:
-    """The text of an indicator's `Chỉ tiêu` cell (the reader checks each code's row by it)."""
-    if ind.kind is IndicatorKind.RATIO:
-        return ind.name + "\n" + _ratio_notes(ind)
-    return ind.name
 
 
 def _dv_common(title: str) -> dict[str, object]:

@@ -14,6 +14,7 @@ the caller turns it into a refusal.
 
 from __future__ import annotations
 
+import functools
 import math
 import posixpath
 import zipfile
@@ -100,6 +101,7 @@ def ref(row: int, col: int) -> str:
     return f"{col_letter(col)}{row}"
 
 
+@functools.lru_cache(maxsize=4096)  # the forms of a batch repeat the same references
 def _split_ref(text: str) -> tuple[int, int]:
     """'AB12' -> (12, 28); '$A$1' accepted."""
     text = text.replace("$", "").strip().upper()
@@ -144,6 +146,12 @@ def _rels(zf: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
         data = zf.read(name)
     except KeyError:
         return out
+    return dict(_parse_rels(folder, data))
+
+
+@functools.lru_cache(maxsize=64)  # the forms of a batch hold the very same parts
+def _parse_rels(folder: str, data: bytes) -> tuple[tuple[str, tuple[str, str]], ...]:
+    out: dict[str, tuple[str, str]] = {}
 
     def start(tag: str, attrs: dict[str, str]) -> None:
         if _local(tag) == "Relationship" and attrs.get("TargetMode") != "External":
@@ -155,7 +163,7 @@ def _rels(zf: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
             out[attrs.get("Id", "")] = (attrs.get("Type", ""), path)
 
     _parse(data, start)
-    return out
+    return tuple(out.items())
 
 
 def _shared_strings(data: bytes) -> list[str]:
@@ -189,7 +197,8 @@ def _shared_strings(data: bytes) -> list[str]:
     return out
 
 
-def _number_formats(data: bytes) -> list[str]:
+@functools.lru_cache(maxsize=64)  # one styles part serves every form of a batch
+def _number_formats(data: bytes) -> tuple[str, ...]:
     """The number format code of each cell style (cellXfs index)."""
     custom: dict[int, str] = {}
     xfs: list[int] = []
@@ -215,11 +224,11 @@ def _number_formats(data: bytes) -> list[str]:
             depth["cellXfs"] = False
 
     _parse(data, start, end)
-    return [custom.get(i, _BUILTIN_FORMATS.get(i, "General")) for i in xfs]
+    return tuple(custom.get(i, _BUILTIN_FORMATS.get(i, "General")) for i in xfs)
 
 
 class _SheetParser:
-    def __init__(self, sheet: XSheet, strings: list[str], formats: list[str]) -> None:
+    def __init__(self, sheet: XSheet, strings: list[str], formats: tuple[str, ...]) -> None:
         self.sheet = sheet
         self.strings = strings
         self.formats = formats
@@ -233,7 +242,7 @@ class _SheetParser:
         self.phonetic = 0
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
-        t = _local(tag)
+        t = tag.rpartition(":")[2]  # _local, inlined: called for every element
         if t == "c":
             r = attrs.get("r")
             if r:
@@ -270,7 +279,7 @@ class _SheetParser:
             self.sheet.merged.append((min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)))
 
     def end(self, tag: str) -> None:
-        t = _local(tag)
+        t = tag.rpartition(":")[2]
         if t in ("v", "f", "t"):
             self.buf = None
         elif t == "rPh":
@@ -345,7 +354,7 @@ def read_book(zf: zipfile.ZipFile) -> XBook:
     _parse(zf.read(book_part), start)
 
     strings: list[str] = []
-    formats: list[str] = []
+    formats: tuple[str, ...] = ()
     for typ, path in rels.values():
         if typ.endswith("/sharedStrings") and path in zf.namelist():
             strings = _shared_strings(zf.read(path))

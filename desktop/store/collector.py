@@ -1,34 +1,5 @@
-"""Pausing Python's cycle collector around bounded bulk work.
+"""The cycle collector's pause (desktop.collector), where the store's bulk work finds it."""
 
-Evaluating a province's period or reading an Excel form allocates hundreds of
-thousands of small objects, none of them cyclic; the cycle collector would rescan
-them again and again (a third of the time of a `check`, a twentieth of an import).
-The work is bounded (one period, one file), so pausing the collector costs no memory
-that is not freed right after, when it is restored.
+from ..collector import collection_paused
 
-When the collector is restored, the objects allocated meanwhile are frozen (gc.freeze:
-kept out of every later collection) instead of being left in the youngest generation:
-otherwise the first collection after the pause walks all of them at once — 0.1 to 0.4 s
-for a province's periods — holding the GIL, so that the window, whose worker thread ran
-the evaluation, stops answering for that long. Frozen objects are still freed as soon
-as nothing refers to them (reference counting); only a reference cycle among them
-would wait until the next unfreeze, and this work makes none.
-"""
-
-from __future__ import annotations
-
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-
-@contextmanager
-def collection_paused() -> Iterator[None]:
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.freeze()
-            gc.enable()
+__all__ = ["collection_paused"]

@@ -1,7 +1,5 @@
 """SQLAlchemy 2 typed models. ORM classes are named *Row (never confused with Qt models)."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any
 
@@ -97,7 +95,7 @@ class UnitRow(Base):
     active_from: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     active_to: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), nullable=True)
-    merged_into: Mapped[UnitRow | None] = relationship(remote_side=[id])
+    merged_into: Mapped["UnitRow | None"] = relationship(remote_side=[id])
 
 
 class UnitNameRow(Base):
@@ -200,15 +198,15 @@ class SubmissionRow(Base):
     changed_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
     changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     __mapper_args__ = {"version_id_col": version}
-    unit: Mapped[UnitRow] = relationship()
-    period: Mapped[PeriodRow] = relationship()
-    values: Mapped[list[ValueRow]] = relationship(
+    unit: Mapped["UnitRow"] = relationship()
+    period: Mapped["PeriodRow"] = relationship()
+    values: Mapped[list["ValueRow"]] = relationship(
         back_populates="submission", cascade="all, delete-orphan"
     )
-    evidence: Mapped[list[EvidenceRow]] = relationship(
+    evidence: Mapped[list["EvidenceRow"]] = relationship(
         back_populates="submission", cascade="all, delete-orphan"
     )
-    events: Mapped[list[ReviewEventRow]] = relationship(
+    events: Mapped[list["ReviewEventRow"]] = relationship(
         cascade="all, delete-orphan", order_by="ReviewEventRow.id"
     )
 
@@ -237,7 +235,7 @@ class ValueRow(Base):
     number: Mapped[float | None] = mapped_column(Float, nullable=True)
     flag: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     day: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
-    submission: Mapped[SubmissionRow] = relationship(back_populates="values")
+    submission: Mapped["SubmissionRow"] = relationship(back_populates="values")
 
 
 class EvidenceRow(Base):
@@ -254,7 +252,7 @@ class EvidenceRow(Base):
     size: Mapped[int] = mapped_column(Integer, default=0)
     sha256: Mapped[str] = mapped_column(String(64), default="")
     added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
-    submission: Mapped[SubmissionRow] = relationship(back_populates="evidence")
+    submission: Mapped["SubmissionRow"] = relationship(back_populates="evidence")
 
 
 class ProposalRow(Base):
@@ -278,8 +276,8 @@ class ProposalRow(Base):
     changed_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
     changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     __mapper_args__ = {"version_id_col": version}
-    unit: Mapped[UnitRow | None] = relationship()
-    documents: Mapped[list[ProposalDocumentRow]] = relationship(
+    unit: Mapped["UnitRow | None"] = relationship()
+    documents: Mapped[list["ProposalDocumentRow"]] = relationship(
         back_populates="proposal", cascade="all, delete-orphan"
     )
 
@@ -303,7 +301,7 @@ class ProposalDocumentRow(Base):
     present: Mapped[bool] = mapped_column(Boolean, default=False)
     file_name: Mapped[str] = mapped_column(String(260), default="")
     sha256: Mapped[str] = mapped_column(String(64), default="")
-    proposal: Mapped[ProposalRow] = relationship(back_populates="documents")
+    proposal: Mapped["ProposalRow"] = relationship(back_populates="documents")
 
 
 class AuditRow(Base):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Table, select
+from sqlalchemy import CursorResult, Select, Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from .models import Base
@@ -25,9 +25,34 @@ def plain_rows(
 ) -> CursorResult[Any]:
     """The rows of `model`'s table where each column equals its value, in the
     session's transaction; a row reads like the object (`row.code`)."""
-    table = table_of(model)
-    return session.connection().execute(
-        select(table)
-        .where(*(table.c[k] == v for k, v in where.items()))
-        .order_by(*(table.c[k] for k in order_by))
-    )
+    # None compares as IS NULL (as `column == None` does), every other value is bound
+    keys = tuple((k, v is None) for k, v in where.items())
+    statement = _statement(model, keys, tuple(order_by))
+    params = {f"w_{k}": v for k, v in where.items() if v is not None}
+    return session.connection().execute(statement, params)
+
+
+_Shape = tuple[type[Base], tuple[tuple[str, bool], ...], tuple[str, ...]]
+_STATEMENTS: dict[_Shape, Select[Any]] = {}
+
+
+def _statement(
+    model: type[Base], keys: tuple[tuple[str, bool], ...], order_by: tuple[str, ...]
+) -> Select[Any]:
+    """The SELECT of `model`'s rows by `keys` (bound parameters), built once per shape:
+    an import runs the same few per file, and building one costs more than running it."""
+    found = _STATEMENTS.get((model, keys, order_by))
+    if found is None:
+        table = table_of(model)
+        found = (
+            select(table)
+            .where(
+                *(
+                    table.c[k].is_(None) if null else table.c[k] == bindparam(f"w_{k}")
+                    for k, null in keys
+                )
+            )
+            .order_by(*(table.c[k] for k in order_by))
+        )
+        _STATEMENTS[(model, keys, order_by)] = found
+    return found

@@ -2,6 +2,8 @@
 
     uv run python tests/benchmarks/run_all.py            # every tests/benchmarks/bench_*.py
     uv run python tests/benchmarks/run_all.py check      # those whose name contains 'check'
+    uv run python tests/benchmarks/run_all.py import --runs 3   # fewer runs (each bench's own
+                                                                # default otherwise)
 
 Each benchmark runs as its own process (its output is shown as it comes); the table is
 built from the JSON line each prints last (_bench.report), so a new bench_*.py file is
@@ -55,9 +57,10 @@ def machine() -> str:
             f"Python {platform.python_version()}")
 
 
-def run(name: str) -> tuple[list[dict], float, str]:
+def run(name: str, extra: list[str]) -> tuple[list[dict], float, str]:
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, str(HERE / f"{name}.py")], stdout=subprocess.PIPE,
+    proc = subprocess.Popen([sys.executable, str(HERE / f"{name}.py"), *extra],
+                            stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True, encoding="utf-8")
     assert proc.stdout is not None
     rows: list[dict] = []
@@ -100,6 +103,11 @@ def table(figures: list[_bench.Figure]) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
+    extra: list[str] = []  # options every benchmark takes, passed on: --runs N
+    if "--runs" in argv:
+        i = argv.index("--runs")
+        extra = argv[i:i + 2]
+        argv = argv[:i] + argv[i + 2:]
     chosen = [b for b in benches() if not argv or any(a in b for a in argv)]
     print(f"machine: {machine()}")
     print(f"load average before: {load_average()}")
@@ -107,7 +115,7 @@ def main(argv: list[str]) -> int:
     failures = []
     for name in chosen:
         print(f"\n== {name}")
-        rows, took, error = run(name)
+        rows, took, error = run(name, extra)
         print(f"  ({took:.0f} s)")
         if error:
             failures.append(f"{name}: {error}")
