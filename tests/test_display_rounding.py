@@ -264,3 +264,12 @@ def test_a_whole_number_is_shown_as_rounding_to_no_places_shows_it(x):
     """number() writes a count without the Decimal detour; the text is the same."""
     want = decimal_text(rounded(x, 0 if float(x).is_integer() else 2))
     assert number(x) == want
+
+
+def test_the_printed_check_table_shows_64_996(plan: Plan) -> None:
+    """The print preview's check table (exchange.report_html) shows what the screen shows."""
+    from desktop.exchange.report_html import check_html
+
+    html = check_html(report_of(plan, {"40001": (16249, 25000)}), "Phòng Văn hóa")
+    html = html.replace("\u00a0", " ").replace("&nbsp;", " ")  # '%' is held to its number
+    assert "64,996 % (16.249/25.000)" in html and "65,00 %" not in html

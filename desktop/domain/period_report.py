@@ -260,7 +260,12 @@ def _json_parts(report: PeriodReport) -> tuple[dict[str, Any], dict[str, Any]]:
     s = report.summary
     head = {"plan": report.plan.code, "period": report.period.code,
             "deadline": report.period.deadline.isoformat()}
-    return head, {
+    return head, summary_json(s)
+
+
+def summary_json(s: Summary) -> dict[str, int]:
+    """The period's counts as the check JSON and the province package write them."""
+    return {
         "expected": s.expected,
         "submitted": s.submitted,
         "on_time": s.on_time,

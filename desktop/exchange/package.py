@@ -29,6 +29,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from desktop.domain.period_report import summary_json
 from desktop.domain.plan import IndicatorKind, Plan, Unit
 from desktop.domain.province import PackageContent, PackageRefused, district_identity
 from desktop.domain.values import Value
@@ -320,17 +321,7 @@ def package_data(inp: ExportInput) -> dict[str, Any]:
         "results": results,
         "aggregates": aggregates,
         "targets": targets,
-        "summary": {
-            "expected": s.expected,
-            "submitted": s.submitted,
-            "on_time": s.on_time,
-            "late": s.late,
-            "accepted": s.accepted,
-            "pass": s.passed,
-            "fail": s.failed,
-            "incomplete": s.incomplete,
-            "not_submitted": s.not_submitted,
-        },
+        "summary": summary_json(s),
         "proposals": [
             {
                 "kind": x.kind,

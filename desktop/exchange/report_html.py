@@ -9,13 +9,11 @@ gửi:", the body (justified, first-line indent 1 cm), the tables with their hea
 
 from __future__ import annotations
 
-import datetime as dt
 from html import escape
 
 from desktop.domain.evaluation import OUTCOME_LABELS, CriterionResult
 from desktop.domain.period_report import PeriodReport
-from desktop.domain.plan import IndicatorKind, Plan
-from desktop.domain.vnformat import day, long_date, number, percent
+from desktop.domain.vnformat import day, long_date, number
 
 from .pdf_document import (
     MOTTO,
@@ -155,25 +153,17 @@ def check_table(report: PeriodReport) -> Table:
                 row.append("")
                 continue
             word = {"pass": "Đạt", "fail": "Không đạt", "incomplete": "Thiếu"}[r.outcome.value]
-            value = _criterion_value(plan, r)
+            value = _criterion_value(r)
             row.append(f"{word}\n{value}" if value else word)
         rows.append(row)
         styles.append({"fail": "fail", "incomplete": "warn"}.get(u.result.value))
     return Table(header, rows, row_styles=styles, landscape=True)
 
 
-def _criterion_value(plan: Plan, result: CriterionResult) -> str:
-    v = result.value
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return "Có" if v else "Không"
-    if isinstance(v, dt.date):
-        return day(v)
-    kind = plan.indicator(result.criterion.indicator).kind
-    if kind in (IndicatorKind.RATIO, IndicatorKind.PERCENT):
-        return percent(float(v))
-    return number(float(v))
+def _criterion_value(result: CriterionResult) -> str:
+    """As the check screen shows it (CriterionResult.shown: the one display rounding, never
+    across the threshold: 64,996 %, not 65,00 %, for a value failing ≥ 65)."""
+    return "" if result.value is None else result.shown
 
 
 def check_html(report: PeriodReport, office_name: str) -> str:
