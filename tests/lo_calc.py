@@ -22,7 +22,10 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import uno  # type: ignore[import-not-found]
 from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
@@ -49,14 +52,18 @@ def prop(name: str, value: object) -> PropertyValue:
     return p
 
 
-def main(argv: list[str]) -> int:
-    locale, src, out, work = argv[0], Path(argv[1]), Path(argv[2]), Path(argv[3])
-    entries = [a.split("=", 1) for a in argv[4:]]
+@contextmanager
+def calc_session(
+    locale: str, work: Path, name: str, env: dict[str, str] | None = None
+) -> Iterator[tuple[Any, Any] | None]:
+    """LibreOffice headless on a fresh profile in `work` whose regional setting is
+    `locale`, reached over a pipe: yields (its component context, its Desktop), or None when
+    it did not start. Ended afterwards as a process group (soffice.bin outlives its
+    launcher)."""
     profile = work / "profile"
     (profile / "user").mkdir(parents=True, exist_ok=True)
     (profile / "user" / "registrymodifications.xcu").write_text(XCU.format(loc=locale))
-    pipe = f"lo_calc_{os.getpid()}"
-    env = {**os.environ, "HOME": str(work), "SAL_USE_VCLPLUGIN": "svp"}
+    pipe = f"{name}_{os.getpid()}"
     proc = subprocess.Popen(
         [
             shutil.which("soffice") or "soffice",
@@ -64,8 +71,9 @@ def main(argv: list[str]) -> int:
             "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
             f"--accept=pipe,name={pipe};urp;",
         ],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True,  # soffice.bin outlives its launcher: ended as a group
+        env={**os.environ, "HOME": str(work), **(env or {})},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )  # fmt: skip
     try:
         local = uno.getComponentContext()
@@ -80,10 +88,30 @@ def main(argv: list[str]) -> int:
             except Exception:
                 time.sleep(0.1)
         if ctx is None:
+            yield None
+            return
+        yield ctx, ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    finally:
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            pass
+        try:  # this run's own process group only
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.wait()
+
+
+def main(argv: list[str]) -> int:
+    locale, src, out, work = argv[0], Path(argv[1]), Path(argv[2]), Path(argv[3])
+    entries = [a.split("=", 1) for a in argv[4:]]
+    with calc_session(locale, work, "lo_calc", {"SAL_USE_VCLPLUGIN": "svp"}) as started:
+        if started is None:
             print(json.dumps({"error": "soffice did not start"}))
             return 2
+        ctx, desktop = started
         smgr = ctx.ServiceManager
-        desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         doc = desktop.loadComponentFromURL(
             src.resolve().as_uri(), "_blank", 0, (prop("Hidden", True),)
         )
@@ -126,16 +154,6 @@ def main(argv: list[str]) -> int:
         except Exception:
             pass
         return 0
-    finally:
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            pass
-        try:  # this run's own process group only
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        proc.wait()
 
 
 if __name__ == "__main__":

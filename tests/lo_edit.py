@@ -20,12 +20,7 @@ here.
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import signal
-import subprocess
 import sys
-import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -33,7 +28,7 @@ from pathlib import Path
 import uno  # type: ignore[import-not-found]
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from lo_calc import XCU, prop  # noqa: E402
+from lo_calc import calc_session, prop  # noqa: E402
 
 
 class Form:
@@ -233,34 +228,11 @@ EDITS: dict[str, Callable[[Form], None]] = {
 def main(argv: list[str]) -> int:
     locale, src, outdir, work = argv[0], Path(argv[1]), Path(argv[2]), Path(argv[3])
     names = argv[4:]
-    profile = work / "profile"
-    (profile / "user").mkdir(parents=True, exist_ok=True)
-    (profile / "user" / "registrymodifications.xcu").write_text(XCU.format(loc=locale))
-    pipe = f"lo_edit_{os.getpid()}"
-    proc = subprocess.Popen(
-        [shutil.which("soffice") or "soffice", f"-env:UserInstallation={profile.as_uri()}",
-         "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
-         f"--accept=pipe,name={pipe};urp;"],
-        env={**os.environ, "HOME": str(work), "SAL_USE_VCLPLUGIN": "svp"},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True,  # soffice.bin outlives its launcher: ended as a group
-    )  # fmt: skip
-    try:
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext(
-            "com.sun.star.bridge.UnoUrlResolver", local
-        )
-        ctx = None
-        for _ in range(1200):
-            try:
-                ctx = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
-                break
-            except Exception:
-                time.sleep(0.1)
-        if ctx is None:
+    with calc_session(locale, work, "lo_edit", {"SAL_USE_VCLPLUGIN": "svp"}) as started:
+        if started is None:
             print(json.dumps({"error": "soffice did not start"}), flush=True)
             return 2
-        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        _ctx, desktop = started
         for name in names:
             out = outdir / f"{name}.xlsx"
             if out.is_file():
@@ -277,23 +249,7 @@ def main(argv: list[str]) -> int:
                 print(json.dumps({"edit": name, "saved": True}), flush=True)
             except Exception:
                 print(json.dumps({"edit": name, "error": traceback.format_exc()}), flush=True)
-            finally:
-                doc.close(True)
-        try:
-            desktop.terminate()
-        except Exception:
-            pass
-        return 0
-    finally:
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            pass
-        try:  # this run's own process group only
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        proc.wait()
+
 
 
 if __name__ == "__main__":
