@@ -3,8 +3,8 @@
 import datetime as dt
 import json
 
-import openpyxl
 import pytest
+from form_filling import fill
 
 from desktop.cli import main
 
@@ -22,26 +22,6 @@ def db(new_db, capsys):
     return new_db
 
 
-def fill(path, values, header_row=None):
-    """Fill a form as a commune officer would: find rows by the `Mã` column."""
-    wb = openpyxl.load_workbook(path)
-    ws = wb["BaoCao"]
-    cols, hdr = {}, None
-    for row in ws.iter_rows():
-        labels = {str(c.value).strip(): c.column for c in row if c.value is not None}
-        if {"Mã", "Tử số", "Mẫu số", "Giá trị"} <= set(labels):
-            cols, hdr = labels, row[0].row
-            break
-    assert hdr is not None
-    for r in range(hdr + 1, ws.max_row + 1):
-        code = ws.cell(r, cols["Mã"]).value
-        if code in values:
-            v = values[code]
-            if isinstance(v, tuple):
-                ws.cell(r, cols["Tử số"]).value, ws.cell(r, cols["Mẫu số"]).value = v
-            else:
-                ws.cell(r, cols["Giá trị"]).value = v
-    wb.save(path)
 
 
 GOOD = {

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from form_filling import fill
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
@@ -85,27 +86,6 @@ def new_database(path: Path, plan_code: str = "ninh-son-2022", extra_communes: i
     return path
 
 
-def fill(path: Path, cells: dict[str, object]) -> None:
-    """Fill a form as a commune officer would: rows found by the `Mã` column."""
-    wb = openpyxl.load_workbook(path)
-    ws = wb["BaoCao"]
-    cols: dict[str, int] = {}
-    header = None
-    for row in ws.iter_rows():
-        labels = {str(c.value).strip(): c.column for c in row if c.value is not None}
-        if {"Mã", "Tử số", "Mẫu số", "Giá trị"} <= set(labels):
-            cols, header = labels, row[0].row
-            break
-    assert header is not None
-    for r in range(header + 1, ws.max_row + 1):
-        code = ws.cell(r, cols["Mã"]).value
-        if code in cells:
-            v = cells[code]
-            if isinstance(v, tuple):
-                ws.cell(r, cols["Tử số"]).value, ws.cell(r, cols["Mẫu số"]).value = v
-            else:
-                ws.cell(r, cols["Giá trị"]).value = v
-    wb.save(path)
 
 
 def sample_values(plan, unit_kind: str, rng: random.Random) -> tuple[dict, dict[str, Value]]:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from form_filling import fill
 
 from desktop.cli import main
 from desktop.domain.plan import IndicatorKind, Operator, Plan
@@ -31,26 +32,6 @@ def ok(capsys, *argv) -> str:
     return out
 
 
-def fill(path: Path, values: dict[str, object]) -> None:
-    """Fill a form as a unit's officer would: rows found by the `Mã` column."""
-    wb = openpyxl.load_workbook(path)
-    ws = wb["BaoCao"]
-    cols, hdr = {}, None
-    for row in ws.iter_rows():
-        labels = {str(c.value).strip(): c.column for c in row if c.value is not None}
-        if {"Mã", "Tử số", "Mẫu số", "Giá trị"} <= set(labels):
-            cols, hdr = labels, row[0].row
-            break
-    assert hdr is not None
-    for r in range(hdr + 1, ws.max_row + 1):
-        code = ws.cell(r, cols["Mã"]).value
-        if code in values:
-            v = values[code]
-            if isinstance(v, tuple):
-                ws.cell(r, cols["Tử số"]).value, ws.cell(r, cols["Mẫu số"]).value = v
-            else:
-                ws.cell(r, cols["Giá trị"]).value = v
-    wb.save(path)
 
 
 def form_values(plan: Plan, kind: str, period: str, *, passing: bool) -> dict[str, object]:
