@@ -25,6 +25,7 @@ Layout (DESIGN.md section 7):
 from __future__ import annotations
 
 import datetime
+import io
 import os
 import pathlib
 import re
@@ -69,6 +70,7 @@ __all__ = [
     "Signer",
     "Table",
     "register_fonts",
+    "report_bytes",
     "write_report",
 ]
 
@@ -319,7 +321,8 @@ class _HeaderBlock(Flowable):  # type: ignore[misc]
         r = self.report
         right_w = min(RIGHT_COLUMN, avail_width * 0.56)
         left_w = avail_width - right_w
-        pad = 2 * mm  # keep the two columns from touching
+        pad = 5 * mm  # a clear gap between the two columns (a 13 pt office name of 71 mm
+        # or more, as "SỞ KHOA HỌC VÀ CÔNG NGHỆ", is set in 12 pt)
         parent = _upper(r.parent_body)
         office = _upper(r.office)
         size = HEADER_LEFT_SIZE
@@ -839,11 +842,11 @@ def _story(report: OfficialReport) -> list[Flowable]:
     return _keep_headings_with_content(story, lambda f: widths.get(id(f), portrait_w))
 
 
-def _build(report: OfficialReport, target: str | os.PathLike[str]) -> None:
+def _build(report: OfficialReport, target: str | os.PathLike[str] | io.BytesIO) -> None:
     register_fonts()
     top, bottom, left, right = PORTRAIT_MARGINS
     doc = BaseDocTemplate(
-        str(target),
+        target if isinstance(target, io.BytesIO) else str(target),
         pagesize=PORTRAIT,
         leftMargin=left,
         rightMargin=right,
@@ -877,6 +880,13 @@ def _build(report: OfficialReport, target: str | os.PathLike[str]) -> None:
         ]
     )
     doc.build(_story(report))
+
+
+def report_bytes(report: OfficialReport) -> bytes:
+    """``report`` as PDF, built in memory (for outputs written together as a set)."""
+    buffer = io.BytesIO()
+    _build(report, buffer)
+    return buffer.getvalue()
 
 
 def write_report(report: OfficialReport, path: pathlib.Path) -> None:

@@ -15,7 +15,6 @@ layout of Nghị định 30/2020/NĐ-CP is `pdf_document`'s.
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -31,7 +30,7 @@ from desktop.domain.vnformat import number as num
 from .csv_tables import present_kinds, quota_text, target_results
 from .export_input import ExportInput
 from .official_header import official_document
-from .pdf_document import Item, OfficialReport, Section, Table, write_report
+from .pdf_document import Item, OfficialReport, Section, Table, report_bytes, write_report
 from .report_targets import judged_by_targets, sections_targets
 
 TEXT_WIDTH = 165 * 72 / 25.4  # pt: A4 portrait between the margins of NĐ 30
@@ -492,7 +491,5 @@ def write_pdf(inp: ExportInput, path: Path, *, number: str = "", on: dt.date | N
 
 
 def pdf_bytes(inp: ExportInput, *, number: str = "", on: dt.date | None = None) -> bytes:
-    with tempfile.TemporaryDirectory(prefix="thidua-pdf-") as folder:
-        target = Path(folder) / "bao-cao.pdf"
-        write_pdf(inp, target, number=number, on=on)
-        return target.read_bytes()
+    """The report as PDF bytes, built in memory (no temporary file)."""
+    return report_bytes(build_report(inp, number=number, on=on))
