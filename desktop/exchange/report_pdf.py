@@ -332,7 +332,7 @@ def section_indicators(inp: ExportInput) -> list[Section]:
                 Table(
                     ["TT", "Chỉ tiêu", "Tử số", "Mẫu số", total, "Số đơn vị báo cáo"],
                     rows,
-                    col_widths_mm=[9, 57, 19, 19, 42, 18],
+                    col_widths_mm=[9, 51, 22, 22, 42, 18],  # a sum of 10 digits on one line,
                     align=["center", "left", "right", "right", "right", "right"],
                 ),
             ],
