@@ -274,6 +274,25 @@ def test_report_layout_rules(tmp_path: Path, plan_code: str, n: int) -> None:
         assert "Xu hướng qua các kỳ" in text and "Hình 4." in text
 
 
+def test_area_sums_stay_on_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sum of ten characters ("29.999.997") in the Tử số / Mẫu số columns was broken
+    over two lines ("29.999.99" / "7")."""
+
+    usual = _value
+
+    def big(kind: IndicatorKind, rnd: random.Random) -> Value:
+        if kind is IndicatorKind.RATIO:
+            return Value(numerator=9_999_999, denominator=9_999_999)
+        return usual(kind, rnd)
+
+    monkeypatch.setitem(globals(), "_value", big)
+    inp = synthetic_input(load_bundled("ninh-son-2022"), 3, seed=1)
+    path = write_pdf(inp, tmp_path / "r.pdf")
+    text = " ".join(ln.text for ln in pdf_lines(path))
+    assert "29.999.997 29.999.997" in text  # Σ tử số, Σ mẫu số of a ratio
+    assert text.count("29.999.99") == text.count("29.999.997")  # never "29.999.99 7"
+
+
 def test_ranking_by_block_shows_the_block(tmp_path: Path) -> None:
     plan = load_bundled("can-tho-2022")
     inp = synthetic_input(plan, 12, seed=3)

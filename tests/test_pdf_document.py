@@ -342,6 +342,28 @@ def test_header_and_margins(pdf: pathlib.Path) -> None:
     assert (title[0] + title[2]) / 2 == pytest.approx((left_margin + right_edge) / 2, abs=1)
 
 
+def test_a_long_office_name_keeps_clear_of_the_national_title(
+    pdf: pathlib.Path, tmp_path: pathlib.Path
+) -> None:
+    """A province department's name (13 pt bold: 70 mm of a 75 mm column) came within 3 mm
+    of the national title: it is set in 12 pt, the columns at least 5 mm apart."""
+    report = sample_report()
+    report.parent_body, report.office = "UBND tỉnh Điện Biên", "Sở Khoa học và Công nghệ"
+    path = tmp_path / "so.pdf"
+    write_report(report, path)
+    words = _words(path, 1)
+    (title,) = [w for w in words if w[0] == "CỘNG"]
+    (number,) = [w for w in words if w[0] == "Số:"]
+    left = [w for w in words if w[3] < title[1] and w[2] < number[2] - 1]
+    assert " ".join(w[0] for w in left) == "UBND TỈNH ĐIỆN BIÊN SỞ KHOA HỌC VÀ CÔNG NGHỆ"
+    assert title[1] - max(w[3] for w in left) >= 5 * MM
+    # the district office's name (69 mm in 12 pt) stays on one line
+    words = _words(pdf, 1)
+    (phong,) = [w for w in words if w[0] == "PHÒNG"]
+    (tin,) = [w for w in words if w[0] == "TIN" and w[1] < title[1]]
+    assert tin[2] == pytest.approx(phong[2], abs=1)
+
+
 def _gray_page(pdf: pathlib.Path, tmp_path: pathlib.Path, dpi: int) -> tuple[int, list[bytes]]:
     """Page 1 as 8-bit grey rows (PGM from pdftoppm -gray)."""
     prefix = tmp_path / "g"

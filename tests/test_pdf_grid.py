@@ -13,7 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from desktop.exchange.pdf_document import BOLD, REGULAR, register_fonts
-from desktop.exchange.pdf_grid import GridTable
+from desktop.exchange.pdf_grid import GridStyle, GridTable
 
 LEADING = 14.4
 PADS = 2 + 3
@@ -21,26 +21,34 @@ PADS = 2 + 3
 
 def _table(rows: int, wrapped_every: int = 0) -> GridTable:
     register_fonts()
-    style = ParagraphStyle("cell", fontName=REGULAR, fontSize=12, leading=LEADING)
-    cells: list[list[str | Paragraph]] = [["TT", "Đơn vị", "Điểm"]]
+    styles = {
+        a: ParagraphStyle(a, fontName=REGULAR, fontSize=12, leading=LEADING)
+        for a in ("LEFT", "RIGHT", "CENTER")
+    }
+    wrapped: list[str] = []
+
+    def wrap(text: str, font: str, align: str) -> Paragraph:
+        wrapped.append(text)
+        return Paragraph(text, styles[align])
+
+    cells = [["TT", "Đơn vị", "Điểm"]]
     for i in range(1, rows + 1):
-        name: str | Paragraph = f"Xã Số {i}"
+        name = f"Xã Số {i}"
         if wrapped_every and i % wrapped_every == 0:
-            name = Paragraph(f"Xã Số {i} " + "thôn Đồng Mỹ " * 8, style)
-        cells.append([str(i), name, f"{i},5 %"])
-    return GridTable(
+            name += " " + "thôn Đồng Mỹ " * 8
+        cells.append([str(i), name.strip(), f"{i},5 %"])
+    table = GridTable(
         [40.0, 200.0, 80.0],
         cells,
         [BOLD] + [REGULAR] * rows,
         [None] * (rows + 1),
-        ["CENTER"] * 3,
-        ["CENTER", "LEFT", "RIGHT"],
-        font_size=12,
-        leading=LEADING,
-        pad_h=3,
-        pad_top=2,
-        pad_bottom=3,
+        (["CENTER"] * 3, ["CENTER", "LEFT", "RIGHT"]),
+        GridStyle(font_size=12, leading=LEADING, pad_h=3, pad_top=2, pad_bottom=3),
+        wrap,
     )
+    # only what does not fit one line is wrapped
+    assert len(wrapped) == (rows // wrapped_every if wrapped_every else 0)
+    return table
 
 
 def _parts(table: GridTable, room: float) -> list[GridTable]:

@@ -64,6 +64,17 @@ def test_area_is_the_weighted_ratio_and_spread_the_units(plan) -> None:  # type:
     assert unit.values[2:] == (None, None) and unit.unit_name == "Xã B"
 
 
+def test_trends_of_the_asked_indicators_only(plan) -> None:  # type: ignore[no-untyped-def]
+    units = [Unit("1", "Xã A", "commune")]
+    reports = reports_for(plan, units, {"2022": {"1": (0, "accepted", (10, 100))}})
+    every = indicator_trends(reports)
+    assert len(every) > 2
+    asked = {every[0].indicator.code, "HSCV_MANG"}
+    some = indicator_trends(reports, asked)
+    assert some == [t for t in every if t.indicator.code in asked]
+    assert indicator_trends(reports, set()) == []
+
+
 def test_quartiles_interpolate() -> None:
     s = spread([1.0, 2.0, 3.0, 4.0])
     assert s is not None and (s.q1, s.median, s.q3) == (1.75, 2.5, 3.25)

@@ -13,7 +13,7 @@ The completeness status comes from the received dates against each period's dead
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from .period_report import PeriodReport, UnitReport
@@ -128,14 +128,16 @@ def threshold(plan: Plan, indicator_code: str) -> float | None:
     return None
 
 
-def indicator_trends(reports: Sequence[PeriodReport]) -> list[IndicatorTrend]:
+def indicator_trends(reports: Sequence[PeriodReport],
+                     codes: Collection[str] | None = None) -> list[IndicatorTrend]:
+    """One trend per charted indicator of the plan (only those of `codes` when given)."""
     if not reports:
         return []
     plan = reports[0].plan
     periods = tuple(r.period for r in reports)
     out = []
     for ind in plan.indicators:
-        if ind.kind not in CHARTED_KINDS:
+        if ind.kind not in CHARTED_KINDS or (codes is not None and ind.code not in codes):
             continue
         area: list[float | None] = []
         spreads: list[Spread | None] = []

@@ -25,6 +25,7 @@ Layout (DESIGN.md section 7):
 from __future__ import annotations
 
 import datetime
+import io
 import os
 import pathlib
 import re
@@ -33,7 +34,6 @@ import threading
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -59,7 +59,7 @@ from reportlab.platypus import Table as RLTable
 
 from desktop.domain.vnformat import long_date
 
-from .pdf_grid import GridTable
+from .pdf_grid import GridStyle, GridTable
 
 __all__ = [
     "FONT_FAMILY",
@@ -70,6 +70,7 @@ __all__ = [
     "Signer",
     "Table",
     "register_fonts",
+    "report_bytes",
     "write_report",
 ]
 
@@ -246,7 +247,9 @@ def keep_percent(text: str) -> str:
 def _markup(text: str) -> str:
     """Plain text to Paragraph markup: NFC, XML escaped, line breaks kept, '%' held to its
     number."""
-    return escape(keep_percent(_nfc(text))).replace("\n", "<br/>")
+    # escaped here: xml.sax.saxutils.escape would import urllib.request and http.client
+    text = keep_percent(_nfc(text)).replace("&", "&amp;").replace("<", "&lt;")
+    return text.replace(">", "&gt;").replace("\n", "<br/>")
 
 
 def recipient_lines(recipients: Sequence[str]) -> list[str]:
@@ -318,7 +321,8 @@ class _HeaderBlock(Flowable):  # type: ignore[misc]
         r = self.report
         right_w = min(RIGHT_COLUMN, avail_width * 0.56)
         left_w = avail_width - right_w
-        pad = 2 * mm  # keep the two columns from touching
+        pad = 5 * mm  # a clear gap between the two columns (a 13 pt office name of 71 mm
+        # or more, as "SỞ KHOA HỌC VÀ CÔNG NGHỆ", is set in 12 pt)
         parent = _upper(r.parent_body)
         office = _upper(r.office)
         size = HEADER_LEFT_SIZE
@@ -595,37 +599,27 @@ def _build_table(table: Table, avail: float) -> GridTable:
             )
         return cell_styles[key]
 
-    inner = [w - 2 * _PAD_H - 0.5 for w in widths]
+    names = {"LEFT": TA_LEFT, "RIGHT": TA_RIGHT, "CENTER": TA_CENTER}
 
-    def cell(text: str, font: str, col: int, alignment: int) -> str | Paragraph:
-        text = _nfc(text)
-        # a one-line cell is drawn as a string (fast); the rest wrap as Paragraphs
-        if "\n" not in text and _width(text, font, size) <= inner[col]:
-            return text
-        return Paragraph(_markup(text), cell_style(font, alignment))
+    def wrapped(text: str, font: str, align: str) -> Paragraph:
+        # what does not fit one line wraps as a Paragraph; the rest is drawn as strings
+        return Paragraph(_markup(text), cell_style(font, names[align]))
 
-    cells: list[list[str | Paragraph]] = [
-        [cell(h, BOLD, i, TA_CENTER) for i, h in enumerate(table.header)]
-    ]
+    rows = [[_nfc(h) for h in table.header]]
     fonts = [BOLD]
-    fills = [None]
+    fills: list[colors.Color | None] = [None]
     for row, style in zip(table.rows, row_styles, strict=True):
-        font = BOLD if style in ("bold", "total") else REGULAR
-        cells.append([cell(text, font, i, aligns[i]) for i, text in enumerate(row)])
-        fonts.append(font)
+        rows.append([_nfc(text) for text in row])
+        fonts.append(BOLD if style in ("bold", "total") else REGULAR)
         fills.append(ROW_COLOURS.get(style or ""))
     return GridTable(
         widths,
-        cells,
+        rows,
         fonts,
         fills,
-        ["CENTER"] * ncols,
-        [align_names[a] for a in aligns],
-        font_size=size,
-        leading=leading,
-        pad_h=_PAD_H,
-        pad_top=_PAD_V,
-        pad_bottom=_PAD_V + 1,
+        (["CENTER"] * ncols, [align_names[a] for a in aligns]),
+        GridStyle(size, leading, _PAD_H, _PAD_V, _PAD_V + 1),
+        wrapped,
     )
 
 
@@ -848,11 +842,11 @@ def _story(report: OfficialReport) -> list[Flowable]:
     return _keep_headings_with_content(story, lambda f: widths.get(id(f), portrait_w))
 
 
-def _build(report: OfficialReport, target: str | os.PathLike[str]) -> None:
+def _build(report: OfficialReport, target: str | os.PathLike[str] | io.BytesIO) -> None:
     register_fonts()
     top, bottom, left, right = PORTRAIT_MARGINS
     doc = BaseDocTemplate(
-        str(target),
+        target if isinstance(target, io.BytesIO) else str(target),
         pagesize=PORTRAIT,
         leftMargin=left,
         rightMargin=right,
@@ -886,6 +880,13 @@ def _build(report: OfficialReport, target: str | os.PathLike[str]) -> None:
         ]
     )
     doc.build(_story(report))
+
+
+def report_bytes(report: OfficialReport) -> bytes:
+    """``report`` as PDF, built in memory (for outputs written together as a set)."""
+    buffer = io.BytesIO()
+    _build(report, buffer)
+    return buffer.getvalue()
 
 
 def write_report(report: OfficialReport, path: pathlib.Path) -> None:

@@ -1,80 +1,102 @@
-"""A ruled table drawn straight on the canvas: the big tables of the official PDF.
+"""A ruled table drawn straight on the canvas: the tables of the official PDF.
 
-    GridTable(widths, cells, row_fonts, row_fills, header_align, body_align,
-              font_size=12, leading=14.4, pad_h=3, pad_top=2, pad_bottom=3)
+    GridTable(widths, rows, row_fonts, row_fills, (header_align, body_align),
+              GridStyle(font_size=12, leading=14.4, pad_h=3, pad_top=2, pad_bottom=3),
+              wrapped=lambda text, font, align: Paragraph(...))
 
-The first row of ``cells`` is the header, repeated at the top of every page the table runs
-over. A cell is a string (its lines split at "\\n", drawn in the row's font) or a wrapped
-flowable (a Paragraph, for text that needs more than one line). It looks like reportlab's
-``Table`` with a 0.5 pt black GRID, VALIGN MIDDLE and per-row BACKGROUND — same
-positions, same rules — but every row's height is measured once, a page break is one
-bisection over the running heights (reportlab's table measures and copies the remaining
-rows again at every page: 2,000 rows made a 64-page report spend most of its time there),
-and the strings of a page go out in one text object.
+The first of ``rows`` is the header, repeated at the top of every page the table runs
+over. A cell's text that fits its column on one line is drawn as a string in the row's
+font; any other (longer, or with a line break) becomes the flowable ``wrapped`` makes of
+it (a Paragraph). It looks like reportlab's ``Table`` with a 0.5 pt black GRID, VALIGN
+MIDDLE and a BACKGROUND per row — the same positions and rules — but each text is
+measured once, each row's height is known from the start, a page break is one bisection
+over the running heights (reportlab's table measures and copies the remaining rows again
+at every page: 2,000 rows made a 64-page report spend most of its time there), and the
+strings of a page go out in one text object.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from itertools import accumulate
-from typing import TypeAlias
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-Cell: TypeAlias = str | Flowable
-
 LINE_WIDTH = 0.5
+SLACK = 0.5  # pt: a string this close to its column's inner width is wrapped instead
 _FUZZ = 1e-6  # reportlab's layout arithmetic tolerance
+
+Wrapped = Callable[[str, str, str], Flowable]  # (text, font, "LEFT"/"RIGHT"/"CENTER")
+
+
+@dataclass(frozen=True)
+class GridStyle:
+    font_size: float
+    leading: float
+    pad_h: float
+    pad_top: float
+    pad_bottom: float
 
 
 class _Grid:
-    """What the parts of one table share: cells, fonts, fills and every row's height."""
+    """What the parts of one table share: the cells, each row's font, fill and height.
+
+    A cell is (x offset of the string in its column, the string) or (None, a flowable
+    wrapped to the column's inner width)."""
 
     def __init__(
         self,
         widths: Sequence[float],
-        cells: Sequence[Sequence[Cell]],
+        rows: Sequence[Sequence[str]],
         row_fonts: Sequence[str],
         row_fills: Sequence[colors.Color | None],
-        header_align: Sequence[str],
-        body_align: Sequence[str],
-        *,
-        font_size: float,
-        leading: float,
-        pad_h: float,
-        pad_top: float,
-        pad_bottom: float,
+        aligns: tuple[Sequence[str], Sequence[str]],
+        style: GridStyle,
+        wrapped: Wrapped,
     ) -> None:
-        if not cells:
+        if not rows:
             raise ValueError("table without a header row")
-        if not (len(cells) == len(row_fonts) == len(row_fills)):
+        if not (len(rows) == len(row_fonts) == len(row_fills)):
             raise ValueError("one font and one fill per row")
         self.widths = list(widths)
-        self.cells = cells
-        self.row_fonts = row_fonts
-        self.row_fills = row_fills
-        self.aligns = (list(header_align), list(body_align))
-        self.size, self.leading = font_size, leading
-        self.pad_h, self.pad_top, self.pad_bottom = pad_h, pad_top, pad_bottom
+        self.row_fonts, self.row_fills, self.style = row_fonts, row_fills, style
         self.col_x = [0.0, *accumulate(self.widths)]
         self.width = self.col_x[-1]
-        # a flowable is wrapped once, to its column's inner width (as Table does)
-        self.heights = [self._row_height(row) for row in cells]
+        self.cells: list[list[tuple[float | None, object]]] = []
+        self.heights: list[float] = []
+        for r, (row, font) in enumerate(zip(rows, row_fonts, strict=True)):
+            self._add_row(row, font, aligns[0 if r == 0 else 1], wrapped)
         # tops[i]: the height of the body rows 1..i (tops[0] = 0)
         self.tops = [0.0, *accumulate(self.heights[1:])]
 
-    def _row_height(self, row: Sequence[Cell]) -> float:
-        height = 0.0
-        for cell, width in zip(row, self.widths, strict=True):
-            if isinstance(cell, str):
-                h = self.leading * (cell.count("\n") + 1)
+    def _add_row(
+        self, row: Sequence[str], font: str, aligns: Sequence[str], wrapped: Wrapped
+    ) -> None:
+        s = self.style
+        inner_height = s.leading
+        cells: list[tuple[float | None, object]] = []
+        for text, width, align in zip(row, self.widths, aligns, strict=True):
+            inner = width - 2 * s.pad_h
+            w = stringWidth(text, font, s.font_size) if "\n" not in text else inner
+            if w <= inner - SLACK:
+                x = (
+                    s.pad_h
+                    if align == "LEFT"
+                    else width - s.pad_h - w
+                    if align == "RIGHT"
+                    else (width - w) / 2
+                )
+                cells.append((x, text))
             else:
-                h = cell.wrap(width - 2 * self.pad_h, 72000)[1]
-            height = max(height, h + self.pad_top + self.pad_bottom)
-        return height
+                flowable = wrapped(text, font, align)
+                inner_height = max(inner_height, flowable.wrap(inner, 72000)[1])
+                cells.append((None, flowable))
+        self.cells.append(cells)
+        self.heights.append(inner_height + s.pad_top + s.pad_bottom)
 
 
 class GridTable(Flowable):  # type: ignore[misc]
@@ -83,33 +105,16 @@ class GridTable(Flowable):  # type: ignore[misc]
     def __init__(
         self,
         widths: Sequence[float],
-        cells: Sequence[Sequence[Cell]],
+        rows: Sequence[Sequence[str]],
         row_fonts: Sequence[str],
         row_fills: Sequence[colors.Color | None],
-        header_align: Sequence[str],
-        body_align: Sequence[str],
-        *,
-        font_size: float,
-        leading: float,
-        pad_h: float,
-        pad_top: float,
-        pad_bottom: float,
+        aligns: tuple[Sequence[str], Sequence[str]],
+        style: GridStyle,
+        wrapped: Wrapped,
         h_align: str = "CENTER",
     ) -> None:
-        grid = _Grid(
-            widths,
-            cells,
-            row_fonts,
-            row_fills,
-            header_align,
-            body_align,
-            font_size=font_size,
-            leading=leading,
-            pad_h=pad_h,
-            pad_top=pad_top,
-            pad_bottom=pad_bottom,
-        )
-        self._init(grid, 1, len(cells), h_align)
+        grid = _Grid(widths, rows, row_fonts, row_fills, aligns, style, wrapped)
+        self._init(grid, 1, len(rows), h_align)
 
     def _init(self, grid: _Grid, start: int, stop: int, h_align: str) -> None:
         Flowable.__init__(self)
@@ -148,7 +153,7 @@ class GridTable(Flowable):  # type: ignore[misc]
         return [self._part(self.start, end), self._part(end, self.stop)]
 
     def draw(self) -> None:
-        g, c = self.grid, self.canv
+        g, c, s = self.grid, self.canv, self.grid.style
         rows = [0, *range(self.start, self.stop)]
         tops = [self.height]  # from the bottom of the part: the top of each row, then 0
         for r in rows:
@@ -163,36 +168,24 @@ class GridTable(Flowable):  # type: ignore[misc]
         text = c.beginText()
         flowables: list[tuple[Flowable, float, float]] = []
         font = None
+        # a string's baseline in its row, as Table's VALIGN MIDDLE puts one line
+        baseline = (s.pad_bottom - s.pad_top + s.leading) / 2 - s.font_size
         for r, top in zip(rows, tops, strict=False):
             height = g.heights[r]
             bottom = top - height
-            aligns = g.aligns[0 if r == 0 else 1]
             if g.row_fonts[r] != font:
                 font = g.row_fonts[r]
-                text.setFont(font, g.size, g.leading)
-            for cell, x0, width, align in zip(g.cells[r], g.col_x, g.widths, aligns, strict=False):
-                if not isinstance(cell, str):
-                    h = cell.height  # as wrapped by _row_height
-                    y = bottom + (height + g.pad_bottom - g.pad_top + h) / 2 - h
-                    flowables.append((cell, x0 + g.pad_h, y))
-                    continue
-                lines = cell.split("\n")
-                y = bottom + (g.pad_bottom + height - g.pad_top + len(lines) * g.leading) / 2
-                y -= g.size
-                for line in lines:
-                    if line:
-                        if align == "LEFT":
-                            x = x0 + g.pad_h
-                        else:
-                            w = stringWidth(line, font, g.size)
-                            x = (
-                                x0 + width - g.pad_h - w
-                                if align == "RIGHT"
-                                else x0 + (width - w) / 2
-                            )
-                        text.setTextOrigin(x, y)
-                        text.textOut(line)
-                    y -= g.leading
+                text.setFont(font, s.font_size, s.leading)
+            y = bottom + height / 2 + baseline
+            for (x, cell), x0 in zip(g.cells[r], g.col_x, strict=False):
+                if x is None:
+                    h = cell.height  # as wrapped by _add_row
+                    flowables.append(
+                        (cell, x0 + s.pad_h, bottom + (height + s.pad_bottom - s.pad_top - h) / 2)
+                    )
+                elif cell:
+                    text.setTextOrigin(x0 + x, y)
+                    text.textLine(cell)
         c.drawText(text)
         for cell, x, y in flowables:
             cell.drawOn(c, x, y)

@@ -15,7 +15,7 @@ layout of Nghị định 30/2020/NĐ-CP is `pdf_document`'s.
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -30,7 +30,7 @@ from desktop.domain.vnformat import number as num
 from .csv_tables import present_kinds, quota_text, target_results
 from .export_input import ExportInput
 from .official_header import official_document
-from .pdf_document import Item, OfficialReport, Section, Table, write_report
+from .pdf_document import Item, OfficialReport, Section, Table, report_bytes, write_report
 from .report_targets import judged_by_targets, sections_targets
 
 TEXT_WIDTH = 165 * 72 / 25.4  # pt: A4 portrait between the margins of NĐ 30
@@ -244,17 +244,17 @@ def sections_results(inp: ExportInput) -> list[Section]:
     out.append(Section("2. Đơn vị không đạt, chưa đủ số liệu", 2, paras))
 
     criteria = [c for c in plan.criteria if c.mandatory and set(kinds) & set(c.unit_kinds)]
+    outcomes = _outcome_counts(units)
     rows = []
     for n, c in enumerate(criteria, start=1):
-        outcomes = [r.outcome.value for u in units for r in u.criteria if r.code == c.code]
         rows.append(
             [
                 str(n),
                 c.name,
                 rule_label(plan, c),
-                num(outcomes.count("pass")),
-                num(outcomes.count("fail")),
-                num(outcomes.count("incomplete")),
+                num(outcomes[c.code, "pass"]),
+                num(outcomes[c.code, "fail"]),
+                num(outcomes[c.code, "incomplete"]),
             ]
         )
     out.append(
@@ -277,6 +277,11 @@ def sections_results(inp: ExportInput) -> list[Section]:
     if ranking is not None:
         out.append(ranking)
     return out
+
+
+def _outcome_counts(units: Sequence[UnitReport]) -> Counter[tuple[str, str]]:
+    """(criterion code, "pass" / "fail" / "incomplete") -> how many units, in one pass."""
+    return Counter((r.code, r.outcome.value) for u in units for r in u.criteria)
 
 
 def _aggregate_text(inp: ExportInput, code: str) -> tuple[str, str, str]:
@@ -327,7 +332,7 @@ def section_indicators(inp: ExportInput) -> list[Section]:
                 Table(
                     ["TT", "Chỉ tiêu", "Tử số", "Mẫu số", total, "Số đơn vị báo cáo"],
                     rows,
-                    col_widths_mm=[9, 57, 19, 19, 42, 18],
+                    col_widths_mm=[9, 51, 22, 22, 42, 18],  # a sum of 10 digits on one line,
                     align=["center", "left", "right", "right", "right", "right"],
                 ),
             ],
@@ -338,19 +343,10 @@ def section_indicators(inp: ExportInput) -> list[Section]:
         paras: list[Item] = [
             "So với các chỉ tiêu phấn đấu của Kế hoạch (không dùng để xét tiêu chuẩn thi đua):"
         ]
+        outcomes = _outcome_counts(report.units)
         for c, r in targets:
-            met = [
-                u
-                for u in report.units
-                for x in u.criteria
-                if x.code == c.code and x.outcome.value == "pass"
-            ]
-            measured = [
-                u
-                for u in report.units
-                for x in u.criteria
-                if x.code == c.code and x.outcome.value != "incomplete"
-            ]
+            met = outcomes[c.code, "pass"]
+            measured = met + outcomes[c.code, "fail"]
             if r.outcome.value == "incomplete":
                 state = "chưa đủ số liệu để đánh giá"
             else:
@@ -359,9 +355,7 @@ def section_indicators(inp: ExportInput) -> list[Section]:
                     f"{_lower_first(total)} đạt {_value_only(r.explanation)}, "
                     f"{word} mục tiêu {rule_label(plan, c)}"
                 )
-            paras.append(
-                f"- {c.name}: {state}; {num(len(met))}/{num(len(measured))} đơn vị đạt."
-            )
+            paras.append(f"- {c.name}: {state}; {num(met)}/{num(measured)} đơn vị đạt.")
         out.append(Section("2. So với các chỉ tiêu phấn đấu", 2, paras))
     trends = section_trends(inp, f"{len(out)}. Xu hướng qua các kỳ")
     if trends is not None:
@@ -379,10 +373,8 @@ def section_trends(inp: ExportInput, heading: str) -> Section | None:
     if len(inp.history) < 2:
         return None
     kinds = set(present_kinds(inp.report))
-    measured = {c.indicator for c in inp.plan.criteria
-                if c.mandatory and kinds & set(c.unit_kinds)}
-    trends = [t for t in indicator_trends(inp.history)
-              if t.indicator.code in measured and t.threshold is not None]
+    measured = {c.indicator for c in inp.plan.criteria if c.mandatory and kinds & set(c.unit_kinds)}
+    trends = [t for t in indicator_trends(inp.history, measured) if t.threshold is not None]
     if not trends:
         return None
     paras: list[Item] = [
@@ -499,7 +491,5 @@ def write_pdf(inp: ExportInput, path: Path, *, number: str = "", on: dt.date | N
 
 
 def pdf_bytes(inp: ExportInput, *, number: str = "", on: dt.date | None = None) -> bytes:
-    with tempfile.TemporaryDirectory(prefix="thidua-pdf-") as folder:
-        target = Path(folder) / "bao-cao.pdf"
-        write_pdf(inp, target, number=number, on=on)
-        return target.read_bytes()
+    """The report as PDF bytes, built in memory (no temporary file)."""
+    return report_bytes(build_report(inp, number=number, on=on))
