@@ -295,10 +295,8 @@ def chitieu_table(inp: ExportInput) -> SheetTable:
             mark = worst.get(ind.code, idle)
             if ind.kind is IndicatorKind.RATIO:
                 dec = deciding.get(ind.code)
-                pct = None
-                if dec is not None and dec.rounded is not None:
-                    pct = dec.rounded  # as shown beside its verdict
-                elif v is not None and v.numerator is not None and v.denominator:
+                pct = dec.rounded if dec is not None else None  # as shown beside its verdict
+                if pct is None and v is not None and v.numerator is not None and v.denominator:
                     pct = rounded(Fraction(v.numerator) / Fraction(v.denominator) * 100)
                 values += [v.numerator if v else None, v.denominator if v else None, pct]
                 marks += [idle, idle, mark]

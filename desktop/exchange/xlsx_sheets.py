@@ -42,6 +42,7 @@ from .xlsx_layout import (
 from .xlsx_styles import Styles
 
 if TYPE_CHECKING:
+    from xlsxwriter.format import Format
     from xlsxwriter.workbook import Workbook
     from xlsxwriter.worksheet import Worksheet
 
@@ -180,9 +181,30 @@ def write_table(wb: Workbook, table: SheetTable, styles: Styles, freeze_cols: in
         for i, c in enumerate(table.columns):
             put(ws, styles, top, i, c.header, "header")
 
+    first_total = len(table.rows) - table.total_rows
+    _write_rows(ws, styles, table, first_data, widths, wrap_cols)
+    if not table.rows and table.note:
+        put(ws, styles, first_data, 0, table.note, "subtitle")
+    if first_total > 0:
+        ws.autofilter(first_data - 1, 0, first_data - 1 + first_total, ncols - 1)
+
+
+def _write_rows(
+    ws: Worksheet,
+    styles: Styles,
+    table: SheetTable,
+    first_data: int,
+    widths: Sequence[float],
+    wrap_cols: Sequence[bool],
+) -> None:
+    """The table's rows from `first_data` (0-based) on, as `put` writes them; numbers and
+    plain text (most cells) straight, their format looked up by column, mark and row."""
     kinds = [c.kind for c in table.columns]
     first_total = len(table.rows) - table.total_rows
     wrapping = [i for i, w in enumerate(wrap_cols) if w]
+    formats: dict[tuple[str, str | None, bool, bool], Format] = {}
+    write_number, write_string, write_blank = ws.write_number, ws.write_string, ws.write_blank
+    isfinite, illegal = math.isfinite, _ILLEGAL.search
     for r, (row, marks) in enumerate(zip(table.rows, table.marks, strict=True)):
         at = first_data + r
         total = r >= first_total
@@ -191,11 +213,34 @@ def write_table(wb: Workbook, table: SheetTable, styles: Styles, freeze_cols: in
             if height is not None:
                 ws.set_row(at, height)
         for i, v in enumerate(row):
-            put(ws, styles, at, i, v, "cell", kinds[i], marks[i], total, wrap_cols[i])
-    if not table.rows and table.note:
-        put(ws, styles, first_data, 0, table.note, "subtitle")
-    if first_total > 0:
-        ws.autofilter(first_data - 1, 0, first_data - 1 + first_total, ncols - 1)
+            t = type(v)
+            if t is float or t is int:
+                kind = kinds[i]
+                if kind == NUMBER and t is float and not v.is_integer():
+                    kind = "decimal"
+                if not isfinite(v):
+                    put(ws, styles, at, i, v, "cell", kind, marks[i], total, wrap_cols[i])
+                    continue
+            elif t is str and v and len(v) <= MAX_TEXT and not v.startswith(FORMULA_STARTS):
+                if illegal(v):
+                    put(ws, styles, at, i, v, "cell", TEXT, marks[i], total, wrap_cols[i])
+                    continue
+                kind = TEXT
+            elif v is None:
+                kind = kinds[i]
+            else:
+                put(ws, styles, at, i, v, "cell", kinds[i], marks[i], total, wrap_cols[i])
+                continue
+            key = (kind, marks[i], total, wrap_cols[i])
+            fmt = formats.get(key)
+            if fmt is None:
+                fmt = formats[key] = styles.get("cell", kind, marks[i], total, False, wrap_cols[i])
+            if t is str:
+                write_string(at, i, v, fmt)
+            elif v is None:
+                write_blank(at, i, None, fmt)
+            else:
+                write_number(at, i, v, fmt)
 
 
 def _info_rows(inp: ExportInput) -> list[tuple[str, Any]]:
