@@ -73,6 +73,8 @@ def column_widths(table: SheetTable) -> list[float]:
                 w = _int_width(int(v))
             elif v is None:
                 continue
+            elif t is Decimal and percent[i] and v.is_finite():
+                w = len(f"{float(v):.2f}") + 2 + max(0, -int(v.as_tuple().exponent) - 2)
             else:
                 w = shown_width(v, kinds[i])
             if w > widths[i]:

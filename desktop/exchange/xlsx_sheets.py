@@ -57,6 +57,16 @@ def clean(text: str) -> str:
     return _ILLEGAL.sub("", text) if _ILLEGAL.search(text) else text
 
 
+def shown_kind(value: Decimal, kind: str) -> str:
+    """The kind of a value as shown, with its own places (vnformat.rounded: more than two
+    when rounding would cross its criterion's threshold): 'percent:3', 'decimal:1'."""
+    exponent = value.as_tuple().exponent
+    places = max(0, -exponent) if isinstance(exponent, int) else 0
+    if places and (places != 2 or kind != PERCENT):
+        return f"{PERCENT if kind == PERCENT else 'decimal'}:{places}"
+    return kind
+
+
 def put(
     ws: Worksheet,
     styles: Styles,
@@ -84,11 +94,8 @@ def put(
         kind = "datetime" if isinstance(value, dt.datetime) else DATE
         ws.write_datetime(row, col, value, styles.get(role, kind, mark, total, False, wrap))
     else:
-        if isinstance(value, Decimal):  # a value as shown, with its own places
-            places = max(0, -int(value.as_tuple().exponent))
-            if places and (places != 2 or kind != PERCENT):
-                kind = f"{PERCENT if kind == PERCENT else 'decimal'}:{places}"
-            value = float(value)
+        if isinstance(value, Decimal):
+            kind, value = shown_kind(value, kind), float(value)
         if kind == NUMBER and isinstance(value, float) and not value.is_integer():
             kind = "decimal"
         fmt = styles.get(role, kind, mark, total, False, wrap)
@@ -203,7 +210,12 @@ def _write_rows(
     first_total = len(table.rows) - table.total_rows
     wrapping = [i for i, w in enumerate(wrap_cols) if w]
     formats: dict[tuple[str, str | None, bool, bool], Format] = {}
-    write_number, write_string, write_blank = ws.write_number, ws.write_string, ws.write_blank
+    # XlsxWriter's write_number() etc. are its _write_number() etc. behind a decorator that
+    # parses "A1" references; called with numbers, take them undecorated when there
+    write_number = getattr(ws, "_write_number", ws.write_number)
+    write_string = getattr(ws, "_write_string", ws.write_string)
+    write_blank = getattr(ws, "_write_blank", ws.write_blank)
+    write_datetime = getattr(ws, "_write_datetime", ws.write_datetime)
     isfinite, illegal = math.isfinite, _ILLEGAL.search
     for r, (row, marks) in enumerate(zip(table.rows, table.marks, strict=True)):
         at = first_data + r
@@ -228,6 +240,13 @@ def _write_rows(
                 kind = TEXT
             elif v is None:
                 kind = kinds[i]
+            elif t is Decimal:
+                kind, v, t = shown_kind(v, kinds[i]), float(v), float
+                if not isfinite(v):
+                    put(ws, styles, at, i, None, "cell", kind, marks[i], total, wrap_cols[i])
+                    continue
+            elif t is dt.date:
+                kind = DATE
             else:
                 put(ws, styles, at, i, v, "cell", kinds[i], marks[i], total, wrap_cols[i])
                 continue
@@ -239,6 +258,8 @@ def _write_rows(
                 write_string(at, i, v, fmt)
             elif v is None:
                 write_blank(at, i, None, fmt)
+            elif t is dt.date:
+                write_datetime(at, i, v, fmt)
             else:
                 write_number(at, i, v, fmt)
 
