@@ -29,8 +29,8 @@ INFO_WIDTHS = [24.0, 56.0, 20.0, 24.0, 28.0, 28.0, 24.0]  # the ThongTin sheet's
 
 def shown_width(value: Any, kind: str) -> int:
     """How many characters a value takes as its cell shows it."""
-    if value is None:
-        return 0
+    if value is None or isinstance(value, Decimal) and not value.is_finite():
+        return 0  # (a Decimal NaN is written as a blank cell)
     if isinstance(value, str):
         return max(len(line) for line in value.split("\n")) if value else 0
     if isinstance(value, dt.datetime):

@@ -119,7 +119,8 @@ def merge(
         put(ws, styles, cells[0], cells[1], text, role, wrap=wrap)
         return
     fmt = styles.get(role, TEXT, None, False, text.startswith(FORMULA_STARTS), wrap)
-    ws.merge_range(*cells, clean(text), fmt)
+    ws.merge_range(*cells, "", fmt)  # (merge_range would take text starting '=' for a formula)
+    ws.write_string(cells[0], cells[1], clean(text), fmt)
 
 
 def set_widths(ws: Worksheet, widths: Sequence[float]) -> None:
