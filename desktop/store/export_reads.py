@@ -15,7 +15,11 @@ import base64
 
 from ..domain.office import OfficeSettings
 from ..domain.proposals import ProposalInfo
-from .plain_reads import Rows, _day, _json, former_names, plan_id
+from .plain_reads import _day, _json, former_names, plan_id
+
+TYPE_CHECKING = False  # (as plain_reads: typing is not imported at run time)
+if TYPE_CHECKING:
+    from .plain_reads import Rows
 
 OFFICE_COLUMNS = (
     "name",
