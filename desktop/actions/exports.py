@@ -9,45 +9,64 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Literal
 
 from ..exchange.export_input import ExportInput
 from ..exchange.export_set import ExportCancelled
-
-__all__ = ["ExportCancelled", "load_export_input", "write_export", "write_exports"]
+from ..store import export_reads, plain_reads
 from ..store.database import Database
-from ..store.keys import signing_key
-from ..store.office import load_office
-from ..store.plans import unit_infos
-from ..store.proposals import proposal_infos
-from ..store.submissions import period_report
+
+__all__ = ["OUTPUTS", "ExportCancelled", "load_export_input", "write_export", "write_exports"]
 
 ExportKind = Literal["xlsx", "pdf", "package"]
+OUTPUTS: tuple[ExportKind, ...] = ("xlsx", "pdf", "package")
 
 
 def load_export_input(
-    db: Database, period_code: str, *, now: dt.datetime | None = None
+    db: Database,
+    period_code: str,
+    *,
+    now: dt.datetime | None = None,
+    outputs: Collection[str] = OUTPUTS,
 ) -> ExportInput:
-    """Read the period's evaluation, the office settings and the proposals."""
-    with db.reading() as session:
-        report = period_report(session, period_code)
-        history = []  # the plan's periods up to this one: the PDF's trends
+    """Read the period's evaluation, the office settings and the proposals, and what the
+    `outputs` to be written need besides: the earlier periods' evaluations (the PDF's
+    trends), every unit and the signing key (the package).
+
+    From a file with plain sqlite3 (store/plain_reads.py, export_reads.py: no SQLAlchemy
+    to import), from a server through a session; the same reads either way."""
+    if db.is_server:
+        from ..store.plans import session_rows
+
+        with db.reading() as session:
+            return _read(session_rows(session), period_code, now, outputs)
+    with db.plain_reading() as con:
+        return _read(plain_reads.sqlite_rows(con), period_code, now, outputs)
+
+
+def _read(
+    rows: plain_reads.Rows, period_code: str, now: dt.datetime | None, outputs: Collection[str]
+) -> ExportInput:
+    report = plain_reads.evaluate(rows, period_code)
+    history = []  # the plan's periods up to this one: the PDF's trends
+    if "pdf" in outputs:
         for p in report.plan.periods:
             if p.code == period_code:
                 history.append(report)
                 break
-            history.append(period_report(session, p.code, report.plan))
-        return ExportInput(
-            report=report,
-            office=load_office(session),
-            proposals=proposal_infos(session, period_code),
-            generated_at=(now or dt.datetime.now()).replace(microsecond=0),
-            all_units=tuple(unit_infos(session, report.period.ends)),
-            signing_key=signing_key(session)[0],
-            history=tuple(history),
-        )
+            history.append(plain_reads.evaluate(rows, p.code))
+    package = "package" in outputs
+    return ExportInput(
+        report=report,
+        office=export_reads.office(rows),
+        proposals=export_reads.proposals(rows, period_code),
+        generated_at=(now or dt.datetime.now()).replace(microsecond=0),
+        all_units=tuple(plain_reads.units(rows, report.period.ends)) if package else (),
+        signing_key=export_reads.signing_key(rows) if package else None,
+        history=tuple(history),
+    )
 
 
 def write_export(
@@ -83,4 +102,3 @@ def write_exports(
     from ..exchange.export_set import write_outputs
 
     return write_outputs(inp, targets, number=number, on=on, report=report)
-

@@ -82,12 +82,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     if not (args.xlsx or args.pdf or args.package):
         args.export_parser.error("cần ít nhất một trong các tham số --xlsx, --pdf, --package")
-    with open_db(args, write=False) as db:
-        inp = load_export_input(db, args.period)
-    if args.pdf or args.package:
-        warn_before_sending(inp.plan, inp.office.name, inp.office.signer_name)
     targets = [(kind, Path(p)) for kind, p in
                (("xlsx", args.xlsx), ("pdf", args.pdf), ("package", args.package)) if p]
+    with open_db(args, write=False) as db:  # reads only what these outputs need
+        inp = load_export_input(db, args.period, outputs=[kind for kind, _p in targets])
+    if args.pdf or args.package:
+        warn_before_sending(inp.plan, inp.office.name, inp.office.signer_name)
     write_exports(inp, targets, number=args.number, on=args.date)  # all of them, or none
     said = {"xlsx": "bảng tổng hợp Excel", "pdf": "báo cáo PDF", "package": "gói dữ liệu"}
     for kind, path in targets:

@@ -111,10 +111,23 @@ def _plain(value: object) -> Any:
     return value
 
 
-def shown_cell(r: CriterionResult) -> Any:
+Shown = dict[int, Decimal | None]  # id of a CriterionResult -> its .rounded
+
+
+def shown_number(r: CriterionResult, memo: Shown) -> Decimal | None:
+    """r.rounded, worked out once for all the tables of a report (`memo`, by the result's
+    identity: the report holds its results for as long as the tables are built)."""
+    key = id(r)
+    if key in memo:
+        return memo[key]
+    shown = memo[key] = r.rounded
+    return shown
+
+
+def shown_cell(r: CriterionResult, memo: Shown | None = None) -> Any:
     """A criterion's value as a cell: a number as shown (a Decimal with its places, never
     rounded across the threshold), else as _plain."""
-    shown = r.rounded
+    shown = r.rounded if memo is None else shown_number(r, memo)
     return _plain(r.value) if shown is None else shown
 
 
@@ -146,7 +159,8 @@ def _heading(inp: ExportInput) -> str:
     )
 
 
-def tonghop_table(inp: ExportInput) -> SheetTable:
+def tonghop_table(inp: ExportInput, memo: Shown | None = None) -> SheetTable:
+    memo = {} if memo is None else memo
     report, plan = inp.report, inp.plan
     kinds = present_kinds(report)
     many_kinds = len(kinds) > 1
@@ -220,7 +234,7 @@ def tonghop_table(inp: ExportInput) -> SheetTable:
                 values.append(None)
                 marks.append(NOT_SUBMITTED if res == NOT_SUBMITTED else NOT_APPLICABLE)
             else:
-                values.append(shown_cell(r))
+                values.append(shown_cell(r, memo))
                 marks.append(r.outcome.value)
         table.add(values, marks)
     return table
@@ -250,7 +264,8 @@ def target_results(inp: ExportInput) -> list[tuple[Criterion, CriterionResult]]:
     return out
 
 
-def chitieu_table(inp: ExportInput) -> SheetTable:
+def chitieu_table(inp: ExportInput, memo: Shown | None = None) -> SheetTable:
+    memo = {} if memo is None else memo
     report, plan = inp.report, inp.plan
     kinds = present_kinds(report)
     indicators = _indicator_columns(plan, kinds)
@@ -295,10 +310,8 @@ def chitieu_table(inp: ExportInput) -> SheetTable:
             mark = worst.get(ind.code, idle)
             if ind.kind is IndicatorKind.RATIO:
                 dec = deciding.get(ind.code)
-                pct = None
-                if dec is not None and dec.rounded is not None:
-                    pct = dec.rounded  # as shown beside its verdict
-                elif v is not None and v.numerator is not None and v.denominator:
+                pct = shown_number(dec, memo) if dec is not None else None  # as beside its verdict
+                if pct is None and v is not None and v.numerator is not None and v.denominator:
                     pct = rounded(Fraction(v.numerator) / Fraction(v.denominator) * 100)
                 values += [v.numerator if v else None, v.denominator if v else None, pct]
                 marks += [idle, idle, mark]
@@ -468,9 +481,15 @@ def khenthuong_table(inp: ExportInput) -> SheetTable:
 
 def report_tables(inp: ExportInput) -> dict[str, SheetTable]:
     """The four tables of the consolidated report, by sheet name."""
+    memo: Shown = {}  # the criteria's shown numbers, for TongHop and ChiTieu alike
     return {
         t.name: t
-        for t in (tonghop_table(inp), chitieu_table(inp), tiendo_table(inp), khenthuong_table(inp))
+        for t in (
+            tonghop_table(inp, memo),
+            chitieu_table(inp, memo),
+            tiendo_table(inp),
+            khenthuong_table(inp),
+        )
     }
 
 

@@ -29,8 +29,8 @@ INFO_WIDTHS = [24.0, 56.0, 20.0, 24.0, 28.0, 28.0, 24.0]  # the ThongTin sheet's
 
 def shown_width(value: Any, kind: str) -> int:
     """How many characters a value takes as its cell shows it."""
-    if value is None:
-        return 0
+    if value is None or isinstance(value, Decimal) and not value.is_finite():
+        return 0  # (a Decimal NaN is written as a blank cell)
     if isinstance(value, str):
         return max(len(line) for line in value.split("\n")) if value else 0
     if isinstance(value, dt.datetime):
@@ -47,6 +47,12 @@ def shown_width(value: Any, kind: str) -> int:
     return len(number(value))
 
 
+def _int_width(n: int) -> int:
+    """len(number(n)): the digits, a separator every three, the sign."""
+    digits = len(str(abs(n)))
+    return digits + (digits - 1) // 3 + (n < 0)
+
+
 def column_widths(table: SheetTable) -> list[float]:
     """Widths in characters: the widest value, or the header wrapped over a few lines."""
     widths = []
@@ -55,12 +61,24 @@ def column_widths(table: SheetTable) -> list[float]:
         longest_word = max(len(w) for line in lines for w in (line.split() or [""]))
         widths.append(max(longest_word, -(-max(len(line) for line in lines) // 2)))
     kinds = [c.kind for c in table.columns]
+    percent = [k.startswith(PERCENT) for k in kinds]
     for row in table.rows:
         for i, v in enumerate(row):
-            if v is not None:
+            t = type(v)
+            if t is str and "\n" not in v:  # the common cases first, as shown_width
+                w = len(v)
+            elif t is int and not percent[i]:
+                w = _int_width(v)
+            elif t is float and not percent[i] and v.is_integer() and -1e15 < v < 1e15:
+                w = _int_width(int(v))
+            elif v is None:
+                continue
+            elif t is Decimal and percent[i] and v.is_finite():
+                w = len(f"{float(v):.2f}") + 2 + max(0, -int(v.as_tuple().exponent) - 2)
+            else:
                 w = shown_width(v, kinds[i])
-                if w > widths[i]:
-                    widths[i] = w
+            if w > widths[i]:
+                widths[i] = w
     return [min(max(w + 2, MIN_WIDTH), MAX_WIDTH) for w in widths]
 
 

@@ -42,6 +42,7 @@ from .xlsx_layout import (
 from .xlsx_styles import Styles
 
 if TYPE_CHECKING:
+    from xlsxwriter.format import Format
     from xlsxwriter.workbook import Workbook
     from xlsxwriter.worksheet import Worksheet
 
@@ -54,6 +55,16 @@ FOOTER = "&C&9 Trang &P/&N"
 def clean(text: str) -> str:
     text = text[:MAX_TEXT]
     return _ILLEGAL.sub("", text) if _ILLEGAL.search(text) else text
+
+
+def shown_kind(value: Decimal, kind: str) -> str:
+    """The kind of a value as shown, with its own places (vnformat.rounded: more than two
+    when rounding would cross its criterion's threshold): 'percent:3', 'decimal:1'."""
+    exponent = value.as_tuple().exponent
+    places = max(0, -exponent) if isinstance(exponent, int) else 0
+    if places and (places != 2 or kind != PERCENT):
+        return f"{PERCENT if kind == PERCENT else 'decimal'}:{places}"
+    return kind
 
 
 def put(
@@ -83,11 +94,8 @@ def put(
         kind = "datetime" if isinstance(value, dt.datetime) else DATE
         ws.write_datetime(row, col, value, styles.get(role, kind, mark, total, False, wrap))
     else:
-        if isinstance(value, Decimal):  # a value as shown, with its own places
-            places = max(0, -int(value.as_tuple().exponent))
-            if places and (places != 2 or kind != PERCENT):
-                kind = f"{PERCENT if kind == PERCENT else 'decimal'}:{places}"
-            value = float(value)
+        if isinstance(value, Decimal):
+            kind, value = shown_kind(value, kind), float(value)
         if kind == NUMBER and isinstance(value, float) and not value.is_integer():
             kind = "decimal"
         fmt = styles.get(role, kind, mark, total, False, wrap)
@@ -111,7 +119,8 @@ def merge(
         put(ws, styles, cells[0], cells[1], text, role, wrap=wrap)
         return
     fmt = styles.get(role, TEXT, None, False, text.startswith(FORMULA_STARTS), wrap)
-    ws.merge_range(*cells, clean(text), fmt)
+    ws.merge_range(*cells, "", fmt)  # (merge_range would take text starting '=' for a formula)
+    ws.write_string(cells[0], cells[1], clean(text), fmt)
 
 
 def set_widths(ws: Worksheet, widths: Sequence[float]) -> None:
@@ -180,9 +189,35 @@ def write_table(wb: Workbook, table: SheetTable, styles: Styles, freeze_cols: in
         for i, c in enumerate(table.columns):
             put(ws, styles, top, i, c.header, "header")
 
+    first_total = len(table.rows) - table.total_rows
+    _write_rows(ws, styles, table, first_data, widths, wrap_cols)
+    if not table.rows and table.note:
+        put(ws, styles, first_data, 0, table.note, "subtitle")
+    if first_total > 0:
+        ws.autofilter(first_data - 1, 0, first_data - 1 + first_total, ncols - 1)
+
+
+def _write_rows(
+    ws: Worksheet,
+    styles: Styles,
+    table: SheetTable,
+    first_data: int,
+    widths: Sequence[float],
+    wrap_cols: Sequence[bool],
+) -> None:
+    """The table's rows from `first_data` (0-based) on, as `put` writes them; numbers and
+    plain text (most cells) straight, their format looked up by column, mark and row."""
     kinds = [c.kind for c in table.columns]
     first_total = len(table.rows) - table.total_rows
     wrapping = [i for i, w in enumerate(wrap_cols) if w]
+    formats: dict[tuple[str, str | None, bool, bool], Format] = {}
+    # XlsxWriter's write_number() etc. are its _write_number() etc. behind a decorator that
+    # parses "A1" references; called with numbers, take them undecorated when there
+    write_number = getattr(ws, "_write_number", ws.write_number)
+    write_string = getattr(ws, "_write_string", ws.write_string)
+    write_blank = getattr(ws, "_write_blank", ws.write_blank)
+    write_datetime = getattr(ws, "_write_datetime", ws.write_datetime)
+    isfinite, illegal = math.isfinite, _ILLEGAL.search
     for r, (row, marks) in enumerate(zip(table.rows, table.marks, strict=True)):
         at = first_data + r
         total = r >= first_total
@@ -191,11 +226,43 @@ def write_table(wb: Workbook, table: SheetTable, styles: Styles, freeze_cols: in
             if height is not None:
                 ws.set_row(at, height)
         for i, v in enumerate(row):
-            put(ws, styles, at, i, v, "cell", kinds[i], marks[i], total, wrap_cols[i])
-    if not table.rows and table.note:
-        put(ws, styles, first_data, 0, table.note, "subtitle")
-    if first_total > 0:
-        ws.autofilter(first_data - 1, 0, first_data - 1 + first_total, ncols - 1)
+            t = type(v)
+            if t is float or t is int:
+                kind = kinds[i]
+                if kind == NUMBER and t is float and not v.is_integer():
+                    kind = "decimal"
+                if not isfinite(v):
+                    put(ws, styles, at, i, v, "cell", kind, marks[i], total, wrap_cols[i])
+                    continue
+            elif t is str and v and len(v) <= MAX_TEXT and not v.startswith(FORMULA_STARTS):
+                if illegal(v):
+                    put(ws, styles, at, i, v, "cell", TEXT, marks[i], total, wrap_cols[i])
+                    continue
+                kind = TEXT
+            elif v is None:
+                kind = kinds[i]
+            elif t is Decimal:
+                kind, v, t = shown_kind(v, kinds[i]), float(v), float
+                if not isfinite(v):
+                    put(ws, styles, at, i, None, "cell", kind, marks[i], total, wrap_cols[i])
+                    continue
+            elif t is dt.date:
+                kind = DATE
+            else:
+                put(ws, styles, at, i, v, "cell", kinds[i], marks[i], total, wrap_cols[i])
+                continue
+            key = (kind, marks[i], total, wrap_cols[i])
+            fmt = formats.get(key)
+            if fmt is None:
+                fmt = formats[key] = styles.get("cell", kind, marks[i], total, False, wrap_cols[i])
+            if t is str:
+                write_string(at, i, v, fmt)
+            elif v is None:
+                write_blank(at, i, None, fmt)
+            elif t is dt.date:
+                write_datetime(at, i, v, fmt)
+            else:
+                write_number(at, i, v, fmt)
 
 
 def _info_rows(inp: ExportInput) -> list[tuple[str, Any]]:
