@@ -13,10 +13,19 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from json.encoder import encode_basestring
 from typing import Any
 
 from .aggregate import Aggregate, aggregate
-from .evaluation import CriterionResult, UnitResult, evaluate_unit, targets_only, verdict
+from .evaluation import (
+    CriterionResult,
+    Outcome,
+    UnitResult,
+    evaluate_unit,
+    rule_tails,
+    targets_only,
+    verdict,
+)
 from .lateness import late_days
 from .plan import Period, Plan, Unit
 from .ranking import competition_ranks
@@ -243,14 +252,53 @@ def to_json(report: PeriodReport) -> dict[str, Any]:
 def json_chunks(report: PeriodReport) -> Iterator[str]:
     """to_json(report) as compact JSON text (no spaces), in pieces of one unit each: the
     same characters as json.dumps(to_json(report), ensure_ascii=False, separators=(",",
-    ":")), without the whole document in memory (20,000 units make some 50 MB of text)."""
+    ":")), without the whole document in memory (20,000 units make some 50 MB of text).
+
+    Written straight as text, not through dicts: a province's period is tens of
+    thousands of criteria, and what is the same for every unit (a criterion's code,
+    rule, source) is escaped once (tests/test_cli_core.py holds it to to_json)."""
     dump = json.JSONEncoder(
         ensure_ascii=False, separators=(",", ":"), allow_nan=False
     ).encode  # strict JSON: a NaN or infinity would be a bug, not output
+    text = encode_basestring  # a str as JSON, as dump writes it (ensure_ascii=False)
     head, summary = _json_parts(report)
     yield dump(head)[:-1] + ',"units":['
+    criteria: dict[int, tuple[str, str, tuple[str, str]]] = {}  # id(criterion) -> texts
+    results = {o: f'{o.value}","value":' for o in Outcome}
     for i, r in enumerate(report.units):
-        yield ("," if i else "") + dump(_unit_json(r))
+        sub, unit, rank = r.submission, r.unit, r.rank
+        pieces = []
+        for c in r.criteria:
+            crit = c.criterion
+            texts = criteria.get(id(crit))
+            if texts is None:  # the report's criteria live as long as this loop
+                texts = criteria[id(crit)] = (
+                    '{"code":' + text(crit.code) + ',"result":"',
+                    ',"rule":' + text(crit.rule) + ',"mandatory":'
+                    + ("true" if crit.mandatory else "false") + ',"source":'
+                    + text(crit.source) + ',"explanation":',
+                    rule_tails(crit, c.kind),
+                )
+            scaled, explanation = c.described_scaled(texts[2])
+            if scaled is None:
+                value = dump(_json_value(c.value))
+            else:
+                x = scaled[0] / 10 ** scaled[1]  # float() of the Decimal: the same float
+                value = repr(int(x)) if x.is_integer() else repr(x)
+            pieces.append(texts[0] + results[c.outcome] + value + texts[1]
+                          + text(explanation) + "}")
+        yield (
+            ('{"code":' if i == 0 else ',{"code":') + text(unit.code)
+            + ',"name":' + text(unit.name) + ',"kind":' + text(unit.kind)
+            + ',"block":' + ("null" if unit.block is None else text(unit.block))
+            + ',"result":"' + r.result.value
+            + ('","received_on":null,"channel":null,"state":null' if sub is None else
+               '","received_on":"' + sub.received_on.isoformat() + '","channel":'
+               + text(sub.channel) + ',"state":' + text(sub.state))
+            + ',"late_days":' + repr(r.late_days)
+            + ',"rank":' + ("null" if rank is None else repr(rank))
+            + ',"criteria":[' + ",".join(pieces) + "]}"
+        )
     yield '],"indicators":' + dump(_indicators_json(report))
     yield ',"summary":' + dump(summary) + "}"
 
