@@ -5,15 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from decimal import Decimal
 from enum import StrEnum
-from fractions import Fraction
 from functools import partial
 from typing import NamedTuple
 
 from .plan import Criterion, IndicatorKind, Operator, Plan
 from .values import BLANK, Value, measured
 from .vnformat import as_decimal, day, half_up_scaled, number, rounded_scaled, scaled_text
+
+TYPE_CHECKING = False  # a Fraction or a Decimal is made only when one is asked for
+if TYPE_CHECKING:
+    from decimal import Decimal
+    from fractions import Fraction
 
 
 class Outcome(StrEnum):
@@ -62,6 +65,8 @@ class CriterionResult(NamedTuple):
         if self.kind is IndicatorKind.RATIO:
             n, d = self.raw.numerator, self.raw.denominator
             if n is not None and d and math.isfinite(n) and math.isfinite(d):
+                from fractions import Fraction
+
                 if float(n).is_integer() and float(d).is_integer():  # counts: one gcd
                     return Fraction(int(n) * 100, int(d))
                 return Fraction(n) * 100 / Fraction(d)
@@ -83,6 +88,8 @@ class CriterionResult(NamedTuple):
                 ):  # counts, as stored
                     a, b = int(n) * 100, int(d)
                     return (a, b) if b > 0 else (-a, -b)
+                from fractions import Fraction
+
                 return (Fraction(n) * 100 / Fraction(d)).as_integer_ratio()
         return v.as_integer_ratio()
 

@@ -11,8 +11,6 @@ import json
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
-from fractions import Fraction
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -151,13 +149,25 @@ def build_period_report(
     listed_codes = {u.code for u in listed}
     listed += [u for u in units if u.code in submissions and u.code not in listed_codes]
 
+    # One pass over the units: each evaluated, its ranking value, its values gathered
+    # for the aggregates (in the order of `listed`).
+    get = submissions.get
     rank_values: dict[str, float | None] = {}
-    evaluated: dict[str, tuple[UnitResult, tuple[CriterionResult, ...]]] = {}
+    evaluated: list[tuple[Unit, SubmissionInfo | None, UnitResult,
+                          tuple[CriterionResult, ...]]] = []
+    reported: dict[str, list[Value]] = {ind.code: [] for ind in plan.indicators}
+    kinds = {ind.code: ind.unit_kinds for ind in plan.indicators}
     for u in listed:
-        sub = submissions.get(u.code)
-        evaluated[u.code] = evaluate_unit(plan, u.kind, sub.values if sub else None,
-                                          period.code)
+        sub = get(u.code)
+        values = sub.values if sub is not None else None
+        result, criteria = evaluate_unit(plan, u.kind, values, period.code)
+        evaluated.append((u, sub, result, criteria))
         rank_values[u.code] = _rank_value(plan, u, sub)
+        if values is not None:
+            for code, value in values.items():
+                gathered = reported.get(code)
+                if gathered is not None and u.kind in kinds[code]:
+                    gathered.append(value)
 
     ranks: dict[str, int | None] = {}
     groups: dict[str, dict[str, float | None]] = {}
@@ -167,32 +177,19 @@ def build_period_report(
     for group in groups.values():
         ranks.update(competition_ranks(group, descending))
 
-    reports = []
-    for u in listed:
-        sub = submissions.get(u.code)
-        result, criteria = evaluated[u.code]
-        reports.append(
-            UnitReport(
-                unit=u,
-                result=result,
-                submission=sub,
-                late_days=late_days(sub.received_on if sub else None, period.deadline),
-                rank=ranks.get(u.code),
-                rank_value=rank_values[u.code],
-                criteria=criteria,
-            )
+    deadline = period.deadline
+    reports = [
+        UnitReport(
+            unit=u,
+            result=result,
+            submission=sub,
+            late_days=late_days(sub.received_on if sub else None, deadline),
+            rank=ranks.get(u.code),
+            rank_value=rank_values[u.code],
+            criteria=criteria,
         )
-
-    # One pass over the submissions (not one per indicator), in the order of `listed`.
-    reported: dict[str, list[Value]] = {ind.code: [] for ind in plan.indicators}
-    kinds = {ind.code: ind.unit_kinds for ind in plan.indicators}
-    for u in listed:
-        sub = submissions.get(u.code)
-        if sub is None:
-            continue
-        for code, value in sub.values.items():
-            if code in reported and u.kind in kinds[code]:
-                reported[code].append(value)
+        for u, sub, result, criteria in evaluated
+    ]
     aggregates = [aggregate(ind, reported[ind.code]) for ind in plan.indicators]
 
     submitted = [r for r in reports if r.submission is not None]
@@ -231,6 +228,9 @@ def _json_value(v: object) -> object:
         return v
     if isinstance(v, dt.date):
         return v.isoformat()
+    from decimal import Decimal
+    from fractions import Fraction
+
     if isinstance(v, Decimal):
         x = float(v)
     elif isinstance(v, int | float | Fraction):

@@ -257,7 +257,19 @@ class Plan:
         found = self._criteria_by_kind.get(unit_kind, ())
         if period is None or not self._some_periods_only:
             return found
-        return tuple(x for x in found if not x[0].periods or period in x[0].periods)
+        key = (unit_kind, period)
+        of_period = self._criteria_by_kind_and_period.get(key)
+        if of_period is None:
+            of_period = self._criteria_by_kind_and_period[key] = tuple(
+                x for x in found if not x[0].periods or period in x[0].periods
+            )
+        return of_period
+
+    @cached_property
+    def _criteria_by_kind_and_period(
+        self,
+    ) -> dict[tuple[str, str], tuple[tuple[Criterion, IndicatorKind], ...]]:
+        return {}  # filled by criteria_with_kinds, one entry per (unit kind, period) asked
 
     @cached_property
     def _some_periods_only(self) -> bool:

@@ -12,23 +12,35 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable
-from decimal import ROUND_HALF_UP, Context, Decimal
-from fractions import Fraction
+from functools import cache
 
-Exact = float | int | Fraction
+TYPE_CHECKING = False  # decimal and fractions are imported when a Decimal is made: the
+if TYPE_CHECKING:  # integers do the rounding, and `thidua periods` only writes days
+    from decimal import Context, Decimal
+    from fractions import Fraction
+
+    Exact = float | int | Fraction
 MAX_DECIMALS = 6
 
 
-_PLACES = [Decimal(1).scaleb(-p) for p in range(MAX_DECIMALS + 1)]
 _POWERS: list[int] = [10**p for p in range(MAX_DECIMALS + 1)]
-# enough digits for any finite float to the places shown (no InvalidOperation, no loss)
-_EXACT = Context(prec=400, rounding=ROUND_HALF_UP)
+
+
+@cache
+def _exact_context() -> Context:
+    """Enough digits for any finite float to the places shown (no InvalidOperation, no
+    loss), rounding half-up."""
+    from decimal import ROUND_HALF_UP, Context
+
+    return Context(prec=400, rounding=ROUND_HALF_UP)
 
 
 def _half_up(x: float, places: int) -> Decimal:
     """Half away from zero, from the exact value (Decimal of a float is exact); for an
     infinity or NaN, which no entry lets through, Decimal's own refusal."""
-    shown = Decimal(x).quantize(_PLACES[places], context=_EXACT)
+    from decimal import Decimal
+
+    shown = Decimal(x).quantize(Decimal(1).scaleb(-places), context=_exact_context())
     return shown if shown else shown.copy_abs()  # no "-0,00": what rounds to zero is 0
 
 
@@ -75,7 +87,9 @@ def rounded(x: Exact, decimals: int = 2, keep: Callable[[float], bool] | None = 
 def as_decimal(scaled: tuple[int, int]) -> Decimal:
     """(q, places) as the Decimal q·10^-places that keeps its places (Decimal('65.00'))
     and every digit (a default context would keep 28)."""
-    return Decimal(scaled[0]).scaleb(-scaled[1], _EXACT)
+    from decimal import Decimal
+
+    return Decimal(scaled[0]).scaleb(-scaled[1], _exact_context())
 
 
 def scaled_text(q: int, places: int) -> str:
@@ -92,6 +106,10 @@ def scaled_text(q: int, places: int) -> str:
 
 
 def is_whole(x: Exact) -> bool:
+    if type(x) is float:
+        return x.is_integer()
+    from fractions import Fraction
+
     return x.denominator == 1 if isinstance(x, Fraction) else float(x).is_integer()
 
 
