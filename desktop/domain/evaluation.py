@@ -82,10 +82,12 @@ class CriterionResult(NamedTuple):
             return None
         if self.kind is _RATIO:
             n, d = self.raw.numerator, self.raw.denominator
-            if n is not None and d and _isfinite(n) and _isfinite(d):
-                if (n.is_integer() if type(n) is float else float(n).is_integer()) and (
-                    d.is_integer() if type(d) is float else float(d).is_integer()
-                ):  # counts, as stored
+            if type(n) is float and type(d) is float and n.is_integer() and d.is_integer():
+                if d:  # counts, as stored (whole floats are finite)
+                    a, b = int(n) * 100, int(d)
+                    return (a, b) if b > 0 else (-a, -b)
+            elif n is not None and d and _isfinite(n) and _isfinite(d):
+                if float(n).is_integer() and float(d).is_integer():
                     a, b = int(n) * 100, int(d)
                     return (a, b) if b > 0 else (-a, -b)
                 from fractions import Fraction
@@ -201,8 +203,11 @@ _new_result: Callable[[tuple[object, ...]], CriterionResult] = partial(
 def _count(x: float | None) -> str:
     """A ratio's tử số or mẫu số as number(x or 0) writes it ('1.216'), a count the
     quick way (a check writes two for every ratio of every unit)."""
-    if type(x) is float and x.is_integer() and -1e15 < x < 1e15:
-        return f"{int(x):,}".replace(",", ".")
+    if type(x) is float and x.is_integer():
+        if 0 <= x < 1000:  # no thousands to group
+            return str(int(x))
+        if -1e15 < x < 1e15:
+            return f"{int(x):,}".replace(",", ".")
     return number(x or 0)
 
 

@@ -263,8 +263,8 @@ def json_chunks(report: PeriodReport) -> Iterator[str]:
     text = encode_basestring  # a str as JSON, as dump writes it (ensure_ascii=False)
     head, summary = _json_parts(report)
     yield dump(head)[:-1] + ',"units":['
-    criteria: dict[int, tuple[str, str, tuple[str, str]]] = {}  # id(criterion) -> texts
-    results = {o: f'{o.value}","value":' for o in Outcome}
+    # id(criterion) -> its JSON up to the value, by outcome; after the value; rule_tails
+    criteria: dict[int, tuple[dict[Outcome, str], str, tuple[str, str]]] = {}
     for i, r in enumerate(report.units):
         sub, unit, rank = r.submission, r.unit, r.rank
         pieces = []
@@ -272,8 +272,9 @@ def json_chunks(report: PeriodReport) -> Iterator[str]:
             crit = c.criterion
             texts = criteria.get(id(crit))
             if texts is None:  # the report's criteria live as long as this loop
+                start = '{"code":' + text(crit.code) + ',"result":"'
                 texts = criteria[id(crit)] = (
-                    '{"code":' + text(crit.code) + ',"result":"',
+                    {o: start + o.value + '","value":' for o in Outcome},
                     ',"rule":' + text(crit.rule) + ',"mandatory":'
                     + ("true" if crit.mandatory else "false") + ',"source":'
                     + text(crit.source) + ',"explanation":',
@@ -285,8 +286,7 @@ def json_chunks(report: PeriodReport) -> Iterator[str]:
             else:
                 x = scaled[0] / 10 ** scaled[1]  # float() of the Decimal: the same float
                 value = repr(int(x)) if x.is_integer() else repr(x)
-            pieces.append(texts[0] + results[c.outcome] + value + texts[1]
-                          + text(explanation) + "}")
+            pieces.append(texts[0][c.outcome] + value + texts[1] + text(explanation) + "}")
         yield (
             ('{"code":' if i == 0 else ',{"code":') + text(unit.code)
             + ',"name":' + text(unit.name) + ',"kind":' + text(unit.kind)
