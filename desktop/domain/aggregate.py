@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Aggregate:
+    """An indicator over the units that reported it (DESIGN.md section 4)."""
+
     code: str
     kind: IndicatorKind
     units_reporting: int

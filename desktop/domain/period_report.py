@@ -48,6 +48,9 @@ CHANNEL_LABELS = {"email": "Thư điện tử", "usb": "USB", "paper": "Giấy",
 
 @dataclass(frozen=True)
 class SubmissionInfo:
+    """One unit's report for the period as read: when and how it came, its review state,
+    its values."""
+
     unit_code: str
     received_on: dt.date
     channel: str
@@ -59,6 +62,8 @@ class SubmissionInfo:
 
 @dataclass(frozen=True)
 class UnitReport:
+    """One expected unit of the period: its result, criteria, lateness and rank."""
+
     unit: Unit
     result: UnitResult
     submission: SubmissionInfo | None
@@ -100,6 +105,8 @@ def targets_summary(units: Sequence[UnitReport]) -> TargetsSummary | None:
 
 @dataclass(frozen=True)
 class Summary:
+    """The period's counts: expected, submitted, on time, late, accepted, and by result."""
+
     expected: int
     submitted: int
     on_time: int
@@ -113,6 +120,8 @@ class Summary:
 
 @dataclass(frozen=True)
 class PeriodReport:
+    """A whole period evaluated: every unit, the aggregates and the summary."""
+
     plan: Plan
     period: Period
     units: tuple[UnitReport, ...]
