@@ -128,6 +128,13 @@ class CriterionResult(NamedTuple):
         return self._shown(self.shown_scaled())
 
     def _shown(self, scaled: tuple[int, int] | None) -> str:
+        if scaled is not None:  # a finite number (shown_scaled is None for anything else)
+            text = scaled_text(*scaled)
+            kind = self.kind
+            if kind is _RATIO:
+                n, d = self.raw.numerator, self.raw.denominator
+                return f"{text} % ({_count(n)}/{_count(d)})"
+            return f"{text} %" if kind is _PERCENT else text
         v = self.value
         if v is None:
             return "—"
@@ -135,14 +142,7 @@ class CriterionResult(NamedTuple):
             return "Có" if v else "Không"
         if isinstance(v, dt.date):
             return day(v)
-        if scaled is None:  # not a finite number: nothing believable to show
-            return "—"
-        text = scaled_text(*scaled)
-        kind = self.kind
-        if kind is _RATIO:
-            n, d = self.raw.numerator, self.raw.denominator
-            return f"{text} % ({_count(n)}/{_count(d)})"
-        return f"{text} %" if kind is _PERCENT else text
+        return "—"  # not a finite number: nothing believable to show
 
     @property
     def explanation(self) -> str:
