@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -20,7 +21,7 @@ from ..domain.evaluation import CriterionResult, rule_label
 from ..domain.period_report import PeriodReport, UnitReport
 from ..domain.plan import Criterion, IndicatorKind, Plan
 from ..domain.vnformat import day, decimal_text, number, percent
-from .row_order import SortedRows
+from .row_order import SortedRows, permutation
 from .submissions_model import ROW_ROLE, SEARCH_ROLE, SORT_ROLE, fold
 
 OUTCOME_ROLE = Qt.ItemDataRole.UserRole + 10  # pass | fail | incomplete | not_submitted | n/a
@@ -45,6 +46,16 @@ _CRITERION_ROLES = frozenset({
     int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.BackgroundRole),
     int(Qt.ItemDataRole.ForegroundRole), int(Qt.ItemDataRole.TextAlignmentRole),
     int(Qt.ItemDataRole.ToolTipRole), int(OUTCOME_ROLE), int(SORT_ROLE), int(ROW_ROLE)})
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+# what a row caches for painting, by role: its texts, backgrounds and outcomes per column
+_ROW_SLOTS = {_DISPLAY: 0, _BACKGROUND: 1, int(OUTCOME_ROLE): 2}
+# the roles answered by cell() (tooltips are made when asked, for the cell under the mouse)
+_ASKED_ROLES = frozenset({int(Qt.ItemDataRole.ToolTipRole), int(SORT_ROLE), int(ROW_ROLE),
+                          int(SEARCH_ROLE)})
 
 
 def shown_value(plan: Plan, result: CriterionResult, report: UnitReport) -> str:
@@ -87,8 +98,63 @@ def _sort_value(result: CriterionResult | None) -> Any:
     return float(v)
 
 
+@dataclass(frozen=True)
+class CheckRows:
+    """What the matrix shows of a report, made off the GUI thread (`prepare`): the rows in
+    the order asked for, each unit's results by criterion code, the columns."""
+
+    report: PeriodReport | None
+    rows: list[UnitReport]
+    cells: list[dict[str, CriterionResult]]
+    criteria: list[Criterion]
+    order: tuple[int, Qt.SortOrder] | None
+
+
+def prepare(report: PeriodReport | None,
+            order: tuple[int, Qt.SortOrder] | None = None) -> CheckRows:
+    """The rows of `report` sorted by `order` (a column of CheckTableModel): a worker
+    thread calls it, so that the GUI thread only swaps lists (3,321 units × 30 criteria
+    take tens of milliseconds to index)."""
+    rows = list(report.units) if report else []
+    cells = [{c.criterion.code: c for c in r.criteria} for r in rows]
+    kinds = {r.unit.kind for r in rows}
+    crits = [c for c in report.plan.criteria if kinds & set(c.unit_kinds)] if report else []
+    criteria = [c for c in crits if c.mandatory] + [c for c in crits if not c.mandatory]
+    if order is not None:
+        perm = _sorted_rows(rows, cells, criteria, order)
+        if perm is not None:
+            rows, cells = [rows[i] for i in perm], [cells[i] for i in perm]
+    return CheckRows(report, rows, cells, criteria, order)
+
+
+def _sorted_rows(rows: list[UnitReport], cells: list[dict[str, CriterionResult]],
+                 criteria: list[Criterion], order: tuple[int, Qt.SortOrder]) -> list[int] | None:
+    column, how = order
+    if not 0 <= column < CheckTableModel.FIRST_CRITERION + len(criteria):
+        return None
+    return permutation(column_values(rows, cells, criteria, column), how)
+
+
+def column_values(rows: list[UnitReport], cells: list[dict[str, CriterionResult]],
+                  criteria: list[Criterion], column: int) -> list[Any]:
+    """What each row sorts by in `column`."""
+    m = CheckTableModel
+    if column == m.COL_RANK:
+        return [r.rank for r in rows]
+    if column == m.COL_CODE:
+        return [r.unit.code for r in rows]
+    if column == m.COL_UNIT:
+        return [r.unit.name for r in rows]
+    if column == m.COL_RESULT:
+        return [_RESULT_ORDER[r.result.value] for r in rows]
+    if column == m.COL_RANK_VALUE:
+        return [r.rank_value for r in rows]
+    code = criteria[column - m.FIRST_CRITERION].code
+    return [_sort_value(c.get(code)) for c in cells]
+
+
 class CheckTableModel(SortedRows, QAbstractTableModel):
-    ROW_LISTS = ("_rows", "_cells")
+    ROW_LISTS = ("_rows", "_cells", "_painted")
 
     COL_RANK = 0
     COL_CODE = 1
@@ -104,17 +170,39 @@ class CheckTableModel(SortedRows, QAbstractTableModel):
         self.criteria: list[Criterion] = []
         self._rows: list[UnitReport] = []
         self._cells: list[dict[str, CriterionResult]] = []
+        # per row, once painted: (texts, backgrounds, outcomes) of every column
+        self._painted: list[tuple[list[Any], list[Any], list[Any]] | None] = []
+        self._headers: dict[tuple[int, int], Any] = {}
+        bold = QFont()
+        bold.setBold(True)
+        self._bold = bold
+        self._columns: dict[int, list[Any]] = {}
 
     def set_report(self, report: PeriodReport | None) -> None:
+        self.set_rows(prepare(report, self.sort_order))
+
+    def set_rows(self, rows: CheckRows) -> None:
+        """Show rows made by `prepare` (sorted already when made for the current order)."""
         self.beginResetModel()
-        self.report = report
-        self._rows = list(report.units) if report else []
-        self._cells = [{c.code: c for c in r.criteria} for r in self._rows]
-        kinds = {r.unit.kind for r in self._rows}
-        crits = [c for c in report.plan.criteria if kinds & set(c.unit_kinds)] if report else []
-        self.criteria = [c for c in crits if c.mandatory] + [c for c in crits if not c.mandatory]
-        self.keep_order()
+        self.report = rows.report
+        self._rows, self._cells, self.criteria = rows.rows, rows.cells, rows.criteria
+        self._painted = [None] * len(self._rows)
+        self._headers = {}
+        self._columns = self._column_roles()
+        if rows.order != self.sort_order:
+            self.keep_order()
         self.endResetModel()
+
+    def _column_roles(self) -> dict[int, list[Any]]:
+        """The roles that are the same down a column: alignment, font, text colour."""
+        n = self.FIRST_CRITERION + len(self.criteria)
+        fixed = range(self.FIRST_CRITERION)
+        return {
+            _ALIGNMENT: [None if c == self.COL_UNIT else _CENTRE for c in range(n)],
+            _FONT: [self._bold if c in (self.COL_RANK, self.COL_RESULT) else None
+                    for c in range(n)],
+            _FOREGROUND: [None if c in fixed else _TEXT_BRUSH for c in range(n)],
+        }
 
     def unit_report(self, row: int) -> UnitReport:
         return self._rows[row]
@@ -145,8 +233,17 @@ class CheckTableModel(SortedRows, QAbstractTableModel):
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
+        """Made once per report: the header asks for every visible section at each paint."""
         if orientation != Qt.Orientation.Horizontal:
             return None
+        key = (section, int(role))
+        try:
+            return self._headers[key]
+        except KeyError:
+            value = self._headers[key] = self._header(section, int(role))
+            return value
+
+    def _header(self, section: int, role: int) -> Any:
         c = self.criterion_at(section)
         if c is None:
             if role == Qt.ItemDataRole.DisplayRole:
@@ -188,23 +285,42 @@ class CheckTableModel(SortedRows, QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        return self.cell(index.row(), index.column(), role) if index.isValid() else None
+        """Painting asks each visible cell for seven roles: a list lookup each, from the
+        row's texts and colours made the first time it is painted."""
+        slot = _ROW_SLOTS.get(role)
+        if slot is not None:
+            row = index.row()
+            if row < 0:
+                return None
+            painted = self._painted[row] or self._paint_row(row)
+            return painted[slot][index.column()]
+        same = self._columns.get(role)
+        if same is not None:
+            return same[index.column()] if index.isValid() else None
+        if role in _ASKED_ROLES and index.isValid():
+            return self.cell(index.row(), index.column(), role)
+        return None
+
+    def _paint_row(self, row: int) -> tuple[list[Any], list[Any], list[Any]]:
+        n = self.columnCount()
+        cell, d, b, o = self.cell, _DISPLAY, _BACKGROUND, int(OUTCOME_ROLE)
+        painted = ([cell(row, c, d) for c in range(n)], [cell(row, c, b) for c in range(n)],
+                   [cell(row, c, o) for c in range(n)])
+        self._painted[row] = painted
+        return painted
+
+    def column_texts(self, column: int, rows: list[int]) -> list[str]:
+        """The texts of `column` in these rows (for sizing the column), without Qt calls."""
+        return [str(self.cell(r, column, _DISPLAY) or "") for r in rows]
+
+    def search_words(self) -> list[list[str]]:
+        """What the search box matches in each row: the code and the name's words,
+        lower case without diacritics (VietnameseSortFilterProxy)."""
+        return [[r.unit.code.lower(), *fold(r.unit.name).split()] for r in self._rows]
 
     def sort_values(self, column: int, n: int) -> list[Any]:
         """A criterion's values straight from the results, not one data() call per row."""
-        rows = self._rows[:n]
-        if column == self.COL_RANK:
-            return [r.rank for r in rows]
-        if column == self.COL_CODE:
-            return [r.unit.code for r in rows]
-        if column == self.COL_UNIT:
-            return [r.unit.name for r in rows]
-        if column == self.COL_RESULT:
-            return [_RESULT_ORDER[r.result.value] for r in rows]
-        if column == self.COL_RANK_VALUE:
-            return [r.rank_value for r in rows]
-        code = self.criteria[column - self.FIRST_CRITERION].code
-        return [_sort_value(cells.get(code)) for cells in self._cells[:n]]
+        return column_values(self._rows[:n], self._cells[:n], self.criteria, column)
 
     def cell(self, row: int, col: int, role: int) -> Any:
         r = self._rows[row]
@@ -264,11 +380,9 @@ class CheckTableModel(SortedRows, QAbstractTableModel):
                 return r.unit.code.lower()
             return None
         if role == Qt.ItemDataRole.BackgroundRole and col == self.COL_RESULT:
-            return QBrush(COLORS[result][0])
+            return _BRUSHES[result][0]
         if role == Qt.ItemDataRole.FontRole and col in (self.COL_RANK, self.COL_RESULT):
-            font = QFont()
-            font.setBold(True)
-            return font
+            return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole and col != self.COL_UNIT:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_RESULT:

@@ -9,20 +9,15 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import (
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from ..domain.period_report import PeriodReport
 from ..domain.vnformat import day, number
-from .check_model import COLORS, CheckTableModel
+from .check_model import COLORS, CheckRows, CheckTableModel, prepare
 from .columns import fit_columns
 from .context import AppContext
+from .current_frame import CurrentFrame
 from .forms.ui_check_page import Ui_CheckPage
 from .frozen_columns import FrozenColumns
 from .submissions_model import ROW_ROLE, VietnameseSortFilterProxy, error_text, show_banner
@@ -42,25 +37,6 @@ LEGEND = "&nbsp; ".join([
     "&nbsp;&nbsp;Cột chữ đậm: tiêu chuẩn thi đua (bắt buộc); cột chữ nghiêng, màu nhạt: "
     "chỉ tiêu phấn đấu (không tính vào kết quả).",
 ])
-
-
-class _FramedSelection(QStyledItemDelegate):
-    """Shows the selected cell with a frame, keeping its outcome colour visible."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
-        if not option.state & QStyle.StateFlag.State_Selected:  # most cells: as they are
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        selected = True
-        opt.state &= ~QStyle.StateFlag.State_Selected
-        super().paint(painter, opt, index)
-        if selected:
-            painter.save()
-            painter.setPen(QPen(QColor("#1a56a8"), 2))
-            painter.drawRect(opt.rect.adjusted(1, 1, -1, -1))
-            painter.restore()
 
 
 class CheckPage(QWidget):
@@ -83,9 +59,11 @@ class CheckPage(QWidget):
         header.setResizeContentsPrecision(200)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         table.setMouseTracking(True)
-        table.setItemDelegate(_FramedSelection(table))
+        # no selection colour over the outcome colours: the current cell gets a frame
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         # rank, code and unit stay in view while the criteria scroll right
         self.frozen = FrozenColumns(table, CheckTableModel.COL_UNIT + 1)
+        self.frame = CurrentFrame(table, self.frozen.view, self.frozen.count)
         keyboard_table(table)
         self.ui.legendLabel.setText(LEGEND)
         self.ui.busyLabel.setVisible(False)
@@ -120,12 +98,16 @@ class CheckPage(QWidget):
         self._generation += 1
         generation = self._generation
         ctx, period = self.ctx, self.ctx.period_code
+        order = self.model.sort_order
         self._set_busy(True)
 
-        def done(report: PeriodReport) -> None:
+        def work(_report: Any) -> CheckRows:
+            return prepare(ctx.report(period), order)  # sorted off the GUI thread
+
+        def done(rows: CheckRows) -> None:
             if generation == self._generation:
                 self._set_busy(False)
-                self._apply(report)
+                self._apply(rows)
 
         def failed(exc: BaseException) -> None:
             if generation == self._generation:
@@ -133,19 +115,21 @@ class CheckPage(QWidget):
                 show_banner(self.ui.bannerLabel,
                             f"Không đánh giá được kỳ {period}: {error_text(exc)}", "error")
 
-        self.ctx.tasks.run(lambda _report: ctx.report(period), done, failed)
+        self.ctx.tasks.run(work, done, failed)
 
     def _set_busy(self, busy: bool) -> None:
         self.ui.busyLabel.setVisible(busy)
         self.ui.busyBar.setVisible(busy)
 
-    def _apply(self, report: PeriodReport) -> None:
+    def _apply(self, rows: CheckRows) -> None:
+        report = rows.report
+        assert report is not None
         show_banner(self.ui.bannerLabel, "")
         current = self.ui.table.currentIndex()
         keep = (current.data(ROW_ROLE), current.column()) \
             if current.isValid() else None
         self.report = report
-        self.model.set_report(report)
+        self.model.set_rows(rows)
         p = report.period
         self.ui.titleLabel.setText(
             f"<b>Kiểm tra, đánh giá và xếp hạng</b> — {html.escape(p.label)}, "

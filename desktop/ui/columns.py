@@ -9,7 +9,9 @@ lets one column take the remaining width.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 SAMPLE = 60
@@ -26,6 +28,18 @@ def sample_rows(count: int, sample: int = SAMPLE) -> list[int]:
     return head + list(range(len(head), count, step))[: sample - len(head)]
 
 
+def _column_texts(model: Any, sample: int) -> Any:
+    """`texts(col)`: the texts of the sampled rows in a column. A source model that has
+    `column_texts(col, rows)` answers from its own lists (no Qt call per cell)."""
+    source = model.sourceModel() if isinstance(model, QSortFilterProxyModel) else model
+    if hasattr(source, "column_texts"):
+        source_rows = sample_rows(source.rowCount(), sample)
+        return lambda col: source.column_texts(col, source_rows)
+    rows = sample_rows(model.rowCount(), sample)
+    display = Qt.ItemDataRole.DisplayRole
+    return lambda col: [str(model.index(r, col).data(display) or "") for r in rows]
+
+
 def fit_columns(table: QTableView, stretch: int | None = None, sample: int = SAMPLE,
                 max_width: int = MAX_WIDTH) -> None:
     model = table.model()
@@ -34,18 +48,16 @@ def fit_columns(table: QTableView, stretch: int | None = None, sample: int = SAM
         return
     fm = table.fontMetrics()
     header_fm = header.fontMetrics()
-    rows = sample_rows(model.rowCount(), sample)
     display = Qt.ItemDataRole.DisplayRole
+    texts = _column_texts(model, sample)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     for col in range(model.columnCount()):
         title = str(model.headerData(col, Qt.Orientation.Horizontal, display) or "")
         width = max((header_fm.horizontalAdvance(line) for line in title.split("\n")),
                     default=0) * 11 // 10 + PADDING + 8  # bold headers, sort arrow
-        for r in rows:
-            text = model.index(r, col).data(display)
-            if text:
-                # * 1.1: some cells are bold (ranks, results)
-                width = max(width, fm.horizontalAdvance(str(text)) * 11 // 10 + PADDING)
+        # * 1.1: some cells are bold (ranks, results); each distinct text measured once
+        for text in {t for t in texts(col) if t}:
+            width = max(width, fm.horizontalAdvance(text) * 11 // 10 + PADDING)
         header.resizeSection(col, min(width, max_width))
     if stretch is not None:
         header.setStretchLastSection(False)

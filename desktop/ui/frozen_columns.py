@@ -51,6 +51,8 @@ class FrozenColumns(QObject):
         view.verticalScrollBar().valueChanged.connect(table.verticalScrollBar().setValue)
         table.verticalScrollBar().valueChanged.connect(view.verticalScrollBar().setValue)
         table.installEventFilter(self)
+        # the viewport is resized after the table's own Resize event: follow it too
+        table.viewport().installEventFilter(self)
         table.horizontalHeader().geometriesChanged.connect(self.update_geometry)
         view.show()
         self.update_geometry()
@@ -103,7 +105,9 @@ class FrozenColumns(QObject):
         self.table.sortByColumn(col, order)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.table and event.type() in (
+        kind = event.type()
+        if kind == QEvent.Type.Resize and watched is self.table.viewport() or \
+                watched is self.table and kind in (
                 QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.LayoutRequest):
             self.update_geometry()
         return False

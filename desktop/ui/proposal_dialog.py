@@ -15,7 +15,6 @@ from __future__ import annotations
 import html
 import logging
 from dataclasses import dataclass
-from functools import cmp_to_key
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.collation import vn_key
 from ..domain.errors import DomainError
 from ..domain.evaluation import UnitResult
 from ..domain.period_report import PeriodReport, UnitReport
@@ -46,7 +46,7 @@ from . import errors
 from .combos import fill_combo
 from .context import AppContext
 from .forms.ui_proposal_dialog import Ui_ProposalDialog
-from .submissions_model import show_banner, vietnamese_collator
+from .submissions_model import show_banner
 
 log = logging.getLogger("thidua.ui.proposals")
 
@@ -101,9 +101,8 @@ class ProposalDialog(QDialog):
                     f"{html.escape(KIND_LABELS.get(proposal.kind, proposal.kind))} "
                     f"<b>{html.escape(proposal.label)}</b>.")
         self.ui.headerLabel.setText(head)
-        collator = vietnamese_collator()
-        by_name = cmp_to_key(lambda a, b: collator.compare(a.unit.name, b.unit.name))
-        self._units = sorted(report.units, key=by_name)
+        # the collator's order by plain keys (cached by the evaluation): no Qt call per pair
+        self._units = sorted(report.units, key=lambda r: vn_key(r.unit.name))
         for name in review_awards(self.plan, review):
             self.ui.awardCombo.addItem(name, name)
         buttons = self.ui.buttonBox

@@ -36,6 +36,21 @@ def sort_key(value: Any) -> Any:
     return (2, vn_key(str(value)))
 
 
+def permutation(raw: list[Any], order: Qt.SortOrder) -> list[int] | None:
+    """The row numbers in the order of their values `raw` (None when already in order);
+    blank values (None) last whichever the order. Pure Python: a worker may call it."""
+    n = len(raw)
+    present = [r for r in range(n) if raw[r] is not None]
+    keys = {r: sort_key(raw[r]) for r in present}
+    try:
+        present.sort(key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+    except TypeError:  # keys of mixed kinds that do not compare: as texts
+        present.sort(key=lambda r: vn_key(str(raw[r])),
+                     reverse=order == Qt.SortOrder.DescendingOrder)
+    perm = present + [r for r in range(n) if raw[r] is None]
+    return None if perm == list(range(n)) else perm
+
+
 class SortedRows:
     """Mixin for a QAbstractTableModel: `sort()` permutes the lists named in ROW_LISTS.
 
@@ -94,17 +109,7 @@ class SortedRows:
         n = model.rowCount()
         if n < 2 or not 0 <= column < model.columnCount():
             return None
-        raw = self.sort_values(column, n)
-        present = [r for r in range(n) if raw[r] is not None]
-        keys = {r: sort_key(raw[r]) for r in present}
-        try:
-            present.sort(key=keys.__getitem__,
-                         reverse=order == Qt.SortOrder.DescendingOrder)
-        except TypeError:  # keys of mixed kinds that do not compare: as texts
-            present.sort(key=lambda r: vn_key(str(raw[r])),
-                         reverse=order == Qt.SortOrder.DescendingOrder)
-        perm = present + [r for r in range(n) if raw[r] is None]
-        return None if perm == list(range(n)) else perm
+        return permutation(self.sort_values(column, n), order)
 
     def _permute(self, perm: list[int]) -> None:
         for name in self.ROW_LISTS:

@@ -161,9 +161,11 @@ class VietnameseSortFilterProxy(SourceSortingProxy):
             return True
         if self._accepted is None:  # one pass over the rows, then a list lookup per row
             words = self._words
-            self._accepted = [
-                all(any(h.startswith(w) for h in self._row_words(r)) for w in words)
-                for r in range(self.sourceModel().rowCount())]
+            source = self.sourceModel()
+            every = source.search_words() if hasattr(source, "search_words") else [
+                self._row_words(r) for r in range(source.rowCount())]
+            self._accepted = [all(any(h.startswith(w) for h in hay) for w in words)
+                              for hay in every]
         return source_row < len(self._accepted) and self._accepted[source_row]
 
     def lessThan(self, left: _Index, right: _Index) -> bool:  # noqa: N802
@@ -258,6 +260,11 @@ class SubmissionsTableModel(SortedRows, QAbstractTableModel):
         self._lines = list(lines)
         self.keep_order()
         self.endResetModel()
+
+    def search_words(self) -> list[list[str]]:
+        """What the search box matches in each row: the code and the name's words,
+        lower case without diacritics (VietnameseSortFilterProxy)."""
+        return [[line.unit_code.lower(), *fold(line.unit_name).split()] for line in self._lines]
 
     def line(self, row: int) -> SubmissionLine:
         return self._lines[row]
