@@ -332,3 +332,19 @@ def test_a_criterion_with_an_other_rule_is_judged_by_its_own() -> None:
     ]
     assert '"Không đạt: 60,00 % (60/100) < 65 %"' in texts[0]
     assert '"Đạt: 60,00 % (60/100) ≥ 50 %"' in texts[1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    n=st.one_of(st.integers(-(10**13), 10**13).map(float), st.floats(-1e13, 1e13)),
+    d=st.one_of(st.integers(-(10**13), 10**13).map(float), st.floats(-1e13, 1e13)),
+)
+def test_an_aggregate_ratio_is_written_as_its_exact_value_rounded(n, d) -> None:
+    """The indicators' JSON writes a ratio of counts without its Fraction: the same
+    number as from the exact value (Aggregate.exact)."""
+    from desktop.domain.aggregate import Aggregate
+    from desktop.domain.period_report import _aggregate_value, _json_value
+
+    a = Aggregate("X", IndicatorKind.RATIO, 3, numerator=n, denominator=d, value=None)
+    assert _aggregate_value(a) == _json_value(a.exact)
+    assert type(_aggregate_value(a)) is type(_json_value(a.exact))

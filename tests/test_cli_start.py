@@ -61,6 +61,8 @@ NOT_FOR_PERIODS = [
     "alembic",
 ]
 NOT_FOR_CHECK = [
+    "decimal",
+    "fractions",
     *OTHER_COMMANDS,
     "platformdirs",
     "logging",

@@ -25,10 +25,10 @@ from .evaluation import (
     verdict,
 )
 from .lateness import late_days
-from .plan import Period, Plan, Unit
+from .plan import IndicatorKind, Period, Plan, Unit
 from .ranking import competition_ranks
 from .values import Value, measured
-from .vnformat import rounded
+from .vnformat import half_up_scaled, rounded
 
 
 class ReviewState:
@@ -237,6 +237,11 @@ def _json_value(v: object) -> object:
         return v
     if isinstance(v, dt.date):
         return v.isoformat()
+    if type(v) is float or type(v) is int:  # float(rounded(v, 2)), without a Decimal
+        if not math.isfinite(v):
+            return None
+        x = half_up_scaled(*v.as_integer_ratio(), 2) / 100
+        return int(x) if x.is_integer() else x
     from decimal import Decimal
     from fractions import Fraction
 
@@ -249,6 +254,19 @@ def _json_value(v: object) -> object:
     else:
         return str(v)
     return int(x) if x.is_integer() else x
+
+
+def _aggregate_value(a: Aggregate) -> object:
+    """_json_value(a.exact); a ratio of counts without making its Fraction."""
+    n, d = a.numerator, a.denominator
+    if (a.kind is IndicatorKind.RATIO and type(n) is float and type(d) is float and d
+            and n.is_integer() and d.is_integer()):
+        top, bottom = int(n) * 100, int(d)
+        if bottom < 0:
+            top, bottom = -top, -bottom
+        x = half_up_scaled(top, bottom, 2) / 100
+        return int(x) if x.is_integer() else x
+    return _json_value(a.exact)
 
 
 def to_json(report: PeriodReport) -> dict[str, Any]:
@@ -372,7 +390,7 @@ def _indicators_json(report: PeriodReport) -> list[dict[str, Any]]:
             "kind": a.kind.value,
             "numerator": _json_value(a.numerator),
             "denominator": _json_value(a.denominator),
-            "value": _json_value(a.exact),
+            "value": _aggregate_value(a),
             "units_reporting": a.units_reporting,
             **({"yes": a.yes} if a.yes is not None else {}),
             **(
