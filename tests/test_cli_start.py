@@ -49,6 +49,8 @@ NOT_FOR_PERIODS = [
     "shutil",  # argparse's way to the terminal's width
     "typing",
     "json",  # --format json only
+    "decimal",  # the rounding is done in integers; a day needs neither
+    "fractions",
     "desktop.domain.period_report",  # the evaluation: `check` only
     "desktop.domain.evaluation",
     "desktop.domain.plan_rules",
@@ -59,6 +61,8 @@ NOT_FOR_PERIODS = [
     "alembic",
 ]
 NOT_FOR_CHECK = [
+    "decimal",
+    "fractions",
     *OTHER_COMMANDS,
     "platformdirs",
     "logging",

@@ -11,14 +11,19 @@ import datetime as dt
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from fractions import Fraction
 
 from .plan import Indicator, IndicatorKind
-from .values import Value
+from .values import BLANK, Value
+
+TYPE_CHECKING = False  # fractions is imported when an exact value is asked for
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 
 @dataclass(frozen=True)
 class Aggregate:
+    """An indicator over the units that reported it (DESIGN.md section 4)."""
+
     code: str
     kind: IndicatorKind
     units_reporting: int
@@ -39,6 +44,8 @@ class Aggregate:
         if self.kind is IndicatorKind.RATIO and d and n is not None:
             if not (math.isfinite(n) and math.isfinite(d)):
                 return None  # only from a database written elsewhere
+            from fractions import Fraction
+
             return Fraction(n) / Fraction(d) * 100
         if self.value is not None and not math.isfinite(self.value):
             return None
@@ -47,7 +54,7 @@ class Aggregate:
 
 def aggregate(indicator: Indicator, values: Iterable[Value]) -> Aggregate:
     kind = indicator.kind
-    reported = [v for v in values if not v.is_blank]
+    reported = [v for v in values if v != BLANK]  # not v.is_blank, without its call
     n = len(reported)
     if kind is IndicatorKind.RATIO:
         num = sum(v.numerator or 0 for v in reported)

@@ -5,15 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from decimal import Decimal
 from enum import StrEnum
-from fractions import Fraction
+from functools import partial
 from typing import NamedTuple
 
 from .plan import Criterion, IndicatorKind, Operator, Plan
 from .values import BLANK, Value, measured
-from .vnformat import day, is_whole, number, rounded
-from .vnformat import decimal_text as _decimal_text
+from .vnformat import as_decimal, day, half_up_scaled, number, rounded_scaled, scaled_text
+
+TYPE_CHECKING = False  # a Fraction or a Decimal is made only when one is asked for
+if TYPE_CHECKING:
+    from decimal import Decimal
+    from fractions import Fraction
 
 
 class Outcome(StrEnum):
@@ -62,66 +65,120 @@ class CriterionResult(NamedTuple):
         if self.kind is IndicatorKind.RATIO:
             n, d = self.raw.numerator, self.raw.denominator
             if n is not None and d and math.isfinite(n) and math.isfinite(d):
+                from fractions import Fraction
+
                 if float(n).is_integer() and float(d).is_integer():  # counts: one gcd
                     return Fraction(int(n) * 100, int(d))
                 return Fraction(n) * 100 / Fraction(d)
         return v
 
+    def exact_ratio(self) -> tuple[int, int] | None:
+        """`exact` as the integers a/b (b > 0), without making a Fraction: what the
+        rounding works from (a province's check shows tens of thousands of numbers)."""
+        v = self.value
+        if type(v) is not float and (v is None or isinstance(v, bool | dt.date)):
+            return None
+        if not _isfinite(v):
+            return None
+        if self.kind is _RATIO:
+            n, d = self.raw.numerator, self.raw.denominator
+            if type(n) is float and type(d) is float and n.is_integer() and d.is_integer():
+                if d:  # counts, as stored (whole floats are finite)
+                    a, b = int(n) * 100, int(d)
+                    return (a, b) if b > 0 else (-a, -b)
+            elif n is not None and d and _isfinite(n) and _isfinite(d):
+                if float(n).is_integer() and float(d).is_integer():
+                    a, b = int(n) * 100, int(d)
+                    return (a, b) if b > 0 else (-a, -b)
+                from fractions import Fraction
+
+                return (Fraction(n) * 100 / Fraction(d)).as_integer_ratio()
+        return v.as_integer_ratio()
+
+    def shown_scaled(self) -> tuple[int, int] | None:
+        """The number as shown, q·10^-places, as (q, places): two places, more when
+        rounding would cross the threshold, so that it never contradicts the outcome
+        (vnformat.rounded_scaled); None when the value is not a number."""
+        exact = self.exact_ratio()
+        if exact is None:
+            return None
+        a, b = exact
+        places = 2 if self.kind in _PERCENT_LIKE or a % b else 0
+        c = self.criterion
+        t = c.threshold
+        if (
+            c.op is _TRUE or c.op is _BY or type(t) is not float
+            # a whole number is shown exactly; rounding to two places moves a value by
+            # 0.005 at most, so one farther than 0.01 from the threshold stays on its side
+            or places == 0 or (-1e9 < t < 1e9 and not -0.01 < a / b - t < 0.01)
+        ):
+            return half_up_scaled(a, b, places), places
+        return rounded_scaled(a, b, places, lambda y: _compare(c, y))
+
     @property
     def rounded(self) -> Decimal | None:
         """The number as shown (vnformat.rounded): two places, more when rounding would
         cross the threshold, so that it never contradicts the outcome."""
-        x = self.exact
-        if x is None:
-            return None
-        places = 2 if self.kind in _PERCENT_LIKE or not is_whole(x) else 0
-        return rounded(x, places, self._keep())
-
-    def _keep(self) -> Callable[[float], bool] | None:
-        c = self.criterion
-        if c.op is _TRUE or c.op is _BY or type(c.threshold) is not float:
-            return None
-        return lambda y: _compare(c, y)
+        scaled = self.shown_scaled()
+        return None if scaled is None else as_decimal(scaled)
 
     @property
     def shown(self) -> str:
         """'58,33 % (35/60)', '64,996 %', 'Có', '20/09/2022', '—' when blank."""
-        return self._shown(self.rounded)
+        return self._shown(self.shown_scaled())
 
-    def _shown(self, x: Decimal | None) -> str:
+    def _shown(self, scaled: tuple[int, int] | None) -> str:
+        if scaled is not None:  # a finite number (shown_scaled is None for anything else)
+            text = scaled_text(*scaled)
+            kind = self.kind
+            if kind is _RATIO:
+                n, d = self.raw.numerator, self.raw.denominator
+                return f"{text} % ({_count(n)}/{_count(d)})"
+            return f"{text} %" if kind is _PERCENT else text
         v = self.value
         if v is None:
             return "—"
-        if isinstance(v, bool):
+        if v is True or v is False:
             return "Có" if v else "Không"
         if isinstance(v, dt.date):
             return day(v)
-        if x is None:  # not a finite number: nothing believable to show
-            return "—"
-        text = _decimal_text(x)
-        if self.kind is IndicatorKind.RATIO:
-            n, d = self.raw.numerator, self.raw.denominator
-            return f"{text} % ({number(n or 0)}/{number(d or 0)})"
-        return f"{text} %" if self.kind is IndicatorKind.PERCENT else text
+        return "—"  # not a finite number: nothing believable to show
 
     @property
     def explanation(self) -> str:
         """'Không đạt: 58,33 % (35/60) < 65 %' — built when shown, not for every unit."""
-        return self.described()[1]
+        return self.described_scaled()[1]
 
     def described(self) -> tuple[Decimal | None, str]:
         """The number as shown (`rounded`) and the explanation, rounded once for both."""
+        scaled, text = self.described_scaled()
+        return (None if scaled is None else as_decimal(scaled)), text
+
+    def described_scaled(
+        self, tails: tuple[str, str] | None = None
+    ) -> tuple[tuple[int, int] | None, str]:
+        """`described` with the number as (q, places) (`shown_scaled`); `tails` the
+        criterion's rule_tails, when the caller worked them out once for many results."""
         if self.value is None:
-            if self.kind is IndicatorKind.RATIO and self.raw.denominator == 0:
+            if self.kind is _RATIO and self.raw.denominator == 0:
                 return None, "Chưa đủ số liệu: 0/0 không có giá trị"
             raw = (self.raw.numerator, self.raw.denominator, self.raw.number)
             if any(isinstance(x, float) and not math.isfinite(x) for x in raw):
                 return None, "Chưa đủ số liệu: số đã lưu không phải là số hợp lệ (vô cực hoặc NaN)"
             return None, "Chưa đủ số liệu: chưa nhập giá trị"
-        x = self.rounded
-        ok = self.outcome is Outcome.PASS
-        word = "Đạt" if ok else "Không đạt"
-        return x, f"{word}: {self._shown(x)} {_rule_text(self.criterion, ok, self.kind)}".rstrip()
+        scaled = self.shown_scaled()
+        ok = self.outcome is _PASS
+        if tails is None:
+            tails = rule_tails(self.criterion, self.kind)
+        word = "Đạt: " if ok else "Không đạt: "
+        return scaled, (word + self._shown(scaled) + tails[0 if ok else 1]).rstrip()
+
+
+def rule_tails(c: Criterion, kind: IndicatorKind) -> tuple[str, str]:
+    """What follows the shown value in an explanation when the criterion is met, and when
+    it is not: (' ≥ 65 %', ' < 65 %'); ('', ' (yêu cầu: Có)') for a yes/no."""
+    met, unmet = _rule_text(c, True, kind), _rule_text(c, False, kind)
+    return (" " + met if met else ""), (" " + unmet if unmet else "")
 
 
 def evaluate_criterion(plan: Plan, criterion: Criterion, value: Value) -> CriterionResult:
@@ -134,6 +191,24 @@ def evaluate_criterion(plan: Plan, criterion: Criterion, value: Value) -> Criter
 _PASS, _FAIL, _INCOMPLETE = Outcome.PASS, Outcome.FAIL, Outcome.INCOMPLETE
 _TRUE, _BY, _GE, _GT, _LE = Operator.TRUE, Operator.BY, Operator.GE, Operator.GT, Operator.LE
 _PERCENT_LIKE = (IndicatorKind.RATIO, IndicatorKind.PERCENT)
+_RATIO, _PERCENT = IndicatorKind.RATIO, IndicatorKind.PERCENT
+_isfinite = math.isfinite
+# a result made straight from its fields, as CriterionResult(...) makes it, without the
+# named tuple's keyword handling: one for every criterion of every unit
+_new_result: Callable[[tuple[object, ...]], CriterionResult] = partial(
+    tuple.__new__, CriterionResult
+)
+
+
+def _count(x: float | None) -> str:
+    """A ratio's tử số or mẫu số as number(x or 0) writes it ('1.216'), a count the
+    quick way (a check writes two for every ratio of every unit)."""
+    if type(x) is float and x.is_integer():
+        if 0 <= x < 1000:  # no thousands to group
+            return str(int(x))
+        if -1e15 < x < 1e15:
+            return f"{int(x):,}".replace(",", ".")
+    return number(x or 0)
 
 
 def _evaluate(criterion: Criterion, kind: IndicatorKind, value: Value) -> CriterionResult:
@@ -150,7 +225,10 @@ def _compare(c: Criterion, v: float | bool | dt.date) -> bool:
     if type(v) is float or type(v) is int:
         if type(t) is not float:
             raise TypeError(f"{c.code}: threshold {t!r} is not a number")
-        x = round(v, 9)
+        # compared as rounded to 9 places; a value farther than 1e-5 from a threshold
+        # below 1e9 compares the same unrounded (rounding moves it by less than 1e-7),
+        # and round() costs more than the comparison
+        x = v if -1e9 < t < 1e9 and not -1e-5 < v - t < 1e-5 else round(v, 9)
         if op is _GE:
             return x >= t
         if op is _GT:
@@ -203,14 +281,22 @@ def evaluate_unit(
     """
     if values is None:
         return UnitResult.NOT_SUBMITTED, ()
-    results = tuple(
-        [
-            _evaluate(c, kind, values.get(c.indicator, BLANK))
-            for c, kind in plan.criteria_with_kinds(unit_kind, period)
-        ]
-    )
-    mandatory = [r for r in results if r.criterion.mandatory]
-    return combine(mandatory if mandatory else results), results
+    get = values.get
+    made = []
+    seen: set[Outcome] = set()  # the outcomes of the mandatory criteria
+    for c, kind in plan.criteria_with_kinds(unit_kind, period):
+        value = get(c.indicator, BLANK)
+        v = measured(kind, value)
+        outcome = _INCOMPLETE if v is None else _PASS if _compare(c, v) else _FAIL
+        made.append(_new_result((c, outcome, v, kind, value)))
+        if c.mandatory:
+            seen.add(outcome)
+    results = tuple(made)
+    if not seen:  # no mandatory criterion applies: the targets decide (see verdict)
+        return combine(results), results
+    if _FAIL in seen:
+        return UnitResult.FAIL, results
+    return (UnitResult.INCOMPLETE if _INCOMPLETE in seen else UnitResult.PASS), results
 
 
 def targets_only(criteria: Sequence[CriterionResult]) -> bool:

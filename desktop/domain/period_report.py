@@ -11,17 +11,24 @@ import json
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
-from fractions import Fraction
+from json.encoder import encode_basestring
 from typing import Any
 
 from .aggregate import Aggregate, aggregate
-from .evaluation import CriterionResult, UnitResult, evaluate_unit, targets_only, verdict
+from .evaluation import (
+    CriterionResult,
+    Outcome,
+    UnitResult,
+    evaluate_unit,
+    rule_tails,
+    targets_only,
+    verdict,
+)
 from .lateness import late_days
-from .plan import Period, Plan, Unit
+from .plan import IndicatorKind, Period, Plan, Unit
 from .ranking import competition_ranks
 from .values import Value, measured
-from .vnformat import rounded
+from .vnformat import half_up_scaled, rounded
 
 
 class ReviewState:
@@ -41,6 +48,9 @@ CHANNEL_LABELS = {"email": "Thư điện tử", "usb": "USB", "paper": "Giấy",
 
 @dataclass(frozen=True)
 class SubmissionInfo:
+    """One unit's report for the period as read: when and how it came, its review state,
+    its values."""
+
     unit_code: str
     received_on: dt.date
     channel: str
@@ -52,6 +62,8 @@ class SubmissionInfo:
 
 @dataclass(frozen=True)
 class UnitReport:
+    """One expected unit of the period: its result, criteria, lateness and rank."""
+
     unit: Unit
     result: UnitResult
     submission: SubmissionInfo | None
@@ -93,6 +105,8 @@ def targets_summary(units: Sequence[UnitReport]) -> TargetsSummary | None:
 
 @dataclass(frozen=True)
 class Summary:
+    """The period's counts: expected, submitted, on time, late, accepted, and by result."""
+
     expected: int
     submitted: int
     on_time: int
@@ -106,6 +120,8 @@ class Summary:
 
 @dataclass(frozen=True)
 class PeriodReport:
+    """A whole period evaluated: every unit, the aggregates and the summary."""
+
     plan: Plan
     period: Period
     units: tuple[UnitReport, ...]
@@ -142,13 +158,25 @@ def build_period_report(
     listed_codes = {u.code for u in listed}
     listed += [u for u in units if u.code in submissions and u.code not in listed_codes]
 
+    # One pass over the units: each evaluated, its ranking value, its values gathered
+    # for the aggregates (in the order of `listed`).
+    get = submissions.get
     rank_values: dict[str, float | None] = {}
-    evaluated: dict[str, tuple[UnitResult, tuple[CriterionResult, ...]]] = {}
+    evaluated: list[tuple[Unit, SubmissionInfo | None, UnitResult,
+                          tuple[CriterionResult, ...]]] = []
+    reported: dict[str, list[Value]] = {ind.code: [] for ind in plan.indicators}
+    kinds = {ind.code: ind.unit_kinds for ind in plan.indicators}
     for u in listed:
-        sub = submissions.get(u.code)
-        evaluated[u.code] = evaluate_unit(plan, u.kind, sub.values if sub else None,
-                                          period.code)
+        sub = get(u.code)
+        values = sub.values if sub is not None else None
+        result, criteria = evaluate_unit(plan, u.kind, values, period.code)
+        evaluated.append((u, sub, result, criteria))
         rank_values[u.code] = _rank_value(plan, u, sub)
+        if values is not None:
+            for code, value in values.items():
+                gathered = reported.get(code)
+                if gathered is not None and u.kind in kinds[code]:
+                    gathered.append(value)
 
     ranks: dict[str, int | None] = {}
     groups: dict[str, dict[str, float | None]] = {}
@@ -158,32 +186,19 @@ def build_period_report(
     for group in groups.values():
         ranks.update(competition_ranks(group, descending))
 
-    reports = []
-    for u in listed:
-        sub = submissions.get(u.code)
-        result, criteria = evaluated[u.code]
-        reports.append(
-            UnitReport(
-                unit=u,
-                result=result,
-                submission=sub,
-                late_days=late_days(sub.received_on if sub else None, period.deadline),
-                rank=ranks.get(u.code),
-                rank_value=rank_values[u.code],
-                criteria=criteria,
-            )
+    deadline = period.deadline
+    reports = [
+        UnitReport(
+            unit=u,
+            result=result,
+            submission=sub,
+            late_days=late_days(sub.received_on if sub else None, deadline),
+            rank=ranks.get(u.code),
+            rank_value=rank_values[u.code],
+            criteria=criteria,
         )
-
-    # One pass over the submissions (not one per indicator), in the order of `listed`.
-    reported: dict[str, list[Value]] = {ind.code: [] for ind in plan.indicators}
-    kinds = {ind.code: ind.unit_kinds for ind in plan.indicators}
-    for u in listed:
-        sub = submissions.get(u.code)
-        if sub is None:
-            continue
-        for code, value in sub.values.items():
-            if code in reported and u.kind in kinds[code]:
-                reported[code].append(value)
+        for u, sub, result, criteria in evaluated
+    ]
     aggregates = [aggregate(ind, reported[ind.code]) for ind in plan.indicators]
 
     submitted = [r for r in reports if r.submission is not None]
@@ -222,6 +237,14 @@ def _json_value(v: object) -> object:
         return v
     if isinstance(v, dt.date):
         return v.isoformat()
+    if type(v) is float or type(v) is int:  # float(rounded(v, 2)), without a Decimal
+        if not math.isfinite(v):
+            return None
+        x = half_up_scaled(*v.as_integer_ratio(), 2) / 100
+        return int(x) if x.is_integer() else x
+    from decimal import Decimal
+    from fractions import Fraction
+
     if isinstance(v, Decimal):
         x = float(v)
     elif isinstance(v, int | float | Fraction):
@@ -231,6 +254,19 @@ def _json_value(v: object) -> object:
     else:
         return str(v)
     return int(x) if x.is_integer() else x
+
+
+def _aggregate_value(a: Aggregate) -> object:
+    """_json_value(a.exact); a ratio of counts without making its Fraction."""
+    n, d = a.numerator, a.denominator
+    if (a.kind is IndicatorKind.RATIO and type(n) is float and type(d) is float and d
+            and n.is_integer() and d.is_integer()):
+        top, bottom = int(n) * 100, int(d)
+        if bottom < 0:
+            top, bottom = -top, -bottom
+        x = half_up_scaled(top, bottom, 2) / 100
+        return int(x) if x.is_integer() else x
+    return _json_value(a.exact)
 
 
 def to_json(report: PeriodReport) -> dict[str, Any]:
@@ -243,14 +279,53 @@ def to_json(report: PeriodReport) -> dict[str, Any]:
 def json_chunks(report: PeriodReport) -> Iterator[str]:
     """to_json(report) as compact JSON text (no spaces), in pieces of one unit each: the
     same characters as json.dumps(to_json(report), ensure_ascii=False, separators=(",",
-    ":")), without the whole document in memory (20,000 units make some 50 MB of text)."""
+    ":")), without the whole document in memory (20,000 units make some 50 MB of text).
+
+    Written straight as text, not through dicts: a province's period is tens of
+    thousands of criteria, and what is the same for every unit (a criterion's code,
+    rule, source) is escaped once (tests/test_cli_core.py holds it to to_json)."""
     dump = json.JSONEncoder(
         ensure_ascii=False, separators=(",", ":"), allow_nan=False
     ).encode  # strict JSON: a NaN or infinity would be a bug, not output
+    text = encode_basestring  # a str as JSON, as dump writes it (ensure_ascii=False)
     head, summary = _json_parts(report)
     yield dump(head)[:-1] + ',"units":['
+    # id(criterion) -> its JSON up to the value, by outcome; after the value; rule_tails
+    criteria: dict[int, tuple[dict[Outcome, str], str, tuple[str, str]]] = {}
     for i, r in enumerate(report.units):
-        yield ("," if i else "") + dump(_unit_json(r))
+        sub, unit, rank = r.submission, r.unit, r.rank
+        pieces = []
+        for c in r.criteria:
+            crit = c.criterion
+            texts = criteria.get(id(crit))
+            if texts is None:  # the report's criteria live as long as this loop
+                start = '{"code":' + text(crit.code) + ',"result":"'
+                texts = criteria[id(crit)] = (
+                    {o: start + o.value + '","value":' for o in Outcome},
+                    ',"rule":' + text(crit.rule) + ',"mandatory":'
+                    + ("true" if crit.mandatory else "false") + ',"source":'
+                    + text(crit.source) + ',"explanation":',
+                    rule_tails(crit, c.kind),
+                )
+            scaled, explanation = c.described_scaled(texts[2])
+            if scaled is None:
+                value = dump(_json_value(c.value))
+            else:
+                x = scaled[0] / 10 ** scaled[1]  # float() of the Decimal: the same float
+                value = repr(int(x)) if x.is_integer() else repr(x)
+            pieces.append(texts[0][c.outcome] + value + texts[1] + text(explanation) + "}")
+        yield (
+            ('{"code":' if i == 0 else ',{"code":') + text(unit.code)
+            + ',"name":' + text(unit.name) + ',"kind":' + text(unit.kind)
+            + ',"block":' + ("null" if unit.block is None else text(unit.block))
+            + ',"result":"' + r.result.value
+            + ('","received_on":null,"channel":null,"state":null' if sub is None else
+               '","received_on":"' + sub.received_on.isoformat() + '","channel":'
+               + text(sub.channel) + ',"state":' + text(sub.state))
+            + ',"late_days":' + repr(r.late_days)
+            + ',"rank":' + ("null" if rank is None else repr(rank))
+            + ',"criteria":[' + ",".join(pieces) + "]}"
+        )
     yield '],"indicators":' + dump(_indicators_json(report))
     yield ',"summary":' + dump(summary) + "}"
 
@@ -315,7 +390,7 @@ def _indicators_json(report: PeriodReport) -> list[dict[str, Any]]:
             "kind": a.kind.value,
             "numerator": _json_value(a.numerator),
             "denominator": _json_value(a.denominator),
-            "value": _json_value(a.exact),
+            "value": _aggregate_value(a),
             "units_reporting": a.units_reporting,
             **({"yes": a.yes} if a.yes is not None else {}),
             **(

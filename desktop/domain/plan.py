@@ -91,6 +91,9 @@ class ReviewKind(StrEnum):
 
 @dataclass(frozen=True)
 class Indicator:
+    """A measured quantity of the plan (chỉ tiêu): a ratio, a percent, a count, a yes/no,
+    a date or a score, for the unit kinds that report it."""
+
     code: str
     name: str
     kind: IndicatorKind
@@ -116,6 +119,9 @@ class Indicator:
 
 @dataclass(frozen=True)
 class Criterion:
+    """A rule over an indicator (tiêu chí): `HSCV_MANG >= 65`; mandatory ones decide a
+    unit's result, the others are targets tracked and reported."""
+
     code: str
     name: str
     indicator: str
@@ -146,6 +152,8 @@ def _num(value: float | dt.date | None) -> str:
 
 @dataclass(frozen=True)
 class Period:
+    """A reporting period (kỳ báo cáo): what it covers and when its report is due."""
+
     code: str
     label: str
     deadline: dt.date
@@ -156,6 +164,8 @@ class Period:
 
 @dataclass(frozen=True)
 class Quota:
+    """At most so many collectives and individuals proposed for an award at a review."""
+
     review: str  # period code of the review (sơ kết / tổng kết)
     award: str  # "Giấy khen của Chủ tịch UBND huyện"
     collectives: int | None = None
@@ -167,6 +177,8 @@ class Quota:
 
 @dataclass(frozen=True)
 class Block:
+    """A group of units ranked together (khối thi đua)."""
+
     code: str
     name: str
 
@@ -194,6 +206,8 @@ class Unit:
 
 @dataclass(frozen=True)
 class Ranking:
+    """The indicator units are ranked by, highest first unless `descending` is False."""
+
     indicator: str
     descending: bool = True
     source: str = ""
@@ -201,6 +215,9 @@ class Ranking:
 
 @dataclass(frozen=True)
 class Plan:
+    """The plan (kế hoạch) as data: its identity, indicators, criteria, periods, quotas,
+    blocks, units and ranking rule."""
+
     code: str
     number: str
     issuer: str
@@ -257,7 +274,19 @@ class Plan:
         found = self._criteria_by_kind.get(unit_kind, ())
         if period is None or not self._some_periods_only:
             return found
-        return tuple(x for x in found if not x[0].periods or period in x[0].periods)
+        key = (unit_kind, period)
+        of_period = self._criteria_by_kind_and_period.get(key)
+        if of_period is None:
+            of_period = self._criteria_by_kind_and_period[key] = tuple(
+                x for x in found if not x[0].periods or period in x[0].periods
+            )
+        return of_period
+
+    @cached_property
+    def _criteria_by_kind_and_period(
+        self,
+    ) -> dict[tuple[str, str], tuple[tuple[Criterion, IndicatorKind], ...]]:
+        return {}  # filled by criteria_with_kinds, one entry per (unit kind, period) asked
 
     @cached_property
     def _some_periods_only(self) -> bool:

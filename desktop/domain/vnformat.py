@@ -12,55 +12,104 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable
-from decimal import ROUND_HALF_UP, Context, Decimal
-from fractions import Fraction
+from functools import cache
 
-Exact = float | int | Fraction
+TYPE_CHECKING = False  # decimal and fractions are imported when a Decimal is made: the
+if TYPE_CHECKING:  # integers do the rounding, and `thidua periods` only writes days
+    from decimal import Context, Decimal
+    from fractions import Fraction
+
+    Exact = float | int | Fraction
 MAX_DECIMALS = 6
 
 
-_PLACES = [Decimal(1).scaleb(-p) for p in range(MAX_DECIMALS + 1)]
-# enough digits for any finite float to the places shown (no InvalidOperation, no loss)
-_EXACT = Context(prec=400, rounding=ROUND_HALF_UP)
+_POWERS: list[int] = [10**p for p in range(MAX_DECIMALS + 1)]
 
 
-def _half_up(x: Exact, places: int) -> Decimal:
-    """Half away from zero, from the exact value: a float's exact binary value (Decimal
-    of a float is exact), a fraction's integer quotient. Decimal and integer arithmetic
-    in C: a province's check rounds some 100,000 numbers."""
-    if isinstance(x, Fraction):
-        n, d = x.numerator, x.denominator  # d > 0
-        q = (2 * abs(n) * 10**places + d) // (2 * d)  # floor(|x|·10^p + 1/2)
-        return Decimal(-q if n < 0 else q).scaleb(-places)
-    shown = Decimal(x).quantize(_PLACES[places], context=_EXACT)
+@cache
+def _exact_context() -> Context:
+    """Enough digits for any finite float to the places shown (no InvalidOperation, no
+    loss), rounding half-up."""
+    from decimal import ROUND_HALF_UP, Context
+
+    return Context(prec=400, rounding=ROUND_HALF_UP)
+
+
+def _half_up(x: float, places: int) -> Decimal:
+    """Half away from zero, from the exact value (Decimal of a float is exact); for an
+    infinity or NaN, which no entry lets through, Decimal's own refusal."""
+    from decimal import Decimal
+
+    shown = Decimal(x).quantize(Decimal(1).scaleb(-places), context=_exact_context())
     return shown if shown else shown.copy_abs()  # no "-0,00": what rounds to zero is 0
 
 
-def _toward(x: Exact, places: int, up: bool) -> Decimal:
-    scaled = Fraction(x) * 10**places
-    n = math.ceil(scaled) if up else math.floor(scaled)
-    return Decimal(n).scaleb(-places)
+def half_up_scaled(a: int, b: int, places: int) -> int:
+    """a/b (b > 0) to `places` places, half away from zero, as the integer q of
+    q·10^-places: floor(|a/b|·10^p + 1/2) with the sign of a/b, in integers (a float's
+    exact binary value is its as_integer_ratio, a ratio's is tử số·100 / mẫu số)."""
+    q = (2 * abs(a) * _POWERS[places] + b) // (2 * b)
+    return -q if a < 0 else q
+
+
+def rounded_scaled(
+    a: int, b: int, decimals: int = 2, keep: Callable[[float], bool] | None = None
+) -> tuple[int, int]:
+    """The rule of `rounded` on the exact value a/b (b > 0), in integers: (q, places) for
+    q·10^-places. A province's check rounds tens of thousands of numbers; this makes no
+    Fraction and no Decimal for them (a float of q·10^-p is q / 10^p: both are the
+    correctly rounded value of the same decimal)."""
+    if keep is None:
+        return half_up_scaled(a, b, decimals), decimals
+    want = keep(a / b)  # float(x): a / b is correctly rounded, as float() of a fraction
+    for places in range(decimals, MAX_DECIMALS + 1):
+        q = half_up_scaled(a, b, places)
+        if keep(q / _POWERS[places]) == want:
+            return q, places
+    scaled = a * _POWERS[MAX_DECIMALS]
+    for q in (scaled // b, -(-scaled // b)):  # nearest on the verdict's side: down, up
+        if keep(q / _POWERS[MAX_DECIMALS]) == want:
+            return q, MAX_DECIMALS
+    return half_up_scaled(a, b, MAX_DECIMALS), MAX_DECIMALS  # pragma: no cover
 
 
 def rounded(x: Exact, decimals: int = 2, keep: Callable[[float], bool] | None = None) -> Decimal:
     """`x` to `decimals` places, half-up from its exact value, as a Decimal that keeps its
     places (Decimal('65.00')). `keep(value) -> bool` is the verdict as a function of the
     value: the result has the same verdict as `x` (more places, then rounding toward it)."""
-    if keep is None:
-        return _half_up(x, decimals)
-    want = keep(float(x))
-    for places in range(decimals, MAX_DECIMALS + 1):
-        d = _half_up(x, places)
-        if keep(float(d)) == want:
-            return d
-    for up in (False, True):  # nearest on the verdict's side
-        d = _toward(x, MAX_DECIMALS, up)
-        if keep(float(d)) == want:
-            return d
-    return _half_up(x, MAX_DECIMALS)  # pragma: no cover - one of the two always agrees
+    try:
+        a, b = x.as_integer_ratio()
+    except (OverflowError, ValueError):  # an infinity or NaN: Decimal's refusal, as before
+        return _half_up(float(x), decimals)
+    return as_decimal(rounded_scaled(a, b, decimals, keep))
+
+
+def as_decimal(scaled: tuple[int, int]) -> Decimal:
+    """(q, places) as the Decimal q·10^-places that keeps its places (Decimal('65.00'))
+    and every digit (a default context would keep 28)."""
+    from decimal import Decimal
+
+    return Decimal(scaled[0]).scaleb(-scaled[1], _exact_context())
+
+
+def scaled_text(q: int, places: int) -> str:
+    """decimal_text of q·10^-places (1.234,50), from the integers."""
+    digits = str(-q if q < 0 else q)
+    if places:
+        digits = digits.rjust(places + 1, "0")
+        whole, text = digits[:-places], "," + digits[-places:]
+    else:
+        whole, text = digits, ""
+    if len(whole) > 3:
+        whole = f"{int(whole):,}".replace(",", ".")
+    return ("-" + whole + text) if q < 0 else whole + text
 
 
 def is_whole(x: Exact) -> bool:
+    if type(x) is float:
+        return x.is_integer()
+    from fractions import Fraction
+
     return x.denominator == 1 if isinstance(x, Fraction) else float(x).is_integer()
 
 
@@ -84,7 +133,11 @@ def number(x: Exact, decimals: int | None = None, keep: Keep | None = None) -> s
         if type(x) is float and x.is_integer() and -1e15 < x < 1e15 or type(x) is int:
             return f"{int(x):,}".replace(",", ".")  # a count: what rounding to 0 places gives
         decimals = 0 if is_whole(x) else 2
-    return decimal_text(rounded(x, decimals, keep))
+    try:
+        a, b = x.as_integer_ratio()
+    except (OverflowError, ValueError):  # a Decimal infinity or NaN: refused as before
+        return decimal_text(rounded(x, decimals, keep))
+    return scaled_text(*rounded_scaled(a, b, decimals, keep))
 
 
 def percent(x: Exact | None, keep: Callable[[float], bool] | None = None) -> str:
