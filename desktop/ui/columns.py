@@ -62,3 +62,15 @@ def fit_columns(table: QTableView, stretch: int | None = None, sample: int = SAM
     if stretch is not None:
         header.setStretchLastSection(False)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+def fit_when_filled(table: QTableView, stretch: int | None = None) -> None:
+    """fit_columns the first time the table has rows (and again if its columns change);
+    the widths the person sets are kept through later loads."""
+    model = table.model()
+    if model is None:
+        return
+    key = f"{model.columnCount()}:{bool(model.rowCount())}"
+    if table.property("fittedFor") != key:
+        fit_columns(table, stretch=stretch)
+        table.setProperty("fittedFor", key)

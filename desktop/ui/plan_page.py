@@ -19,7 +19,6 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
-    QHeaderView,
     QPushButton,
     QTableView,
     QWidget,
@@ -40,6 +39,7 @@ from ..domain.plan_rules import period_edit_problem as period_problem
 from ..domain.plan_rules import quota_edit_problem as quota_problem
 from ..domain.vnformat import day, number
 from . import errors
+from .columns import fit_columns
 from .context import AppContext
 from .forms.ui_plan_page import Ui_PlanPage
 from .plan_parsing import parse_count, parse_day, parse_number
@@ -65,10 +65,12 @@ class EditTableModel(QAbstractTableModel):
         self.original: list[Any] = []
         self.rows: list[Any] = []
         self.plan: Plan | None = None
+        self._criteria: dict[str, Criterion] = {}
 
     def load(self, rows: list[Any], plan: Plan) -> None:
         self.beginResetModel()
         self.original, self.rows, self.plan = list(rows), list(rows), plan
+        self._criteria = {c.code: c for c in plan.criteria}
         self.endResetModel()
 
     def revert(self) -> None:
@@ -173,8 +175,7 @@ class CriteriaTableModel(EditTableModel):
         return item.mandatory
 
     def criterion(self, row: int) -> Criterion:
-        assert self.plan is not None
-        return next(c for c in self.plan.criteria if c.code == self.rows[row].code)
+        return self._criteria[self.rows[row].code]
 
     def kind(self, row: int) -> str:
         assert self.plan is not None
@@ -348,12 +349,9 @@ class PlanPage(QWidget):
                   (self.ui.periodsTable, self.periods, PeriodsTableModel.COL_LABEL),
                   (self.ui.quotasTable, self.quotas, QuotasTableModel.COL_AWARD),
                   (self.ui.indicatorsTable, self.indicators, 1))
-        for view, model, stretch in tables:
-            self._setup_table(view, model, stretch)
-        header = self.ui.criteriaTable.horizontalHeader()
-        header.setSectionResizeMode(CriteriaTableModel.COL_KINDS,
-                                    QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(CriteriaTableModel.COL_KINDS, 130)
+        self._tables = tables
+        for view, model, _stretch in tables:
+            self._setup_table(view, model)
         for model in (self.criteria, self.periods, self.quotas):
             model.problem.connect(lambda text: self.show_status(text, error=True))
             model.edited.connect(self._on_edited)
@@ -371,14 +369,19 @@ class PlanPage(QWidget):
         ctx.database_changed.connect(self.reload)
         self.reload()
 
-    def _setup_table(self, view: QTableView, model: EditTableModel, stretch: int) -> None:
+    def _setup_table(self, view: QTableView, model: EditTableModel) -> None:
         view.setModel(model)
         keyboard_table(view)
-        header = view.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        view.horizontalHeader().setStretchLastSection(False)
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+
+    def _fit_columns(self) -> None:
+        """Widths from the header and the rows, measured once per load (ResizeToContents
+        measured every cell again at each show of the page and each edit)."""
+        for view, _model, stretch in self._tables:
+            fit_columns(view, stretch=stretch)
+        header = self.ui.criteriaTable.horizontalHeader()
+        header.resizeSection(CriteriaTableModel.COL_KINDS, 130)
 
     # ---- the protocol of the main window ----------------------------------------------------
     def has_unsaved_changes(self) -> bool:
@@ -414,6 +417,7 @@ class PlanPage(QWidget):
         self.quotas.load(editable.quotas, plan)
         self.indicators.load(list(plan.indicators), plan)
         self.structure.load(plan)
+        self._fit_columns()
         issued = f" ngày {day(plan.issued_on)}" if plan.issued_on else ""
         self.ui.lblPlanTitle.setText(f"<b>{plan.title}</b>")
         self.ui.lblPlanSource.setText(

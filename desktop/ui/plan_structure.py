@@ -12,7 +12,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from ..actions import plan_structure as actions
 from ..domain.plan import Block, Plan
 from ..domain.plan_rules import kind_label
 from . import errors
+from .columns import fit_columns
 from .plan_item_dialog import (
     PlanItemDialog,
     block_dialog,
@@ -143,7 +143,6 @@ class PlanStructure:
         view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         view.verticalHeader().setVisible(False)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(view)
         layout.addLayout(self._button_row(what, box))
@@ -154,6 +153,9 @@ class PlanStructure:
     def load(self, plan: Plan) -> None:
         self.kinds.load([(k, kind_label(k)) for k in plan.unit_kinds])
         self.blocks.load([(b.code, b.name) for b in plan.blocks])
+        for view in (self.kinds_table, self.blocks_table):  # measured once, not at each show
+            fit_columns(view)
+            view.horizontalHeader().setStretchLastSection(True)
 
     # ---- what a person chose ----------------------------------------------------------------
     def selected(self, what: str) -> tuple[Any, str] | None:

@@ -28,7 +28,7 @@ from PySide6.QtGui import QBrush, QColor
 from ..domain.evaluation import OUTCOME_LABELS
 from ..domain.period_report import CHANNEL_LABELS, REVIEW_STATE_LABELS, PeriodReport
 from ..domain.vnformat import day
-from .row_order import SORT_ROLE, SortedRows, SourceSortingProxy
+from .row_order import SORT_ROLE, PaintCache, SortedRows, SourceSortingProxy
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the row object
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # folded text the search box matches
@@ -234,7 +234,7 @@ def lines_from_report(report: PeriodReport, evidence: Mapping[str, int]) -> list
     return lines
 
 
-class SubmissionsTableModel(SortedRows, QAbstractTableModel):
+class SubmissionsTableModel(PaintCache, SortedRows, QAbstractTableModel):
     ROW_LISTS = ("_lines",)
 
     COL_CODE = 0
@@ -291,9 +291,6 @@ class SubmissionsTableModel(SortedRows, QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section]
         return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        return self.cell(index.row(), index.column(), role) if index.isValid() else None
 
     def cell(self, row: int, col: int, role: int) -> Any:
         line = self._lines[row]

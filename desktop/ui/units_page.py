@@ -33,7 +33,7 @@ from . import errors
 from .columns import fit_columns
 from .context import AppContext
 from .forms.ui_units_page import Ui_UnitsPage
-from .row_order import SortedRows, SourceSortingProxy
+from .row_order import PaintCache, SortedRows, SourceSortingProxy
 from .table_keys import keyboard_table
 from .unit_dialog import BlockDialog, DeactivateDialog, MergeDialog, UnitDialog
 
@@ -73,7 +73,7 @@ def _next(u: UnitListing) -> dt.date | None:
     return u.active_to + dt.timedelta(days=1) if u.active_to else None
 
 
-class UnitsTableModel(SortedRows, QAbstractTableModel):
+class UnitsTableModel(PaintCache, SortedRows, QAbstractTableModel):
     ROW_LISTS = ("units",)
     sort_role = SORT_ROLE
 
@@ -102,9 +102,6 @@ class UnitsTableModel(SortedRows, QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
         return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        return self.cell(index.row(), index.column(), role) if index.isValid() else None
 
     def cell(self, row: int, col: int, role: int) -> Any:
         u = self.units[row]
