@@ -41,7 +41,8 @@ def _column_texts(model: Any, sample: int) -> Any:
 
 
 def fit_columns(table: QTableView, stretch: int | None = None, sample: int = SAMPLE,
-                max_width: int = MAX_WIDTH) -> None:
+                max_width: int = MAX_WIDTH, bold: bool = True) -> None:
+    """`bold`: leave room for bold cells (a tenth more than the text's width)."""
     model = table.model()
     header = table.horizontalHeader()
     if model is None:
@@ -57,7 +58,8 @@ def fit_columns(table: QTableView, stretch: int | None = None, sample: int = SAM
                     default=0) * 11 // 10 + PADDING + 8  # bold headers, sort arrow
         # * 1.1: some cells are bold (ranks, results); each distinct text measured once
         for text in {t for t in texts(col) if t}:
-            width = max(width, fm.horizontalAdvance(text) * 11 // 10 + PADDING)
+            advance = fm.horizontalAdvance(text)
+            width = max(width, (advance * 11 // 10 if bold else advance) + PADDING)
         header.resizeSection(col, min(width, max_width))
     if stretch is not None:
         header.setStretchLastSection(False)

@@ -48,6 +48,7 @@ from .table_keys import keyboard_table
 
 Index = QModelIndex | QPersistentModelIndex
 CHANGED = QColor("#fff3c4")
+CHECK_BOX_ROOM = 26  # pixels of a check box indicator and its gap
 OPS = {">=": ">=", "≥": ">=", ">": ">", "<=": "<=", "≤": "<=", "=": "="}
 OP_SHOWN = {">=": "≥", ">": ">", "<=": "≤", "=": "=", "true": "Có", "by": "≤ (ngày)"}
 
@@ -378,8 +379,11 @@ class PlanPage(QWidget):
     def _fit_columns(self) -> None:
         """Widths from the header and the rows, measured once per load (ResizeToContents
         measured every cell again at each show of the page and each edit)."""
-        for view, _model, stretch in self._tables:
-            fit_columns(view, stretch=stretch)
+        for view, model, stretch in self._tables:
+            fit_columns(view, stretch=stretch, bold=False)
+            if model.CHECK_COLUMN >= 0:  # room for the check box beside its text
+                view.setColumnWidth(model.CHECK_COLUMN,
+                                    view.columnWidth(model.CHECK_COLUMN) + CHECK_BOX_ROOM)
         header = self.ui.criteriaTable.horizontalHeader()
         header.resizeSection(CriteriaTableModel.COL_KINDS, 130)
 

@@ -90,7 +90,9 @@ class ProposalsPage(QWidget):
         bh.sectionResized.connect(lambda *_a: ui.breachTable.resizeRowsToContents())
         self.suggestions = SuggestionsTableModel(self)
         ui.suggestTable.setModel(self.suggestions)
-        fit_when_filled(ui.suggestTable, stretch=SuggestionsTableModel.COL_AWARD)
+        fit_when_filled(ui.suggestTable)
+        # the last shown column takes the rest (the award's column is hidden for one award)
+        ui.suggestTable.horizontalHeader().setStretchLastSection(True)
         self.quota_panel = QuotaPanel(ui.quotaGroup)
         ui.quotaHostLayout.addWidget(self.quota_panel)
         ui.proposalsBottomSplitter.setStretchFactor(0, 3)
@@ -228,7 +230,9 @@ class ProposalsPage(QWidget):
         self.breaches.set_breaches(check.breaches if check else ())
         ui.breachTable.resizeRowsToContents()
         self.suggestions.set_suggestions(plan, state.suggestions if state else ())
-        fit_when_filled(ui.suggestTable, stretch=SuggestionsTableModel.COL_AWARD)
+        fit_when_filled(ui.suggestTable)
+        # the last shown column takes the rest (the award's column is hidden for one award)
+        ui.suggestTable.horizontalHeader().setStretchLastSection(True)
         self.quota_panel.set_usage(plan, check.usage if check else (),
                                    "Kế hoạch không quy định khen thưởng." if state is None
                                    else "")

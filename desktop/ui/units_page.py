@@ -225,6 +225,8 @@ class UnitsPage(QWidget):
         def load(_report: Any) -> list[UnitListing]:
             units = list_units(self.ctx.db)
             warm(t for u in units for t in (u.name, u.code))  # sort keys off the GUI thread
+            for u in units:  # and the texts the search box matches
+                fold(f"{u.code} {u.name}")
             return units
 
         self.ctx.tasks.run(load, self._apply, lambda exc: errors.show_exception(self, exc))
