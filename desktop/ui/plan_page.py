@@ -127,6 +127,10 @@ class EditTableModel(QAbstractTableModel):
             return self.tooltip(row, col)
         return None
 
+    def column_texts(self, column: int, rows: list[int]) -> list[str]:
+        """The texts of `column` in these rows (fit_columns), without a Qt call per cell."""
+        return [self.text(self.rows[r], r, column) for r in rows]
+
     def _cell_changed(self, row: int, col: int) -> bool:
         return (col in self.EDITABLE and self.text(self.rows[row], row, col)
                 != self.text(self.original[row], row, col))
@@ -301,6 +305,12 @@ class QuotasTableModel(EditTableModel):
             return self.NO_LIMIT
         return shown
 
+    def column_texts(self, column: int, rows: list[int]) -> list[str]:
+        texts = super().column_texts(column, rows)
+        if column in (self.COL_COLLECTIVES, self.COL_INDIVIDUALS):
+            return [t or self.NO_LIMIT for t in texts]
+        return texts
+
     def parse(self, item: QuotaEdit, row: int, col: int, text: str) -> QuotaEdit:
         if text.strip() == self.NO_LIMIT:
             text = ""
@@ -366,6 +376,8 @@ class PlanPage(QWidget):
         self.ui.buttonsLayout.insertWidget(1, self.btn_save_file)
         self.note: str | None = None  # shown once the tables are loaded again
         self.structure = PlanStructure(self)
+        self._unfitted: set[QTableView] = set()  # tables to fit when first seen
+        self.ui.tabs.currentChanged.connect(lambda _i: self._fit_visible())
         ctx.data_changed.connect(self._on_data_changed)
         ctx.database_changed.connect(self.reload)
         self.reload()
@@ -377,15 +389,31 @@ class PlanPage(QWidget):
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
 
     def _fit_columns(self) -> None:
-        """Widths from the header and the rows, measured once per load (ResizeToContents
-        measured every cell again at each show of the page and each edit)."""
-        for view, model, stretch in self._tables:
+        """Widths from the header and the rows, measured once per load, for each table
+        when it is first seen (ResizeToContents measured every cell again at each show
+        of the page and each edit; measuring all six tables at once held the window)."""
+        self._unfitted = {view for view, _model, _stretch in self._tables}
+        self._unfitted |= {self.structure.kinds_table, self.structure.blocks_table}
+        self._fit_visible()
+
+    def _fit_visible(self) -> None:
+        for view in [v for v in self._unfitted if v.isVisible()]:
+            self._unfitted.discard(view)
+            model = view.model()
+            stretch = next((s for v, _m, s in self._tables if v is view), None)
             fit_columns(view, stretch=stretch, bold=False)
-            if model.CHECK_COLUMN >= 0:  # room for the check box beside its text
+            if isinstance(model, EditTableModel) and model.CHECK_COLUMN >= 0:
+                # room for the check box beside its text
                 view.setColumnWidth(model.CHECK_COLUMN,
                                     view.columnWidth(model.CHECK_COLUMN) + CHECK_BOX_ROOM)
-        header = self.ui.criteriaTable.horizontalHeader()
-        header.resizeSection(CriteriaTableModel.COL_KINDS, 130)
+            if view is self.ui.criteriaTable:
+                view.horizontalHeader().resizeSection(CriteriaTableModel.COL_KINDS, 130)
+            if stretch is None:
+                view.horizontalHeader().setStretchLastSection(True)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._fit_visible()
 
     # ---- the protocol of the main window ----------------------------------------------------
     def has_unsaved_changes(self) -> bool:

@@ -22,7 +22,6 @@ from ..actions import plan_structure as actions
 from ..domain.plan import Block, Plan
 from ..domain.plan_rules import kind_label
 from . import errors
-from .columns import fit_columns
 from .plan_item_dialog import (
     PlanItemDialog,
     block_dialog,
@@ -153,9 +152,7 @@ class PlanStructure:
     def load(self, plan: Plan) -> None:
         self.kinds.load([(k, kind_label(k)) for k in plan.unit_kinds])
         self.blocks.load([(b.code, b.name) for b in plan.blocks])
-        for view in (self.kinds_table, self.blocks_table):  # measured once, not at each show
-            fit_columns(view)
-            view.horizontalHeader().setStretchLastSection(True)
+        # their columns are fitted by the page when the tab is first seen
 
     # ---- what a person chose ----------------------------------------------------------------
     def selected(self, what: str) -> tuple[Any, str] | None:
