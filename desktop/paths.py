@@ -1,12 +1,14 @@
 """Where things live. No side effects on import: folders are created by callers.
 
-The data folder comes from platformdirs, or from the THIDUA_DATA_DIR environment
-variable. Resources are found from source and from a PyInstaller bundle.
+The data folder is the user's data folder (platformdirs' rule, see user_data_dir), or
+the THIDUA_DATA_DIR environment variable. Resources are found from source and from a
+PyInstaller bundle.
 """
 
 from __future__ import annotations
 
 import os
+import posixpath
 import sys
 from pathlib import Path
 
@@ -33,9 +35,52 @@ def data_dir() -> Path:
     override = os.environ.get("THIDUA_DATA_DIR")
     if override:
         return Path(override)
-    from platformdirs import user_data_dir
+    return Path(user_data_dir())
 
-    return Path(user_data_dir(APP_NAME, APP_AUTHOR))
+
+def user_data_dir() -> str:
+    """platformdirs.user_data_dir(APP_NAME, APP_AUTHOR). On Linux worked out here the way
+    platformdirs does it (the XDG base directory rule: $XDG_DATA_HOME when absolute, else
+    ~/.local/share), which spares every command's start importing platformdirs (a
+    sixth of `thidua periods`); elsewhere (Windows' known folders, macOS, Android) asked
+    of platformdirs itself. tests/test_paths.py holds both to the same answers."""
+    if sys.platform.startswith("linux") and not _maybe_android():
+        base = os.environ.get("XDG_DATA_HOME", "")
+        if not posixpath.isabs(base):
+            base = _home_joined("~/.local/share")
+        return os.path.join(base, APP_NAME)
+    from platformdirs import user_data_dir as platform_data_dir
+
+    return platform_data_dir(APP_NAME, APP_AUTHOR)
+
+
+def _maybe_android() -> bool:
+    """What makes platformdirs look for Android's folders instead of the XDG ones."""
+    return hasattr(sys, "getandroidapilevel") or (
+        os.environ.get("ANDROID_DATA") == "/data" and os.environ.get("ANDROID_ROOT") == "/system"
+    )
+
+
+def _home_joined(path: str) -> str:
+    """`~/...` under the home folder, as platformdirs expands it on Linux: a relative
+    $HOME counts as unset (the account's home folder from the password database)."""
+    home = os.environ.get("HOME")
+    if home is not None and not posixpath.isabs(home):
+        expanded = path
+        try:
+            import pwd
+
+            expanded = pwd.getpwuid(os.getuid()).pw_dir.rstrip("/") + path[1:] or "/"
+        except (ImportError, KeyError):
+            pass
+    else:
+        expanded = os.path.expanduser(path)
+    if not posixpath.isabs(expanded):
+        raise RuntimeError(
+            f"could not determine the home directory for {path!r}, set an absolute HOME or "
+            "XDG variable"
+        )
+    return expanded
 
 
 def default_db_path() -> Path:

@@ -10,11 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.office import OfficeSettings
-from ..domain.plan import Plan
 from ..store.database import Database, check_is_sqlite
 from ..store.errors import DatabaseLocked
 from ..store.location import Location, parse_location
+
+TYPE_CHECKING = False  # opening a database for a read (`thidua periods`) needs neither
+if TYPE_CHECKING:
+    from ..domain.office import OfficeSettings
+    from ..domain.plan import Plan
 
 __all__ = [
     "Created",

@@ -8,11 +8,14 @@ SQLAlchemy and the ORM's models, most of its start; from a server as every other
 
 from __future__ import annotations
 
-from ..domain.period_report import PeriodReport
-from ..domain.plan import Period
 from ..store import plain_reads
 from ..store.database import Database
 from ..store.location import Location, parse_location
+
+TYPE_CHECKING = False  # `thidua periods` loads no evaluation
+if TYPE_CHECKING:
+    from ..domain.period_report import PeriodReport
+    from ..domain.plan import Period
 
 __all__ = ["Location", "evaluate_period", "list_periods", "parse_location"]
 

@@ -11,11 +11,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ..collector import collection_paused
 from ..domain.errors import DomainError
-from ..domain.vnformat import number
 from ..version import __version__
-from . import forms, plan, proposals, reports, units
 from .support import (
     Parser,
     configure_stdout,
@@ -26,8 +23,48 @@ from .support import (
     print_table,
 )
 
+TYPE_CHECKING = False  # typing itself is not imported at a command's start
+if TYPE_CHECKING:
+    from typing import Any
+
+    _SubParsers = argparse._SubParsersAction[Parser]
+else:
+    _SubParsers = argparse._SubParsersAction
+
 Handler = Callable[[argparse.Namespace], int]
 COMMANDS: dict[str, Handler] = {}
+
+# Every command of `thidua`, in the order `thidua --help` lists them: its name, the module
+# of desktop/cli that adds its arguments and holds its handler, and its line in the help.
+# A command's module is imported, and its arguments built, only when that command is run
+# (or its --help asked): `thidua periods` loads no other command's code, the window's
+# start no command's at all. A module adds its commands with `sub.add_parser(NAME)`; the
+# help line is the one here.
+COMMAND_LIST: tuple[tuple[str, str, str], ...] = (
+    ("demo", "commands", "tạo cơ sở dữ liệu mẫu (kế hoạch Ninh Sơn, 8 xã) và in đường dẫn"),
+    ("init", "commands", "tạo cơ sở dữ liệu từ một kế hoạch mẫu"),
+    ("plans", "commands", "liệt kê các kế hoạch mẫu"),
+    ("periods", "commands", "liệt kê các kỳ báo cáo"),
+    ("check", "commands", "kiểm tra, đánh giá và xếp hạng một kỳ báo cáo"),
+    ("review", "commands", "chấp nhận hoặc trả lại báo cáo của một đơn vị"),
+    ("backup", "commands", "sao lưu cơ sở dữ liệu"),
+    ("restore", "commands", "khôi phục cơ sở dữ liệu từ một bản sao lưu"),
+    ("staff", "commands", "tên cán bộ làm việc trên máy này (ghi vào lịch sử thay đổi)"),
+    ("move-to-server", "commands",
+     "chuyển dữ liệu lên máy chủ: chép toàn bộ tệp SQLite vào cơ sở dữ liệu PostgreSQL "
+     "còn trống chỉ ra bằng --db"),
+    ("template", "forms", "tạo biểu mẫu Excel cho đơn vị điền báo cáo"),
+    ("import", "forms", "nhập các biểu mẫu Excel đơn vị gửi về"),
+    ("evidence", "forms", "minh chứng đính kèm báo cáo của một đơn vị"),
+    ("export", "reports", "xuất báo cáo tổng hợp gửi cấp trên: Excel, PDF, gói dữ liệu (.zip)"),
+    ("office", "reports", "xem hoặc sửa thông tin cơ quan báo cáo và người ký"),
+    ("import-package", "reports", "(cấp tỉnh) nhập gói dữ liệu của các huyện để tổng hợp"),
+    ("trust", "reports", "dấu vân tay khóa của cơ quan này và các đơn vị đã tin cậy"),
+    ("proposals", "proposals",
+     "đề nghị khen thưởng: thêm, sửa, xóa, kiểm tra hạn mức, gợi ý, xuất danh sách"),
+    ("units", "units", "danh sách đơn vị; thêm, sửa, sáp nhập, nhập, xuất"),
+    ("plan", "plan", "lưu kế hoạch (đã sửa, kèm đơn vị) thành tệp .toml"),
+)
 
 
 def command(name: str) -> Callable[[Handler], Handler]:
@@ -36,6 +73,75 @@ def command(name: str) -> Callable[[Handler], Handler]:
         return fn
 
     return register
+
+
+def _registered_once(name: str) -> Callable[[Handler], Handler]:
+    """`command` for a module loaded when its command is chosen: a handler already in
+    COMMANDS (put there beforehand, as the tests do) stays."""
+
+    def register(fn: Handler) -> Handler:
+        return COMMANDS.setdefault(name, fn)
+
+    return register
+
+
+AddCommands = Callable[["Any", Callable[[str], Callable[[Handler], Handler]]], None]
+
+
+def _add_commands_of(module: str) -> AddCommands:
+    """The `add_commands` of a module of desktop/cli, imported now (the imports written
+    out, for the layer test and PyInstaller, which read them)."""
+    if module == "commands":
+        return _core_arguments
+    if module == "forms":
+        from . import forms
+
+        return forms.add_commands
+    if module == "reports":
+        from . import reports
+
+        return reports.add_commands
+    if module == "proposals":
+        from . import proposals
+
+        return proposals.add_commands
+    if module == "units":
+        from . import units
+
+        return units.add_commands
+    if module == "plan":
+        from . import plan
+
+        return plan.add_commands
+    raise KeyError(module)
+
+
+class _Listed:
+    """What a module's `add_commands` adds its commands to: `add_parser(NAME)` gives the
+    parser already listed under NAME (with its help line from COMMAND_LIST)."""
+
+    def __init__(self, parsers: dict[str, Parser]) -> None:
+        self._parsers = parsers
+
+    def add_parser(self, name: str) -> Parser:
+        return self._parsers[name]
+
+
+class _Commands(_SubParsers):
+    """The sub-commands: the chosen command's arguments are added when argparse reaches
+    it, before its parser reads the rest of the command line."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        module = _MODULE_OF[values[0]]  # a listed name: argparse checked the choice
+        loaded: set[str] = self.__dict__.setdefault("loaded", set())
+        if module not in loaded:
+            loaded.add(module)
+            _add_commands_of(module)(_Listed(self._name_parser_map), _registered_once)
+        super().__call__(parser, namespace, values, option_string)
+
+
+_MODULE_OF = {name: module for name, module, _help in COMMAND_LIST}
 
 
 def build_parser() -> Parser:
@@ -51,23 +157,36 @@ def build_parser() -> Parser:
         version=f"ThiĐua CĐS {__version__}",
         help="hiện phiên bản rồi thoát",
     )
-    sub = p.add_subparsers(dest="command", metavar="LỆNH", parser_class=Parser)
+    sub = p.add_subparsers(dest="command", metavar="LỆNH", parser_class=Parser,
+                           action=_Commands)
+    for name, _module, what in COMMAND_LIST:
+        sub.add_parser(name, help=what)
+    return p
 
-    sub.add_parser("demo", help="tạo cơ sở dữ liệu mẫu (kế hoạch Ninh Sơn, 8 xã) và in đường dẫn")
-    c = sub.add_parser("init", help="tạo cơ sở dữ liệu từ một kế hoạch mẫu")
+
+def all_commands_parser() -> Parser:
+    """The parser with every command's arguments built (for tests and documentation)."""
+    p = build_parser()
+    action = next(a for a in p._actions if isinstance(a, _Commands))
+    for module in dict.fromkeys(_MODULE_OF.values()):
+        _add_commands_of(module)(_Listed(action._name_parser_map), _registered_once)
+    action.__dict__["loaded"] = set(_MODULE_OF.values())
+    return p
+
+
+def _core_arguments(sub: Any, _command: Callable[[str], Callable[[Handler], Handler]]) -> None:
+    """The arguments of the core commands (their handlers are below)."""
+    c = sub.add_parser("init")
     g = c.add_mutually_exclusive_group(required=True)
     g.add_argument("--plan", metavar="MÃ", help="mã kế hoạch mẫu (xem 'thidua plans')")
     g.add_argument("--plan-file", type=Path, metavar="TỆP", help="tệp kế hoạch .toml đã sửa")
-    for name, what in (
-        ("plans", "liệt kê các kế hoạch mẫu"),
-        ("periods", "liệt kê các kỳ báo cáo"),
-    ):
-        c = sub.add_parser(name, help=what)
+    for name in ("plans", "periods"):
+        c = sub.add_parser(name)
         c.add_argument("--format", choices=["table", "json"], default="table")
-    c = sub.add_parser("check", help="kiểm tra, đánh giá và xếp hạng một kỳ báo cáo")
+    c = sub.add_parser("check")
     c.add_argument("--period", required=True, metavar="KỲ")
     c.add_argument("--format", choices=["table", "json"], default="table")
-    c = sub.add_parser("review", help="chấp nhận hoặc trả lại báo cáo của một đơn vị")
+    c = sub.add_parser("review")
     c.add_argument("--period", required=True, metavar="KỲ")
     c.add_argument("--unit", required=True, metavar="MÃ")
     g = c.add_mutually_exclusive_group(required=True)
@@ -75,24 +194,17 @@ def build_parser() -> Parser:
     g.add_argument(
         "--return", dest="return_reason", metavar="LÝ_DO", help="trả lại để sửa, kèm lý do"
     )
-    c = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu")
+    c = sub.add_parser("backup")
     c.add_argument("dir", nargs="?", type=Path, metavar="THƯ_MỤC")
-    c = sub.add_parser("restore", help="khôi phục cơ sở dữ liệu từ một bản sao lưu")
+    c = sub.add_parser("restore")
     g = c.add_mutually_exclusive_group(required=True)
     g.add_argument("file", type=Path, metavar="TỆP", nargs="?")
     g.add_argument("--latest-good", action="store_true",
                    help="khôi phục bản sao lưu còn tốt mới nhất")
-    c = sub.add_parser("staff", help="tên cán bộ làm việc trên máy này (ghi vào lịch sử thay đổi)")
+    c = sub.add_parser("staff")
     c.add_argument("--set", dest="name", metavar="HỌ_TÊN", help="đặt tên cán bộ cho máy này")
-    c = sub.add_parser(
-        "move-to-server",
-        help="chuyển dữ liệu lên máy chủ: chép toàn bộ tệp SQLite vào cơ sở dữ liệu "
-        "PostgreSQL còn trống chỉ ra bằng --db",
-    )
+    c = sub.add_parser("move-to-server")
     c.add_argument("file", type=Path, metavar="TỆP")
-    for module in (forms, reports, proposals, units, plan):
-        module.add_commands(sub, command)
-    return p
 
 
 @command("demo")
@@ -112,6 +224,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 @command("init")
 def cmd_init(args: argparse.Namespace) -> int:
     from ..actions.database import create_database
+    from ..domain.vnformat import number
     from ..plan_catalog import load_bundled, load_plan_file
 
     plan = load_plan_file(args.plan_file) if args.plan_file else load_bundled(args.plan)
@@ -187,6 +300,8 @@ def cmd_periods(args: argparse.Namespace) -> int:
 
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
+    from ..collector import collection_paused
+
     with collection_paused():  # the modules' objects live as long as the process
         from ..actions.periods import evaluate_period
         from ..domain.period_report import REVIEW_STATE_LABELS, json_chunks
@@ -322,6 +437,7 @@ def cmd_staff(args: argparse.Namespace) -> int:
 @command("move-to-server")
 def cmd_move_to_server(args: argparse.Namespace) -> int:
     from ..actions.server import move_file_to_server
+    from ..domain.vnformat import number
 
     copied = move_file_to_server(args.file, db_location(args))
     print(f"Đã chuyển {args.file} lên {copied.target}: {number(len(copied.checks))} bảng, "

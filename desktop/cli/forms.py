@@ -15,7 +15,7 @@ from .support import iso_date, open_db, print_table
 
 
 def add_commands(sub: Any, command: Callable[[str], Callable[[Any], Any]]) -> None:
-    c = sub.add_parser("template", help="tạo biểu mẫu Excel cho đơn vị điền báo cáo")
+    c = sub.add_parser("template")
     c.add_argument("--period", required=True, metavar="KỲ")
     g = c.add_mutually_exclusive_group(required=True)
     g.add_argument("--unit", metavar="MÃ", help="một đơn vị")
@@ -30,7 +30,7 @@ def add_commands(sub: Any, command: Callable[[str], Callable[[Any], Any]]) -> No
     )
     command("template")(cmd_template)
 
-    c = sub.add_parser("import", help="nhập các biểu mẫu Excel đơn vị gửi về")
+    c = sub.add_parser("import")
     c.add_argument("files", nargs="+", type=Path, metavar="TỆP", help="tệp .xlsx hoặc thư mục")
     c.add_argument(
         "--received", type=iso_date, metavar="YYYY-MM-DD", help="ngày nhận (mặc định: hôm nay)"
@@ -41,7 +41,7 @@ def add_commands(sub: Any, command: Callable[[str], Callable[[Any], Any]]) -> No
     c.add_argument("--replace", action="store_true", help="thay thế báo cáo đã có")
     command("import")(cmd_import)
 
-    c = sub.add_parser("evidence", help="minh chứng đính kèm báo cáo của một đơn vị")
+    c = sub.add_parser("evidence")
     c.add_argument("action", choices=["list", "add", "remove"])
     c.add_argument("--period", required=True, metavar="KỲ")
     c.add_argument("--unit", required=True, metavar="MÃ")

@@ -13,7 +13,7 @@ from .support import open_db
 
 
 def add_commands(sub: Any, command: Callable[[str], Callable[[Any], Any]]) -> None:
-    c = sub.add_parser("plan", help="lưu kế hoạch (đã sửa, kèm đơn vị) thành tệp .toml")
+    c = sub.add_parser("plan")
     actions = c.add_subparsers(dest="plan_action", metavar="VIỆC", parser_class=type(c),
                                required=True)
     x = actions.add_parser("export", help="lưu kế hoạch thành tệp .toml cho cơ quan khác")

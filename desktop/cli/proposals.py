@@ -31,10 +31,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def add_commands(subparsers: Any, command: Callable[[str], Callable[[Handler], Handler]]) -> None:
-    p = subparsers.add_parser(
-        "proposals",
-        help="đề nghị khen thưởng: thêm, sửa, xóa, kiểm tra hạn mức, gợi ý, xuất danh sách",
-    )
+    p = subparsers.add_parser("proposals")
     sub = p.add_subparsers(
         dest="proposals_command", metavar="VIỆC", parser_class=Parser, required=True
     )

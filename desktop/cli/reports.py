@@ -22,9 +22,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def add_commands(sub: Any, command: Callable[[str], Callable[[Handler], Handler]]) -> None:
-    c = sub.add_parser(
-        "export", help="xuất báo cáo tổng hợp gửi cấp trên: Excel, PDF, gói dữ liệu (.zip)"
-    )
+    c = sub.add_parser("export")
     c.add_argument("--period", required=True, metavar="KỲ")
     c.add_argument("--xlsx", type=Path, metavar="TỆP", help="bảng tổng hợp Excel (.xlsx)")
     c.add_argument("--pdf", type=Path, metavar="TỆP", help="báo cáo chính thức (.pdf)")
@@ -41,7 +39,7 @@ def add_commands(sub: Any, command: Callable[[str], Callable[[Handler], Handler]
     c.set_defaults(export_parser=c)
     command("export")(cmd_export)
 
-    c = sub.add_parser("office", help="xem hoặc sửa thông tin cơ quan báo cáo và người ký")
+    c = sub.add_parser("office")
     c.add_argument("--format", choices=["table", "json"], default="table")
     c.add_argument(
         "--set",
@@ -56,9 +54,7 @@ def add_commands(sub: Any, command: Callable[[str], Callable[[Handler], Handler]
     )
     command("office")(cmd_office)
 
-    c = sub.add_parser(
-        "import-package", help="(cấp tỉnh) nhập gói dữ liệu của các huyện để tổng hợp"
-    )
+    c = sub.add_parser("import-package")
     c.add_argument("files", nargs="+", type=Path, metavar="TỆP")
     c.add_argument(
         "--replace", action="store_true", help="thay thế số liệu đã nhập của cùng huyện, cùng kỳ"
@@ -75,7 +71,7 @@ def add_commands(sub: Any, command: Callable[[str], Callable[[Handler], Handler]
     c.add_argument("--allow-unsigned", action="store_true",
                    help="nhập cả gói chưa ký của phiên bản cũ (chỉ khi chắc chắn nguồn gốc)")
     command("import-package")(cmd_import_package)
-    c = sub.add_parser("trust", help="dấu vân tay khóa của cơ quan này và các đơn vị đã tin cậy")
+    c = sub.add_parser("trust")
     c.add_argument("--forget", metavar="MÃ", help="bỏ tin cậy khóa của một đơn vị")
     command("trust")(cmd_trust)
 

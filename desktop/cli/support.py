@@ -7,15 +7,16 @@
 from __future__ import annotations
 
 import argparse
-import json
 import math
+import os
 import sys
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
 
+TYPE_CHECKING = False  # typing, json and unicodedata are imported where they are used
 if TYPE_CHECKING:
+    from typing import Any, NoReturn
+
     from ..actions.database import Database
     from ..actions.periods import Location
 
@@ -48,8 +49,43 @@ def _translate(text: str) -> str:
 argparse._ = _translate  # type: ignore[attr-defined]  # argparse looks `_` up at call time
 
 
+def _columns() -> int:
+    """The terminal's width as shutil.get_terminal_size gives it ($COLUMNS, else the
+    terminal's, else 80), without importing shutil and the compression modules it loads."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's own layout (the width it would take: the terminal's less 2). argparse
+    makes one for every argument added, and its own way to the width imports shutil."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        super().__init__(
+            prog, indent_increment, max_help_position, _columns() - 2 if width is None else width
+        )
+
+
 class Parser(argparse.ArgumentParser):
     """argparse in Vietnamese; a wrong command line exits with status 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
@@ -78,6 +114,8 @@ def iso_date(text: str) -> Any:
 
 
 def width(text: str) -> int:
+    import unicodedata
+
     return sum(0 if unicodedata.combining(ch) else 1 for ch in text)
 
 
@@ -93,6 +131,8 @@ def print_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> None
 def print_json(data: object) -> None:
     """Strict JSON always: a number that is not finite (only a database written elsewhere
     can hold one) is null, never NaN or Infinity, which JSON does not have."""
+    import json
+
     print(json.dumps(_finite(data), ensure_ascii=False, indent=2, allow_nan=False))
 
 

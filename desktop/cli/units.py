@@ -22,7 +22,7 @@ from .support import iso_date, open_db, print_json, print_table
 
 
 def add_commands(sub: Any, command: Callable[[str], Callable[[Any], Any]]) -> None:
-    c = sub.add_parser("units", help="danh sách đơn vị; thêm, sửa, sáp nhập, nhập, xuất")
+    c = sub.add_parser("units")
     c.add_argument("--format", choices=["table", "json"], default="table")
     c.add_argument("--on", type=iso_date, metavar="YYYY-MM-DD",
                    help="tên các đơn vị tại ngày này (mặc định: hôm nay)")

@@ -49,7 +49,6 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     KeepTogether,
-    LongTable,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -59,6 +58,8 @@ from reportlab.platypus import (
 from reportlab.platypus import Table as RLTable
 
 from desktop.domain.vnformat import long_date
+
+from .pdf_grid import GridTable
 
 __all__ = [
     "FONT_FAMILY",
@@ -560,7 +561,7 @@ def _validate_table(table: Table) -> None:
             raise ValueError(f"table row style {bad_styles!r}: use {known} or None")
 
 
-def _build_table(table: Table, avail: float) -> RLTable:
+def _build_table(table: Table, avail: float) -> GridTable:
     _validate_table(table)
     ncols = len(table.header)
     size = 12 if ncols <= 6 else 11
@@ -594,44 +595,38 @@ def _build_table(table: Table, avail: float) -> RLTable:
             )
         return cell_styles[key]
 
+    inner = [w - 2 * _PAD_H - 0.5 for w in widths]
+
     def cell(text: str, font: str, col: int, alignment: int) -> str | Paragraph:
         text = _nfc(text)
         # a one-line cell is drawn as a string (fast); the rest wrap as Paragraphs
-        if "\n" not in text and _width(text, font, size) <= widths[col] - 2 * _PAD_H - 0.5:
+        if "\n" not in text and _width(text, font, size) <= inner[col]:
             return text
         return Paragraph(_markup(text), cell_style(font, alignment))
 
-    data: list[list[str | Paragraph]] = [
+    cells: list[list[str | Paragraph]] = [
         [cell(h, BOLD, i, TA_CENTER) for i, h in enumerate(table.header)]
     ]
+    fonts = [BOLD]
+    fills = [None]
     for row, style in zip(table.rows, row_styles, strict=True):
         font = BOLD if style in ("bold", "total") else REGULAR
-        data.append([cell(text, font, i, aligns[i]) for i, text in enumerate(row)])
-
-    commands: list[tuple[object, ...]] = [
-        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-        ("FONTSIZE", (0, 0), (-1, -1), size),
-        ("LEADING", (0, 0), (-1, -1), leading),
-        ("FONTNAME", (0, 0), (-1, 0), BOLD),
-        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("LEFTPADDING", (0, 0), (-1, -1), _PAD_H),
-        ("RIGHTPADDING", (0, 0), (-1, -1), _PAD_H),
-        ("TOPPADDING", (0, 0), (-1, -1), _PAD_V),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), _PAD_V + 1),
-    ]
-    for i, alignment in enumerate(aligns):
-        commands.append(("ALIGN", (i, 1), (i, -1), align_names[alignment]))
-    for r, style in enumerate(row_styles, start=1):
-        if style in ("bold", "total"):
-            commands.append(("FONTNAME", (0, r), (-1, r), BOLD))
-        if style in ROW_COLOURS:
-            commands.append(("BACKGROUND", (0, r), (-1, r), ROW_COLOURS[style]))
-    cls = LongTable if len(data) > 50 else RLTable
-    result = cls(data, colWidths=widths, repeatRows=1, hAlign="CENTER", splitByRow=1)
-    result.setStyle(commands)
-    return result
+        cells.append([cell(text, font, i, aligns[i]) for i, text in enumerate(row)])
+        fonts.append(font)
+        fills.append(ROW_COLOURS.get(style or ""))
+    return GridTable(
+        widths,
+        cells,
+        fonts,
+        fills,
+        ["CENTER"] * ncols,
+        [align_names[a] for a in aligns],
+        font_size=size,
+        leading=leading,
+        pad_h=_PAD_H,
+        pad_top=_PAD_V,
+        pad_bottom=_PAD_V + 1,
+    )
 
 
 # --------------------------------------------------------------------------- document
@@ -734,12 +729,11 @@ def _first_part_height(item: Flowable, width: float) -> float:
         return float(part + item.style.spaceBefore)
     if isinstance(item, KeepTogether):  # a figure: the whole of it
         parts = item._content  # noqa: SLF001 (the drawing and its caption)
-        return float(sum(f.wrap(width, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter()
-                         for f in parts))
-    if isinstance(item, RLTable):
-        item.wrap(width, 10_000)
-        heights = item._rowHeights  # noqa: SLF001 (reportlab exposes no public accessor)
-        return float(sum(heights[:2]))
+        return float(
+            sum(f.wrap(width, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in parts)
+        )
+    if isinstance(item, GridTable):
+        return item.first_part_height()
     return 0.0
 
 

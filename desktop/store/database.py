@@ -13,16 +13,17 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from ..domain.storage import StorageError
-from ..files import describe
 from . import migrate
 from .errors import DatabaseLocked, NotADatabase, StoreError
 from .location import Location, parse_location
 
+TYPE_CHECKING = False  # typing is not imported at a command's start
 if TYPE_CHECKING:  # imported where first used: a command that reads one small table with
     # plain sqlite3 (`thidua periods`) starts without SQLAlchemy or filelock (~0.4 s)
+    from typing import Any
+
     from filelock import FileLock
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session, sessionmaker
@@ -45,6 +46,14 @@ def make_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}", hide_parameters=True)  # no names in logs
     event.listen(engine, "connect", _set_pragmas)
     return engine
+
+
+def describe(exc: BaseException, path: Path, what: str) -> StorageError:
+    """files.describe, imported when a file operation failed: a command that reads
+    (`thidua periods`) starts without desktop.files and the logging it loads."""
+    from ..files import describe as named
+
+    return named(exc, path, what)
 
 
 def check_is_sqlite(path: Path) -> None:

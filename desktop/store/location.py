@@ -8,14 +8,13 @@ A person never sees the password: `label` hides it.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .errors import StoreError
 
+TYPE_CHECKING = False  # typing is not imported at a command's start
 if TYPE_CHECKING:  # SQLAlchemy is imported only for a server address: a file opens faster
     from sqlalchemy.engine import URL
 
@@ -60,6 +59,8 @@ class Location:
         if self.url is None:
             assert self.file is not None
             return self.file
+        import hashlib
+
         from ..paths import data_dir
 
         key = f"{self.url.host or 'localhost'}-{self.url.port or 5432}-{self.url.database}"

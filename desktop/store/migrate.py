@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .errors import DatabaseTooNew, NotADatabase, StoreError
 
@@ -19,6 +18,7 @@ HEAD_REVISION = "0008"
 # pg_advisory_xact_lock key for upgrades on a server: "TDCDS" in ASCII, the same on every PC
 MIGRATION_LOCK = 0x5444434453
 
+TYPE_CHECKING = False  # typing is not imported at a command's start
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
 

@@ -13,12 +13,9 @@ here, so both ways give the same domain objects.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any
 
-from ..domain.period_report import PeriodReport, SubmissionInfo
 from ..domain.plan import (
     Block,
     Criterion,
@@ -32,12 +29,17 @@ from ..domain.plan import (
     ReviewKind,
     Unit,
 )
-from ..domain.plan_rules import stored_plan_problems
-from ..domain.values import Value
 from .errors import NO_PLAN, StoreError
 
-# (statement, parameters) -> rows
-Rows = Callable[[str, Mapping[str, object]], Iterable[Sequence[Any]]]
+TYPE_CHECKING = False  # what only the evaluation needs is imported where it is used:
+if TYPE_CHECKING:  # `thidua periods` reads the periods and nothing else
+    from typing import Any
+
+    from ..domain.period_report import PeriodReport, SubmissionInfo
+    from ..domain.values import Value
+
+    # (statement, parameters) -> rows
+    Rows = Callable[[str, Mapping[str, object]], Iterable[Sequence[Any]]]
 # Rows are fetched in batches: fetching a province's 100,000 values at once holds the GIL
 # for one call of ~0.15 s, freezing the window whose worker thread this runs on; between
 # batches the GUI thread gets its turn (and row by row would be slow).
@@ -76,6 +78,8 @@ def _day(x: Any) -> dt.date | None:
 
 
 def _json(x: Any) -> Any:
+    import json
+
     return json.loads(x) if isinstance(x, str | bytes) else x
 
 
@@ -108,6 +112,8 @@ def periods(rows: Rows, pid: int | None = None) -> tuple[Period, ...]:
 
 def plan(rows: Rows) -> Plan:
     """The plan as it stands in the database (edits included), as a domain Plan."""
+    from ..domain.plan_rules import stored_plan_problems
+
     found = list(rows(
         'SELECT id, code, number, issuer, issued_on, title, level, area, place, unit_kinds, '
         'dossier, source_note, extras, ranking_indicator, ranking_descending, ranking_source '
@@ -209,6 +215,9 @@ def period_id(rows: Rows, period_code: str) -> int | None:
 
 def submissions(rows: Rows, pid: int) -> dict[str, SubmissionInfo]:
     """Every submission of the period `pid` with its values, by unit code."""
+    from ..domain.period_report import SubmissionInfo
+    from ..domain.values import Value
+
     values: dict[int, dict[str, Value]] = {}
     of_submission = values.get
     day = _day
