@@ -59,8 +59,10 @@ def _cell(page: SubmissionsPage, unit: str, col: int) -> str:
 def _open_editor(qtbot, page: SubmissionsPage, unit: str) -> SubmissionDialog:
     assert page.select_unit(unit)
     qtbot.mouseClick(page.ui.editButton, Qt.MouseButton.LeftButton)
+    # the report is read on a worker, the dialog built, then shown at the next turn
+    qtbot.waitUntil(lambda: page.editor is not None and page.editor.isVisible())
     dlg = page.editor
-    assert isinstance(dlg, SubmissionDialog) and dlg.isVisible()
+    assert isinstance(dlg, SubmissionDialog)
     qtbot.waitUntil(dlg.isActiveWindow)  # activation is asynchronous; shortcuts need it
     return dlg
 

@@ -117,6 +117,8 @@ def prepare(report: PeriodReport | None,
     take tens of milliseconds to index)."""
     rows = list(report.units) if report else []
     cells = [{c.criterion.code: c for c in r.criteria} for r in rows]
+    for r in rows:  # the search box's folded names: cached off the GUI thread
+        fold(r.unit.name)
     kinds = {r.unit.kind for r in rows}
     crits = [c for c in report.plan.criteria if kinds & set(c.unit_kinds)] if report else []
     criteria = [c for c in crits if c.mandatory] + [c for c in crits if not c.mandatory]

@@ -41,7 +41,8 @@ def _column_texts(model: Any, sample: int) -> Any:
 
 
 def fit_columns(table: QTableView, stretch: int | None = None, sample: int = SAMPLE,
-                max_width: int = MAX_WIDTH) -> None:
+                max_width: int = MAX_WIDTH, bold: bool = True) -> None:
+    """`bold`: leave room for bold cells (a tenth more than the text's width)."""
     model = table.model()
     header = table.horizontalHeader()
     if model is None:
@@ -57,8 +58,21 @@ def fit_columns(table: QTableView, stretch: int | None = None, sample: int = SAM
                     default=0) * 11 // 10 + PADDING + 8  # bold headers, sort arrow
         # * 1.1: some cells are bold (ranks, results); each distinct text measured once
         for text in {t for t in texts(col) if t}:
-            width = max(width, fm.horizontalAdvance(text) * 11 // 10 + PADDING)
+            advance = fm.horizontalAdvance(text)
+            width = max(width, (advance * 11 // 10 if bold else advance) + PADDING)
         header.resizeSection(col, min(width, max_width))
     if stretch is not None:
         header.setStretchLastSection(False)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+def fit_when_filled(table: QTableView, stretch: int | None = None) -> None:
+    """fit_columns the first time the table has rows (and again if its columns change);
+    the widths the person sets are kept through later loads."""
+    model = table.model()
+    if model is None:
+        return
+    key = f"{model.columnCount()}:{bool(model.rowCount())}"
+    if table.property("fittedFor") != key:
+        fit_columns(table, stretch=stretch)
+        table.setProperty("fittedFor", key)

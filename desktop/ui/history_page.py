@@ -205,12 +205,19 @@ class AuditTableModel(QAbstractTableModel):
         self.has_more = False
         self.loading = False
         self.labels: dict[str, str] = {}  # indicator code -> short name
+        self._shown: dict[int, list[str]] = {}  # row -> its texts, made when first painted
 
     def clear(self) -> None:
         self.beginResetModel()
         self.entries = []
+        self._shown = {}
         self.has_more = False
         self.endResetModel()
+
+    def set_labels(self, labels: dict[str, str]) -> None:
+        if labels != self.labels:
+            self.labels = labels
+            self._shown = {}
 
     def append(self, entries: list[AuditEntry], has_more: bool) -> None:
         if entries:
@@ -247,12 +254,15 @@ class AuditTableModel(QAbstractTableModel):
             return e
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return [
-            e.at.strftime("%d/%m/%Y %H:%M:%S"), e.user, ACTIONS.get(e.action, e.action),
-            TABLES.get(e.table, e.table), e.unit,
-            field_label(e.field, e.table) if e.field else "",
-            change_text(e, self.labels), e.summary,
-        ][index.column()]
+        shown = self._shown.get(index.row())
+        if shown is None:  # the whole row once, not once per cell of the row
+            shown = self._shown[index.row()] = [
+                e.at.strftime("%d/%m/%Y %H:%M:%S"), e.user, ACTIONS.get(e.action, e.action),
+                TABLES.get(e.table, e.table), e.unit,
+                field_label(e.field, e.table) if e.field else "",
+                change_text(e, self.labels), e.summary,
+            ]
+        return shown[index.column()]
 
 
 class HistoryPage(QWidget):
@@ -398,7 +408,7 @@ class HistoryPage(QWidget):
                 return
             entries, tables = result
             self.model.loading = False
-            self.model.labels = {i.code: i.label for i in self.ctx.plan.indicators}
+            self.model.set_labels({i.code: i.label for i in self.ctx.plan.indicators})
             if tables is not None:
                 self._fill_tables(tables)
             self.model.append(entries[:PAGE_SIZE], len(entries) > PAGE_SIZE)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import importlib
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -130,6 +131,19 @@ def _preload(_report: Any) -> None:
         print_actions,
         report_actions,  # noqa: F401
     )
+
+
+def _preload_pages() -> None:
+    """Import every page's module and the report editor's and proposal dialog's on a
+    thread of their own, once the first page shows its data: a page's first visit then
+    costs no import (PySide checks each new module's source: 30-60 ms a page on the GUI
+    thread). Not a task of the window: nothing a person asked for, so no progress bar."""
+    try:
+        for _title, page_class in PAGES:
+            page_class()
+        from . import proposal_dialog, submission_dialog  # noqa: F401
+    except Exception:  # noqa: BLE001 - the page's first visit imports it again and says why
+        log.exception("importing the pages ahead failed")
 
 
 def _finish_interrupted_exports() -> list[str]:
@@ -461,6 +475,17 @@ class MainWindow(PreserveGeometry, QMainWindow):
         if self.nav_pages:
             self.ui.navList.setCurrentRow(0)
             self.ui.navList.setFocus()
+            first = getattr(self.pages.get(self.nav_pages[0]), "loaded", None)
+            if first is not None:
+                started: list[bool] = []
+
+                def preload() -> None:
+                    if not started:
+                        started.append(True)
+                        threading.Thread(target=_preload_pages, name="thidua-preload-pages",
+                                         daemon=True).start()
+
+                first.connect(preload)
 
     def _install_feature_actions(self, ctx: AppContext) -> None:
         from . import exchange_actions, print_actions, report_actions

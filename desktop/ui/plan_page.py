@@ -19,7 +19,6 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
-    QHeaderView,
     QPushButton,
     QTableView,
     QWidget,
@@ -40,6 +39,7 @@ from ..domain.plan_rules import period_edit_problem as period_problem
 from ..domain.plan_rules import quota_edit_problem as quota_problem
 from ..domain.vnformat import day, number
 from . import errors
+from .columns import fit_columns
 from .context import AppContext
 from .forms.ui_plan_page import Ui_PlanPage
 from .plan_parsing import parse_count, parse_day, parse_number
@@ -48,6 +48,7 @@ from .table_keys import keyboard_table
 
 Index = QModelIndex | QPersistentModelIndex
 CHANGED = QColor("#fff3c4")
+CHECK_BOX_ROOM = 26  # pixels of a check box indicator and its gap
 OPS = {">=": ">=", "≥": ">=", ">": ">", "<=": "<=", "≤": "<=", "=": "="}
 OP_SHOWN = {">=": "≥", ">": ">", "<=": "≤", "=": "=", "true": "Có", "by": "≤ (ngày)"}
 
@@ -65,10 +66,12 @@ class EditTableModel(QAbstractTableModel):
         self.original: list[Any] = []
         self.rows: list[Any] = []
         self.plan: Plan | None = None
+        self._criteria: dict[str, Criterion] = {}
 
     def load(self, rows: list[Any], plan: Plan) -> None:
         self.beginResetModel()
         self.original, self.rows, self.plan = list(rows), list(rows), plan
+        self._criteria = {c.code: c for c in plan.criteria}
         self.endResetModel()
 
     def revert(self) -> None:
@@ -124,6 +127,10 @@ class EditTableModel(QAbstractTableModel):
             return self.tooltip(row, col)
         return None
 
+    def column_texts(self, column: int, rows: list[int]) -> list[str]:
+        """The texts of `column` in these rows (fit_columns), without a Qt call per cell."""
+        return [self.text(self.rows[r], r, column) for r in rows]
+
     def _cell_changed(self, row: int, col: int) -> bool:
         return (col in self.EDITABLE and self.text(self.rows[row], row, col)
                 != self.text(self.original[row], row, col))
@@ -173,8 +180,7 @@ class CriteriaTableModel(EditTableModel):
         return item.mandatory
 
     def criterion(self, row: int) -> Criterion:
-        assert self.plan is not None
-        return next(c for c in self.plan.criteria if c.code == self.rows[row].code)
+        return self._criteria[self.rows[row].code]
 
     def kind(self, row: int) -> str:
         assert self.plan is not None
@@ -299,6 +305,12 @@ class QuotasTableModel(EditTableModel):
             return self.NO_LIMIT
         return shown
 
+    def column_texts(self, column: int, rows: list[int]) -> list[str]:
+        texts = super().column_texts(column, rows)
+        if column in (self.COL_COLLECTIVES, self.COL_INDIVIDUALS):
+            return [t or self.NO_LIMIT for t in texts]
+        return texts
+
     def parse(self, item: QuotaEdit, row: int, col: int, text: str) -> QuotaEdit:
         if text.strip() == self.NO_LIMIT:
             text = ""
@@ -348,12 +360,9 @@ class PlanPage(QWidget):
                   (self.ui.periodsTable, self.periods, PeriodsTableModel.COL_LABEL),
                   (self.ui.quotasTable, self.quotas, QuotasTableModel.COL_AWARD),
                   (self.ui.indicatorsTable, self.indicators, 1))
-        for view, model, stretch in tables:
-            self._setup_table(view, model, stretch)
-        header = self.ui.criteriaTable.horizontalHeader()
-        header.setSectionResizeMode(CriteriaTableModel.COL_KINDS,
-                                    QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(CriteriaTableModel.COL_KINDS, 130)
+        self._tables = tables
+        for view, model, _stretch in tables:
+            self._setup_table(view, model)
         for model in (self.criteria, self.periods, self.quotas):
             model.problem.connect(lambda text: self.show_status(text, error=True))
             model.edited.connect(self._on_edited)
@@ -367,18 +376,44 @@ class PlanPage(QWidget):
         self.ui.buttonsLayout.insertWidget(1, self.btn_save_file)
         self.note: str | None = None  # shown once the tables are loaded again
         self.structure = PlanStructure(self)
+        self._unfitted: set[QTableView] = set()  # tables to fit when first seen
+        self.ui.tabs.currentChanged.connect(lambda _i: self._fit_visible())
         ctx.data_changed.connect(self._on_data_changed)
         ctx.database_changed.connect(self.reload)
         self.reload()
 
-    def _setup_table(self, view: QTableView, model: EditTableModel, stretch: int) -> None:
+    def _setup_table(self, view: QTableView, model: EditTableModel) -> None:
         view.setModel(model)
         keyboard_table(view)
-        header = view.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        view.horizontalHeader().setStretchLastSection(False)
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+
+    def _fit_columns(self) -> None:
+        """Widths from the header and the rows, measured once per load, for each table
+        when it is first seen (ResizeToContents measured every cell again at each show
+        of the page and each edit; measuring all six tables at once held the window)."""
+        self._unfitted = {view for view, _model, _stretch in self._tables}
+        self._unfitted |= {self.structure.kinds_table, self.structure.blocks_table}
+        self._fit_visible()
+
+    def _fit_visible(self) -> None:
+        for view in [v for v in self._unfitted if v.isVisible()]:
+            self._unfitted.discard(view)
+            model = view.model()
+            stretch = next((s for v, _m, s in self._tables if v is view), None)
+            fit_columns(view, stretch=stretch, bold=False)
+            if isinstance(model, EditTableModel) and model.CHECK_COLUMN >= 0:
+                # room for the check box beside its text
+                view.setColumnWidth(model.CHECK_COLUMN,
+                                    view.columnWidth(model.CHECK_COLUMN) + CHECK_BOX_ROOM)
+            if view is self.ui.criteriaTable:
+                view.horizontalHeader().resizeSection(CriteriaTableModel.COL_KINDS, 130)
+            if stretch is None:
+                view.horizontalHeader().setStretchLastSection(True)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._fit_visible()
 
     # ---- the protocol of the main window ----------------------------------------------------
     def has_unsaved_changes(self) -> bool:
@@ -414,6 +449,7 @@ class PlanPage(QWidget):
         self.quotas.load(editable.quotas, plan)
         self.indicators.load(list(plan.indicators), plan)
         self.structure.load(plan)
+        self._fit_columns()
         issued = f" ngày {day(plan.issued_on)}" if plan.issued_on else ""
         self.ui.lblPlanTitle.setText(f"<b>{plan.title}</b>")
         self.ui.lblPlanSource.setText(

@@ -12,7 +12,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -143,7 +142,6 @@ class PlanStructure:
         view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         view.verticalHeader().setVisible(False)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(view)
         layout.addLayout(self._button_row(what, box))
@@ -154,6 +152,7 @@ class PlanStructure:
     def load(self, plan: Plan) -> None:
         self.kinds.load([(k, kind_label(k)) for k in plan.unit_kinds])
         self.blocks.load([(b.code, b.name) for b in plan.blocks])
+        # their columns are fitted by the page when the tab is first seen
 
     # ---- what a person chose ----------------------------------------------------------------
     def selected(self, what: str) -> tuple[Any, str] | None:

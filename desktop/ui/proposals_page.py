@@ -30,6 +30,7 @@ from ..domain.proposals import (
 )
 from ..domain.vnformat import number
 from . import errors
+from .columns import fit_when_filled
 from .context import AppContext
 from .forms.ui_proposals_page import Ui_ProposalsPage
 from .proposals_model import (
@@ -77,11 +78,8 @@ class ProposalsPage(QWidget):
         self.proxy.setSourceModel(self.model)
         ui.table.setModel(self.proxy)
         ui.table.sortByColumn(M.COL_ID, Qt.SortOrder.AscendingOrder)
-        header = ui.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for col in (M.COL_AWARD, M.COL_DOSSIER):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(M.COL_BREACHES, QHeaderView.ResizeMode.Stretch)
+        # widths from the header and a sample of rows (fit_when_filled), not ResizeToContents
+        fit_when_filled(ui.table, stretch=M.COL_BREACHES)
         self.breaches = BreachesTableModel(self)
         ui.breachTable.setModel(self.breaches)
         bh = ui.breachTable.horizontalHeader()
@@ -92,9 +90,9 @@ class ProposalsPage(QWidget):
         bh.sectionResized.connect(lambda *_a: ui.breachTable.resizeRowsToContents())
         self.suggestions = SuggestionsTableModel(self)
         ui.suggestTable.setModel(self.suggestions)
-        sh = ui.suggestTable.horizontalHeader()
-        sh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        sh.setSectionResizeMode(SuggestionsTableModel.COL_AWARD, QHeaderView.ResizeMode.Stretch)
+        fit_when_filled(ui.suggestTable)
+        # the last shown column takes the rest (the award's column is hidden for one award)
+        ui.suggestTable.horizontalHeader().setStretchLastSection(True)
         self.quota_panel = QuotaPanel(ui.quotaGroup)
         ui.quotaHostLayout.addWidget(self.quota_panel)
         ui.proposalsBottomSplitter.setStretchFactor(0, 3)
@@ -220,6 +218,7 @@ class ProposalsPage(QWidget):
         plan = state.plan if state else None
         check = state.check if state else None
         self.model.set_check(plan, check)
+        fit_when_filled(ui.table, stretch=M.COL_BREACHES)
         blocks = bool(plan and plan.blocks)
         one_award = state is None or len(review_awards(state.plan, state.review)) <= 1
         ui.table.setColumnHidden(M.COL_BLOCK, not blocks)
@@ -231,6 +230,9 @@ class ProposalsPage(QWidget):
         self.breaches.set_breaches(check.breaches if check else ())
         ui.breachTable.resizeRowsToContents()
         self.suggestions.set_suggestions(plan, state.suggestions if state else ())
+        fit_when_filled(ui.suggestTable)
+        # the last shown column takes the rest (the award's column is hidden for one award)
+        ui.suggestTable.horizontalHeader().setStretchLastSection(True)
         self.quota_panel.set_usage(plan, check.usage if check else (),
                                    "Kế hoạch không quy định khen thưởng." if state is None
                                    else "")

@@ -117,6 +117,57 @@ class SortedRows:
             setattr(self, name, [rows[i] for i in perm])
 
 
+_PAINTED = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.TextAlignmentRole,
+            Qt.ItemDataRole.FontRole)
+_PAINT_SLOT = {int(role): slot for slot, role in enumerate(_PAINTED)}
+
+
+class PaintCache:
+    """Mixin for a table model whose `cell(row, column, role)` makes each value: data()
+    answers the roles Qt's delegate asks at every paint (text, colours, alignment, font)
+    from a per-row cache made the first time the row is painted, a dictionary and a list
+    lookup each; other roles (tooltips, sort keys) go to cell(). The cache is dropped when
+    the model resets, re-sorts or changes."""
+
+    _painted: dict[int, tuple[list[Any], ...]] | None = None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        slot = _PAINT_SLOT.get(role)
+        if slot is None:
+            return self.cell(index.row(), index.column(), role) if index.isValid() else None
+        row = index.row()
+        if row < 0:
+            return None
+        painted = self._painted
+        if painted is None:
+            painted = self._painted = self._watch()
+        cached = painted.get(row)
+        if cached is None:
+            cached = painted[row] = self._paint_row(row)
+        return cached[slot][index.column()]
+
+    def cell(self, row: int, column: int, role: int) -> Any:
+        raise NotImplementedError
+
+    def _paint_row(self, row: int) -> tuple[list[Any], ...]:
+        model: Any = self
+        columns, cell = range(model.columnCount()), self.cell
+        return tuple([cell(row, c, int(role)) for c in columns] for role in _PAINTED)
+
+    def _watch(self) -> dict[int, tuple[list[Any], ...]]:
+        model: Any = self
+        if not getattr(self, "_watching", False):
+            self._watching = True
+            for signal in (model.modelReset, model.layoutChanged, model.dataChanged,
+                           model.rowsInserted, model.rowsRemoved):
+                signal.connect(self.forget_painted)
+        return {}
+
+    def forget_painted(self, *_args: Any) -> None:
+        self._painted = None
+
+
 class SourceSortingProxy(QSortFilterProxyModel):
     """Filters itself; sorting is done by a SortedRows source (else by Qt, as usual)."""
 

@@ -82,7 +82,9 @@ class SubmissionDialog(QDialog):
     saved = Signal(str)  # a sentence for the page's message bar
 
     def __init__(self, ctx: AppContext, unit_code: str, period_code: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, draft: Any = None) -> None:
+        """`draft`: the submission as read_submission gave it (read off the GUI thread by
+        the page); read here when not given."""
         super().__init__(parent)
         from ..actions.submissions import read_submission
 
@@ -90,7 +92,8 @@ class SubmissionDialog(QDialog):
         self.plan = ctx.plan
         self.period = self.plan.period(period_code)
         self.unit_code = unit_code
-        draft = read_submission(ctx.db, unit_code, period_code)
+        if draft is None:
+            draft = read_submission(ctx.db, unit_code, period_code)
         self.unit_name, self.unit_kind = draft.unit_name, draft.unit_kind
         self.existing = draft.existing
         self.version = draft.version  # a save refuses what someone else changed since

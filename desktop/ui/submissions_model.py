@@ -28,7 +28,7 @@ from PySide6.QtGui import QBrush, QColor
 from ..domain.evaluation import OUTCOME_LABELS
 from ..domain.period_report import CHANNEL_LABELS, REVIEW_STATE_LABELS, PeriodReport
 from ..domain.vnformat import day
-from .row_order import SORT_ROLE, SortedRows, SourceSortingProxy
+from .row_order import SORT_ROLE, PaintCache, SortedRows, SourceSortingProxy, permutation
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the row object
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # folded text the search box matches
@@ -234,7 +234,7 @@ def lines_from_report(report: PeriodReport, evidence: Mapping[str, int]) -> list
     return lines
 
 
-class SubmissionsTableModel(SortedRows, QAbstractTableModel):
+class SubmissionsTableModel(PaintCache, SortedRows, QAbstractTableModel):
     ROW_LISTS = ("_lines",)
 
     COL_CODE = 0
@@ -255,11 +255,25 @@ class SubmissionsTableModel(SortedRows, QAbstractTableModel):
         self._lines: list[SubmissionLine] = []
 
     # -- loading
-    def set_lines(self, lines: Sequence[SubmissionLine]) -> None:
+    def set_lines(self, lines: Sequence[SubmissionLine],
+                  order: tuple[int, Qt.SortOrder] | None = None) -> None:
+        """`order`: the order `lines` were sorted in already (sorted_lines, on a worker);
+        sorted here when it is not the table's."""
         self.beginResetModel()
         self._lines = list(lines)
-        self.keep_order()
+        if order is None or order != self.sort_order:
+            self.keep_order()
         self.endResetModel()
+
+    @classmethod
+    def sorted_lines(cls, lines: list[SubmissionLine],
+                     order: tuple[int, Qt.SortOrder] | None) -> list[SubmissionLine]:
+        """`lines` in `order` (a column and its direction), as the table would sort them:
+        pure Python, for a worker thread."""
+        if order is None or not 0 <= order[0] < len(cls.HEADERS):
+            return lines
+        perm = permutation([_sort_key(line, order[0]) for line in lines], order[1])
+        return lines if perm is None else [lines[i] for i in perm]
 
     def search_words(self) -> list[list[str]]:
         """What the search box matches in each row: the code and the name's words,
@@ -292,15 +306,12 @@ class SubmissionsTableModel(SortedRows, QAbstractTableModel):
             return self.HEADERS[section]
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        return self.cell(index.row(), index.column(), role) if index.isValid() else None
-
     def cell(self, row: int, col: int, role: int) -> Any:
         line = self._lines[row]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(line, col)
         if role == SORT_ROLE:
-            return self._sort_key(line, col)
+            return _sort_key(line, col)
         if role == ROW_ROLE:
             return line
         if role == SEARCH_ROLE:
@@ -346,26 +357,6 @@ class SubmissionsTableModel(SortedRows, QAbstractTableModel):
             return str(line.evidence) if line.evidence else ""
         return ""
 
-    def _sort_key(self, line: SubmissionLine, col: int) -> Any:
-        if col == self.COL_CODE:
-            return line.unit_code
-        if col == self.COL_UNIT:
-            return line.unit_name
-        if col == self.COL_STATUS:
-            order = {"returned": 0, "received": 1, "accepted": 2}
-            return order.get(line.state or "", 3)
-        if col == self.COL_RECEIVED:
-            return line.received_on.toordinal() if line.received_on else None
-        if col == self.COL_CHANNEL:
-            return CHANNEL_LABELS.get(line.channel or "", "") or None
-        if col == self.COL_LATE:
-            return line.late_days if line.submitted else None
-        if col == self.COL_RESULT:
-            return {"pass": 0, "incomplete": 1, "fail": 2, "not_submitted": 3}[line.result]
-        if col == self.COL_EVIDENCE:
-            return line.evidence
-        return None
-
     def _tooltip(self, line: SubmissionLine, col: int) -> str | None:
         if col == self.COL_STATUS and line.state == "returned" and line.return_reason:
             return f"Lý do trả lại: {line.return_reason}"
@@ -374,6 +365,30 @@ class SubmissionsTableModel(SortedRows, QAbstractTableModel):
         if col == self.COL_LATE and line.late_days:
             return f"Nhận sau hạn nộp {line.late_days} ngày"
         return None
+
+
+_STATE_ORDER = {"returned": 0, "received": 1, "accepted": 2}
+
+
+def _sort_key(line: SubmissionLine, col: int) -> Any:
+    """What a line sorts by in a column of the Báo cáo table."""
+    if col == SubmissionsTableModel.COL_CODE:
+        return line.unit_code
+    if col == SubmissionsTableModel.COL_UNIT:
+        return line.unit_name
+    if col == SubmissionsTableModel.COL_STATUS:
+        return _STATE_ORDER.get(line.state or "", 3)
+    if col == SubmissionsTableModel.COL_RECEIVED:
+        return line.received_on.toordinal() if line.received_on else None
+    if col == SubmissionsTableModel.COL_CHANNEL:
+        return CHANNEL_LABELS.get(line.channel or "", "") or None
+    if col == SubmissionsTableModel.COL_LATE:
+        return line.late_days if line.submitted else None
+    if col == SubmissionsTableModel.COL_RESULT:
+        return {"pass": 0, "incomplete": 1, "fail": 2, "not_submitted": 3}[line.result]
+    if col == SubmissionsTableModel.COL_EVIDENCE:
+        return line.evidence
+    return None
 
 
 # ---- messages shared by the screens of this package ------------------------------------

@@ -12,7 +12,7 @@ import html
 import logging
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,6 +33,7 @@ from .submissions_model import (
     SubmissionsTableModel,
     VietnameseSortFilterProxy,
     error_text,
+    fold,
     lines_from_report,
     show_banner,
 )
@@ -111,6 +112,7 @@ class SubmissionsPage(QWidget):
         self.evidence_dialog: QDialog | None = None
         self._generation = 0
         self._selected_code: str | None = None
+        self._opening = False  # the editor's report is being read
 
         self.ui.searchEdit.textChanged.connect(self.proxy.set_search)
         table.selectionModel().selectionChanged.connect(self._on_selection_changed)
@@ -154,17 +156,22 @@ class SubmissionsPage(QWidget):
         generation = self._generation
         period = self.ctx.period_code
         ctx = self.ctx
+        order = self.model.sort_order
 
         def load(_report: Any) -> list[SubmissionLine]:
             from ..actions.evidence import evidence_counts
 
             report = ctx.report(period)
             counts = evidence_counts(ctx.db, period)
-            return lines_from_report(report, counts)
+            lines = lines_from_report(report, counts)
+            for line in lines:  # the search box's folded names: cached off the GUI thread
+                fold(line.unit_name)
+            # sorted here, off the GUI thread, in the order the table shows
+            return SubmissionsTableModel.sorted_lines(lines, order)
 
         def done(lines: list[SubmissionLine]) -> None:
             if generation == self._generation:
-                self._apply(lines)
+                self._apply(lines, order)
 
         def failed(exc: BaseException) -> None:
             if generation == self._generation:
@@ -172,9 +179,10 @@ class SubmissionsPage(QWidget):
 
         self.ctx.tasks.run(load, done, failed)
 
-    def _apply(self, lines: list[SubmissionLine]) -> None:
+    def _apply(self, lines: list[SubmissionLine],
+               order: tuple[int, Qt.SortOrder] | None = None) -> None:
         keep = self._selected_code
-        self.model.set_lines(lines)
+        self.model.set_lines(lines, order)
         if not self._sized and lines:
             fit_columns(self.ui.table, stretch=SubmissionsTableModel.COL_UNIT)
             self._sized = True
@@ -252,13 +260,37 @@ class SubmissionsPage(QWidget):
 
     # -- actions
     def edit_selected(self) -> None:
+        """Open the report editor on the selected unit: its report is read on a worker,
+        the dialog built in one turn of the event loop and shown in the next (each well
+        under 100 ms at a province's scale, instead of one block of three times that)."""
         line = self.selected_line()
-        if line is None or self.editor is not None:
+        if line is None or self.editor is not None or self._opening:
             return
+        ctx, unit_code, period = self.ctx, line.unit_code, self.ctx.period_code
+        self._opening = True
+
+        def read(_report: Any) -> Any:
+            from ..actions.submissions import read_submission
+
+            return read_submission(ctx.db, unit_code, period)
+
+        def failed(exc: BaseException) -> None:
+            self._opening = False
+            self.show_message(error_text(exc), "error")
+
+        def done(draft: Any) -> None:
+            self._opening = False
+            self._open_editor(unit_code, period, draft)
+
+        self.ctx.tasks.run(read, done, failed)
+
+    def _open_editor(self, unit_code: str, period: str, draft: Any) -> None:
         from .submission_dialog import SubmissionDialog
 
+        if self.editor is not None:
+            return
         try:
-            dlg = SubmissionDialog(self.ctx, line.unit_code, self.ctx.period_code, self)
+            dlg = SubmissionDialog(self.ctx, unit_code, period, self, draft=draft)
         except Exception as exc:  # noqa: BLE001 - shown, never a traceback
             log.exception("opening the editor failed")
             self.show_message(error_text(exc), "error")
@@ -266,7 +298,7 @@ class SubmissionsPage(QWidget):
         dlg.saved.connect(self._on_editor_saved)
         dlg.finished.connect(lambda _r: self._forget("editor"))
         self.editor = dlg
-        dlg.open()
+        QTimer.singleShot(0, lambda: dlg.open() if self.editor is dlg else None)
 
     def _on_editor_saved(self, message: str) -> None:
         self.show_message(message, "ok")

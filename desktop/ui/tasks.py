@@ -20,10 +20,12 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from shiboken6 import isValid
 
 log = logging.getLogger("thidua.ui.tasks")
 
@@ -89,6 +91,8 @@ class TaskRunner(QObject):
         self.writer.setMaxThreadCount(1)
         self.readers = QThreadPool(self)
         self._running: set[Task] = set()
+        self._pending: deque[Callable[[], None]] = deque()
+        self._delivering = False
 
     def run(
         self,
@@ -119,12 +123,31 @@ class TaskRunner(QObject):
             if on_error is not None:
                 on_error(exc)  # type: ignore[arg-type]
 
-        task.signals.finished.connect(done)
-        task.signals.failed.connect(failed)
+        task.signals.finished.connect(lambda result: self._deliver(lambda: done(result)))
+        task.signals.failed.connect(lambda exc: self._deliver(lambda: failed(exc)))
         if on_progress is not None:
             task.signals.progressed.connect(on_progress)
         (self.writer if writes else self.readers).start(task)
         return task
+
+    def _deliver(self, call: Callable[[], None]) -> None:
+        """Hand results to the GUI thread one per turn of the event loop: the pages that a
+        change refreshes finish at about the same time, and applying all their results in
+        one batch of posted events held the window for their sum (F5, a period change)."""
+        if not isValid(self):  # the window that asked is gone, and with it who would read it
+            return
+        self._pending.append(call)
+        if not self._delivering:
+            self._delivering = True
+            QTimer.singleShot(0, self, self._deliver_next)
+
+    def _deliver_next(self) -> None:
+        call = self._pending.popleft()
+        if self._pending:  # scheduled first: a result that opens a modal loop holds no other
+            QTimer.singleShot(0, self, self._deliver_next)
+        else:
+            self._delivering = False
+        call()
 
     def wait(self, msecs: int = 30000) -> bool:
         return self.writer.waitForDone(msecs) and self.readers.waitForDone(msecs)

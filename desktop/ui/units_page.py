@@ -33,7 +33,7 @@ from . import errors
 from .columns import fit_columns
 from .context import AppContext
 from .forms.ui_units_page import Ui_UnitsPage
-from .row_order import SortedRows, SourceSortingProxy
+from .row_order import PaintCache, SortedRows, SourceSortingProxy, permutation
 from .table_keys import keyboard_table
 from .unit_dialog import BlockDialog, DeactivateDialog, MergeDialog, UnitDialog
 
@@ -73,7 +73,7 @@ def _next(u: UnitListing) -> dt.date | None:
     return u.active_to + dt.timedelta(days=1) if u.active_to else None
 
 
-class UnitsTableModel(SortedRows, QAbstractTableModel):
+class UnitsTableModel(PaintCache, SortedRows, QAbstractTableModel):
     ROW_LISTS = ("units",)
     sort_role = SORT_ROLE
 
@@ -83,12 +83,15 @@ class UnitsTableModel(SortedRows, QAbstractTableModel):
         self.block_names: dict[str, str] = {}
         self.today = dt.date.today()
 
-    def set_units(self, units: list[UnitListing], block_names: dict[str, str]) -> None:
+    def set_units(self, units: list[UnitListing], block_names: dict[str, str],
+                  order: tuple[int, Qt.SortOrder] | None = None) -> None:
+        """`order`: the order `units` come sorted in already (sorted_units, on a worker)."""
         self.beginResetModel()
         self.units = units
         self.block_names = block_names
         self.today = dt.date.today()
-        self.keep_order()
+        if order is None or order != self.sort_order:
+            self.keep_order()
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
@@ -103,20 +106,14 @@ class UnitsTableModel(SortedRows, QAbstractTableModel):
             return HEADERS[section]
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        return self.cell(index.row(), index.column(), role) if index.isValid() else None
-
     def cell(self, row: int, col: int, role: int) -> Any:
         u = self.units[row]
         if role == ROW_ROLE:
             return u
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(u, col)
+            return unit_text(u, col, self.today)
         if role == SORT_ROLE:
-            if col in (COL_FROM, COL_TO):
-                value = u.active_from if col == COL_FROM else u.active_to
-                return value.isoformat() if value else ""
-            return u.reports if col == COL_REPORTS else self._text(u, col)
+            return unit_sort_value(u, col, self.today)
         if role == Qt.ItemDataRole.ForegroundRole and not u.active_on(self.today):
             return QColor("#757575")
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_REPORTS:
@@ -125,22 +122,42 @@ class UnitsTableModel(SortedRows, QAbstractTableModel):
             return self.block_names.get(u.block, u.block)
         return None
 
-    def _text(self, u: UnitListing, col: int) -> str:
-        if col == COL_CODE:
-            return u.code
-        if col == COL_NAME:
-            return u.name
-        if col == COL_KIND:
-            return UNIT_KIND_LABELS.get(u.kind, u.kind)
-        if col == COL_BLOCK:
-            return u.block or ""
-        if col == COL_FROM:
-            return day(u.active_from) if u.active_from else ""
-        if col == COL_TO:
-            return day(u.active_to) if u.active_to else ""
-        if col == COL_STATUS:
-            return status_text(u, self.today)
-        return number(u.reports)
+    @staticmethod
+    def sorted_units(units: list[UnitListing], order: tuple[int, Qt.SortOrder] | None,
+                     today: dt.date) -> list[UnitListing]:
+        """`units` in the table's `order`, as sort() would put them: pure Python, for a
+        worker thread (set_units then has nothing to sort)."""
+        if order is None or not 0 <= order[0] < len(HEADERS):
+            return units
+        perm = permutation([unit_sort_value(u, order[0], today) for u in units], order[1])
+        return units if perm is None else [units[i] for i in perm]
+
+
+def unit_text(u: UnitListing, col: int, today: dt.date) -> str:
+    """What the Đơn vị table shows of a unit in a column."""
+    if col == COL_CODE:
+        return u.code
+    if col == COL_NAME:
+        return u.name
+    if col == COL_KIND:
+        return UNIT_KIND_LABELS.get(u.kind, u.kind)
+    if col == COL_BLOCK:
+        return u.block or ""
+    if col == COL_FROM:
+        return day(u.active_from) if u.active_from else ""
+    if col == COL_TO:
+        return day(u.active_to) if u.active_to else ""
+    if col == COL_STATUS:
+        return status_text(u, today)
+    return number(u.reports)
+
+
+def unit_sort_value(u: UnitListing, col: int, today: dt.date) -> Any:
+    """What a unit sorts by in a column (dates as ISO text, the count as a number)."""
+    if col in (COL_FROM, COL_TO):
+        value = u.active_from if col == COL_FROM else u.active_to
+        return value.isoformat() if value else ""
+    return u.reports if col == COL_REPORTS else unit_text(u, col, today)
 
 
 class UnitsProxy(SourceSortingProxy):
@@ -225,17 +242,23 @@ class UnitsPage(QWidget):
 
     # ---- loading ------------------------------------------------------------------------
     def reload(self) -> None:
+        order = self.model.sort_order
+
         def load(_report: Any) -> list[UnitListing]:
             units = list_units(self.ctx.db)
             warm(t for u in units for t in (u.name, u.code))  # sort keys off the GUI thread
-            return units
+            for u in units:  # and the texts the search box matches
+                fold(f"{u.code} {u.name}")
+            return UnitsTableModel.sorted_units(units, order, dt.date.today())
 
-        self.ctx.tasks.run(load, self._apply, lambda exc: errors.show_exception(self, exc))
+        self.ctx.tasks.run(load, lambda units: self._apply(units, order),
+                           lambda exc: errors.show_exception(self, exc))
 
-    def _apply(self, units: list[UnitListing]) -> None:
+    def _apply(self, units: list[UnitListing],
+               order: tuple[int, Qt.SortOrder] | None = None) -> None:
         selected = self.selected_codes()
         blocks = {b.code: b.name for b in self.ctx.plan.blocks}
-        self.model.set_units(units, blocks)
+        self.model.set_units(units, blocks, order)
         if not self._sized and units:
             fit_columns(self.ui.unitsTable, stretch=COL_STATUS)
             self._sized = True
