@@ -13,6 +13,7 @@ late, missing; see `_exit_when_data_shown`); opened, the database is open and sh
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -26,8 +27,6 @@ from .ui.qt_vietnamese import install_qt_translation
 from .version import __version__
 
 if TYPE_CHECKING:
-    import logging
-
     from .ui.main_window import MainWindow
 
 
@@ -153,8 +152,12 @@ def _benchmark_watchdog(app: QApplication, point: str) -> QTimer:
                 text = getattr(widget, "text", None)
                 said = text() if callable(text) else ""
                 shown.append(f"“{widget.windowTitle()}”" + (f": {said}" if said else ""))
-        print(f"THIDUA_EXIT_AFTER={point}: not reached in {seconds:g} s; on screen: "
-              + "; ".join(shown), file=sys.stderr, flush=True)
+        print(
+            f"THIDUA_EXIT_AFTER={point}: not reached in {seconds:g} s; on screen: "
+            + "; ".join(shown),
+            file=sys.stderr,
+            flush=True,
+        )
         # at once: ending the event loops would let the window deliver what its tasks
         # finished meanwhile, a refusal's dialog included, in no event loop at all
         os._exit(3)
@@ -219,18 +222,20 @@ def main(db_path: Path | Any | None = None) -> int:
         window.database_opened.connect(
             lambda _p: QTimer.singleShot(0, lambda: _benchmark_exit(app))
         )
-    QTimer.singleShot(0, _setup_logging)  # the log file and the dialogs' fit: after it
-    QTimer.singleShot(0, lambda: ensure_screen_fit(app))
+    # the log file and the dialogs' fit: after the first frame (not in a run that ends)
+    QTimer.singleShot(0, lambda: _leaving(app) or _setup_logging())
+    QTimer.singleShot(0, lambda: _leaving(app) or ensure_screen_fit(app))
     if hasattr(path, "transaction"):  # connected by the first-run wizard
         QTimer.singleShot(0, lambda: _leaving(app) or window.take_database(path))
     else:
         QTimer.singleShot(
-            0, lambda: _leaving(app) or window.start(path, on_failed=lambda: app.exit(1)))
+            0, lambda: _leaving(app) or window.start(path, on_failed=lambda: app.exit(1))
+        )
     status = app.exec()
     if watchdog is not None:
         watchdog.stop()
         watchdog.deleteLater()
-    log = _setup_logging()
+    log = logging.getLogger("thidua")  # its file, when the run went that far
     log.info("application finished with status %s", status)
     if window.isVisible():  # left without closing the window (exit status 1, benchmarks):
         app.setQuitOnLastWindowClosed(False)  # closing it now must not post a stray quit

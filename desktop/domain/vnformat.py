@@ -15,6 +15,9 @@ from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
 
+from .vncount import count
+from .vncount import day as day  # the one way to write a day, also from here
+
 Exact = float | int | Fraction
 MAX_DECIMALS = 6
 
@@ -82,7 +85,7 @@ def number(x: Exact, decimals: int | None = None, keep: Keep | None = None) -> s
         return "—"  # refused on entry everywhere; never a traceback if one slips through
     if decimals is None:
         if type(x) is float and x.is_integer() and -1e15 < x < 1e15 or type(x) is int:
-            return f"{int(x):,}".replace(",", ".")  # a count: what rounding to 0 places gives
+            return count(int(x))  # a count: what rounding to 0 places gives
         decimals = 0 if is_whole(x) else 2
     return decimal_text(rounded(x, decimals, keep))
 
@@ -92,10 +95,6 @@ def percent(x: Exact | None, keep: Callable[[float], bool] | None = None) -> str
     if x is None:
         return "—"
     return f"{number(x, 2, keep)} %"
-
-
-def day(d: dt.date | None) -> str:
-    return "—" if d is None else d.strftime("%d/%m/%Y")
 
 
 def long_date(place: str, d: dt.date) -> str:

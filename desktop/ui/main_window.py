@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.vnformat import day
+from ..domain.vncount import day
 from . import errors
 from .forms.ui_main_window import Ui_MainWindow
 from .geometry import PreserveGeometry, restore_splitters

@@ -25,7 +25,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QListWidgetItem, QScrollArea, QSizePolicy, QWidget
 
 from ..domain.lateness import days_left
-from ..domain.vnformat import day, number, percent
+from ..domain.vncount import count, day
 from . import errors
 from .forms.ui_overview_page import Ui_OverviewPage
 
@@ -81,10 +81,10 @@ def criterion_rates(report: PeriodReport) -> list[CriterionRate]:
 def deadline_text(deadline: dt.date, today: dt.date) -> str:
     left = days_left(today, deadline)
     if left > 0:
-        return f"Còn {number(left)} ngày đến hạn nộp ({day(deadline)})."
+        return f"Còn {count(left)} ngày đến hạn nộp ({day(deadline)})."
     if left == 0:
         return f"Hôm nay là hạn nộp ({day(deadline)})."
-    return f"Đã quá hạn nộp {number(-left)} ngày (hạn {day(deadline)})."
+    return f"Đã quá hạn nộp {count(-left)} ngày (hạn {day(deadline)})."
 
 
 class CriterionChart(QWidget):
@@ -106,7 +106,7 @@ class CriterionChart(QWidget):
     def set_rates(self, rates: list[CriterionRate] | None) -> None:
         self.rates = rates
         self.setAccessibleDescription("; ".join(
-            f"{r.label or r.name}: {number(r.passed)}/{number(r.evaluated)}"
+            f"{r.label or r.name}: {count(r.passed)}/{count(r.evaluated)}"
             for r in rates or ()))
         self.updateGeometry()
         self.update()
@@ -133,6 +133,8 @@ class CriterionChart(QWidget):
             return
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QPainter
+
+        from ..domain.vnformat import percent
 
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -177,7 +179,7 @@ class CriterionChart(QWidget):
             painter.setPen(text_color)
             painter.drawText(QRectF(bar_left + bar_width + 8, top, self.TEXT_WIDTH, self.ROW - 4),
                              middle | Qt.AlignmentFlag.AlignLeft,
-                             f"{number(row.passed)}/{number(row.evaluated)} — {percent(row.rate)}")
+                             f"{count(row.passed)}/{count(row.evaluated)} — {percent(row.rate)}")
         painter.end()
 
 
@@ -281,7 +283,7 @@ class OverviewPage(QWidget):
         values = {"expected": counts.expected, "received": counts.submitted,
                   "on_time": counts.on_time, "late": counts.late, "missing": counts.missing}
         for key, label in self._value_labels().items():
-            label.setText(number(values[key]))
+            label.setText(count(values[key]))
         self._colour(ui.valMissing, MISSING_COLOR if counts.missing else None)
         self._colour(ui.valLate, LATE_COLOR if counts.late else None)
         if self.report is None:
@@ -314,16 +316,16 @@ class OverviewPage(QWidget):
         targets = targets_summary(report.units)
         if targets is not None:  # a plan of targets only: nobody is "đạt", targets are met
             ui.lblResults.setText(
-                f"Kết quả theo chỉ tiêu phấn đấu: đạt đủ các chỉ tiêu {number(targets.full)} · "
-                f"đạt một phần {number(targets.partial)} · chưa đạt chỉ tiêu nào "
-                f"{number(targets.none)} · đã chấp nhận "
-                f"{number(s.accepted)}/{number(s.submitted)} báo cáo."
+                f"Kết quả theo chỉ tiêu phấn đấu: đạt đủ các chỉ tiêu {count(targets.full)} · "
+                f"đạt một phần {count(targets.partial)} · chưa đạt chỉ tiêu nào "
+                f"{count(targets.none)} · đã chấp nhận "
+                f"{count(s.accepted)}/{count(s.submitted)} báo cáo."
             )
         else:
             ui.lblResults.setText(
-                f"Kết quả đánh giá: đạt {number(s.passed)} · không đạt {number(s.failed)} · "
-                f"chưa đủ số liệu {number(s.incomplete)} · đã chấp nhận "
-                f"{number(s.accepted)}/{number(s.submitted)} báo cáo."
+                f"Kết quả đánh giá: đạt {count(s.passed)} · không đạt {count(s.failed)} · "
+                f"chưa đủ số liệu {count(s.incomplete)} · đã chấp nhận "
+                f"{count(s.accepted)}/{count(s.submitted)} báo cáo."
             )
         self.chart.set_rates(criterion_rates(report) if rates is None else rates)
         ui.missingList.clear()
