@@ -222,15 +222,16 @@ def main(db_path: Path | Any | None = None) -> int:
         window.database_opened.connect(
             lambda _p: QTimer.singleShot(0, lambda: _benchmark_exit(app))
         )
-    # the log file and the dialogs' fit: after the first frame (not in a run that ends)
-    QTimer.singleShot(0, lambda: _leaving(app) or _setup_logging())
-    QTimer.singleShot(0, lambda: _leaving(app) or ensure_screen_fit(app))
+    # after the first frame, unless the run ends there: the database (opened off the GUI
+    # thread), the log file, the dialogs' fit
     if hasattr(path, "transaction"):  # connected by the first-run wizard
         QTimer.singleShot(0, lambda: _leaving(app) or window.take_database(path))
     else:
         QTimer.singleShot(
             0, lambda: _leaving(app) or window.start(path, on_failed=lambda: app.exit(1))
         )
+    QTimer.singleShot(0, lambda: _leaving(app) or _setup_logging())
+    QTimer.singleShot(0, lambda: _leaving(app) or ensure_screen_fit(app))
     status = app.exec()
     if watchdog is not None:
         watchdog.stop()

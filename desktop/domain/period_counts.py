@@ -35,28 +35,32 @@ class PeriodCounts(NamedTuple):
 
 
 class UnitReceipt(NamedTuple):
-    """One unit as the counts need it: its active dates and, when it submitted for the
-    period, the day the submission was received."""
+    """Units as the counts need them: their active dates and, when they submitted for
+    the period, the day the submission was received; `units` alike (the store reads
+    them grouped: a province's 3,321 communes are a few dozen receipts)."""
 
     active_from: dt.date | None
     active_to: dt.date | None
     submitted: bool
     received_on: dt.date | None
+    units: int = 1
 
 
 def count_period(deadline: dt.date, units: Iterable[UnitReceipt]) -> PeriodCounts:
     expected = submitted = on_time = late = missing = 0
-    for u in units:
-        expected_here = active_on(deadline, u.active_from, u.active_to)
-        expected += expected_here
-        if not u.submitted:
-            missing += expected_here
+    for active_from, active_to, sent, received_on, n in units:
+        expected_here = active_on(deadline, active_from, active_to)
+        if expected_here:
+            expected += n
+        if not sent:
+            if expected_here:
+                missing += n
             continue
-        submitted += 1
-        if late_days(u.received_on, deadline) > 0:
-            late += 1
+        submitted += n
+        if late_days(received_on, deadline) > 0:
+            late += n
         else:
-            on_time += 1
+            on_time += n
     return PeriodCounts(expected, submitted, on_time, late, missing)
 
 

@@ -67,17 +67,21 @@ def read(path: Path, today: dt.date) -> FirstFigures:
             return {
                 code
                 for (code,) in con.execute(
-                    "SELECT DISTINCT p.code FROM period p JOIN submission s ON s.period_id = p.id"
+                    "SELECT p.code FROM period p WHERE EXISTS "
+                    "(SELECT 1 FROM submission s WHERE s.period_id = p.id)"
                 )
             }
 
         period = default_period(periods, today, with_submissions)
+        # grouped: the units alike (same active dates, same receipt day) counted at once
         units = (
-            UnitReceipt(_day(active_from), _day(active_to), bool(submitted), _day(received_on))
-            for active_from, active_to, submitted, received_on in con.execute(
-                "SELECT u.active_from, u.active_to, s.id IS NOT NULL, s.received_on "
-                "FROM unit u LEFT JOIN submission s "
-                "ON s.unit_id = u.id AND s.period_id = ?",
+            UnitReceipt(
+                _day(active_from), _day(active_to), bool(submitted), _day(received_on), alike
+            )
+            for active_from, active_to, submitted, received_on, alike in con.execute(
+                "SELECT u.active_from, u.active_to, s.id IS NOT NULL, s.received_on, "
+                "COUNT(*) FROM unit u LEFT JOIN submission s "
+                "ON s.unit_id = u.id AND s.period_id = ? GROUP BY 1, 2, 3, 4",
                 (period.id,),
             )
         )
