@@ -3,9 +3,8 @@ opened (light: no database modules are imported for it)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # the commands' start imports this module: nothing more at its top
+TYPE_CHECKING = False  # every command's start imports this module: not even typing
+if TYPE_CHECKING:
     import datetime as dt
     from pathlib import Path
 

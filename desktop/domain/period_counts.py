@@ -14,16 +14,10 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple, Protocol, TypeVar
 
 from .lateness import late_days
+from .unit_dates import active_on
 
 # a period whose deadline is further in the past than this is no longer the current one
 LONG_PAST_DAYS = 30
-
-
-def active_on(day: dt.date, active_from: dt.date | None, active_to: dt.date | None) -> bool:
-    """A unit exists that day (it must report for a period whose deadline it is)."""
-    if active_from is not None and day < active_from:
-        return False
-    return not (active_to is not None and day > active_to)
 
 
 class PeriodCounts(NamedTuple):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
-from .period_counts import active_on
+from .unit_dates import active_on
 
 
 class IndicatorKind(StrEnum):
