@@ -79,8 +79,9 @@ def ensure_screen_fit(app: QApplication) -> None:
     """Every window and dialog shown from now on fits the work area of its screen (once
     per application). An application-wide event filter written in Python: the first
     event it sees of an object of a class PySide6 does not wrap (Qt's private ones) makes
-    PySide6 create every class of its modules (~100 ms), so `main` installs it only once
-    the first data is on screen, and fits the main window itself before showing it."""
+    PySide6 create every class of its modules at once (~100 ms), so `main` fits the
+    main window itself before showing it and installs the filter after the first frame,
+    once those classes are made a few at a time (`fit_dialogs_soon`)."""
     if not getattr(app, "_thidua_screen_fit", None):
         from .ui.geometry import install_screen_fit
 
@@ -169,6 +170,38 @@ def _benchmark_watchdog(app: QApplication, point: str) -> QTimer:
     return timer  # stopped when `main` returns
 
 
+def fit_dialogs_soon(app: QApplication, step_s: float = 0.01) -> None:
+    """Install the screen fit (`ensure_screen_fit`) without freezing the window: first
+    PySide6's classes are created a few at a time between events (a slice of `step_s`;
+    the largest, the Qt namespace, about 50 ms alone), so that the filter's first event
+    of one of Qt's private classes finds them all made instead of making them at once."""
+    import time
+
+    from PySide6 import QtCore, QtGui, QtWidgets
+
+    names = iter(
+        [
+            (module, name)
+            for module in (QtCore, QtGui, QtWidgets)
+            for name in dir(module)
+            if name.startswith("Q") or name == "Qt"
+        ]
+    )
+
+    def step() -> None:
+        if _leaving(app):
+            return
+        until = time.perf_counter() + step_s
+        for module, name in names:
+            getattr(module, name)
+            if time.perf_counter() > until:
+                QTimer.singleShot(0, step)
+                return
+        ensure_screen_fit(app)
+
+    QTimer.singleShot(0, step)
+
+
 def _setup_logging() -> logging.Logger:
     from .logs import setup_logging  # logging.handlers and the data folder: not at start
 
@@ -231,7 +264,7 @@ def main(db_path: Path | Any | None = None) -> int:
             0, lambda: _leaving(app) or window.start(path, on_failed=lambda: app.exit(1))
         )
     QTimer.singleShot(0, lambda: _leaving(app) or _setup_logging())
-    QTimer.singleShot(0, lambda: _leaving(app) or ensure_screen_fit(app))
+    QTimer.singleShot(0, lambda: _leaving(app) or fit_dialogs_soon(app))
     status = app.exec()
     if watchdog is not None:
         watchdog.stop()

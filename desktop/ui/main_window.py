@@ -395,8 +395,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.path_label.setText(str(path))
         if self._previewed != Path(path):
             self.show_first_figures(Path(path))
+        self._finish_building()  # before the opening's thread takes turns with it
         self._open_off_thread(path, on_failed)
-        self._finish_building()
 
     def _on_exports_finished(self, messages: list[str]) -> None:
         if messages:  # an export was interrupted (power cut): finished, never a mix
