@@ -1,15 +1,19 @@
 """Start the desktop application: `main(db_path | None) -> exit status`.
 
 The window is shown before anything heavy is imported (SQLAlchemy, Alembic, openpyxl,
-reportlab): the database is opened right after the first paint. Without a database
+reportlab), with the overview's first figures of a file in its first frame (read with
+plain sqlite3); the database is opened right after the first paint. Without a database
 given or remembered, the first-run wizard creates or opens one.
 
-THIDUA_EXIT_AFTER=shown|opened|data quits at that point (start-up benchmarks; data: the
-overview's figures are on screen).
+THIDUA_EXIT_AFTER=shown|data|opened quits at that point (start-up benchmarks): shown,
+the first frame (the database is then not opened at all); data, the overview shows the
+period's figures, the counts a person reads first (units expected, received, on time,
+late, missing; see `_exit_when_data_shown`); opened, the database is open and shown.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -53,7 +57,10 @@ def app_icon() -> QIcon:
     return QIcon(pixmap)
 
 
-def make_application() -> QApplication:
+def make_application(*, screen_fit: bool = True) -> QApplication:
+    """The application, Vietnamese; `screen_fit`: every window and dialog fits the work
+    area from now on (geometry.ScreenFit; `main` installs it after the first data, see
+    `ensure_screen_fit`)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
@@ -63,11 +70,22 @@ def make_application() -> QApplication:
     app.setOrganizationName("ThiDuaCDS")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
-    if not getattr(app, "_thidua_screen_fit", None):  # every window fits the work area
+    if screen_fit:
+        ensure_screen_fit(app)
+    return app
+
+
+def ensure_screen_fit(app: QApplication) -> None:
+    """Every window and dialog shown from now on fits the work area of its screen (once
+    per application). An application-wide event filter written in Python: the first
+    event it sees of an object of a class PySide6 does not wrap (Qt's private ones) makes
+    PySide6 create every class of its modules at once (~100 ms), so `main` fits the
+    main window itself before showing it and installs the filter after the first frame,
+    once those classes are made a few at a time (`fit_dialogs_soon`)."""
+    if not getattr(app, "_thidua_screen_fit", None):
         from .ui.geometry import install_screen_fit
 
         app._thidua_screen_fit = install_screen_fit(app)  # type: ignore[attr-defined]
-    return app
 
 
 def choose_database(db_path: Path | None) -> Any:
@@ -88,6 +106,9 @@ def choose_database(db_path: Path | None) -> Any:
     from .ui.first_run import FirstRunWizard
 
     setup_logging()
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        ensure_screen_fit(existing)
     wizard = FirstRunWizard(save_path=db_path)
     if wizard.exec() != FirstRunWizard.DialogCode.Accepted:
         return None
@@ -96,55 +117,159 @@ def choose_database(db_path: Path | None) -> Any:
 
 def _benchmark_exit(app: QApplication) -> None:
     """THIDUA_EXIT_AFTER: say when the window was ready (CLOCK_MONOTONIC, comparable
-    with the launching process's clock) and quit."""
+    with the launching process's clock) and quit; what the start-up had still to do
+    is not begun (`_leaving`)."""
     import time
 
     print("READY", time.monotonic(), flush=True)
+    app.setProperty(LEAVING, True)
     app.exit(0)
 
 
-def _exit_when_overview_shown(app: QApplication, window: MainWindow) -> None:
+LEAVING = "thidua_leaving"
+
+
+def _leaving(app: QApplication) -> bool:
+    """A benchmark's point was reached: the run ends, nothing more is started."""
+    return bool(app.property(LEAVING))
+
+
+EXIT_TIMEOUT_S = 120  # THIDUA_EXIT_TIMEOUT: how long a benchmark run waits for its point
+
+
+def _benchmark_watchdog(app: QApplication, point: str) -> QTimer:
+    """THIDUA_EXIT_AFTER: a run that does not reach its point (a refusal waiting for a
+    person to press OK, offscreen where nobody can) ends after THIDUA_EXIT_TIMEOUT
+    seconds with exit status 3, saying on stderr what is on screen."""
+    try:
+        seconds = float(os.environ.get("THIDUA_EXIT_TIMEOUT", "") or EXIT_TIMEOUT_S)
+    except ValueError:
+        seconds = EXIT_TIMEOUT_S
+
+    def give_up() -> None:
+        shown = []
+        for widget in app.topLevelWidgets():
+            if widget.isVisible():
+                text = getattr(widget, "text", None)
+                said = text() if callable(text) else ""
+                shown.append(f"“{widget.windowTitle()}”" + (f": {said}" if said else ""))
+        print(
+            f"THIDUA_EXIT_AFTER={point}: not reached in {seconds:g} s; on screen: "
+            + "; ".join(shown),
+            file=sys.stderr,
+            flush=True,
+        )
+        # at once: ending the event loops would let the window deliver what its tasks
+        # finished meanwhile, a refusal's dialog included, in no event loop at all
+        os._exit(3)
+
+    timer = QTimer(app)
+    timer.setSingleShot(True)
+    timer.timeout.connect(give_up)
+    timer.start(int(seconds * 1000))
+    return timer  # stopped when `main` returns
+
+
+def fit_dialogs_soon(app: QApplication, step_s: float = 0.01) -> None:
+    """Install the screen fit (`ensure_screen_fit`) without freezing the window: first
+    PySide6's classes are created a few at a time between events (a slice of `step_s`;
+    the largest, the Qt namespace, about 50 ms alone), so that the filter's first event
+    of one of Qt's private classes finds them all made instead of making them at once."""
+    import time
+
+    from PySide6 import QtCore, QtGui, QtWidgets
+
+    names = iter(
+        [
+            (module, name)
+            for module in (QtCore, QtGui, QtWidgets)
+            for name in dir(module)
+            if name.startswith("Q") or name == "Qt"
+        ]
+    )
+
+    def step() -> None:
+        if _leaving(app):
+            return
+        until = time.perf_counter() + step_s
+        for module, name in names:
+            getattr(module, name)
+            if time.perf_counter() > until:
+                QTimer.singleShot(0, step)
+                return
+        ensure_screen_fit(app)
+
+    QTimer.singleShot(0, step)
+
+
+def _setup_logging() -> logging.Logger:
+    from .logs import setup_logging  # logging.handlers and the data folder: not at start
+
+    return setup_logging()
+
+
+def _exit_when_data_shown(app: QApplication, window: MainWindow) -> None:
     """THIDUA_EXIT_AFTER=data: quit at the first turn of the event loop after the
-    overview page has shown its period's figures (what a person opens the program for)."""
-    overview = window.page(0)
-    loaded = getattr(overview, "loaded", None)
-    if loaded is None or getattr(overview, "report", None) is not None:
+    overview shows the period's figures: the counts a person reads first (units
+    expected, received, on time, late, missing; MainWindow.first_data_shown). On a file
+    of this version they are read before the window is first shown, so they are in its
+    first frame; otherwise (a server, a file still to be upgraded) they come with the
+    period's evaluation."""
+    if window.first_data_on_screen:
         QTimer.singleShot(0, lambda: _benchmark_exit(app))
     else:
-        loaded.connect(lambda: QTimer.singleShot(0, lambda: _benchmark_exit(app)))
+        window.first_data_shown.connect(lambda: QTimer.singleShot(0, lambda: _benchmark_exit(app)))
 
 
 def main(db_path: Path | Any | None = None) -> int:
-    """`db_path`: a file, or a server's store.location.Location (thidua --db postgresql…)."""
-    app = make_application()
+    """`db_path`: a file, or a server's store.location.Location (thidua --db postgresql…).
+
+    The order is what a person waits for: the window with the overview's first figures
+    (a file's, read with plain sqlite3) on screen, then the log file and the screen fit
+    for dialogs, then the database opened off the GUI thread (lock, integrity check,
+    backup, upgrade) and the period evaluated, which fills the rest of the overview."""
+    app = make_application(screen_fit=False)
     from .ui import errors
 
     errors.install_excepthook()  # logs through "thidua"; its file handler comes just below
     path = db_path if getattr(db_path, "is_server", False) else choose_database(db_path)
     if path is None:
         return 0
+    from .ui.geometry import fit_window
     from .ui.main_window import MainWindow
 
     window = MainWindow()
+    is_file = not hasattr(path, "transaction") and not getattr(path, "is_server", False)
+    if is_file:
+        window.show_first_figures(Path(path))  # in the first frame
+    fit_window(window)  # what the screen fit does to every window it sees first shown
     window.show()
-    from .logs import setup_logging  # the log file: after the window is up
-
-    log = setup_logging()
     exit_after = os.environ.get("THIDUA_EXIT_AFTER", "")
+    app.setProperty(LEAVING, False)
+    watchdog = _benchmark_watchdog(app, exit_after) if exit_after else None
     if exit_after == "shown":
         QTimer.singleShot(0, lambda: _benchmark_exit(app))
+    elif exit_after == "data":
+        _exit_when_data_shown(app, window)
+    elif exit_after == "opened":
+        window.database_opened.connect(
+            lambda _p: QTimer.singleShot(0, lambda: _benchmark_exit(app))
+        )
+    # after the first frame, unless the run ends there: the database (opened off the GUI
+    # thread), the log file, the dialogs' fit
+    if hasattr(path, "transaction"):  # connected by the first-run wizard
+        QTimer.singleShot(0, lambda: _leaving(app) or window.take_database(path))
     else:
-        if exit_after == "opened":
-            window.database_opened.connect(
-                lambda _p: QTimer.singleShot(0, lambda: _benchmark_exit(app))
-            )
-        elif exit_after == "data":
-            window.database_opened.connect(lambda _p: _exit_when_overview_shown(app, window))
-        if hasattr(path, "transaction"):  # connected by the first-run wizard
-            QTimer.singleShot(0, lambda: window.take_database(path))
-        else:
-            QTimer.singleShot(0, lambda: window.start(path, on_failed=lambda: app.exit(1)))
+        QTimer.singleShot(
+            0, lambda: _leaving(app) or window.start(path, on_failed=lambda: app.exit(1))
+        )
+    QTimer.singleShot(0, lambda: _leaving(app) or _setup_logging())
+    QTimer.singleShot(0, lambda: _leaving(app) or fit_dialogs_soon(app))
     status = app.exec()
+    if watchdog is not None:
+        watchdog.stop()
+        watchdog.deleteLater()
+    log = logging.getLogger("thidua")  # its file, when the run went that far
     log.info("application finished with status %s", status)
     if window.isVisible():  # left without closing the window (exit status 1, benchmarks):
         app.setQuitOnLastWindowClosed(False)  # closing it now must not post a stray quit

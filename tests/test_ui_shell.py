@@ -556,10 +556,11 @@ def test_main_opens_the_database_and_releases_it(qtbot, demo_db: Path, talk: Tal
     assert Settings().last_database() == demo_db.resolve()
 
 
-def test_exit_after_data_waits_for_the_overview_figures(qtbot, demo_db: Path, talk: Talk,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    """THIDUA_EXIT_AFTER=data (the start-up benchmark) quits only once the overview page
-    shows the period's figures, not when the database is merely open."""
+def test_exit_after_data_quits_once_the_overview_shows_the_periods_counts(
+        qtbot, demo_db: Path, talk: Talk, monkeypatch: pytest.MonkeyPatch) -> None:
+    """THIDUA_EXIT_AFTER=data (the start-up benchmark) quits once the overview shows the
+    figures a person reads first: the period and its five counts, read from the file
+    before the database is opened (they are in the window's first frame)."""
     from desktop import app
     from desktop.ui.main_window import MainWindow
 
@@ -568,18 +569,102 @@ def test_exit_after_data_waits_for_the_overview_figures(qtbot, demo_db: Path, ta
 
     def record(application: QApplication) -> None:
         window = next(w for w in application.topLevelWidgets() if isinstance(w, MainWindow))
-        overview = window.page(0)
-        seen.append(overview.report)
-        seen.append(overview.ui.valExpected.text())
+        overview = window.pages[PAGE["Tổng quan"]]
+        ui = overview.ui
+        seen.append((window.first_data_on_screen, window.ctx, ui.lblTitle.text(),
+                     [label.text() for label in (ui.valExpected, ui.valReceived, ui.valOnTime,
+                                                 ui.valLate, ui.valMissing)]))
         real_exit(application)
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(app, "_benchmark_exit", record)
     monkeypatch.setenv("THIDUA_EXIT_AFTER", "data")
     assert app.main(demo_db) == 0
-    report, expected = seen
-    assert report is not None and expected == "8"
+    [(on_screen, ctx, title, counts)] = seen
+    assert on_screen and ctx is None  # before the database is opened
+    assert title == "Kỳ báo cáo: Năm 2023 (sơ kết)"
+    assert counts == ["8", "7", "5", "2", "1"]
     assert talk.said == []
+    with Database.open(demo_db, backup=False):  # nothing was left locked
+        pass
+
+
+def test_the_first_figures_are_the_evaluations_and_stay(qtbot, demo_db: Path,
+                                                        talk: Talk) -> None:
+    """The counts shown before the database is open are the ones the evaluation gives;
+    the rest of the overview (results, chart, units to chase) follows."""
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.show_first_figures(demo_db)
+    overview = w.pages[PAGE["Tổng quan"]]
+    ui = overview.ui
+    first = [label.text() for label in (ui.valExpected, ui.valReceived, ui.valOnTime,
+                                        ui.valLate, ui.valMissing)]
+    assert first == ["8", "7", "5", "2", "1"] and w.first_data_on_screen
+    assert w.ui.pages.currentWidget() is overview and overview.report is None
+    assert "Đang đánh giá" in ui.lblResults.text()
+    assert w.period_combo.currentData() == "2023" and not w.period_combo.isEnabled()
+    assert not w.ui.navList.isEnabled()  # nothing to do before the database is open
+    w.show()
+    with qtbot.waitSignal(overview.loaded, timeout=20000):
+        w.start(demo_db)
+    assert w.pages[PAGE["Tổng quan"]] is overview and overview.ctx is w.ctx
+    s = overview.report.summary
+    assert [str(n) for n in (s.expected, s.submitted, s.on_time, s.late,
+                             s.not_submitted)] == first
+    assert [label.text() for label in (ui.valExpected, ui.valReceived, ui.valOnTime,
+                                       ui.valLate, ui.valMissing)] == first
+    assert ui.lblResults.text().startswith("Kết quả đánh giá: đạt 4")
+    assert overview.missing_units() == ["22828"] and overview.chart.rates
+    assert w.ui.navList.isEnabled() and w.period_combo.isEnabled()
+    w.close()
+
+
+def test_figures_of_a_file_that_is_not_opened_do_not_stay(qtbot, demo_db: Path,
+                                                          talk: Talk) -> None:
+    """A file read for its first figures, then refused (open in another program): the
+    refusal is said, and no figure of a database that is not open stays on screen."""
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    failed: list[bool] = []
+    with Database.open(demo_db, backup=False):
+        w.start(demo_db, on_failed=lambda: failed.append(True))
+        assert w.first_data_on_screen  # read with plain sqlite3, lock or not
+        qtbot.waitUntil(lambda: bool(failed), timeout=20000)
+    assert "đang được một chương trình ThiĐua CĐS khác sử dụng" in talk.texts("blocking")
+    assert PAGE["Tổng quan"] not in w.pages and w.ctx is None
+    assert w.ui.pages.currentWidget() is w.ui.placeholderPage
+    assert w.period_combo.count() == 0
+    w.close()
+
+
+def test_a_benchmark_run_that_cannot_reach_its_point_ends(tmp_path: Path,
+                                                          demo_db: Path) -> None:
+    """THIDUA_EXIT_AFTER on a file the window refuses (made by a newer version): the
+    refusal waits for a person nobody is; the run ends with status 3 and says why,
+    instead of waiting for ever."""
+    import sqlite3
+    import subprocess
+
+    con = sqlite3.connect(demo_db)
+    con.execute("UPDATE alembic_version SET version_num = '9999'")
+    con.commit()
+    con.close()
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root), "QT_QPA_PLATFORM": "offscreen",
+           "THIDUA_DATA_DIR": str(tmp_path / "data"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "THIDUA_EXIT_AFTER": "data", "THIDUA_EXIT_TIMEOUT": "8"}
+    run = subprocess.run(
+        [sys.executable, "-c", "import sys; from pathlib import Path; "
+         "from desktop.app import main; sys.exit(main(Path(sys.argv[1])))", str(demo_db)],
+        env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 3, run.stderr
+    said = run.stderr
+    assert "THIDUA_EXIT_AFTER=data: not reached in 8 s; on screen: " in said
+    assert "“ThiĐua CĐS”" in said  # the window's title; the refusal's, once it is up
+    assert "READY" not in run.stdout
 
 
 def test_excepthook_logs_and_shows_a_plain_message(qtbot, talk: Talk, caplog) -> None:

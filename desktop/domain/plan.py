@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
+from .unit_dates import active_on
+
 
 class IndicatorKind(StrEnum):
     RATIO = "ratio"
@@ -199,9 +201,7 @@ class Unit:
     former_names: tuple[tuple[str, dt.date], ...] = field(default=(), compare=False)
 
     def active_on(self, day: dt.date) -> bool:
-        if self.active_from is not None and day < self.active_from:
-            return False
-        return not (self.active_to is not None and day > self.active_to)
+        return active_on(day, self.active_from, self.active_to)
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,16 @@ import math
 from collections.abc import Callable
 from functools import cache
 
+from .vncount import count
+from .vncount import day as day  # the one way to write a day, also from here
+
 TYPE_CHECKING = False  # decimal and fractions are imported when a Decimal is made: the
 if TYPE_CHECKING:  # integers do the rounding, and `thidua periods` only writes days
     from decimal import Context, Decimal
     from fractions import Fraction
 
     Exact = float | int | Fraction
+
 MAX_DECIMALS = 6
 
 
@@ -131,7 +135,7 @@ def number(x: Exact, decimals: int | None = None, keep: Keep | None = None) -> s
         return "—"  # refused on entry everywhere; never a traceback if one slips through
     if decimals is None:
         if type(x) is float and x.is_integer() and -1e15 < x < 1e15 or type(x) is int:
-            return f"{int(x):,}".replace(",", ".")  # a count: what rounding to 0 places gives
+            return count(int(x))  # a count: what rounding to 0 places gives
         decimals = 0 if is_whole(x) else 2
     try:
         a, b = x.as_integer_ratio()
@@ -145,10 +149,6 @@ def percent(x: Exact | None, keep: Callable[[float], bool] | None = None) -> str
     if x is None:
         return "—"
     return f"{number(x, 2, keep)} %"
-
-
-def day(d: dt.date | None) -> str:
-    return "—" if d is None else d.strftime("%d/%m/%Y")
 
 
 def long_date(place: str, d: dt.date) -> str:

@@ -20,11 +20,10 @@ from PySide6.QtCore import QObject, Signal
 from ..actions.database import Database
 from ..actions.plan import period_report, periods_with_submissions, read_plan
 from ..domain.collation import warm
+from ..domain.period_counts import default_period
 from ..domain.period_report import PeriodReport
 from ..domain.plan import Period, Plan
 from .tasks import Report, TaskRunner
-
-LONG_PAST_DAYS = 30
 
 
 class AppContext(QObject):
@@ -53,17 +52,11 @@ class AppContext(QObject):
         return read_plan(self.db)
 
     def default_period(self, today: dt.date | None = None) -> Period:
-        """The first period whose deadline is not yet 30 days past; when every deadline is
-        long past, the latest period that has submissions (else the last one)."""
-        today = today or dt.date.today()
-        for p in self.plan.periods:
-            if (today - p.deadline).days <= LONG_PAST_DAYS:
-                return p
-        with_data = self._periods_with_submissions()
-        for p in reversed(self.plan.periods):
-            if p.code in with_data:
-                return p
-        return self.plan.periods[-1]
+        """The period the window opens on (domain/period_counts.py: the first whose
+        deadline is not yet LONG_PAST_DAYS past, else the latest with submissions)."""
+        return default_period(
+            self.plan.periods, today or dt.date.today(), self._periods_with_submissions
+        )
 
     def _periods_with_submissions(self) -> set[str]:
         return periods_with_submissions(self.db)

@@ -3,11 +3,16 @@ fit every window and dialog inside the screen's work area (`ScreenFit`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSize
-from PySide6.QtGui import QGuiApplication, QShowEvent
-from PySide6.QtWidgets import QDialog, QMainWindow, QSplitter, QWidget, QWizard
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QObject, QRect, QSize
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QMainWindow, QSplitter, QWidget
 
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
 
 
 def _key(widget: QWidget) -> str:
@@ -107,13 +112,28 @@ class ScreenFit(QObject):
     `event.type()`, whose conversion to a Python enum made building a dialog of a
     hundred widgets cost 100 ms more."""
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # imported here: the class of an event builds QEvent's ~180 event types, which
+        # the window's first frame does without (the filter is installed after it)
+        from PySide6.QtGui import QShowEvent
+
+        self._show = QShowEvent
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if isinstance(event, QShowEvent) and isinstance(watched, QWidget) \
-                and watched.isWindow() and not watched.property("thiduaFitted"):
-            watched.setProperty("thiduaFitted", True)
-            if isinstance(watched, QDialog | QMainWindow | QWizard):
-                fit_on_screen(watched, centre=not isinstance(watched, QMainWindow))
+        if isinstance(event, self._show) and isinstance(watched, QWidget) and watched.isWindow():
+            fit_window(watched)
         return False
+
+
+def fit_window(widget: QWidget) -> None:
+    """What ScreenFit does to a window the first time it is shown, done now (for a
+    window shown before the filter is installed)."""
+    if widget.property("thiduaFitted"):
+        return
+    widget.setProperty("thiduaFitted", True)
+    if isinstance(widget, QDialog | QMainWindow):  # a QWizard is a QDialog
+        fit_on_screen(widget, centre=not isinstance(widget, QMainWindow))
 
 
 def install_screen_fit(app: QObject) -> ScreenFit:

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.vnformat import day
+from ..domain.vncount import day
 from . import errors
 from .forms.ui_main_window import Ui_MainWindow
 from .geometry import PreserveGeometry, restore_splitters
@@ -42,6 +42,7 @@ from .settings import Settings
 from .tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
     from PySide6.QtGui import QCloseEvent
 
     from ..actions.database import Database
@@ -187,8 +188,29 @@ def _open_unpaused(path: Path) -> Any:
     return db
 
 
+class _BackToFront(QObject):
+    """On a server's database: when the window comes back to the front, what others
+    changed meanwhile is shown (server_actions.refresh_if_others_changed). An event
+    filter on the window, installed with a server's database: a changeEvent written in
+    Python would see every change event of the window from its first frame on (and make
+    PySide6 build QEvent's ~180 event types before it)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        from PySide6.QtCore import QEvent
+
+        self.window = window
+        self._activation = QEvent.Type.ActivationChange
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == self._activation and self.window.isActiveWindow():
+            server_actions().refresh_if_others_changed(self.window)
+        return False
+
+
 class MainWindow(PreserveGeometry, QMainWindow):
     database_opened = Signal(object)  # the Path, once a database is open and shown
+    first_data_shown = Signal()  # the overview shows the period's figures (once a start)
     staff_changed = Signal(str)  # the staff name the history now writes
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
@@ -200,6 +222,10 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.pages: dict[int, QWidget] = {}  # index in PAGES -> the page, once created
         self.nav_pages: list[int] = []  # row of the navigation list -> index in PAGES
         self.office_dialog: QWidget | None = None
+        self.first_data_on_screen = False  # first_data_shown was emitted
+        self._previewed: Path | None = None  # the file whose first figures were read
+        self._built = False  # what waits for the first frame is there (_finish_building)
+        self._back_to_front: _BackToFront | None = None  # with a server's database
         self.connect_dialog: QWidget | None = None
         self._boot = TaskRunner(self)
         self.menu_file = self.ui.menuFile
@@ -295,9 +321,6 @@ class MainWindow(PreserveGeometry, QMainWindow):
         ui.actionLogFolder.triggered.connect(self.open_log_folder)
         ui.actionAbout.triggered.connect(self.show_about)
         ui.menuRecent.aboutToShow.connect(self._fill_recent_menu)
-        from .help_window import install as install_help
-
-        install_help(self, self.ui.menuHelp)  # F1: the guide, with or without a database
 
     def _set_data_actions_enabled(self, on: bool) -> None:
         for action in (self.ui.actionBackup, self.ui.actionRestore, self.ui.actionOffice,
@@ -309,26 +332,84 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.ui.navList.setEnabled(on)
 
     # ---- opening a database --------------------------------------------------------------
+    def show_first_figures(self, path: Path) -> bool:
+        """Put the overview with the counts of the period it opens on (expected, received,
+        on time, late, missing) in the window before the database is opened: read from
+        the file with plain sqlite3 in a few milliseconds (actions/startup.first_figures),
+        so that they are in the first frame; the rest of the overview comes with the
+        evaluation, once `start` has opened the database. False when the file cannot be
+        read so (the figures then come with the evaluation)."""
+        if self.ctx is not None or getattr(path, "is_server", False):
+            return False
+        from ..actions.startup import first_figures
+
+        self._previewed = Path(path)
+        figures = first_figures(Path(path))
+        if figures is None:
+            return False
+        page = self.page(0)
+        show_counts = getattr(page, "show_counts", None)
+        if not callable(show_counts):
+            return False
+        self.period_combo.addItem(f"{figures.period_label} — hạn nộp {day(figures.deadline)}",
+                                  figures.period_code)
+        self.ui.navList.blockSignals(True)
+        self.ui.navList.setCurrentRow(0)
+        self.ui.navList.blockSignals(False)
+        self.ui.pages.setCurrentWidget(page)
+        show_counts(figures.period_code, figures.period_label, figures.deadline,
+                    figures.counts)
+        return True
+
+    def _drop_first_figures(self) -> None:
+        """The figures read before opening go when the file is not opened after all
+        (refused, damaged): nothing stays on screen of a database that is not open."""
+        page = self.pages.get(0) if self.ctx is None else None
+        if page is None:
+            return
+        del self.pages[0]
+        self.ui.pages.removeWidget(page)
+        page.deleteLater()
+        self.ui.pages.setCurrentWidget(self.ui.placeholderPage)
+        self.period_combo.clear()
+
+    def _on_figures_shown(self) -> None:
+        if not self.first_data_on_screen:
+            self.first_data_on_screen = True
+            self.first_data_shown.emit()
+
+    def _finish_building(self) -> None:
+        """What the first frame does without: the help (F1), and the settings that need
+        PySide6's Qt namespace (about 50 ms to build; see nav_splitter.py)."""
+        if self._built:
+            return
+        self._built = True
+        from PySide6.QtCore import Qt
+
+        from .help_window import install as install_help
+
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.ui.navList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        install_help(self, self.ui.menuHelp)  # F1: the guide, with or without a database
+
     def start(self, path: Any, on_failed: Any = None) -> None:
         """Open `path` (a file, or a server Location) once the window is up;
-        `on_failed()` if it cannot be opened."""
+        `on_failed()` if it cannot be opened. A file's first figures are shown at once
+        (`show_first_figures`, unless that was done before the window was shown)."""
         self._boot.run(lambda _r: _finish_interrupted_exports(), self._on_exports_finished)
         if getattr(path, "is_server", False):
+            self._finish_building()
             self.ui.lblPlaceholder.setText(f"Kết nối máy chủ\n{path.label}…")
             if path.url.password is None:  # remembered without password: the dialog asks
                 server_actions().connect_server(self, path.label)
             else:
                 server_actions().open_server(self, path, on_failed)
             return
-        # Settings that need PySide6's Qt namespace (about 15 ms to build) wait until the
-        # window is on screen (see nav_splitter.py); none changes its first frame.
-        from PySide6.QtCore import Qt
-
-        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.ui.navList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.ui.lblPlaceholder.setText(f"Đang mở cơ sở dữ liệu\n{path}…")
         self.path_label.setText(str(path))
-
+        if self._previewed != Path(path):
+            self.show_first_figures(Path(path))
+        self._finish_building()  # before the opening's thread takes turns with it
         self._open_off_thread(path, on_failed)
 
     def _on_exports_finished(self, messages: list[str]) -> None:
@@ -401,6 +482,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         from ..actions.database import Database
         from ..actions.maintenance import DatabaseDamaged
 
+        if not isinstance(opened, Database):
+            self._drop_first_figures()
         if isinstance(opened, DatabaseDamaged):
             from .damaged_dialog import ask_restore
 
@@ -438,6 +521,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     def take_database(self, db: Database) -> bool:
         """Show a database opened elsewhere (a server's, connected off the GUI thread)."""
+        self._finish_building()
         if self.ctx is not None:
             if not self.confirm_unsaved():
                 db.close()
@@ -472,6 +556,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
         ctx.data_changed.connect(self._fill_periods)
         self._set_data_actions_enabled(True)
         self._install_feature_actions(ctx)
+        early = self.pages.get(0)  # made by show_first_figures before the database was open
+        if early is not None and getattr(early, "ctx", ctx) is None:
+            early.attach(ctx)  # type: ignore[attr-defined]
         if self.nav_pages:
             self.ui.navList.setCurrentRow(0)
             self.ui.navList.setFocus()
@@ -504,6 +591,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.path_label.setToolTip(where.label)
         self._set_data_actions_enabled(True)
         self._fill_periods()
+        if where.is_server and self._back_to_front is None:
+            self._back_to_front = _BackToFront(self)
+            self.installEventFilter(self._back_to_front)
 
     # ---- pages --------------------------------------------------------------------------
     def page(self, index: int) -> QWidget:
@@ -514,6 +604,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
             self.pages[index] = page
             self.ui.pages.addWidget(page)
             restore_splitters(page, self.settings, self.objectName())
+            shown = getattr(page, "figures_shown", None)
+            if shown is not None:  # the overview: the first data on screen
+                shown.connect(self._on_figures_shown)
         return page
 
     def _create_page(self, index: int) -> QWidget:
@@ -765,15 +858,12 @@ class MainWindow(PreserveGeometry, QMainWindow):
         if self.ctx is not None:
             self.ctx.tasks.wait()
         self._boot.wait()
+        from PySide6.QtCore import QEvent
+
         QCoreApplication.removePostedEvents(None, QEvent.Type.Quit)  # a late quit would end
         QCoreApplication.sendPostedEvents()  # every event loop started after this one
         self.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
-            server_actions().refresh_if_others_changed(self)  # others' changes on a server
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self.confirm_unsaved():

@@ -3,29 +3,48 @@
 Expected / received / on time / late / missing, the days to the deadline, the pass rate
 of every criterion as a bar chart (drawn with QPainter: QtCharts is only in
 pyside6-addons, +157 MB), and the units still to chase.
+
+Shown in two steps. First the counts a person reads first (`show_counts`): the window
+reads them with plain sqlite3 before the database is even opened (actions/startup.py),
+so they are in its first frame. Then, once the period is evaluated off the GUI thread,
+the results, the chart and the units still to chase (`show_report`, which shows the
+counts again from the evaluation: the same numbers). The page can be made before the
+database is open (`OverviewPage(None)`, then `attach(ctx)`), and this module is light on
+purpose: no database or evaluation module and not PySide6's `Qt` namespace (about 50 ms
+to build) at its top; what draws the chart and fills the lists imports them when the
+evaluation is there.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QRectF, QSize, Signal
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QListWidgetItem, QScrollArea, QSizePolicy, QWidget
 
-from ..domain.evaluation import Outcome
 from ..domain.lateness import days_left
-from ..domain.period_report import PeriodReport, targets_summary
-from ..domain.vnformat import day, number, percent
+from ..domain.vncount import count, day
 from . import errors
-from .context import AppContext
 from .forms.ui_overview_page import Ui_OverviewPage
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
 
-@dataclass(frozen=True)
-class CriterionRate:
+    from ..domain.period_counts import PeriodCounts
+    from ..domain.period_report import PeriodReport
+    from .context import AppContext
+
+# Qt::AlignCenter, set through the property system: QLabel.setAlignment takes a member
+# of the Qt namespace, whose first use builds the whole namespace before the first frame
+ALIGN_CENTER = 0x0084
+MISSING_COLOR = "#c62828"
+LATE_COLOR = "#e65100"
+EVALUATING = "Đang đánh giá kết quả của kỳ báo cáo…"
+
+
+class CriterionRate(NamedTuple):
     code: str
     name: str
     passed: int
@@ -40,6 +59,8 @@ class CriterionRate:
 
 def criterion_rates(report: PeriodReport) -> list[CriterionRate]:
     """For every criterion, how many of the units that submitted pass it (mandatory first)."""
+    from ..domain.evaluation import Outcome
+
     counts: dict[str, list[int]] = {}
     for unit in report.units:
         if unit.submission is None:
@@ -60,39 +81,41 @@ def criterion_rates(report: PeriodReport) -> list[CriterionRate]:
 def deadline_text(deadline: dt.date, today: dt.date) -> str:
     left = days_left(today, deadline)
     if left > 0:
-        return f"Còn {number(left)} ngày đến hạn nộp ({day(deadline)})."
+        return f"Còn {count(left)} ngày đến hạn nộp ({day(deadline)})."
     if left == 0:
         return f"Hôm nay là hạn nộp ({day(deadline)})."
-    return f"Đã quá hạn nộp {number(-left)} ngày (hạn {day(deadline)})."
+    return f"Đã quá hạn nộp {count(-left)} ngày (hạn {day(deadline)})."
 
 
 class CriterionChart(QWidget):
     """Horizontal bars, one criterion a row: its pass rate and 'passed/evaluated'.
-    Mandatory criteria first, then the targets that do not decide the result."""
+    Mandatory criteria first, then the targets that do not decide the result. Until
+    the evaluation is there (`rates` None) nothing is drawn."""
 
     ROW = 26
     TEXT_WIDTH = 130
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rates: list[CriterionRate] = []
+        self.rates: list[CriterionRate] | None = None
         self.setObjectName("criterionChart")
         self.setAccessibleName("Tỷ lệ đạt theo tiêu chí")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(320)
 
-    def set_rates(self, rates: list[CriterionRate]) -> None:
+    def set_rates(self, rates: list[CriterionRate] | None) -> None:
         self.rates = rates
         self.setAccessibleDescription("; ".join(
-            f"{r.label or r.name}: {number(r.passed)}/{number(r.evaluated)}" for r in rates))
+            f"{r.label or r.name}: {count(r.passed)}/{count(r.evaluated)}"
+            for r in rates or ()))
         self.updateGeometry()
         self.update()
 
     def rows(self) -> list[str | CriterionRate]:
         """What is drawn, top to bottom: section titles and bars."""
         out: list[str | CriterionRate] = []
-        mandatory = [r for r in self.rates if r.mandatory]
-        targets = [r for r in self.rates if not r.mandatory]
+        mandatory = [r for r in self.rates or () if r.mandatory]
+        targets = [r for r in self.rates or () if not r.mandatory]
         if mandatory:
             out += ["Tiêu chuẩn thi đua (bắt buộc)", *mandatory]
         if targets:
@@ -106,6 +129,13 @@ class CriterionChart(QWidget):
         return QSize(320, max(3, len(self.rows())) * self.ROW + 8)
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        if self.rates is None:  # still evaluating (the page says so above)
+            return
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QPainter
+
+        from ..domain.vnformat import percent
+
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
@@ -113,6 +143,7 @@ class CriterionChart(QWidget):
         painter.setPen(text_color)
         if not self.rates:
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Chưa có báo cáo nào.")
+            painter.end()
             return
         label_width = int(self.width() * 0.42)
         bar_left = label_width + 8
@@ -148,19 +179,21 @@ class CriterionChart(QWidget):
             painter.setPen(text_color)
             painter.drawText(QRectF(bar_left + bar_width + 8, top, self.TEXT_WIDTH, self.ROW - 4),
                              middle | Qt.AlignmentFlag.AlignLeft,
-                             f"{number(row.passed)}/{number(row.evaluated)} — {percent(row.rate)}")
+                             f"{count(row.passed)}/{count(row.evaluated)} — {percent(row.rate)}")
         painter.end()
 
 
 class OverviewPage(QWidget):
-    loaded = Signal()  # a report has been shown
+    figures_shown = Signal()  # the period's counts are on screen (the first data)
+    loaded = Signal()  # a report has been shown (results, chart, units to chase too)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx: AppContext | None = None
         self.ui = Ui_OverviewPage()
         self.ui.setupUi(self)
         self.report: PeriodReport | None = None
+        self.counts_period: str | None = None  # the period whose counts are shown
         self._generation = 0
         self.today = dt.date.today
         self.chart = CriterionChart(self)
@@ -173,7 +206,14 @@ class OverviewPage(QWidget):
         self.ui.overviewSplitter.setStretchFactor(0, 3)
         self.ui.overviewSplitter.setStretchFactor(1, 2)
         self._style_labels()
+        self.ui.btnCopyMissing.setEnabled(False)
         self.ui.btnCopyMissing.clicked.connect(self.copy_missing)
+        if ctx is not None:
+            self.attach(ctx)
+
+    def attach(self, ctx: AppContext) -> None:
+        """Show `ctx`'s database from now on (the page made before it was open)."""
+        self.ctx = ctx
         ctx.period_changed.connect(self.reload)
         ctx.data_changed.connect(self.reload)
         ctx.database_changed.connect(self.reload)
@@ -187,9 +227,13 @@ class OverviewPage(QWidget):
         big = QFont(self.font())
         big.setPointSizeF(big.pointSizeF() * 2.2)
         big.setBold(True)
+        ui = self.ui
         for label in self._value_labels().values():
             label.setFont(big)
             label.setMinimumWidth(90)
+        for label in (*self._value_labels().values(), ui.capExpected, ui.capReceived,
+                      ui.capOnTime, ui.capLate, ui.capMissing):
+            label.setProperty("alignment", ALIGN_CENTER)
 
     def _value_labels(self) -> dict[str, QLabel]:
         ui = self.ui
@@ -198,9 +242,15 @@ class OverviewPage(QWidget):
 
     # ---- loading ---------------------------------------------------------------------
     def reload(self, *_args: Any) -> None:
+        ctx = self.ctx
+        if ctx is None:
+            return
         self._generation += 1
-        generation, period = self._generation, self.ctx.period_code
-        self.ui.lblTitle.setText(f"Kỳ báo cáo: {self.ctx.period.label}")
+        generation, period = self._generation, ctx.period_code
+        self.ui.lblTitle.setText(f"Kỳ báo cáo: {ctx.period.label}")
+        if self.counts_period != period:  # another period's figures must not stay
+            self._clear_figures()
+        self.ui.lblResults.setText(EVALUATING)
 
         def done(result: tuple[PeriodReport, list[CriterionRate]]) -> None:
             if generation == self._generation:
@@ -211,37 +261,71 @@ class OverviewPage(QWidget):
                 self.ui.lblResults.setText(errors.message_of(exc))
 
         def load(_report: Any) -> tuple[PeriodReport, list[CriterionRate]]:
-            report = self.ctx.report(period)
+            report = ctx.report(period)
             return report, criterion_rates(report)
 
-        self.ctx.tasks.run(load, done, failed)
+        ctx.tasks.run(load, done, failed)
+
+    def _clear_figures(self) -> None:
+        self.counts_period = None
+        for label in self._value_labels().values():
+            label.setText("—")
+        self._colour(self.ui.valMissing, None)
+        self._colour(self.ui.valLate, None)
+        self.ui.lblDeadline.setText("")
+
+    def show_counts(self, period_code: str, period_label: str, deadline: dt.date,
+                    counts: PeriodCounts) -> None:
+        """The counts a person reads first, before the evaluation is there."""
+        ui = self.ui
+        ui.lblTitle.setText(f"Kỳ báo cáo: {period_label}")
+        ui.lblDeadline.setText(deadline_text(deadline, self.today()))
+        values = {"expected": counts.expected, "received": counts.submitted,
+                  "on_time": counts.on_time, "late": counts.late, "missing": counts.missing}
+        for key, label in self._value_labels().items():
+            label.setText(count(values[key]))
+        self._colour(ui.valMissing, MISSING_COLOR if counts.missing else None)
+        self._colour(ui.valLate, LATE_COLOR if counts.late else None)
+        if self.report is None:
+            ui.lblResults.setText(EVALUATING)
+        self.counts_period = period_code
+        self.figures_shown.emit()
+
+    @staticmethod
+    def _colour(label: QLabel, color: str | None) -> None:
+        """The text colour of a figure, or the inherited one (a palette, not a style sheet:
+        no style sheet engine for two labels of the first frame)."""
+        palette = QPalette()  # no role set: the rest comes from the parent's palette
+        if color is not None:
+            palette.setColor(QPalette.ColorRole.WindowText, QColor(color))
+        label.setPalette(palette)
 
     def show_report(self, report: PeriodReport,
                     rates: list[CriterionRate] | None = None) -> None:
+        from PySide6.QtCore import Qt
+
+        from ..domain.period_counts import PeriodCounts
+        from ..domain.period_report import targets_summary
+
         self.report = report
         s = report.summary
         ui = self.ui
-        ui.lblTitle.setText(f"Kỳ báo cáo: {report.period.label}")
-        ui.lblDeadline.setText(deadline_text(report.period.deadline, self.today()))
-        values = {"expected": s.expected, "received": s.submitted, "on_time": s.on_time,
-                  "late": s.late, "missing": s.not_submitted}
-        for key, label in self._value_labels().items():
-            label.setText(number(values[key]))
-        ui.valMissing.setStyleSheet("color: #c62828;" if s.not_submitted else "")
-        ui.valLate.setStyleSheet("color: #e65100;" if s.late else "")
+        self.show_counts(report.period.code, report.period.label, report.period.deadline,
+                         PeriodCounts(s.expected, s.submitted, s.on_time, s.late,
+                                      s.not_submitted))
         targets = targets_summary(report.units)
         if targets is not None:  # a plan of targets only: nobody is "đạt", targets are met
             ui.lblResults.setText(
-                f"Kết quả theo chỉ tiêu phấn đấu: đạt đủ các chỉ tiêu {number(targets.full)} · "
-                f"đạt một phần {number(targets.partial)} · chưa đạt chỉ tiêu nào "
-                f"{number(targets.none)} · đã chấp nhận "
-                f"{number(s.accepted)}/{number(s.submitted)} báo cáo."
+                f"Kết quả theo chỉ tiêu phấn đấu: đạt đủ các chỉ tiêu {count(targets.full)} · "
+                f"đạt một phần {count(targets.partial)} · chưa đạt chỉ tiêu nào "
+                f"{count(targets.none)} · đã chấp nhận "
+                f"{count(s.accepted)}/{count(s.submitted)} báo cáo."
             )
         else:
             ui.lblResults.setText(
-                f"Kết quả đánh giá: đạt {number(s.passed)} · không đạt {number(s.failed)} · "
-                f"chưa đủ số liệu {number(s.incomplete)} · đã chấp nhận "
-                f"{number(s.accepted)}/{number(s.submitted)} báo cáo."
+                f"Kết quả đánh giá: đạt {count(s.passed)} · không đạt {count(s.failed)} · "
+                f"chưa đủ số liệu {count(s.incomplete)} · đã chấp nhận "
+                f"{count(s.accepted)}/{count(s.submitted)} báo cáo."
             )
         self.chart.set_rates(criterion_rates(report) if rates is None else rates)
         ui.missingList.clear()

@@ -14,8 +14,9 @@ three quiet beats) is what a person feels as a frozen window.
 - baseline (child `bare`): a bare QTableView + QSortFilterProxyModel over the same rows
   (units × their values of the period, read with sqlite3): fill, sort every column, filter;
 - time to the first data (children `first-app`, `first-bare`): spawn to the first turn of
-  the event loop after the overview shows its figures, against a bare PySide6 window that
-  reads one sqlite3 aggregate into a label.
+  the event loop after the overview shows its figures (the period's counts, as in
+  bench_startup.py), against a bare PySide6 window that reads one sqlite3 aggregate into
+  a label.
 Targets (issue 12): every action's gap ≤ 100 ms; first data ≤ 1.5× the bare window.
 Printed only; nothing here is asserted by the test suite.
 """
@@ -285,28 +286,15 @@ sys.exit(app.exec())
 
 
 def child_first_app(db: str) -> None:
-    """Spawn to the overview's first figures on screen (then quit)."""
-    from PySide6.QtCore import QTimer
+    """Spawn to the overview's first figures on screen (then quit): the window's own
+    start, as bench_startup measures it (desktop.app.main, THIDUA_EXIT_AFTER=data: the
+    period and its five counts, what a person reads first)."""
+    import os
 
-    from desktop.app import make_application
-    from desktop.ui.main_window import MainWindow
+    from desktop.app import main as app_main
 
-    app = make_application()
-    window = MainWindow()
-    window.resize(1366, 720)
-    window.show()
-
-    def opened(_path: object) -> None:
-        page = window.pages.get(0)
-        if page is None:
-            return
-        page.loaded.connect(lambda: QTimer.singleShot(0, lambda: (
-            print("READY", time.monotonic(), flush=True), app.quit())))
-
-    window.database_opened.connect(opened)
-    QTimer.singleShot(0, lambda: window.start(Path(db)))
-    app.exec()
-    window.close()
+    os.environ["THIDUA_EXIT_AFTER"] = "data"
+    sys.exit(app_main(Path(db)))
 
 
 # ---- the parent ----------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 # generated — do not edit: compiled from forms/overview_page.ui by build_scripts/compile_forms.py
-# source-sha256: 819d1bde4e6130ff286d3caea30de77cd3bdbb2c1abc62a8a61966de659bb24d
+# source-sha256: 7b50e9bf3e2a098f822bc56a8b8265d7d918960c69e49e264b8f2c32f5a61a90
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -10,7 +10,7 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
+
+from desktop.ui.nav_splitter import NavSplitter
 
 class Ui_OverviewPage(object):
     def setupUi(self, OverviewPage):
@@ -52,13 +53,11 @@ class Ui_OverviewPage(object):
         self.cardExpectedLayout.setObjectName(u"cardExpectedLayout")
         self.valExpected = QLabel(self.cardExpected)
         self.valExpected.setObjectName(u"valExpected")
-        self.valExpected.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.cardExpectedLayout.addWidget(self.valExpected)
 
         self.capExpected = QLabel(self.cardExpected)
         self.capExpected.setObjectName(u"capExpected")
-        self.capExpected.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.cardExpectedLayout.addWidget(self.capExpected)
 
@@ -72,13 +71,11 @@ class Ui_OverviewPage(object):
         self.cardReceivedLayout.setObjectName(u"cardReceivedLayout")
         self.valReceived = QLabel(self.cardReceived)
         self.valReceived.setObjectName(u"valReceived")
-        self.valReceived.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.cardReceivedLayout.addWidget(self.valReceived)
 
         self.capReceived = QLabel(self.cardReceived)
         self.capReceived.setObjectName(u"capReceived")
-        self.capReceived.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.cardReceivedLayout.addWidget(self.capReceived)
 
@@ -92,13 +89,11 @@ class Ui_OverviewPage(object):
         self.cardOnTimeLayout.setObjectName(u"cardOnTimeLayout")
         self.valOnTime = QLabel(self.cardOnTime)
         self.valOnTime.setObjectName(u"valOnTime")
-        self.valOnTime.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.cardOnTimeLayout.addWidget(self.valOnTime)
 
         self.capOnTime = QLabel(self.cardOnTime)
         self.capOnTime.setObjectName(u"capOnTime")
-        self.capOnTime.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.cardOnTimeLayout.addWidget(self.capOnTime)
 
@@ -112,13 +107,11 @@ class Ui_OverviewPage(object):
         self.cardLateLayout.setObjectName(u"cardLateLayout")
         self.valLate = QLabel(self.cardLate)
         self.valLate.setObjectName(u"valLate")
-        self.valLate.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.cardLateLayout.addWidget(self.valLate)
 
         self.capLate = QLabel(self.cardLate)
         self.capLate.setObjectName(u"capLate")
-        self.capLate.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.cardLateLayout.addWidget(self.capLate)
 
@@ -132,13 +125,11 @@ class Ui_OverviewPage(object):
         self.cardMissingLayout.setObjectName(u"cardMissingLayout")
         self.valMissing = QLabel(self.cardMissing)
         self.valMissing.setObjectName(u"valMissing")
-        self.valMissing.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.cardMissingLayout.addWidget(self.valMissing)
 
         self.capMissing = QLabel(self.cardMissing)
         self.capMissing.setObjectName(u"capMissing")
-        self.capMissing.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.cardMissingLayout.addWidget(self.capMissing)
 
@@ -154,9 +145,8 @@ class Ui_OverviewPage(object):
 
         self.mainLayout.addWidget(self.lblResults)
 
-        self.overviewSplitter = QSplitter(OverviewPage)
+        self.overviewSplitter = NavSplitter(OverviewPage)
         self.overviewSplitter.setObjectName(u"overviewSplitter")
-        self.overviewSplitter.setOrientation(Qt.Orientation.Horizontal)
         self.overviewSplitter.setChildrenCollapsible(False)
         self.chartGroup = QGroupBox(self.overviewSplitter)
         self.chartGroup.setObjectName(u"chartGroup")
