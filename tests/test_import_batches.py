@@ -38,15 +38,15 @@ def test_a_file_failing_unexpectedly_does_not_stop_the_others(
     from desktop.store.database import Database
 
     files = _forms(demo_db, tmp_path / "forms", capsys)
-    real = form_import.save_submission
+    real = form_import.save_new_submission
     broken = files[1].name
 
-    def flaky(session, *args, **kw):  # the database fails for the middle file only
+    def flaky(con, *args, **kw):  # the database fails for the middle file only
         if kw.get("source_file") == broken:
-            raise sqlite3.OperationalError("disk I/O error")
-        return real(session, *args, **kw)
+            raise sqlite3.InterfaceError("bad parameter or other API misuse")
+        return real(con, *args, **kw)
 
-    monkeypatch.setattr(form_import, "save_submission", flaky)
+    monkeypatch.setattr(form_import, "save_new_submission", flaky)
     with Database.open(demo_db, backup=False) as db:
         outcomes = import_forms(db, files, received_on=dt.date(2024, 12, 1))
     assert [o.status for o in outcomes] == [Status.IMPORTED, Status.REFUSED, Status.IMPORTED]

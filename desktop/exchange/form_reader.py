@@ -51,7 +51,7 @@ from .form_contract import (
 )
 from .form_table import FOOTER, Table, locate
 from .xlsx_cells import XBook, XCell, XSheet, read_book, ref
-from .xlsx_safety import MAX_RATIO, MAX_UNPACKED_BYTES, UnsafePackage, check_package
+from .xlsx_safety import MAX_RATIO, MAX_UNPACKED_BYTES, UnsafePackage, unpack_package
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 SUPPORTED_VERSIONS = tuple(sorted({"1", FORMAT_VERSION}))
@@ -180,11 +180,10 @@ class _Reader:
         data = self._read_bytes()
         sha = hashlib.sha256(data).hexdigest()
         try:
-            zf = check_package(data)
+            parts = unpack_package(data)
         except UnsafePackage as exc:
             raise self.fatal(exc.reason) from None
-        with zf:
-            book = read_book(zf)
+        book = read_book(parts)
         self.date1904 = book.date1904
         sheet = self._form_sheet(book)
         meta = self._read_meta(book)

@@ -28,6 +28,18 @@ _ENCODING_RE = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']""
 
 def check_package(data: bytes) -> zipfile.ZipFile:
     """The zip of a sound xlsx, or UnsafePackage; run before any XML parser sees it."""
+    return _checked(data, None)
+
+
+def unpack_package(data: bytes) -> dict[str, bytes]:
+    """Every member of a sound xlsx by name, unpacked once (the check reads them all), or
+    UnsafePackage; what read_book reads the workbook from."""
+    parts: dict[str, bytes] = {}
+    _checked(data, parts).close()
+    return parts
+
+
+def _checked(data: bytes, parts: dict[str, bytes] | None) -> zipfile.ZipFile:
 
     def reject(reason: str) -> UnsafePackage:
         return UnsafePackage(reason)
@@ -98,6 +110,8 @@ def check_package(data: bytes) -> zipfile.ZipFile:
                     f"thành phần {info.filename} dùng bảng mã không được hỗ trợ "
                     f"({m.group(1).decode('ascii', 'replace')})"
                 )
+            if parts is not None:
+                parts[info.filename] = raw
     except BaseException:
         zf.close()
         raise
