@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -119,13 +120,25 @@ def import_forms(
         else:
             con = stack.enter_context(db.plain_writing())
             basis = _Basis.read(plain_reads.sqlite_rows(con))
+        # The next file is read while this one is written: the commit waits for the disk
+        # (synchronous=FULL), and reading needs no database. Reading has no effect, so a
+        # file read ahead of a cancel is simply not used.
+        reader = stack.enter_context(ThreadPoolExecutor(1, thread_name_prefix="thidua-read"))
+        ahead = reader.submit(_read, basis, files[0]) if files else None
         for i, path in enumerate(files):
             if report is not None and not report(i, len(files), path.name):
                 outcomes += [FileOutcome(p, Status.CANCELLED) for p in files[i:]]
                 break
+            assert ahead is not None
+            this = ahead
+            ahead = reader.submit(_read, basis, files[i + 1]) if i + 1 < len(files) else None
             with collection_paused():  # one file's objects: bounded, freed after it
                 try:
-                    outcome = _import_one(db, con, basis, path, received_on, channel, replace)
+                    read = this.result()
+                    outcome = (
+                        read if isinstance(read, FileOutcome)
+                        else _write(db, con, basis, path, read, received_on, channel, replace)
+                    )  # fmt: skip
                 except Exception as exc:  # a full disk, a locked database...: the others go
                     outcome = FileOutcome(
                         path, Status.REFUSED, problems=(f"{path.name}: chưa nhập — {_why(exc)}",)
@@ -143,13 +156,21 @@ class _Basis:
     plan: Plan
     units: dict[str, Unit]
     former: dict[str, list[str]]
+    kinds: dict[str, str]  # unit code -> kind
+    names: dict[str, str]  # unit code -> name
 
     @classmethod
     def read(cls, rows: plain_reads.Rows) -> _Basis:
         plan = plain_reads.plan(rows)
         units = {u.code: u for u in plain_reads.units(rows)}
         history = plain_reads.name_history(rows)
-        return cls(plan, units, {code: [n for n, _until in h] for code, h in history.items()})
+        return cls(
+            plan,
+            units,
+            {code: [n for n, _until in h] for code, h in history.items()},
+            {code: u.kind for code, u in units.items()},
+            {code: u.name for code, u in units.items()},
+        )
 
 
 def _why(exc: Exception) -> str:
@@ -184,28 +205,33 @@ def batch_summary(outcomes: list[FileOutcome]) -> str:
     return "\n".join(lines)
 
 
-def _import_one(
-    db: Database,
-    con: sqlite3.Connection | None,
-    basis: _Basis,
-    path: Path,
-    received_on: dt.date,
-    channel: str,
-    replace: bool,
-) -> FileOutcome:
+def _read(basis: _Basis, path: Path) -> FormData | FileOutcome:
+    """The file's form, or its refusal (on the reading thread: touches no database)."""
     if not path.is_file():
         return FileOutcome(path, Status.REFUSED, problems=(f"{path.name}: không tìm thấy tệp",))
-    units = basis.units
     try:
-        form = read_form(
+        return read_form(
             path,
             basis.plan,
-            known_units={code: u.kind for code, u in units.items()},
-            unit_names={c: u.name for c, u in units.items()},
+            known_units=basis.kinds,
+            unit_names=basis.names,
             former_names=basis.former,
         )
     except FormRejected as exc:
         return FileOutcome(path, Status.REFUSED, problems=tuple(str(p) for p in exc.problems))
+
+
+def _write(
+    db: Database,
+    con: sqlite3.Connection | None,
+    basis: _Basis,
+    path: Path,
+    form: FormData,
+    received_on: dt.date,
+    channel: str,
+    replace: bool,
+) -> FileOutcome:
+    units = basis.units
     unit = units[form.unit]
     period = basis.plan.period(form.period)
     base: dict[str, Any] = {

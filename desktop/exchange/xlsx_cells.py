@@ -69,6 +69,15 @@ class XSheet:
     hidden_rows: set[int] = field(default_factory=set)
     hidden_cols: set[int] = field(default_factory=set)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2
+    # views a reader derives from the cells, computed once (see in_order)
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def in_order(self) -> list[tuple[tuple[int, int], XCell]]:
+        """The cells by row, then column: sorted once (a reader walks them often)."""
+        found: list[tuple[tuple[int, int], XCell]] | None = self.derived.get("in_order")
+        if found is None or len(found) != len(self.cells):
+            found = self.derived["in_order"] = sorted(self.cells.items())
+        return found
 
     def merge_at(self, row: int, col: int) -> tuple[int, int, int, int] | None:
         for m in self.merged:

@@ -171,8 +171,12 @@ def plain_value(v: Any) -> Any:
     return v
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False, default=str)  # json.dumps(...) makes one per call
+
+
 def audit_json(data: Mapping[str, Any]) -> str:
-    return json.dumps({k: plain_value(v) for k, v in data.items()}, ensure_ascii=False, default=str)
+    """A row as the audit trail's JSON (json.dumps with ensure_ascii=False, default=str)."""
+    return _JSON.encode({k: plain_value(v) for k, v in data.items()})
 
 
 def _real(x: float | None) -> float | None:
@@ -185,12 +189,18 @@ AUDIT_INSERT = (
 )
 
 
+_INSERTS: dict[tuple[str, tuple[str, ...]], str] = {}
+
+
 def _insert(con: sqlite3.Connection, table: str, row: dict[str, Any]) -> int:
-    columns = ", ".join(f'"{k}"' for k in row)
-    cursor = con.execute(
-        f'INSERT INTO "{table}" ({columns}) VALUES ({", ".join("?" * len(row))})',
-        [stored(v) for v in row.values()],
-    )
+    shape = (table, tuple(row))
+    sql = _INSERTS.get(shape)
+    if sql is None:
+        columns = ", ".join(f'"{k}"' for k in row)
+        sql = _INSERTS[shape] = (
+            f'INSERT INTO "{table}" ({columns}) VALUES ({", ".join("?" * len(row))})'
+        )
+    cursor = con.execute(sql, [stored(v) for v in row.values()])
     assert cursor.lastrowid is not None
     return cursor.lastrowid
 
