@@ -117,10 +117,12 @@ def _common(cell: XCell | None) -> XCell | None:
 _QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
 
 
+@functools.lru_cache(maxsize=256)  # a workbook has a handful of number formats
 def _format_core(fmt: str) -> str:
     return _QUOTED.sub("", fmt or "")
 
 
+@functools.lru_cache(maxsize=256)
 def is_date_format(fmt: str) -> bool:
     core = _format_core(fmt).lower()
     if core in ("general", "@", ""):

@@ -99,6 +99,7 @@ class XBook:
         return next((s for s in self.sheets if s.name == name), None)
 
 
+@functools.lru_cache(maxsize=256)  # a form has seven columns
 def col_letter(col: int) -> str:
     out = ""
     while col > 0:
@@ -107,6 +108,7 @@ def col_letter(col: int) -> str:
     return out
 
 
+@functools.lru_cache(maxsize=8192)  # the forms of a batch name the same cells
 def ref(row: int, col: int) -> str:
     return f"{col_letter(col)}{row}"
 

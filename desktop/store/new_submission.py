@@ -22,17 +22,18 @@ import json
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import ValueProblem
-from ..domain.period_report import CHANNEL_LABELS, ReviewState
 from ..domain.plan import Plan
 from ..domain.values import Value, check_received, validate_value
 from .errors import StoreError
-from .plain_reads import Rows, _day, no_period, no_unit
+from .plain_reads import _day, no_period, no_unit
 from .staff import current_user
 
-CHANNELS = tuple(CHANNEL_LABELS)
+if TYPE_CHECKING:
+    from .plain_reads import Rows
+
 RECEIVED_REASON = "Nhận báo cáo"
 
 
@@ -112,8 +113,13 @@ def submission_basis(
 ) -> Basis:
     """The checks of every save, in this order: the channel, the unit, the period, the
     day received, every value; StoreError or ValueProblem with the reason."""
-    if channel not in CHANNELS:
-        raise StoreError(f"Kênh nhận không hợp lệ '{channel}' (chỉ nhận: {', '.join(CHANNELS)}).")
+    from ..domain.period_report import CHANNEL_LABELS  # (imported where used: its evaluation
+    # rules are no import's business)
+
+    if channel not in CHANNEL_LABELS:
+        raise StoreError(
+            f"Kênh nhận không hợp lệ '{channel}' (chỉ nhận: {', '.join(CHANNEL_LABELS)})."
+        )
     unit = _first(rows, "SELECT id, name, kind FROM unit WHERE code = :code", {"code": unit_code})
     if unit is None:
         raise no_unit(unit_code)
@@ -222,6 +228,8 @@ def insert_new(
     """Write the new submission of `basis` (found must be None), its values and its first
     review event with their audit entries, in the caller's transaction on `con`; its id.
     `user`: who is recorded on the rows, `audit_user`: on the audit entries."""
+    from ..domain.period_report import ReviewState
+
     now = now or dt.datetime.now().replace(microsecond=0)
     entries: list[tuple[str, int, dict[str, Any]]] = []
     submission: dict[str, Any] = {
