@@ -38,15 +38,15 @@ def test_a_file_failing_unexpectedly_does_not_stop_the_others(
     from desktop.store.database import Database
 
     files = _forms(demo_db, tmp_path / "forms", capsys)
-    real = form_import.save_submission
+    real = form_import.save_new_submission
     broken = files[1].name
 
-    def flaky(session, *args, **kw):  # the database fails for the middle file only
+    def flaky(con, *args, **kw):  # the database fails for the middle file only
         if kw.get("source_file") == broken:
-            raise sqlite3.OperationalError("disk I/O error")
-        return real(session, *args, **kw)
+            raise sqlite3.InterfaceError("bad parameter or other API misuse")
+        return real(con, *args, **kw)
 
-    monkeypatch.setattr(form_import, "save_submission", flaky)
+    monkeypatch.setattr(form_import, "save_new_submission", flaky)
     with Database.open(demo_db, backup=False) as db:
         outcomes = import_forms(db, files, received_on=dt.date(2024, 12, 1))
     assert [o.status for o in outcomes] == [Status.IMPORTED, Status.REFUSED, Status.IMPORTED]
@@ -72,3 +72,32 @@ def test_cli_batch_lists_every_file_and_says_nothing_was_written_only_when_true(
     code = main(["--db", str(demo_db), "import", str(bad), "--received", "2024-12-01"])
     out = capsys.readouterr().out
     assert code == 1 and "Đã nhập 0/1 tệp." in out and "Không có gì được ghi" in out
+
+
+def test_a_cancelled_batch_writes_only_the_files_before_the_cancel(
+    demo_db: Path, tmp_path: Path, capsys
+) -> None:
+    """The next file is read while one is written; a cancel still stops before the file
+    it names, and the file read ahead of it leaves nothing behind."""
+    from desktop.store.database import Database
+
+    files = _forms(demo_db, tmp_path / "forms", capsys)
+    seen: list[tuple[int, int, str]] = []
+
+    def report(i: int, n: int, name: str) -> bool:
+        seen.append((i, n, name))
+        return i < 1  # cancel before the second file
+
+    with Database.open(demo_db, backup=False) as db:
+        outcomes = import_forms(db, files, received_on=dt.date(2024, 12, 1), report=report)
+    assert [o.status for o in outcomes] == [Status.IMPORTED, Status.CANCELLED, Status.CANCELLED]
+    assert seen == [(0, 3, files[0].name), (1, 3, files[1].name), (3, 3, "")]
+    con = sqlite3.connect(demo_db)
+    try:
+        sources = {r[0] for r in con.execute("SELECT source_file FROM submission")}
+        reasons = {r[0] for r in con.execute("SELECT summary FROM audit_log")}
+    finally:
+        con.close()
+    assert files[0].name in sources and not {files[1].name, files[2].name} & sources
+    assert f"Nhập biểu mẫu {files[0].name}" in reasons
+    assert f"Nhập biểu mẫu {files[1].name}" not in reasons

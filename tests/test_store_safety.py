@@ -270,30 +270,33 @@ def test_a_new_submission_is_audited_row_by_row_like_any_other_insert(demo_path)
 
 
 def test_bulk_rows_on_a_file_are_stored_and_audited_as_core_writes_them(tmp_path, monkeypatch):
-    """On a SQLite file a new submission's rows go in through the driver's own connection
-    (audit._sqlite_inserted); the stored text (dates, times, REAL, booleans, defaults) and
-    the audit entries must be those of Core's INSERT ... RETURNING, which a server gets."""
+    """On a SQLite file a new submission's rows go in as store.new_submission's plain SQL:
+    through sqlite3 alone (the import of forms, save_new_submission) or through the
+    session's driver connection (save_submission). The stored text (dates, times, REAL,
+    booleans, defaults) and the audit entries must be those of Core's INSERT ...
+    RETURNING, which a server gets."""
     import re
     import shutil
 
     from desktop.domain.plan import IndicatorKind
-    from desktop.store import audit
+    from desktop.store import new_submission, submissions
     from desktop.store.models import PeriodRow, UnitRow
+    from desktop.store.plain_reads import sqlite_rows
 
-    first = tmp_path / "driver.db"
+    first = tmp_path / "plain.db"
     with Database.open(first, create=True) as db:
         build_demo(db)
-    second = tmp_path / "core.db"
+    second, third = tmp_path / "session.db", tmp_path / "core.db"
     shutil.copyfile(first, second)
-    direct = audit._sqlite_inserted
+    shutil.copyfile(first, third)
+    direct = new_submission.insert_new
     used = []
 
-    def counted(*args):
-        out = direct(*args)
-        used.append(out is not None)
-        return out
+    def counted(*args, **kw):
+        used.append(True)
+        return direct(*args, **kw)
 
-    def save(path):
+    def save(path, how):
         with Database.open(path, backup=False) as db:
             with db.reading() as s:
                 plan = load_plan(s)
@@ -312,25 +315,38 @@ def test_bulk_rows_on_a_file_are_stored_and_audited_as_core_writes_them(tmp_path
                 values[kinds[IndicatorKind.BOOL]] = Value(flag=True)
             if IndicatorKind.DATE in kinds:
                 values[kinds[IndicatorKind.DATE]] = Value(day=period.starts)
-            with db.transaction("Nhập biểu mẫu x.xlsx") as s:
-                save_submission(
-                    s, plan, unit.code, period.code, values,
-                    received_on=dt.date.today(), source_file="x.xlsx",
-                )
+            args = (plan, unit.code, period.code, values)
+            kw = dict(received_on=dt.date.today(), channel="other", source_file="x.xlsx")
+            if how == "plain":
+                with db.plain_writing() as con, db.plain_transaction(con):
+                    result = new_submission.save_new_submission(
+                        con, sqlite_rows(con), *args, **kw, source_sha256="", prepared_by="",
+                        user=db.user, reason="Nhập biểu mẫu x.xlsx",
+                    )
+                assert result is not None and not result.unchanged
+            else:
+                with db.transaction("Nhập biểu mẫu x.xlsx") as s:
+                    save_submission(s, *args, **kw)
             return {IndicatorKind.BOOL, IndicatorKind.DATE} & set(kinds)
 
-    monkeypatch.setattr(audit, "_sqlite_inserted", counted)
-    kinds = save(first)
-    assert used and all(used)  # the driver's path wrote every table
-    monkeypatch.setattr(audit, "_sqlite_inserted", lambda *args: None)
-    save(second)
+    monkeypatch.setattr(new_submission, "insert_new", counted)
+    monkeypatch.setattr(submissions, "insert_new", counted)
+    kinds = save(first, "plain")
+    assert used == [True]  # the plain SQL wrote it
+    save(second, "session")
+    assert used == [True, True]  # the session's path on a file: the same plain SQL
+    monkeypatch.setattr(submissions, "_sqlite_connection", lambda session: None)
+    save(third, "session")
+    assert used == [True, True]  # Core wrote it, as on a server
     assert kinds == {IndicatorKind.BOOL, IndicatorKind.DATE}  # both conversions were written
 
-    def now_free(rows):  # the clock moved between the two saves: times as their shape
+    def now_free(rows):  # the clock moved between the saves: times as their shape
         text = repr(rows)
         text = re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}", "<stored time>", text)
         return re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", "<audited time>", text)
 
-    a, b = dump(first), dump(second)
+    a, b, c = dump(first), dump(second), dump(third)
     for table in ("submission", "value", "review_event", "audit_log"):
-        assert now_free(a[table]) == now_free(b[table]), table
+        assert now_free(a[table]) == now_free(c[table]), table
+        assert now_free(b[table]) == now_free(c[table]), table
+

@@ -1,28 +1,34 @@
 """The Excel forms: import the returned ones (`thidua import`, "Nhập biểu mẫu Excel…"), and
 what the blank ones are written from (`template_basis`).
 
-Import: each file whole or not at all, every problem named. Reading (openpyxl) happens
-outside any transaction; each accepted file is then written in its own transaction (audit
-reason "Nhập biểu mẫu <tệp>"), so a refused or interrupted file leaves nothing.
+Import: each file whole or not at all, every problem named. Reading happens outside any
+transaction; each accepted file is then written in its own transaction (audit reason
+"Nhập biểu mẫu <tệp>"), so a refused or interrupted file leaves nothing. On a SQLite file
+a new submission goes in through sqlite3 alone (store.new_submission: the same checks,
+rows and audit entries as the session's path, no SQLAlchemy imported); replacing one,
+and anything on a server, goes through the session (store.submissions.save_submission).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from ..domain.errors import DomainError
 from ..domain.lateness import late_days
 from ..domain.plan import Plan, Unit
-from ..exchange.form_reader import FormRejected, read_form
+from ..exchange.form_reader import FormData, FormRejected, read_form
+from ..store import plain_reads
 from ..store.collector import collection_paused
 from ..store.database import Database
-from ..store.office import load_office
-from ..store.plans import load_plan, name_history, period_row, unit_infos
-from ..store.submissions import SubmissionExists, save_submission
+from ..store.new_submission import SaveResult, SubmissionExists, save_new_submission
 
 Progress = Callable[[int, int, str], bool]
 
@@ -103,29 +109,68 @@ def import_forms(
 ) -> list[FileOutcome]:
     files = collect_files(paths)
     received_on = received_on or dt.date.today()
-    with db.reading() as s:
-        plan = load_plan(s)
-        units = {u.code: u for u in unit_infos(s)}
-        former = {code: [n for n, _until in names] for code, names in name_history(s).items()}
-    known = {code: u.kind for code, u in units.items()}
     outcomes: list[FileOutcome] = []
-    for i, path in enumerate(files):
-        if report is not None and not report(i, len(files), path.name):
-            outcomes += [FileOutcome(p, Status.CANCELLED) for p in files[i:]]
-            break
-        with collection_paused():  # one file's objects: bounded, freed after it
-            try:
-                outcome = _import_one(
-                    db, plan, units, known, path, received_on, channel, replace, former
-                )
-            except Exception as exc:  # a full disk, a locked database...: the others still go
-                outcome = FileOutcome(
-                    path, Status.REFUSED, problems=(f"{path.name}: chưa nhập — {_why(exc)}",)
-                )
-            outcomes.append(outcome)
+    with ExitStack() as stack:
+        con: sqlite3.Connection | None = None
+        if db.is_server:
+            from ..store.plans import session_rows
+
+            with db.reading() as s:
+                basis = _Basis.read(session_rows(s))
+        else:
+            con = stack.enter_context(db.plain_writing())
+            basis = _Basis.read(plain_reads.sqlite_rows(con))
+        # The next file is read while this one is written: the commit waits for the disk
+        # (synchronous=FULL), and reading needs no database. Reading has no effect, so a
+        # file read ahead of a cancel is simply not used.
+        reader = stack.enter_context(ThreadPoolExecutor(1, thread_name_prefix="thidua-read"))
+        ahead = reader.submit(_read, basis, files[0]) if files else None
+        for i, path in enumerate(files):
+            if report is not None and not report(i, len(files), path.name):
+                outcomes += [FileOutcome(p, Status.CANCELLED) for p in files[i:]]
+                break
+            assert ahead is not None
+            this = ahead
+            ahead = reader.submit(_read, basis, files[i + 1]) if i + 1 < len(files) else None
+            with collection_paused():  # one file's objects: bounded, freed after it
+                try:
+                    read = this.result()
+                    outcome = (
+                        read if isinstance(read, FileOutcome)
+                        else _write(db, con, basis, path, read, received_on, channel, replace)
+                    )  # fmt: skip
+                except Exception as exc:  # a full disk, a locked database...: the others go
+                    outcome = FileOutcome(
+                        path, Status.REFUSED, problems=(f"{path.name}: chưa nhập — {_why(exc)}",)
+                    )
+                outcomes.append(outcome)
     if report is not None:
         report(len(files), len(files), "")
     return outcomes
+
+
+@dataclass(frozen=True)
+class _Basis:
+    """What every file of a batch is read against: the plan, the units, their former names."""
+
+    plan: Plan
+    units: dict[str, Unit]
+    former: dict[str, list[str]]
+    kinds: dict[str, str]  # unit code -> kind
+    names: dict[str, str]  # unit code -> name
+
+    @classmethod
+    def read(cls, rows: plain_reads.Rows) -> _Basis:
+        plan = plain_reads.plan(rows)
+        units = {u.code: u for u in plain_reads.units(rows)}
+        history = plain_reads.name_history(rows)
+        return cls(
+            plan,
+            units,
+            {code: [n for n, _until in h] for code, h in history.items()},
+            {code: u.kind for code, u in units.items()},
+            {code: u.name for code, u in units.items()},
+        )
 
 
 def _why(exc: Exception) -> str:
@@ -160,22 +205,40 @@ def batch_summary(outcomes: list[FileOutcome]) -> str:
     return "\n".join(lines)
 
 
-def _import_one(db, plan, units, known, path, received_on, channel, replace, former) -> FileOutcome:  # type: ignore[no-untyped-def]
+def _read(basis: _Basis, path: Path) -> FormData | FileOutcome:
+    """The file's form, or its refusal (on the reading thread: touches no database)."""
     if not path.is_file():
         return FileOutcome(path, Status.REFUSED, problems=(f"{path.name}: không tìm thấy tệp",))
     try:
-        form = read_form(
+        return read_form(
             path,
-            plan,
-            known_units=known,
-            unit_names={c: u.name for c, u in units.items()},
-            former_names=former,
+            basis.plan,
+            known_units=basis.kinds,
+            unit_names=basis.names,
+            former_names=basis.former,
         )
     except FormRejected as exc:
         return FileOutcome(path, Status.REFUSED, problems=tuple(str(p) for p in exc.problems))
+
+
+def _write(
+    db: Database,
+    con: sqlite3.Connection | None,
+    basis: _Basis,
+    path: Path,
+    form: FormData,
+    received_on: dt.date,
+    channel: str,
+    replace: bool,
+) -> FileOutcome:
+    units = basis.units
     unit = units[form.unit]
-    period = plan.period(form.period)
-    base = {"unit_code": unit.code, "unit_name": unit.name, "period_code": period.code}
+    period = basis.plan.period(form.period)
+    base: dict[str, Any] = {
+        "unit_code": unit.code,
+        "unit_name": unit.name,
+        "period_code": period.code,
+    }
     if all(v.is_blank for v in form.values.values()):
         return FileOutcome(
             path,
@@ -184,21 +247,7 @@ def _import_one(db, plan, units, known, path, received_on, channel, replace, for
             **base,
         )
     try:
-        with db.transaction(f"Nhập biểu mẫu {path.name}") as s:
-            result = save_submission(
-                s,
-                plan,
-                unit.code,
-                period.code,
-                form.values,
-                received_on=received_on,
-                channel=channel,
-                replace=replace,
-                source_file=path.name,
-                source_sha256=form.source_sha256,
-                prepared_by=form.prepared_by or "",
-                same_file_is_noop=True,
-            )
+        result = _save(db, con, basis.plan, form, path, received_on, channel, replace)
     except SubmissionExists as exc:
         return FileOutcome(path, Status.EXISTS, changes=tuple(exc.changes), **base)
     except DomainError as exc:
@@ -216,6 +265,57 @@ def _import_one(db, plan, units, known, path, received_on, channel, replace, for
     )
 
 
+def _save(
+    db: Database,
+    con: sqlite3.Connection | None,
+    plan: Plan,
+    form: FormData,
+    path: Path,
+    received_on: dt.date,
+    channel: str,
+    replace: bool,
+) -> SaveResult:
+    """The form's submission, in its own transaction: on a file a new one (or the very
+    file again) through sqlite3 alone; replacing one, or on a server, through the session."""
+    reason = f"Nhập biểu mẫu {path.name}"
+    if con is not None:
+        with db.plain_transaction(con):
+            result = save_new_submission(
+                con,
+                plain_reads.sqlite_rows(con),
+                plan,
+                form.unit,
+                form.period,
+                form.values,
+                received_on=received_on,
+                channel=channel,
+                source_file=path.name,
+                source_sha256=form.source_sha256,
+                prepared_by=form.prepared_by or "",
+                user=db.user,
+                reason=reason,
+            )
+        if result is not None:
+            return result
+    from ..store.submissions import save_submission
+
+    with db.transaction(reason) as s:
+        return save_submission(
+            s,
+            plan,
+            form.unit,
+            form.period,
+            form.values,
+            received_on=received_on,
+            channel=channel,
+            replace=replace,
+            source_file=path.name,
+            source_sha256=form.source_sha256,
+            prepared_by=form.prepared_by or "",
+            same_file_is_noop=True,
+        )
+
+
 @dataclass(frozen=True)
 class TemplateBasis:
     """What the blank forms are written from (desktop.exchange.form_template.write_form)."""
@@ -227,6 +327,9 @@ class TemplateBasis:
 
 def template_basis(db: Database, period_code: str | None = None) -> TemplateBasis:
     """The plan, the office's name and every unit; refuses an unknown `period_code`."""
+    from ..store.office import load_office
+    from ..store.plans import load_plan, period_row, unit_infos
+
     with db.reading() as s:
         plan = load_plan(s)
         if period_code is not None:

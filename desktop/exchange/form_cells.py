@@ -17,7 +17,7 @@ from desktop.domain.errors import ValueProblem
 from desktop.domain.values import HOW_TO_TYPE_A_DAY, parse_day, parse_flag
 from desktop.domain.vnformat import number as vn_number
 
-from .xlsx_cells import XCell
+from .xlsx_cells import XCell, XSheet
 
 __all__ = [
     "CellProblem",
@@ -28,6 +28,7 @@ __all__ = [
     "as_text",
     "formula_reason",
     "is_blank",
+    "labels",
     "norm",
     "short",
 ]
@@ -49,6 +50,19 @@ def norm(text: Any) -> str:
 @functools.lru_cache(maxsize=4096)  # a form's labels repeat: every cell is compared often
 def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+def labels(sheet: XSheet) -> list[tuple[int, int, str, XCell]]:
+    """Every cell of `sheet` that holds text, by row then column, with its text as
+    labels are compared (`norm`): (row, column, text, cell), worked out once per sheet."""
+    found: list[tuple[int, int, str, XCell]] | None = sheet.derived.get("labels")
+    if found is None:
+        found = sheet.derived["labels"] = [
+            (r, c, _norm(cell.value), cell)
+            for (r, c), cell in sheet.in_order()
+            if isinstance(cell.value, str)
+        ]
+    return found
 
 
 def short(text: str, limit: int = 40) -> str:
@@ -103,10 +117,12 @@ def _common(cell: XCell | None) -> XCell | None:
 _QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
 
 
+@functools.lru_cache(maxsize=256)  # a workbook has a handful of number formats
 def _format_core(fmt: str) -> str:
     return _QUOTED.sub("", fmt or "")
 
 
+@functools.lru_cache(maxsize=256)
 def is_date_format(fmt: str) -> bool:
     core = _format_core(fmt).lower()
     if core in ("general", "@", ""):

@@ -32,6 +32,7 @@ from .form_cells import (
     as_text,
     formula_reason,
     is_blank,
+    labels,
     norm,
     short,
 )
@@ -51,7 +52,7 @@ from .form_contract import (
 )
 from .form_table import FOOTER, Table, locate
 from .xlsx_cells import XBook, XCell, XSheet, read_book, ref
-from .xlsx_safety import MAX_RATIO, MAX_UNPACKED_BYTES, UnsafePackage, check_package
+from .xlsx_safety import MAX_RATIO, MAX_UNPACKED_BYTES, UnsafePackage, unpack_package
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 SUPPORTED_VERSIONS = tuple(sorted({"1", FORMAT_VERSION}))
@@ -180,11 +181,10 @@ class _Reader:
         data = self._read_bytes()
         sha = hashlib.sha256(data).hexdigest()
         try:
-            zf = check_package(data)
+            parts = unpack_package(data)
         except UnsafePackage as exc:
             raise self.fatal(exc.reason) from None
-        with zf:
-            book = read_book(zf)
+        book = read_book(parts)
         self.date1904 = book.date1904
         sheet = self._form_sheet(book)
         meta = self._read_meta(book)
@@ -247,7 +247,11 @@ class _Reader:
             )
         try:
             with self.path.open("rb") as fh:
-                data = fh.read(MAX_FILE_BYTES + 1)
+                # as much as the file holds (a buffer of the largest size allowed would be
+                # mapped and unmapped for every file), and what it may have grown by since
+                data = fh.read(size + 1)
+                if len(data) > size:
+                    data += fh.read(MAX_FILE_BYTES + 1 - len(data))
         except OSError:
             raise self.fatal(
                 "không mở được tệp (tệp đang bị khóa hoặc không có quyền đọc)"
@@ -303,7 +307,7 @@ class _Reader:
             )
             return {}
         meta: dict[str, Any] = {}
-        for (r, c), cell in sorted(sheet.cells.items()):
+        for (r, c), cell in sheet.in_order():
             if c != 1 or is_blank(cell) or r > 200:
                 continue
             key = norm(cell.value) if isinstance(cell.value, str) else str(cell.value)
@@ -369,10 +373,9 @@ class _Reader:
         if unit in (None, "") or period in (None, ""):
             return
         lines: dict[str, XCell] = {}
-        for _rc, found in sorted(sheet.cells.items()):
-            text = norm(found.value)
-            for label in (L_UNIT, L_PERIOD):
-                if text.startswith(norm(label)) and label not in lines:
+        for _r, _c, text, found in labels(sheet):
+            for label, start in _HEADING:
+                if text.startswith(start) and label not in lines:
                     lines[label] = found
         names = {n for u in self.plan.units if u.code == unit for n in (u.name,)}
         if unit in self.unit_names:
@@ -495,11 +498,10 @@ class _Reader:
     def _read_footer(
         self, sheet: XSheet, table: Table
     ) -> tuple[str | None, str | None, dt.date | None]:
-        labels = {norm(label): label for label in FOOTER}
         found: dict[str, XCell | None] = {}
-        cells = sorted(sheet.cells.items())
-        for (r, c), label_cell in cells:
-            label = labels.get(norm(label_cell.value))
+        cells = sheet.in_order()
+        for r, c, text, _label_cell in labels(sheet):
+            label = _FOOTER_LABELS.get(text)
             if r < table.end_row or label is None or label in found:
                 continue
             found[label] = next(
@@ -531,8 +533,12 @@ class _Reader:
 _BAD = object()
 
 
+_HEADING = ((L_UNIT, norm(L_UNIT)), (L_PERIOD, norm(L_PERIOD)))
+_FOOTER_LABELS = {norm(label): label for label in FOOTER}
+
+
 def _has_code(sheet: XSheet, codes: set[str]) -> XCell | None:
-    for _rc, cell in sorted(sheet.cells.items()):
+    for _rc, cell in sheet.in_order():
         if isinstance(cell.value, str) and cell.value.strip() in codes:
             return cell
     return None

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from desktop.domain.plan import Indicator, Plan
 
-from .form_cells import is_blank, norm, short
+from .form_cells import is_blank, labels, norm, short
 from .form_contract import (
     H_CODE,
     H_DENOMINATOR,
@@ -42,6 +42,24 @@ R_HIDDEN_COL = "cột {col} ('{label}') đang bị ẩn; hãy bỏ ẩn cột (U
 R_MERGED = "ô bị gộp (merge) thành vùng {area}; hãy bỏ gộp ô (Unmerge) để mỗi ô một số liệu"
 
 
+_WANTED = {norm(h): h for h in REQUIRED + OPTIONAL}
+_PREPARED_BY = norm(L_PREPARED_BY)
+_FOOTER = frozenset(norm(f) for f in FOOTER)
+_BY_LABEL: dict[int, tuple[Plan, dict[str, Indicator]]] = {}
+
+
+def _by_label(plan: Plan) -> dict[str, Indicator]:
+    """The indicators by the text of their row's label (with or without the ratio's
+    notes), once per plan: every form of a batch is read against the same one."""
+    found = _BY_LABEL.get(id(plan))
+    if found is None or found[0] is not plan:
+        by_label = {norm(row_label(i)): i for i in plan.indicators}
+        by_label.update({norm(i.name): i for i in plan.indicators})
+        _BY_LABEL.clear()  # one plan at a time; the entry keeps it alive (its id stays its)
+        found = _BY_LABEL[id(plan)] = (plan, by_label)
+    return found[1]
+
+
 @dataclass(frozen=True)
 class Table:
     header_row: int
@@ -52,10 +70,10 @@ class Table:
 
 def _header_rows(sheet: XSheet) -> list[tuple[int, dict[str, list[int]]]]:
     """Rows that contain 'Mã', with the columns of every header label in them."""
-    wanted = {norm(h): h for h in REQUIRED + OPTIONAL}
+    wanted = _WANTED
     by_row: dict[int, dict[str, list[int]]] = {}
-    for (r, c), cell in sorted(sheet.cells.items()):
-        h = wanted.get(norm(cell.value))
+    for r, c, text, _cell in labels(sheet):
+        h = wanted.get(text)
         if h is not None:
             by_row.setdefault(r, {}).setdefault(h, []).append(c)
     return sorted((r, cols) for r, cols in by_row.items() if H_CODE in cols)
@@ -89,10 +107,7 @@ def locate(sheet: XSheet, plan: Plan, unit_kind: str | None, problem: Report) ->
         return None
     cols = {h: cs[0] for h, cs in found.items()}
 
-    footer = [
-        r for (r, _c), cell in sorted(sheet.cells.items())
-        if r > hrow and norm(cell.value) == norm(L_PREPARED_BY)
-    ]  # fmt: skip
+    footer = [r for r, _c, text, _cell in labels(sheet) if r > hrow and text == _PREPARED_BY]
     if not footer:
         problem(
             None,
@@ -118,8 +133,7 @@ def _bind(
     cells = sheet.cells
     c_code, c_name = cols[H_CODE], cols[H_NAME]
     known_cols = set(cols.values())
-    by_label = {norm(row_label(i)): i for i in plan.indicators}
-    by_label.update({norm(i.name): i for i in plan.indicators})
+    by_label = _by_label(plan)
     codes = {i.code for i in plan.indicators}
     by_row: dict[int, list[XCell]] = {}
     for (rr, _c), cell in cells.items():
@@ -183,7 +197,7 @@ def _bind(
                     f"thiếu dòng của chỉ tiêu '{ind.code}' ({short(ind.name, 60)}): dòng đã bị "
                     "xóa hoặc mã đã bị sửa; hãy dùng biểu mẫu được gửi",
                 )
-    for (r, c), cell in sorted(cells.items()):
+    for (r, c), cell in sheet.in_order():
         if isinstance(cell.value, str) and cell.value.strip() in codes and cell.formula is None:
             if not (hrow < r < end and c == c_code):
                 problem(
@@ -244,10 +258,7 @@ def _check_layout(sheet: XSheet, table: Table, problem: Report) -> None:
     for c, label in sorted(key_cols.items()):
         if c in sheet.hidden_cols:
             problem(ref(hrow, c), R_HIDDEN_COL.format(col=col_letter(c), label=label))
-    footer_rows = {
-        r for (r, _c), cell in sheet.cells.items() if r >= end and norm(cell.value) in
-        {norm(f) for f in FOOTER}
-    }  # fmt: skip
+    footer_rows = {r for r, _c, text, _cell in labels(sheet) if r >= end and text in _FOOTER}
     for r1, c1, r2, c2 in sorted(sheet.merged):
         area = f"{ref(r1, c1)}:{ref(r2, c2)}"
         in_table = r1 <= end - 1 and r2 >= hrow and any(c1 <= c <= c2 for c in key_cols)

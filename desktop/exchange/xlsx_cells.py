@@ -18,8 +18,9 @@ import functools
 import math
 import posixpath
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 from xml.parsers import expat
 
 __all__ = ["XBook", "XCell", "XSheet", "XlsxError", "read_book", "col_letter", "ref"]
@@ -41,12 +42,12 @@ class XlsxError(Exception):
     """The package is not a workbook this reader understands."""
 
 
-@dataclass(frozen=True, slots=True)
-class XCell:
+class XCell(NamedTuple):
     """One cell. `kind`: 'n' number, 's' text, 'b' TRUE/FALSE, 'e' error value,
     'd' ISO date text. `value` is the literal value, or a formula's cached result
     (None when the file holds none). `formula` is None when the cell has no formula
-    ('' for a cell sharing another cell's formula)."""
+    ('' for a cell sharing another cell's formula). A tuple: a form has hundreds of
+    cells, and a tuple is made several times faster than a frozen dataclass."""
 
     row: int
     col: int
@@ -68,6 +69,15 @@ class XSheet:
     hidden_rows: set[int] = field(default_factory=set)
     hidden_cols: set[int] = field(default_factory=set)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2
+    # views a reader derives from the cells, computed once (see in_order)
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def in_order(self) -> list[tuple[tuple[int, int], XCell]]:
+        """The cells by row, then column: sorted once (a reader walks them often)."""
+        found: list[tuple[tuple[int, int], XCell]] | None = self.derived.get("in_order")
+        if found is None or len(found) != len(self.cells):
+            found = self.derived["in_order"] = sorted(self.cells.items())
+        return found
 
     def merge_at(self, row: int, col: int) -> tuple[int, int, int, int] | None:
         for m in self.merged:
@@ -89,6 +99,7 @@ class XBook:
         return next((s for s in self.sheets if s.name == name), None)
 
 
+@functools.lru_cache(maxsize=256)  # a form has seven columns
 def col_letter(col: int) -> str:
     out = ""
     while col > 0:
@@ -97,6 +108,7 @@ def col_letter(col: int) -> str:
     return out
 
 
+@functools.lru_cache(maxsize=8192)  # the forms of a batch name the same cells
 def ref(row: int, col: int) -> str:
     return f"{col_letter(col)}{row}"
 
@@ -137,15 +149,12 @@ def _parse(data: bytes, start: Any, end: Any = None, chars: Any = None) -> None:
 # ---- package parts ------------------------------------------------------------------
 
 
-def _rels(zf: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
+def _rels(parts: Mapping[str, bytes], part: str) -> dict[str, tuple[str, str]]:
     """Id -> (type, target path inside the package) of a part's relationships."""
     folder, base = posixpath.split(part)
-    name = posixpath.join(folder, "_rels", base + ".rels")
-    out: dict[str, tuple[str, str]] = {}
-    try:
-        data = zf.read(name)
-    except KeyError:
-        return out
+    data = parts.get(posixpath.join(folder, "_rels", base + ".rels"))
+    if data is None:
+        return {}
     return dict(_parse_rels(folder, data))
 
 
@@ -227,90 +236,86 @@ def _number_formats(data: bytes) -> tuple[str, ...]:
     return tuple(custom.get(i, _BUILTIN_FORMATS.get(i, "General")) for i in xfs)
 
 
-class _SheetParser:
-    def __init__(self, sheet: XSheet, strings: list[str], formats: tuple[str, ...]) -> None:
-        self.sheet = sheet
-        self.strings = strings
-        self.formats = formats
-        self.row = 0
-        self.col = 0
-        self.attrs: dict[str, str] = {}
-        self.v: list[str] | None = None
-        self.f: list[str] | None = None
-        self.inline: list[str] | None = None
-        self.buf: list[str] | None = None
-        self.phonetic = 0
+def _read_sheet(
+    data: bytes, sheet: XSheet, strings: list[str], formats: tuple[str, ...]
+) -> None:
+    """The cells, hidden rows and columns and merged ranges of one worksheet part.
 
-    def start(self, tag: str, attrs: dict[str, str]) -> None:
-        t = tag.rpartition(":")[2]  # _local, inlined: called for every element
+    One expat pass with its handlers as closures over local state: they run for every
+    element of the sheet (a form has about 450), so each saves what it can."""
+    cells = sheet.cells
+    hidden_rows = sheet.hidden_rows
+    split_ref = _split_ref
+    n_formats = len(formats)
+    row = col = phonetic = 0
+    attrs: dict[str, str] = {}
+    v: list[str] | None = None
+    f: list[str] | None = None
+    inline: list[str] | None = None
+    buf: list[str] | None = None
+
+    def start(tag: str, a: dict[str, str]) -> None:
+        nonlocal row, col, attrs, v, f, inline, buf, phonetic
+        t = tag.rpartition(":")[2]  # _local, inlined
         if t == "c":
-            r = attrs.get("r")
+            r = a.get("r")
             if r:
-                self.row, self.col = _split_ref(r)
+                row, col = split_ref(r)
             else:
-                self.col += 1
-            self.attrs = attrs
-            self.v = self.f = self.inline = None
-        elif t == "v":
-            self.v = []
-            self.buf = self.v
-        elif t == "f":
-            self.f = []
-            self.buf = self.f
+                col += 1
+            attrs = a
+            v = f = inline = None
         elif t == "is":
-            self.inline = []
-        elif t == "rPh":
-            self.phonetic += 1
-        elif t == "t" and self.inline is not None and not self.phonetic:
-            self.buf = self.inline
+            inline = []
+        elif t == "t":
+            if inline is not None and not phonetic:
+                buf = inline
+        elif t == "v":
+            v = buf = []
+        elif t == "f":
+            f = buf = []
         elif t == "row":
-            r = attrs.get("r")
-            self.row = int(r) if r else self.row + 1
-            self.col = 0
-            if _true(attrs.get("hidden")):
-                self.sheet.hidden_rows.add(self.row)
-        elif t == "col":
-            if _true(attrs.get("hidden")):
-                lo, hi = int(attrs.get("min", "0")), int(attrs.get("max", "0"))
-                self.sheet.hidden_cols.update(range(lo, min(hi, 16384) + 1))
-        elif t == "mergeCell":
-            a, _, b = attrs.get("ref", "").partition(":")
-            (r1, c1), (r2, c2) = _split_ref(a), _split_ref(b or a)
-            self.sheet.merged.append((min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)))
-
-    def end(self, tag: str) -> None:
-        t = tag.rpartition(":")[2]
-        if t in ("v", "f", "t"):
-            self.buf = None
+            r = a.get("r")
+            row = int(r) if r else row + 1
+            col = 0
+            if _true(a.get("hidden")):
+                hidden_rows.add(row)
         elif t == "rPh":
-            self.phonetic -= 1
-        elif t == "c":
-            self._cell()
+            phonetic += 1
+        elif t == "col":
+            if _true(a.get("hidden")):
+                lo, hi = int(a.get("min", "0")), int(a.get("max", "0"))
+                sheet.hidden_cols.update(range(lo, min(hi, 16384) + 1))
+        elif t == "mergeCell":
+            first, _, last = a.get("ref", "").partition(":")
+            (r1, c1), (r2, c2) = split_ref(first), split_ref(last or first)
+            sheet.merged.append((min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)))
 
-    def chars(self, text: str) -> None:
-        if self.buf is not None:
-            self.buf.append(text)
+    def end(tag: str) -> None:
+        nonlocal buf, phonetic
+        t = tag.rpartition(":")[2]
+        if t == "c":
+            cell()
+        elif t == "t" or t == "v" or t == "f":
+            buf = None
+        elif t == "rPh":
+            phonetic -= 1
 
-    def _cell(self) -> None:
-        a = self.attrs
-        t = a.get("t", "n")
-        raw = None if self.v is None else "".join(self.v)
-        formula = None if self.f is None else "".join(self.f)
+    def chars(text: str) -> None:
+        if buf is not None:
+            buf.append(text)
+
+    def cell() -> None:
+        t = attrs.get("t", "n")
+        raw = None if v is None else "".join(v)
+        formula = None if f is None else "".join(f)
         value: str | float | bool | None
         kind = t
         if t == "inlineStr":
-            kind, value = "s", "".join(self.inline or [])
+            kind, value = "s", "".join(inline or [])
         elif t == "s":
             kind = "s"
-            value = None if raw is None else self.strings[int(raw)]
-        elif t == "str":
-            kind, value = "s", raw
-        elif t == "b":
-            value = None if raw is None else _true(raw)
-        elif t == "e":
-            value = raw
-        elif t == "d":
-            value = raw
+            value = None if raw is None else strings[int(raw)]
         elif t == "n":
             if raw is None or not raw.strip():
                 value = None
@@ -318,28 +323,53 @@ class _SheetParser:
                 value = float(raw)
                 if not math.isfinite(value):
                     kind, value = "e", "#NUM!"
+        elif t == "str":
+            kind, value = "s", raw
+        elif t == "b":
+            value = None if raw is None else _true(raw)
+        elif t == "e" or t == "d":
+            value = raw
         else:
             raise XlsxError(f"unknown cell type {t!r}")
         if value is None and formula is None:
             return  # a formatted empty cell
-        try:
-            style = int(a.get("s", "0"))
-        except ValueError:
-            style = 0
-        fmt = self.formats[style] if 0 <= style < len(self.formats) else "General"
-        cells = self.sheet.cells
+        style = attrs.get("s")
+        fmt = "General"
+        if style is not None:
+            try:
+                i = int(style)
+            except ValueError:
+                i = 0
+            if 0 <= i < n_formats:
+                fmt = formats[i]
+        elif n_formats:
+            fmt = formats[0]
         if len(cells) >= MAX_CELLS:
             raise XlsxError("too many cells")
-        cells[(self.row, self.col)] = XCell(self.row, self.col, kind, value, formula, fmt)
+        cells[(row, col)] = XCell(row, col, kind, value, formula, fmt)
+
+    _parse(data, start, end, chars)
 
 
-def read_book(zf: zipfile.ZipFile) -> XBook:
-    """Every sheet of the workbook in `zf`, in the workbook's order."""
-    root = _rels(zf, "")
+def read_book(package: zipfile.ZipFile | Mapping[str, bytes]) -> XBook:
+    """Every sheet of the workbook in `package` (a zip, or its members unpacked by
+    xlsx_safety.unpack_package), in the workbook's order."""
+    if isinstance(package, zipfile.ZipFile):
+        zf = package
+        package = {name: zf.read(name) for name in dict.fromkeys(zf.namelist())}
+    parts: Mapping[str, bytes] = package
+
+    def read(name: str) -> bytes:
+        data = parts.get(name)
+        if data is None:
+            raise XlsxError(f"missing part {name!r}")
+        return data
+
+    root = _rels(parts, "")
     book_part = next(
         (path for typ, path in root.values() if typ.endswith(_OFFICE_DOC)), "xl/workbook.xml"
     )
-    rels = _rels(zf, book_part)
+    rels = _rels(parts, book_part)
     entries: list[tuple[str, str, str]] = []  # name, state, relationship id
     flags = {"date1904": False}
 
@@ -351,15 +381,15 @@ def read_book(zf: zipfile.ZipFile) -> XBook:
         elif t == "workbookPr":
             flags["date1904"] = _true(attrs.get("date1904"))
 
-    _parse(zf.read(book_part), start)
+    _parse(read(book_part), start)
 
     strings: list[str] = []
     formats: tuple[str, ...] = ()
     for typ, path in rels.values():
-        if typ.endswith("/sharedStrings") and path in zf.namelist():
-            strings = _shared_strings(zf.read(path))
-        elif typ.endswith("/styles") and path in zf.namelist():
-            formats = _number_formats(zf.read(path))
+        if typ.endswith("/sharedStrings") and path in parts:
+            strings = _shared_strings(parts[path])
+        elif typ.endswith("/styles") and path in parts:
+            formats = _number_formats(parts[path])
 
     sheets: list[XSheet] = []
     for name, state, rid in entries:
@@ -368,6 +398,5 @@ def read_book(zf: zipfile.ZipFile) -> XBook:
         sheets.append(sheet)
         if not typ.endswith("/worksheet"):
             continue  # a chart sheet or a dialog sheet: no cells
-        parser = _SheetParser(sheet, strings, formats)
-        _parse(zf.read(path), parser.start, parser.end, parser.chars)
+        _read_sheet(read(path), sheet, strings, formats)
     return XBook(sheets=sheets, date1904=flags["date1904"])

@@ -3,38 +3,27 @@
 Hooked on the session's `after_flush`: object ids are known and attribute history
 still holds the old values. Rows go in through the flush's own connection.
 
-Bulk writes that bypass the ORM (`AuditedInserts`) write the very same entries
-themselves, so the trail does not depend on how a row was written.
+Bulk writes that bypass the ORM (`AuditedInserts` on a server, store.new_submission's
+plain SQL on a SQLite file) write the very same entries themselves, so the trail does
+not depend on how a row was written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Connection, Float, Table, event, insert, inspect, or_, select
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import Float, Table, event, insert, inspect, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from .models import AuditRow, Base
+from .new_submission import audit_json as _json
+from .new_submission import plain_value as _plain
+from .staff import current_user
 from .versions import VERSION_FIELDS
-
-
-def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name on some Windows set-ups
-        return "?"
-
-
-def _plain(v: Any) -> Any:
-    if isinstance(v, dt.date | dt.datetime):
-        return v.isoformat()
-    return v
 
 
 def _text(v: Any) -> str | None:
@@ -45,10 +34,6 @@ def _text(v: Any) -> str | None:
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
     return str(_plain(v))
-
-
-def _json(data: Mapping[str, Any]) -> str:
-    return json.dumps({k: _plain(v) for k, v in data.items()}, ensure_ascii=False, default=str)
 
 
 def _row_json(obj: Base) -> str:
@@ -115,11 +100,8 @@ class AuditedInserts:
         if not rows:
             return []
         statement, attrs, floats = _insert_of(model)
-        connection = self.session.connection()
-        stored = _sqlite_inserted(connection, model, attrs, rows)
-        if stored is None:
-            result = connection.execute(statement, list(rows)).all()
-            stored = [{key: row._mapping[column] for key, column in attrs} for row in result]
+        result = self.session.connection().execute(statement, list(rows)).all()
+        stored = [{key: row._mapping[column] for key, column in attrs} for row in result]
         for data in stored:
             for key in floats:  # RETURNING gives 35 for the 35.0 that a REAL column stores
                 if isinstance(data[key], int):
@@ -142,81 +124,6 @@ def _insert_of(model: type[Base]) -> tuple[Any, list[tuple[str, Any]], frozenset
         statement = insert(table).returning(*table.c, sort_by_parameter_order=True)
         found = _INSERTS[model] = (statement, attrs, floats)
     return found
-
-
-_SQLITE_SHAPES: dict[type[Base], tuple[Any, ...]] = {}
-
-
-def _sqlite_shape(dialect: Any, model: type[Base], attrs: list[tuple[str, Any]]) -> tuple[Any, ...]:
-    """What `_sqlite_inserted` needs of `model`'s table, worked out once: () when a
-    column's default is not a plain value or function (Core then writes the rows)."""
-    table = cast(Table, model.__table__)
-    defaults: dict[str, Any] = {}
-    for column in table.c:
-        default = column.default
-        if default is None:
-            continue
-        if not (default.is_scalar or default.is_callable):
-            return ()
-        defaults[column.key] = default
-    names = {column.key: column.name for column in table.c}
-    binds = {
-        column.key: column.type.dialect_impl(dialect).bind_processor(dialect)
-        for column in table.c
-    }
-    results = [
-        (key, column.type.dialect_impl(dialect).result_processor(dialect, None))
-        for key, column in attrs
-    ]
-    returning = ", ".join(f'"{column.name}"' for _, column in attrs)
-    return table.name, defaults, names, binds, results, returning
-
-
-def _sqlite_inserted(
-    connection: Connection,
-    model: type[Base],
-    attrs: list[tuple[str, Any]],
-    rows: Sequence[Mapping[str, Any]],
-) -> list[dict[str, Any]] | None:
-    """On a SQLite file, `rows` inserted through the driver's own connection, in the
-    session's transaction, each read back by RETURNING: what Core's INSERT ... RETURNING
-    stores and returns (the columns' Python defaults, SQLAlchemy's own conversions both
-    ways), for a fraction of its cost per statement, which an import pays per file.
-    None (Core then does it) on a server, or for a default that is not a plain value."""
-    dialect = connection.dialect
-    if dialect.name != "sqlite":
-        return None
-    shape = _SQLITE_SHAPES.get(model)
-    if shape is None:
-        shape = _SQLITE_SHAPES[model] = _sqlite_shape(dialect, model, attrs)
-    if not shape:
-        return None
-    table_name, defaults, names, binds, results, returning = shape
-    driver = connection.connection.driver_connection
-    assert driver is not None
-    out: list[dict[str, Any]] = []
-    for row in rows:
-        given = dict(row)
-        for key, default in defaults.items():
-            if key not in given:
-                given[key] = default.arg(None) if default.is_callable else default.arg
-        params = [binds[k](v) if binds[k] is not None else v for k, v in given.items()]
-        columns = ", ".join(f'"{names[k]}"' for k in given)
-        sql = (
-            f'INSERT INTO "{table_name}" ({columns}) VALUES ({", ".join("?" * len(given))}) '
-            f"RETURNING {returning}"
-        )
-        try:
-            (fetched,) = driver.execute(sql, params).fetchall()  # to its end: done
-        except dialect.loaded_dbapi.Error as exc:  # named as Core names it (a full disk...)
-            raise DBAPIError.instance(
-                sql, params, exc, dialect.loaded_dbapi.Error, hide_parameters=True  # as the engine
-            ) from exc
-        out.append(
-            {key: (proc(fetched[i]) if proc is not None else fetched[i])
-             for i, (key, proc) in enumerate(results)}
-        )
-    return out
 
 
 def _after_flush(session: Session, _ctx: object) -> None:

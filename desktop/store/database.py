@@ -130,8 +130,7 @@ class Database:
 
     @cached_property
     def user(self) -> str:
-        from .audit import current_user
-        from .staff import who
+        from .staff import current_user, who
 
         login = self.location.url.username if self.location.url is not None else None
         return who(login, current_user())
@@ -205,8 +204,8 @@ class Database:
                 migrate.refuse_newer(path)
             db = cls(path, None, lock)
             db.backup_done = done
-            if write:
-                migrate.upgrade(db.engine, path)
+            if write and not (exists and migrate.stored_revision(path) == migrate.HEAD_REVISION):
+                migrate.upgrade(db.engine, path)  # an up-to-date file needs no engine yet
             else:
                 migrate.refuse_older_for_read(path)
         except BaseException:
@@ -268,6 +267,55 @@ class Database:
         with closing(con):
             con.execute("PRAGMA busy_timeout=5000")
             yield con
+
+    @contextmanager
+    def plain_writing(self) -> Iterator[sqlite3.Connection]:
+        """A sqlite3 connection to a file opened for writing, with the engine's pragmas
+        (WAL, synchronous=FULL: a commit is on the disk when it returns), for a bulk write
+        that needs neither the ORM nor SQLAlchemy (store/new_submission.py); each of its
+        transactions in `plain_transaction`. Closed after the block."""
+        if self.is_server or not self.writable:
+            raise StoreError("Ghi trực tiếp bằng sqlite3 chỉ dùng được với tệp SQLite mở để ghi.")
+        con = None
+        try:
+            con = sqlite3.connect(self.path, isolation_level=None)
+            _set_pragmas(con, None)
+        except sqlite3.Error as exc:
+            if con is not None:
+                con.close()
+            named = self._plain_named(exc)
+            if named is not None:
+                raise named from exc
+            raise
+        with closing(con):
+            yield con
+
+    @contextmanager
+    def plain_transaction(self, con: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+        """One transaction on `con` (from plain_writing): committed whole, or rolled back
+        whole; a failure of the file (disk full, locked, damaged) named for people."""
+        try:
+            con.execute("BEGIN IMMEDIATE")
+            yield con
+            con.execute("COMMIT")
+        except BaseException as exc:
+            if con.in_transaction:
+                try:
+                    con.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass  # SQLite rolled it back itself (a full disk, an I/O error)
+            named = self._plain_named(exc)
+            if named is not None:
+                raise named from exc
+            raise
+
+    def _plain_named(self, exc: BaseException) -> StoreError | StorageError | None:
+        if not isinstance(exc, sqlite3.Error):
+            return None
+        from .recognize import recognized
+
+        known = recognized(exc, self.path)
+        return known if isinstance(known, StoreError | StorageError) else None
 
     def close(self) -> None:
         self.writable = False

@@ -203,6 +203,21 @@ def former_names(rows: Rows, on: dt.date) -> dict[int, str]:
     return out
 
 
+def name_history(rows: Rows) -> dict[str, list[tuple[str, dt.date]]]:
+    """unit code -> its former names with the last day each was valid, oldest first."""
+    out: dict[str, list[tuple[str, dt.date]]] = {}
+    for code, name, valid_to in rows(
+        "SELECT u.code, n.name, n.valid_to FROM unit_name n JOIN unit u ON u.id = n.unit_id "
+        "ORDER BY u.code, n.valid_to", {}
+    ):
+        out.setdefault(code, []).append((name, _day(valid_to)))  # type: ignore[arg-type]
+    return out
+
+
+def no_unit(code: str) -> StoreError:
+    return StoreError(f"Không có đơn vị mã '{code}' trong kế hoạch.")
+
+
 def no_period(rows: Rows, code: str) -> StoreError:
     known = ", ".join(r[0] for r in rows("SELECT code FROM period ORDER BY starts", {}))
     return StoreError(f"Không có kỳ báo cáo '{code}'. Các kỳ có: {known}")

@@ -28,7 +28,7 @@ from .models import (
     UnitNameRow,
     UnitRow,
 )
-from .plain import table_of
+from .plain_reads import no_unit
 
 
 def has_plan(session: Session) -> bool:
@@ -193,15 +193,7 @@ def former_names(session: Session, on: dt.date) -> dict[int, str]:
 
 def name_history(session: Session) -> dict[str, list[tuple[str, dt.date]]]:
     """unit code -> its former names with the last day each was valid, oldest first."""
-    n, u = table_of(UnitNameRow).c, table_of(UnitRow).c
-    out: dict[str, list[tuple[str, dt.date]]] = {}
-    for code, name, valid_to in session.connection().execute(
-        select(u.code, n.name, n.valid_to).join_from(table_of(UnitNameRow), table_of(UnitRow),
-                                                     u.id == n.unit_id)
-        .order_by(u.code, n.valid_to)
-    ):
-        out.setdefault(code, []).append((name, valid_to))
-    return out
+    return plain_reads.name_history(session_rows(session))
 
 
 def no_period(session: Session, code: str) -> StoreError:
@@ -213,10 +205,6 @@ def period_row(session: Session, code: str) -> PeriodRow:
     if row is None:
         raise no_period(session, code)
     return row
-
-
-def no_unit(code: str) -> StoreError:
-    return StoreError(f"Không có đơn vị mã '{code}' trong kế hoạch.")
 
 
 def unit_row(session: Session, code: str) -> UnitRow:

@@ -16,6 +16,16 @@ from .errors import StoreError
 MAX_LENGTH = 100
 
 
+def current_user() -> str:
+    """The account's name (the audit trail's user when no staff name is set)."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name on some Windows set-ups
+        return "?"
+
+
 def staff_file() -> Path:
     from ..paths import data_dir
 

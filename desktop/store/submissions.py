@@ -3,58 +3,39 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from ..domain.errors import ValueProblem
 from ..domain.period_report import (
-    CHANNEL_LABELS,
     PeriodReport,
     ReviewState,
     SubmissionInfo,
     build_period_report,
 )
 from ..domain.plan import Plan
-from ..domain.values import Value, check_received, validate_value
+from ..domain.values import Value
 from ..domain.vnformat import day, number, yes_no
 from . import plain_reads
 from .audit import AuditedInserts
 from .collector import collection_paused
 from .errors import StoreError
 from .models import PeriodRow, ReviewEventRow, SubmissionRow, UnitRow, ValueRow
-from .plain import plain_rows
+from .new_submission import RECEIVED_REASON, insert_new, submission_basis
+from .new_submission import SaveResult as SaveResult  # re-exported: the store's API
+from .new_submission import SubmissionExists as SubmissionExists
 from .plans import (
     no_period,
-    no_unit,
     period_row,
     session_rows,
     unit_infos,
     unit_row,
 )
+from .staff import current_user
 from .versions import check_version, refuse_created_meanwhile, touch
-
-CHANNELS = tuple(CHANNEL_LABELS)
-
-
-class SubmissionExists(StoreError):
-    """A submission exists; the message lists what replacing it would change."""
-
-    def __init__(self, message: str, changes: list[str]) -> None:
-        super().__init__(message)
-        self.changes = changes
-
-
-@dataclass(frozen=True)
-class SaveResult:
-    submission_id: int
-    replaced: bool
-    changes: tuple[str, ...]
-    late_days: int
-    unchanged: bool = False  # the very same source file was recorded before
-    version: int = 1  # of the submission now: what a dialog that keeps editing expects
 
 
 def value_of(row: ValueRow) -> Value:
@@ -92,24 +73,6 @@ def diff_values(plan: Plan, old: Mapping[str, Value], new: Mapping[str, Value]) 
     return changes
 
 
-def validate_all(plan: Plan, unit_kind: str, values: Mapping[str, Value]) -> dict[str, Value]:
-    """Every value checked against its indicator; ValueProblem lists all problems."""
-    problems = []
-    allowed = {i.code for i in plan.indicators_for(unit_kind)}
-    clean: dict[str, Value] = {}
-    for code, v in values.items():
-        if code not in allowed:
-            problems.append(f"{code}: chỉ tiêu không áp dụng cho loại đơn vị này")
-            continue
-        try:
-            clean[code] = validate_value(plan.indicator(code), v)
-        except ValueProblem as exc:
-            problems.append(f"{code}: {exc.message}")
-    if problems:
-        raise ValueProblem("; ".join(problems))
-    return clean
-
-
 def find_submission(session: Session, unit_code: str, period_code: str) -> SubmissionRow | None:
     return session.scalar(
         select(SubmissionRow)
@@ -140,32 +103,18 @@ def save_submission(
     `same_file_is_noop`, the very file recorded before (same SHA-256) changes nothing.
     `expected_version` is the version the person opened (0: there was none then); a
     submission someone else changed or created since is refused, naming who and when."""
-    if channel not in CHANNELS:
-        raise StoreError(f"Kênh nhận không hợp lệ '{channel}' (chỉ nhận: {', '.join(CHANNELS)}).")
-    # Plain rows, not ORM objects: this runs once per imported file.
-    unit = plain_rows(session, UnitRow, code=unit_code).first()
-    if unit is None:
-        raise no_unit(unit_code)
-    period = plain_rows(session, PeriodRow, code=period_code).first()
-    if period is None:
-        raise no_period(session, period_code)
-    try:
-        check_received(received_on, period.starts, dt.date.today())
-    except ValueProblem as exc:
-        raise StoreError(f"Không ghi được báo cáo: {exc.message}.") from None
-    # A blank value is no row: stored, it would read back as a value reported blank.
-    clean = {c: v for c, v in validate_all(plan, unit.kind, values).items() if not v.is_blank}
-    found = plain_rows(session, SubmissionRow, unit_id=unit.id, period_id=period.id).first()
-    late = max(0, (received_on - period.deadline).days)
+    basis = submission_basis(session_rows(session), plan, unit_code, period_code, values,
+                             received_on=received_on, channel=channel)
+    clean, found, late = basis.clean, basis.found, basis.late_days
     if found is not None and same_file_is_noop and source_sha256 == found.source_sha256 != "":
         return SaveResult(found.id, False, (), late, unchanged=True, version=found.version)
-    if found is not None and expected_version is not None:
-        what = f"Báo cáo của {unit.name}, kỳ {period.label},"
-        if expected_version == 0:
-            refuse_created_meanwhile(found, what)
-        check_version(found, expected_version, what)
     if found is not None:
         existing = session.get_one(SubmissionRow, found.id)
+        if expected_version is not None:
+            what = f"Báo cáo của {basis.unit_name}, kỳ {basis.period_label},"
+            if expected_version == 0:
+                refuse_created_meanwhile(existing, what)
+            check_version(existing, expected_version, what)
         old = {r.indicator_code: value_of(r) for r in existing.values}
         changes = diff_values(plan, old, clean)
         if existing.received_on != received_on:
@@ -173,7 +122,7 @@ def save_submission(
         if not replace:
             listing = "\n".join(f"  - {c}" for c in changes) or "  (không có thay đổi số liệu)"
             raise SubmissionExists(
-                f"Đã có báo cáo của {unit.name} cho kỳ {period.label} "
+                f"Đã có báo cáo của {basis.unit_name} cho kỳ {basis.period_label} "
                 f"(nhận ngày {day(existing.received_on)}). Dùng --replace để thay thế; "
                 f"những thay đổi sẽ là:\n{listing}",
                 changes,
@@ -198,15 +147,30 @@ def save_submission(
         touch(session, existing)
         session.flush()
         return SaveResult(existing.id, True, tuple(changes), late, version=existing.version)
-    # A new submission is the bulk of an import: written through Core, audited the same.
+    user = session.info.get("user", "") or ""
+    con = _sqlite_connection(session)
+    if con is not None:  # a file: store.new_submission's plain SQL, the import's own
+        try:
+            sub_id = insert_new(
+                con, basis, received_on=received_on, channel=channel, source_file=source_file,
+                source_sha256=source_sha256, prepared_by=prepared_by, user=user,
+                audit_user=session.info.get("user") or current_user(),
+                reason=session.info.get("reason", ""),
+            )
+        except sqlite3.Error as exc:  # named as the engine names it (a full disk...)
+            raise DBAPIError.instance(
+                None, None, exc, sqlite3.Error, hide_parameters=True
+            ) from exc
+        return SaveResult(sub_id, False, (), late)
+    # On a server the new rows are written through Core, audited the same.
     now = dt.datetime.now().replace(microsecond=0)
     with AuditedInserts(session) as insert_rows:
         (sub_id,) = insert_rows(
             SubmissionRow,
             [
                 {
-                    "unit_id": unit.id,
-                    "period_id": period.id,
+                    "unit_id": basis.unit_id,
+                    "period_id": basis.period_id,
                     "received_on": received_on,
                     "channel": channel,
                     "state": ReviewState.RECEIVED,
@@ -215,7 +179,7 @@ def save_submission(
                     "source_sha256": source_sha256,
                     "prepared_by": prepared_by,
                     "created_at": now,
-                    "changed_by": session.info.get("user", "") or "",
+                    "changed_by": user,
                     "changed_at": now,
                 }
             ],
@@ -243,12 +207,21 @@ def save_submission(
                     "at": now,
                     "from_state": None,
                     "to_state": ReviewState.RECEIVED,
-                    "reason": "Nhận báo cáo",
+                    "reason": RECEIVED_REASON,
                     "user": session.info.get("user", ""),
                 }
             ],
         )
     return SaveResult(sub_id, False, (), late)
+
+
+def _sqlite_connection(session: Session) -> sqlite3.Connection | None:
+    """The driver's connection of the session's transaction on a SQLite file, else None."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return None
+    driver = connection.connection.driver_connection
+    return driver if isinstance(driver, sqlite3.Connection) else None
 
 
 def _value_row(code: str, v: Value) -> ValueRow:
