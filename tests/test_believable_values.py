@@ -297,7 +297,7 @@ MACHINE_DATES = {
     ("desktop/store/backup.py", "strptime"),  # the backup file's own name
     ("desktop/domain/province.py", "fromisoformat"),  # a package's manifest and values
     ("desktop/domain/plan_schema.py", "fromisoformat"),  # TOML dates in a plan file
-    ("desktop/store/plain_reads.py", "fromisoformat"),  # dates as SQLite stores them
+    ("desktop/store/stored_days.py", "fromisoformat"),  # dates as SQLite stores them
 }
 
 

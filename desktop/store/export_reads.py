@@ -15,7 +15,8 @@ import base64
 
 from ..domain.office import OfficeSettings
 from ..domain.proposals import ProposalInfo
-from .plain_reads import _day, _json, former_names, plan_id
+from .plain_reads import _json, former_names, plan_id
+from .stored_days import stored_day as _day
 
 TYPE_CHECKING = False  # (as plain_reads: typing is not imported at run time)
 if TYPE_CHECKING:

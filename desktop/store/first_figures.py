@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from ..domain.period_counts import PeriodCounts, UnitReceipt, count_period, default_period
 from .migrate import HEAD_REVISION
+from .stored_days import stored_day as _day
 
 
 class FirstFiguresUnavailable(Exception):
@@ -35,10 +36,6 @@ class FirstFigures(NamedTuple):
     period_label: str
     deadline: dt.date
     counts: PeriodCounts
-
-
-def _day(x: object) -> dt.date | None:
-    return None if x is None else dt.date.fromisoformat(str(x)[:10])
 
 
 def read(path: Path, today: dt.date) -> FirstFigures:

@@ -28,8 +28,9 @@ from ..domain.errors import ValueProblem
 from ..domain.plan import Plan
 from ..domain.values import Value, check_received, validate_value
 from .errors import StoreError
-from .plain_reads import _day, no_period, no_unit
+from .plain_reads import no_period, no_unit
 from .staff import current_user
+from .stored_days import stored_day as _day
 
 if TYPE_CHECKING:
     from .plain_reads import Rows

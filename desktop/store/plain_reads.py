@@ -30,6 +30,7 @@ from ..domain.plan import (
     Unit,
 )
 from .errors import NO_PLAN, StoreError
+from .stored_days import stored_day as _day
 
 TYPE_CHECKING = False  # what only the evaluation needs is imported where it is used:
 if TYPE_CHECKING:  # `thidua periods` reads the periods and nothing else
@@ -69,12 +70,6 @@ def evaluate(rows: Rows, period_code: str) -> PeriodReport:
     with collection_paused():
         return build_period_report(the_plan, period, units(rows, period.ends),
                                    submissions(rows, pid))
-
-
-def _day(x: Any) -> dt.date | None:
-    if x is None or isinstance(x, dt.date):
-        return x
-    return dt.date.fromisoformat(str(x)[:10])
 
 
 def _json(x: Any) -> Any:
