@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..actions.database import Database
 from ..actions.plan import period_report, periods_with_submissions, read_plan
@@ -41,6 +41,9 @@ class AppContext(QObject):
         self._report_locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
         self._data_version = 0
+        # reports of data that changed, freed on a worker once every page has the new ones
+        self._retired: list[Any] = []
+        self.tasks.busy_changed.connect(self._on_busy)
         self.last_audit_seen: int | None = None  # a server's newest audit entry seen here
         self.plan: Plan = self._load_plan()
         self.period_code: str = self.default_period().code
@@ -90,7 +93,24 @@ class AppContext(QObject):
 
     def _forget_reports(self) -> None:
         self._data_version += 1
+        self.retire(*(report for _version, report in self._reports.values()))
         self._reports.clear()
+
+    def retire(self, *held: Any) -> None:
+        """Hand over results a page replaces (a report, a review's state): they are freed
+        on a worker once the tasks in flight have delivered, i.e. once every page has
+        dropped them for the new ones (freeing them on the GUI thread froze it, F5)."""
+        self._retired.extend(h for h in held if h is not None)
+
+    def _on_busy(self, busy: bool) -> None:
+        if not busy and self._retired:  # after the last result's page applied it
+            QTimer.singleShot(0, self, self._release_retired)
+
+    def _release_retired(self) -> None:
+        if self.tasks.busy:  # another round of results is coming: after it
+            return
+        held, self._retired = self._retired, []
+        self.tasks.release(held)
 
     def report_progress(self, done: int, total: int, text: str = "") -> None:
         """Pass as `on_progress` to relay a task's progress to the main window."""

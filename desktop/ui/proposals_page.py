@@ -214,6 +214,7 @@ class ProposalsPage(QWidget):
         keep = self._focus_id if self._focus_id is not None else \
             (p.id if (p := self.selected_proposal()) is not None else None)
         self._focus_id = None
+        self.ctx.retire(self.state)  # its evaluation of thousands of units: not freed here
         self.state = state
         plan = state.plan if state else None
         check = state.check if state else None

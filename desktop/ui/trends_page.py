@@ -68,19 +68,7 @@ def release_later(ctx: AppContext, held: list[Any]) -> None:
     million objects) on a worker, a unit at a time: freed on the GUI thread, where the
     page drops it for the new one, it took 0.16 s; freed a report at a time, it held
     the GIL for 50 ms and more each."""
-
-    def drain(_report: Any) -> None:
-        while held:
-            part = held.pop()
-            while isinstance(part, list) and part:
-                item = part.pop()
-                pieces = list(getattr(item, "units", ()))  # a PeriodReport's units
-                del item
-                while pieces:
-                    pieces.pop()
-            del part
-
-    ctx.tasks.run(drain)
+    ctx.tasks.release(held)
 
 
 class CompletenessTableModel(QAbstractTableModel):
