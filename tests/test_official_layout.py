@@ -28,6 +28,7 @@ from desktop.domain.official import (
 )
 from desktop.domain.period_report import SubmissionInfo, build_period_report
 from desktop.domain.plan import IndicatorKind, Plan, Unit
+from desktop.domain.trends import period_values
 from desktop.domain.values import Value
 from desktop.exchange.export_input import ExportInput, ProposalInfo
 from desktop.exchange.pdf_document import (
@@ -248,7 +249,7 @@ def synthetic_input(plan: Plan, n: int, seed: int) -> ExportInput:
     )
     return ExportInput(
         report, office, proposals, dt.datetime(2024, 1, 5, 9, 0), all_units=tuple(units),
-        history=tuple(history),
+        history=tuple(period_values(r) for r in history),
     )
 
 

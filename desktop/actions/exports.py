@@ -32,8 +32,8 @@ def load_export_input(
     outputs: Collection[str] = OUTPUTS,
 ) -> ExportInput:
     """Read the period's evaluation, the office settings and the proposals, and what the
-    `outputs` to be written need besides: the earlier periods' evaluations (the PDF's
-    trends), every unit and the signing key (the package).
+    `outputs` to be written need besides: the plan's periods' values of the indicators
+    the PDF's trends chart, every unit and the signing key (the package).
 
     From a file with plain sqlite3 (store/plain_reads.py, export_reads.py: no SQLAlchemy
     to import), from a server through a session; the same reads either way."""
@@ -49,14 +49,16 @@ def load_export_input(
 def _read(
     rows: plain_reads.Rows, period_code: str, now: dt.datetime | None, outputs: Collection[str]
 ) -> ExportInput:
+    from ..domain.trends import period_values, trend_codes
+
     report = plain_reads.evaluate(rows, period_code)
-    history = []  # the plan's periods up to this one: the PDF's trends
-    if "pdf" in outputs:
-        for p in report.plan.periods:
-            if p.code == period_code:
-                history.append(report)
-                break
-            history.append(plain_reads.evaluate(rows, p.code))
+    history = []  # the plan's periods up to this one: the PDF's trends, of the earlier
+    if "pdf" in outputs:  # periods only the charted indicators' values, not evaluated
+        codes = trend_codes(report)
+        before = [p.code for p in report.plan.periods]
+        before = before[: before.index(period_code)]
+        history += plain_reads.trend_values(rows, report.plan, before, codes)
+        history.append(period_values(report, codes))
     package = "package" in outputs
     return ExportInput(
         report=report,

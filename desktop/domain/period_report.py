@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring
 from typing import Any
@@ -147,6 +147,15 @@ def expected_units(units: Sequence[Unit], period: Period) -> list[Unit]:
     return [u for u in units if u.active_on(period.deadline)]
 
 
+def listed_units(units: Sequence[Unit], period: Period,
+                 submitted: Collection[str]) -> list[Unit]:
+    """The units a period's report lists, in this order: the expected ones, then any
+    other unit that did submit (its code in `submitted`)."""
+    listed = expected_units(units, period)
+    listed_codes = {u.code for u in listed}
+    return listed + [u for u in units if u.code in submitted and u.code not in listed_codes]
+
+
 def build_period_report(
     plan: Plan,
     period: Period,
@@ -154,9 +163,8 @@ def build_period_report(
     submissions: Mapping[str, SubmissionInfo],
 ) -> PeriodReport:
     """Evaluate every expected unit (and any other unit that did submit)."""
-    listed = expected_units(units, period)
-    listed_codes = {u.code for u in listed}
-    listed += [u for u in units if u.code in submissions and u.code not in listed_codes]
+    listed = listed_units(units, period, submissions)
+    listed_codes = {u.code for u in expected_units(units, period)}
 
     # One pass over the units: each evaluated, its ranking value, its values gathered
     # for the aggregates (in the order of `listed`).

@@ -1,23 +1,30 @@
 """Trends across periods and the completeness grid, from the periods' evaluations.
 
     series = indicator_trends(reports)          # one IndicatorTrend per numeric indicator
+    series = value_trends(plan, [period_values(r, codes) for r in reports], codes)
     unit = unit_trend(reports, "22813", "HSCV_MANG")
     grid = completeness(reports)                # units x periods: on time / late / ...
 
 ``reports`` are the ``PeriodReport`` of the plan's periods in order (what `check` computes
 for each). The area's value is the aggregate of section 4 of DESIGN.md (Σ tử số / Σ mẫu
 số for a ratio, never a mean of percents); the spread is over the units that reported.
-The completeness status comes from the received dates against each period's deadline
-(the whole deadline day on time) and the review state. No Qt, no database.
+A trend needs of a period only its listed units' values of the charted indicators
+(`PeriodValues`): from a whole evaluation (`period_values`), or read alone for the
+periods before the one exported (store.plain_reads.trend_values, the official PDF's
+trends), the same figures either way. The completeness status comes from the received
+dates against each period's deadline (the whole deadline day on time) and the review
+state. No Qt, no database.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from .period_report import PeriodReport, UnitReport
-from .plan import Indicator, IndicatorKind, Operator, Period, Plan
+from .aggregate import aggregate
+from .period_report import PeriodReport, UnitReport, listed_units
+from .plan import Indicator, IndicatorKind, Operator, Period, Plan, Unit
+from .values import Value
 
 CHARTED_KINDS = (IndicatorKind.RATIO, IndicatorKind.PERCENT, IndicatorKind.SCORE,
                  IndicatorKind.COUNT)
@@ -85,11 +92,54 @@ class Completeness:
         return out
 
 
+@dataclass(frozen=True)
+class PeriodValues:
+    """What the trends need of one period: each unit its report lists, in the report's
+    order, with its kind and its values of the charted indicators (None: no submission)."""
+
+    period: Period
+    units: tuple[tuple[str, Mapping[str, Value] | None], ...]
+
+
+def period_values(report: PeriodReport, codes: Collection[str] | None = None) -> PeriodValues:
+    """The values of a whole evaluation (only those of `codes` when given)."""
+    out: list[tuple[str, Mapping[str, Value] | None]] = []
+    for u in report.units:
+        values = None if u.submission is None else u.submission.values
+        if values is not None and codes is not None:
+            values = {c: v for c, v in values.items() if c in codes}
+        out.append((u.unit.kind, values))
+    return PeriodValues(report.period, tuple(out))
+
+
+def listed_values(period: Period, units: Sequence[Unit],
+                  submitted: Mapping[str, Mapping[str, Value]]) -> PeriodValues:
+    """The values read alone (unit code -> its submission's values), for the units the
+    period's report would list, in its order (period_report.listed_units)."""
+    return PeriodValues(period, tuple((u.kind, submitted.get(u.code))
+                                      for u in listed_units(units, period, submitted)))
+
+
+def trend_codes(report: PeriodReport) -> set[str]:
+    """The indicators the official report charts: those a mandatory criterion measures
+    on a kind of unit the period's report lists, charted (CHARTED_KINDS) with a level
+    asked of them (`threshold`)."""
+    plan, kinds = report.plan, {u.unit.kind for u in report.units}
+    measured = {c.indicator for c in plan.criteria if c.mandatory and kinds & set(c.unit_kinds)}
+    return {i.code for i in plan.indicators if i.code in measured
+            and i.kind in CHARTED_KINDS and threshold(plan, i.code) is not None}
+
+
 def numeric_value(indicator: Indicator, report: UnitReport) -> float | None:
     """The unit's value of a charted indicator in its report (a ratio in percent)."""
-    if report.submission is None:
+    return _numeric(indicator, None if report.submission is None
+                    else report.submission.values)
+
+
+def _numeric(indicator: Indicator, values: Mapping[str, Value] | None) -> float | None:
+    if values is None:
         return None
-    v = report.submission.values.get(indicator.code)
+    v = values.get(indicator.code)
     if v is None:
         return None
     if indicator.kind is IndicatorKind.RATIO:
@@ -133,19 +183,29 @@ def indicator_trends(reports: Sequence[PeriodReport],
     """One trend per charted indicator of the plan (only those of `codes` when given)."""
     if not reports:
         return []
-    plan = reports[0].plan
-    periods = tuple(r.period for r in reports)
+    return value_trends(reports[0].plan, [period_values(r, codes) for r in reports], codes)
+
+
+def value_trends(plan: Plan, history: Sequence[PeriodValues],
+                 codes: Collection[str] | None = None) -> list[IndicatorTrend]:
+    """indicator_trends from the periods' values: the area's value is the aggregate of
+    the values of the units of the indicator's kinds (as the period's report has it), the
+    spread over every listed unit that gave one."""
+    periods = tuple(p.period for p in history)
     out = []
     for ind in plan.indicators:
         if ind.kind not in CHARTED_KINDS or (codes is not None and ind.code not in codes):
             continue
         area: list[float | None] = []
         spreads: list[Spread | None] = []
-        for r in reports:
-            agg = r.aggregate_of(ind.code)
+        code, kinds = ind.code, ind.unit_kinds
+        for p in history:
+            agg = aggregate(ind, [v for kind, values in p.units
+                                  if values is not None and kind in kinds
+                                  and (v := values.get(code)) is not None])
             area.append(agg.value if agg.units_reporting else None)
-            values = [v for u in r.units if (v := numeric_value(ind, u)) is not None]
-            spreads.append(spread(values))
+            numbers = [x for _, values in p.units if (x := _numeric(ind, values)) is not None]
+            spreads.append(spread(numbers))
         out.append(IndicatorTrend(ind, periods, tuple(area), tuple(spreads),
                                   threshold(plan, ind.code)))
     return out

@@ -15,6 +15,7 @@ from desktop.domain.office import OfficeSettings
 from desktop.domain.period_report import PeriodReport
 from desktop.domain.plan import Plan, Quota, Unit
 from desktop.domain.proposals import ProposalInfo
+from desktop.domain.trends import PeriodValues
 from desktop.version import __version__
 
 __all__ = ["ExportInput", "ProposalInfo", "total_label"]
@@ -34,8 +35,9 @@ class ExportInput:
     all_units: tuple[Unit, ...] = ()  # every unit of the plan (the period's report lists
     # only those expected or reporting); the package's plan definition carries them all
     signing_key: bytes | None = field(default=None, repr=False)  # the office's Ed25519 key
-    history: tuple[PeriodReport, ...] = ()  # the plan's periods up to this one, in order,
-    # this one included: the PDF's trends across periods (empty: none drawn)
+    history: tuple[PeriodValues, ...] = ()  # the plan's periods up to this one, in order,
+    # this one included, their values of the indicators charted (domain.trends.trend_codes):
+    # the PDF's trends across periods (empty: none drawn)
 
     @property
     def plan(self) -> Plan:

@@ -366,15 +366,14 @@ def section_indicators(inp: ExportInput) -> list[Section]:
 def section_trends(inp: ExportInput, heading: str) -> Section | None:
     """One figure per indicator that a mandatory criterion measures, across the periods
     from the plan's first to this one; None with fewer than two periods."""
-    from desktop.domain.trends import indicator_trends
+    from desktop.domain.trends import trend_codes, value_trends
 
     from .report_charts import trend_figure
 
     if len(inp.history) < 2:
         return None
-    kinds = set(present_kinds(inp.report))
-    measured = {c.indicator for c in inp.plan.criteria if c.mandatory and kinds & set(c.unit_kinds)}
-    trends = [t for t in indicator_trends(inp.history, measured) if t.threshold is not None]
+    measured = trend_codes(inp.report)
+    trends = [t for t in value_trends(inp.plan, inp.history, measured) if t.threshold is not None]
     if not trends:
         return None
     paras: list[Item] = [
