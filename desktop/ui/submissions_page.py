@@ -261,8 +261,9 @@ class SubmissionsPage(QWidget):
     # -- actions
     def edit_selected(self) -> None:
         """Open the report editor on the selected unit: its report is read on a worker,
-        the dialog built in one turn of the event loop and shown in the next (each well
-        under 100 ms at a province's scale, instead of one block of three times that)."""
+        the dialog built in one turn of the event loop, laid out in the next and shown in
+        a third (each well under 100 ms at a province's scale, instead of one block of
+        three times that)."""
         line = self.selected_line()
         if line is None or self.editor is not None or self._opening:
             return
@@ -298,7 +299,18 @@ class SubmissionsPage(QWidget):
         dlg.saved.connect(self._on_editor_saved)
         dlg.finished.connect(lambda _r: self._forget("editor"))
         self.editor = dlg
-        QTimer.singleShot(0, lambda: dlg.open() if self.editor is dlg else None)
+
+        def lay_out() -> None:
+            # laid out while hidden, in a turn of its own: shown at once, its word-wrapped
+            # rich-text rows were laid out twice in one block (before and after the fit
+            # to the screen), well over 100 ms at a province's scale
+            if self.editor is dlg:
+                layout = dlg.layout()
+                if layout is not None:
+                    layout.activate()
+                QTimer.singleShot(0, lambda: dlg.open() if self.editor is dlg else None)
+
+        QTimer.singleShot(0, lay_out)
 
     def _on_editor_saved(self, message: str) -> None:
         self.show_message(message, "ok")
