@@ -24,21 +24,13 @@ from test_ui_laptop import PAGE, open_dialogs
 
 from desktop.ui import errors
 from desktop.ui.main_window import PAGES, MainWindow
+from tests.ui_window import opened_window
 
 
 @pytest.fixture
 def window(qtbot, demo_db: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(errors, "ask_save", lambda *_a, **_k: "discard")
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1366, 728)
-    w.show()
-    with qtbot.waitSignal(w.database_opened, timeout=20000):
-        w.start(demo_db)
-    w.ctx.set_period("2023")
-    qtbot.waitUntil(lambda: not w.ctx.tasks.busy, timeout=10000)
-    yield w
-    w.close()
+    with opened_window(qtbot, demo_db, monkeypatch) as w:
+        yield w
 
 
 def visit_all_pages(qtbot, w: MainWindow) -> list[QWidget]:

@@ -14,9 +14,9 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 
 from desktop.domain.collation import vn_key
-from desktop.ui import errors
 from desktop.ui.geometry import FRAME_HEIGHT, FRAME_WIDTH, fit_on_screen
 from desktop.ui.main_window import PAGES, MainWindow
+from tests.ui_window import opened_window
 
 PAGE = {title: i for i, (title, *_rest) in enumerate(PAGES)}
 # work areas: 1366×768 and 1280×720 screens less a 40 px taskbar
@@ -25,17 +25,8 @@ LAPTOPS = {"1366x768": QRect(0, 0, 1366, 728), "1280x720": QRect(0, 0, 1280, 680
 
 @pytest.fixture
 def window(qtbot, demo_db: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(errors, "ask_save", lambda *_a, **_k: "discard")
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1180, 760)
-    w.show()
-    with qtbot.waitSignal(w.database_opened, timeout=20000):
-        w.start(demo_db)
-    w.ctx.set_period("2023")
-    qtbot.waitUntil(lambda: not w.ctx.tasks.busy, timeout=10000)
-    yield w
-    w.close()
+    with opened_window(qtbot, demo_db, monkeypatch, (1180, 760)) as w:
+        yield w
 
 
 def assert_fits(widget: QWidget, area: QRect, name: str) -> None:

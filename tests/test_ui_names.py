@@ -20,8 +20,8 @@ from desktop.domain.errors import PlanError
 from desktop.domain.plan_schema import SHORT_MAX, parse_plan
 from desktop.paths import resource_path
 from desktop.plan_catalog import bundled_codes, load_bundled
-from desktop.ui import errors
 from desktop.ui.main_window import PAGES, MainWindow
+from tests.ui_window import opened_window
 
 PAGE = {title: i for i, (title, _page) in enumerate(PAGES)}
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,17 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture
 def window(qtbot, demo_db: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(errors, "ask_save", lambda *_a, **_k: "discard")
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1366, 728)
-    w.show()
-    with qtbot.waitSignal(w.database_opened, timeout=20000):
-        w.start(demo_db)
-    w.ctx.set_period("2023")
-    qtbot.waitUntil(lambda: not w.ctx.tasks.busy, timeout=10000)
-    yield w
-    w.close()
+    with opened_window(qtbot, demo_db, monkeypatch) as w:
+        yield w
 
 
 def show(qtbot, w: MainWindow, title: str):
