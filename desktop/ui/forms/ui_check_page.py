@@ -1,5 +1,5 @@
 # generated — do not edit: compiled from forms/check_page.ui by build_scripts/compile_forms.py
-# source-sha256: 07882db74b7e5e1b26bb0029cd3094206b8557f51d42139d60c44d3028b6eaf1
+# source-sha256: 0c8c0731f840dca8851df8813fc6bd7e45eab137318cb36ec14eb6b44603eb6a
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -35,6 +35,7 @@ class Ui_CheckPage(object):
         self.titleLabel = QLabel(CheckPage)
         self.titleLabel.setObjectName(u"titleLabel")
         self.titleLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.titleLabel.setWordWrap(True)
 
         self.topLayout.addWidget(self.titleLabel)
 
