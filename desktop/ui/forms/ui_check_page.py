@@ -1,5 +1,5 @@
 # generated — do not edit: compiled from forms/check_page.ui by build_scripts/compile_forms.py
-# source-sha256: 0c8c0731f840dca8851df8813fc6bd7e45eab137318cb36ec14eb6b44603eb6a
+# source-sha256: 171d29c73f40e8544b6868e69d28354a23aa0fba3ec32bc8fff8a0e04134146f
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -58,11 +58,12 @@ class Ui_CheckPage(object):
 
         self.searchEdit = QLineEdit(CheckPage)
         self.searchEdit.setObjectName(u"searchEdit")
-        self.searchEdit.setMinimumSize(QSize(260, 0))
+        self.searchEdit.setMinimumSize(QSize(310, 0))
         self.searchEdit.setClearButtonEnabled(True)
 
         self.topLayout.addWidget(self.searchEdit)
 
+        self.topLayout.setStretch(0, 1)
 
         self.mainLayout.addLayout(self.topLayout)
 
