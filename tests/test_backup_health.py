@@ -13,6 +13,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop.cli import main as cli_main
 from desktop.paths import backups_dir
@@ -271,3 +273,24 @@ def test_restore_refuses_while_another_program_writes_the_file(demo_path, capsys
     finally:
         con.rollback()
         con.close()
+
+
+@given(
+    st.text("0123456789", min_size=8, max_size=8),
+    st.text("0123456789", min_size=6, max_size=6),
+    st.text("0123456789", min_size=6, max_size=6),
+)
+def test_a_backups_date_is_read_from_its_name_as_strptime_reads_it(
+    day: str, time: str, micro: str
+) -> None:
+    # backup_info reads the stamp digit by digit (no _strptime at every opening): the same
+    # moment as strptime for every stamp, and no date (None) for every impossible one
+    stamp = f"{day}-{time}-{micro}"
+    try:
+        expected: dt.datetime | None = dt.datetime.strptime(stamp, "%Y%m%d-%H%M%S-%f")
+    except ValueError:
+        expected = None
+    info = backup_info(Path(f"ninh-son-tu-dong-{stamp}.db"))
+    assert (info.taken_at if info is not None else None) == expected
+    if info is not None:
+        assert info.automatic

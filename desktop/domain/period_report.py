@@ -27,23 +27,11 @@ from .evaluation import (
 from .lateness import late_days
 from .plan import IndicatorKind, Period, Plan, Unit
 from .ranking import competition_ranks
+from .review_states import CHANNEL_LABELS as CHANNEL_LABELS
+from .review_states import REVIEW_STATE_LABELS as REVIEW_STATE_LABELS
+from .review_states import ReviewState as ReviewState  # (re-exported: imported from here)
 from .values import Value, measured
 from .vnformat import half_up_scaled, rounded
-
-
-class ReviewState:
-    RECEIVED = "received"
-    RETURNED = "returned"
-    ACCEPTED = "accepted"
-
-
-REVIEW_STATE_LABELS = {
-    "received": "Đã nhận",
-    "returned": "Trả lại để sửa",
-    "accepted": "Đã chấp nhận",
-}
-
-CHANNEL_LABELS = {"email": "Thư điện tử", "usb": "USB", "paper": "Giấy", "other": "Khác"}
 
 
 @dataclass(frozen=True)

@@ -72,8 +72,13 @@ def backup_info(path: Path) -> BackupInfo | None:
     m = _STAMP.search(path.name)
     if m is None:
         return None
+    s = m.group(2)  # YYYYmmdd-HHMMSS-ffffff, as _stamp writes it (strptime's own parsing
+    # costs an opening the import of _strptime and the compiling of its patterns)
     try:
-        taken = dt.datetime.strptime(m.group(2), "%Y%m%d-%H%M%S-%f")
+        taken = dt.datetime(
+            int(s[0:4]), int(s[4:6]), int(s[6:8]),
+            int(s[9:11]), int(s[11:13]), int(s[13:15]), int(s[16:22]),
+        )  # fmt: skip
     except ValueError:
         return None
     return BackupInfo(path, taken, m.group(1) == AUTO_PREFIX)

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import ValueProblem
 from ..domain.plan import Plan
+from ..domain.review_states import CHANNEL_LABELS, ReviewState
 from ..domain.values import Value, check_received, validate_value
 from .errors import StoreError
 from .plain_reads import no_period, no_unit
@@ -114,9 +115,6 @@ def submission_basis(
 ) -> Basis:
     """The checks of every save, in this order: the channel, the unit, the period, the
     day received, every value; StoreError or ValueProblem with the reason."""
-    from ..domain.period_report import CHANNEL_LABELS  # (imported where used: its evaluation
-    # rules are no import's business)
-
     if channel not in CHANNEL_LABELS:
         raise StoreError(
             f"Kênh nhận không hợp lệ '{channel}' (chỉ nhận: {', '.join(CHANNEL_LABELS)})."
@@ -160,6 +158,11 @@ def submission_basis(
 # ---- the rows, as SQLAlchemy stores them on SQLite -----------------------------------------
 
 
+# the types stored and written to the audit JSON as they are (most of a row's values): the
+# per-value conversions below are skipped for them (a bool is not one: type(True) is bool)
+_AS_IS = frozenset({int, float, str, type(None)})
+
+
 def stored(v: Any) -> Any:
     """A value as SQLAlchemy's SQLite dialect stores it (DateTime, Date, Boolean)."""
     if isinstance(v, dt.datetime):
@@ -183,7 +186,8 @@ _JSON = json.JSONEncoder(ensure_ascii=False, default=str)  # json.dumps(...) mak
 
 def audit_json(data: Mapping[str, Any]) -> str:
     """A row as the audit trail's JSON (json.dumps with ensure_ascii=False, default=str)."""
-    return _JSON.encode({k: plain_value(v) for k, v in data.items()})
+    as_is = _AS_IS
+    return _JSON.encode({k: v if type(v) in as_is else plain_value(v) for k, v in data.items()})
 
 
 def _real(x: float | None) -> float | None:
@@ -207,7 +211,8 @@ def _insert(con: sqlite3.Connection, table: str, row: dict[str, Any]) -> int:
         sql = _INSERTS[shape] = (
             f'INSERT INTO "{table}" ({columns}) VALUES ({", ".join("?" * len(row))})'
         )
-    cursor = con.execute(sql, [stored(v) for v in row.values()])
+    as_is = _AS_IS
+    cursor = con.execute(sql, [v if type(v) in as_is else stored(v) for v in row.values()])
     assert cursor.lastrowid is not None
     return cursor.lastrowid
 
@@ -229,8 +234,6 @@ def insert_new(
     """Write the new submission of `basis` (found must be None), its values and its first
     review event with their audit entries, in the caller's transaction on `con`; its id.
     `user`: who is recorded on the rows, `audit_user`: on the audit entries."""
-    from ..domain.period_report import ReviewState
-
     now = now or dt.datetime.now().replace(microsecond=0)
     entries: list[tuple[str, int, dict[str, Any]]] = []
     submission: dict[str, Any] = {

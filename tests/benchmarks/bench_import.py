@@ -56,7 +56,11 @@ def main(argv: list[str] | None = None) -> list[_bench.Figure]:
         def fresh(name: str) -> None:
             for suffix in ("", "-wal", "-shm", ".lock"):
                 Path(f"{targets[name]}{suffix}").unlink(missing_ok=True)
-            shutil.rmtree(work / "data", ignore_errors=True)  # the automatic backups
+            shutil.rmtree(work / "data", ignore_errors=True)
+            # the automatic backups beside the database: each run starts with none, as the
+            # first import into a new database does (left, they piled up run after run and
+            # each opening listed, dated and rotated more of them)
+            shutil.rmtree(work / f"{targets[name].stem}-backups", ignore_errors=True)
             shutil.copyfile(empty, targets[name])
 
         runs = _bench.interleaved({
