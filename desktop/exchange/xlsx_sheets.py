@@ -24,6 +24,7 @@ from desktop.domain.evaluation import rule_label
 from desktop.domain.plan import KIND_LABELS, UNIT_KIND_LABELS
 from desktop.domain.vnformat import day
 
+from . import xlsx_rows
 from .csv_tables import DATE, FORMULA_STARTS, INT, NUMBER, PERCENT, TEXT, SheetTable
 from .export_input import ExportInput
 from .xlsx_layout import (
@@ -38,6 +39,14 @@ from .xlsx_layout import (
     row_height,
     subtitle_height,
     subtitle_span,
+)
+from .xlsx_rows import (
+    BLANK_TAIL,
+    Cell,
+    TableSheet,
+    column_names,
+    number_tail,
+    string_tail,
 )
 from .xlsx_styles import Styles
 
@@ -155,8 +164,9 @@ def page_setup(
 
 
 def write_table(wb: Workbook, table: SheetTable, styles: Styles, freeze_cols: int) -> None:
-    """One table sheet: title, subtitle, one or two header rows, the rows, totals last."""
-    ws = wb.add_worksheet(table.name)
+    """One table sheet: title, subtitle, one or two header rows, the rows, totals last
+    (given to a TableSheet as their cells' XML, where this XlsxWriter is one it knows)."""
+    ws = wb.add_worksheet(table.name, worksheet_class=TableSheet if xlsx_rows.supported() else None)
     ncols = len(table.columns)
     widths = column_widths(table)
     runs = groups(table)
@@ -211,12 +221,16 @@ def _write_rows(
     first_total = len(table.rows) - table.total_rows
     wrapping = [i for i, w in enumerate(wrap_cols) if w]
     formats: dict[tuple[str, str | None, bool, bool], Format] = {}
-    # XlsxWriter's write_number() etc. are its _write_number() etc. behind a decorator that
-    # parses "A1" references; called with numbers, take them undecorated when there
+    # a TableSheet takes each row's cells in the file's form (xlsx_rows); another
+    # worksheet through XlsxWriter's write_number() etc., taken undecorated when there
+    # (they are _write_number() etc. behind a decorator that parses "A1" references)
+    fast = isinstance(ws, TableSheet)
     write_number = getattr(ws, "_write_number", ws.write_number)
     write_string = getattr(ws, "_write_string", ws.write_string)
     write_blank = getattr(ws, "_write_blank", ws.write_blank)
     write_datetime = getattr(ws, "_write_datetime", ws.write_datetime)
+    letters = column_names(len(kinds))
+    serials: dict[dt.date, str] = {}  # a date's cell XML after its format
     isfinite, illegal = math.isfinite, _ILLEGAL.search
     for r, (row, marks) in enumerate(zip(table.rows, table.marks, strict=True)):
         at = first_data + r
@@ -225,6 +239,7 @@ def _write_rows(
             height = row_height([row[i] for i in wrapping], [widths[i] for i in wrapping])
             if height is not None:
                 ws.set_row(at, height)
+        cells: list[Cell] = []
         for i, v in enumerate(row):
             t = type(v)
             if t is float or t is int:
@@ -255,7 +270,19 @@ def _write_rows(
             fmt = formats.get(key)
             if fmt is None:
                 fmt = formats[key] = styles.get("cell", kind, marks[i], total, False, wrap_cols[i])
-            if t is str:
+            if fast:
+                if t is str:
+                    tail = string_tail(ws.shared_string(v))
+                elif v is None:
+                    tail = BLANK_TAIL
+                elif t is dt.date:
+                    tail = serials.get(v) or serials.setdefault(
+                        v, number_tail(ws._convert_date_time(v))
+                    )
+                else:
+                    tail = number_tail(v)
+                cells.append((i, letters[i], fmt, tail))
+            elif t is str:
                 write_string(at, i, v, fmt)
             elif v is None:
                 write_blank(at, i, None, fmt)
@@ -263,6 +290,8 @@ def _write_rows(
                 write_datetime(at, i, v, fmt)
             else:
                 write_number(at, i, v, fmt)
+        if fast:
+            ws.add_row(at, cells)
 
 
 def _info_rows(inp: ExportInput) -> list[tuple[str, Any]]:
