@@ -32,6 +32,7 @@ from .xlsx_layout import (
     INFO_WIDTHS,
     MAX_WIDTH,
     column_widths,
+    decimal_places,
     fit_group_headers,
     groups,
     header_heights,
@@ -66,11 +67,11 @@ def clean(text: str) -> str:
     return _ILLEGAL.sub("", text) if _ILLEGAL.search(text) else text
 
 
-def shown_kind(value: Decimal, kind: str) -> str:
+def shown_kind(value: Decimal, kind: str, text: str | None = None) -> str:
     """The kind of a value as shown, with its own places (vnformat.rounded: more than two
-    when rounding would cross its criterion's threshold): 'percent:3', 'decimal:1'."""
-    exponent = value.as_tuple().exponent
-    places = max(0, -exponent) if isinstance(exponent, int) else 0
+    when rounding would cross its criterion's threshold): 'percent:3', 'decimal:1'.
+    (`text`: str(value), when at hand.)"""
+    places = decimal_places(value, str(value) if text is None else text)
     if places and (places != 2 or kind != PERCENT):
         return f"{PERCENT if kind == PERCENT else 'decimal'}:{places}"
     return kind
@@ -256,8 +257,9 @@ def _write_rows(
                 kind = TEXT
             elif v is None:
                 kind = kinds[i]
-            elif t is Decimal:
-                kind, v, t = shown_kind(v, kinds[i]), float(v), float
+            elif t is Decimal:  # (float(d) is float(str(d)): CPython's _decimal)
+                text = str(v)
+                kind, v, t = shown_kind(v, kinds[i], text), float(text), float
                 if not isfinite(v):
                     put(ws, styles, at, i, None, "cell", kind, marks[i], total, wrap_cols[i])
                     continue
@@ -280,7 +282,7 @@ def _write_rows(
                         v, number_tail(ws._convert_date_time(v))
                     )
                 else:
-                    tail = number_tail(v)
+                    tail = f"><v>{v:.16G}</v></c>"  # number_tail(v)
                 cells.append((i, letters[i], fmt, tail))
             elif t is str:
                 write_string(at, i, v, fmt)
