@@ -7,9 +7,9 @@ workbook that is most of the time the workbook takes. `TableSheet` is XlsxWriter
 worksheet (titles, merges, widths, panes, filters, page setup, the ThongTin sheet are
 written by XlsxWriter as ever) whose body rows are given whole, cell by cell already in
 the file's form: `<c r="B7" s="…"><v>12.5</v></c>`. The strings go into the workbook's
-shared strings as they are given, in the same order as `write_string` would, and each
-format's index is taken when the row is written into the file, in the same order as
-XlsxWriter takes them: the file is the one XlsxWriter writes from the same calls, byte
+shared strings as the rows are made (xlsx_sheets), in the order `write_string` would add
+them, and each format's index is taken when the row is written into the file, in the
+order XlsxWriter takes them: the file is the one XlsxWriter writes from the same calls, byte
 for byte (tests/test_xlsx_rows.py compares them).
 
 Relies on XlsxWriter's internals (the worksheet's row loop, the shared strings table):
@@ -43,10 +43,6 @@ def number_tail(number: float) -> str:
     return f"><v>{number:.16G}</v></c>"
 
 
-def string_tail(index: int) -> str:
-    return f' t="s"><v>{index}</v></c>'
-
-
 def column_names(count: int) -> list[str]:
     """The letters of the first `count` columns: A, B, … Z, AA, …"""
     from xlsxwriter.utility import xl_col_to_name
@@ -66,17 +62,6 @@ class TableSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter: untyped
     def __init__(self) -> None:
         super().__init__()
         self.body: dict[int, list[Cell]] = {}  # 0-based row -> its cells in column order
-
-    def shared_string(self, text: str) -> int:
-        """The index of `text` in the workbook's shared strings (added when new), counted
-        as one more cell using it, as `write_string` does."""
-        sst = self.str_table
-        index: int | None = sst.string_table.get(text)
-        if index is None:
-            index = sst.string_table[text] = sst.unique_count
-            sst.unique_count += 1
-        sst.count += 1
-        return index
 
     def add_row(self, row: int, cells: list[Cell]) -> None:
         """A body row (0-based) and its cells, in column order."""

@@ -47,7 +47,6 @@ from .xlsx_rows import (
     TableSheet,
     column_names,
     number_tail,
-    string_tail,
 )
 from .xlsx_styles import Styles
 
@@ -230,7 +229,9 @@ def _write_rows(
     write_string = getattr(ws, "_write_string", ws.write_string)
     write_blank = getattr(ws, "_write_blank", ws.write_blank)
     write_datetime = getattr(ws, "_write_datetime", ws.write_datetime)
-    letters = column_names(len(kinds))
+    columns = list(zip(range(len(kinds)), column_names(len(kinds)), kinds, wrap_cols, strict=True))
+    sst = ws.str_table if fast else None  # the workbook's shared strings
+    strings: dict[str, int] = {} if sst is None else sst.string_table
     serials: dict[dt.date, str] = {}  # a date's cell XML after its format
     isfinite, illegal = math.isfinite, _ILLEGAL.search
     for r, (row, marks) in enumerate(zip(table.rows, table.marks, strict=True)):
@@ -241,49 +242,52 @@ def _write_rows(
             if height is not None:
                 ws.set_row(at, height)
         cells: list[Cell] = []
-        for i, v in enumerate(row):
+        add = cells.append
+        for (i, letter, kind, wrap), v, mark in zip(columns, row, marks, strict=True):
             t = type(v)
-            if t is float or t is int:
-                kind = kinds[i]
+            if t is str:
+                if not v or len(v) > MAX_TEXT or v.startswith(FORMULA_STARTS) or illegal(v):
+                    put(ws, styles, at, i, v, "cell", TEXT, mark, total, wrap)
+                    continue
+                kind = TEXT
+            elif t is float or t is int:
                 if kind == NUMBER and t is float and not v.is_integer():
                     kind = "decimal"
                 if not isfinite(v):
-                    put(ws, styles, at, i, v, "cell", kind, marks[i], total, wrap_cols[i])
+                    put(ws, styles, at, i, v, "cell", kind, mark, total, wrap)
                     continue
-            elif t is str and v and len(v) <= MAX_TEXT and not v.startswith(FORMULA_STARTS):
-                if illegal(v):
-                    put(ws, styles, at, i, v, "cell", TEXT, marks[i], total, wrap_cols[i])
-                    continue
-                kind = TEXT
-            elif v is None:
-                kind = kinds[i]
             elif t is Decimal:  # (float(d) is float(str(d)): CPython's _decimal)
                 text = str(v)
-                kind, v, t = shown_kind(v, kinds[i], text), float(text), float
+                kind, v, t = shown_kind(v, kind, text), float(text), float
                 if not isfinite(v):
-                    put(ws, styles, at, i, None, "cell", kind, marks[i], total, wrap_cols[i])
+                    put(ws, styles, at, i, None, "cell", kind, mark, total, wrap)
                     continue
             elif t is dt.date:
                 kind = DATE
-            else:
-                put(ws, styles, at, i, v, "cell", kinds[i], marks[i], total, wrap_cols[i])
+            elif v is not None:
+                put(ws, styles, at, i, v, "cell", kind, mark, total, wrap)
                 continue
-            key = (kind, marks[i], total, wrap_cols[i])
+            key = (kind, mark, total, wrap)
             fmt = formats.get(key)
             if fmt is None:
-                fmt = formats[key] = styles.get("cell", kind, marks[i], total, False, wrap_cols[i])
-            if fast:
+                fmt = formats[key] = styles.get("cell", kind, mark, total, False, wrap)
+            if sst is not None:  # a TableSheet: the cell's XML (xlsx_rows: as XlsxWriter's)
                 if t is str:
-                    tail = string_tail(ws.shared_string(v))
+                    index = strings.get(v)  # a shared string, as Worksheet._write_string
+                    if index is None:
+                        index = strings[v] = sst.unique_count
+                        sst.unique_count += 1
+                    sst.count += 1
+                    add((i, letter, fmt, f' t="s"><v>{index}</v></c>'))
                 elif v is None:
-                    tail = BLANK_TAIL
+                    add((i, letter, fmt, BLANK_TAIL))
                 elif t is dt.date:
-                    tail = serials.get(v) or serials.setdefault(
-                        v, number_tail(ws._convert_date_time(v))
-                    )
+                    tail = serials.get(v)
+                    if tail is None:
+                        tail = serials[v] = number_tail(ws._convert_date_time(v))
+                    add((i, letter, fmt, tail))
                 else:
-                    tail = f"><v>{v:.16G}</v></c>"  # number_tail(v)
-                cells.append((i, letters[i], fmt, tail))
+                    add((i, letter, fmt, f"><v>{v:.16G}</v></c>"))  # number_tail
             elif t is str:
                 write_string(at, i, v, fmt)
             elif v is None:
