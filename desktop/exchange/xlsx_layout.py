@@ -9,8 +9,11 @@ the sheet stores them.
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 from collections.abc import Sequence
 from decimal import Decimal
+from itertools import zip_longest
 from typing import Any
 
 from desktop.domain.vnformat import number
@@ -27,6 +30,16 @@ BODY_LINE_HEIGHT = 15.0  # points per line of a body cell
 INFO_WIDTHS = [24.0, 56.0, 20.0, 24.0, 28.0, 28.0, 24.0]  # the ThongTin sheet's columns
 
 
+def decimal_places(value: Decimal, text: str) -> int:
+    """The places a Decimal is written with (none for a positive exponent, NaN or infinity),
+    `text` being its str(): read from the text, as_tuple() only for exponent notation."""
+    if "E" in text or "e" in text:
+        exponent = value.as_tuple().exponent
+        return max(0, -exponent) if isinstance(exponent, int) else 0
+    dot = text.find(".")
+    return len(text) - dot - 1 if dot >= 0 else 0
+
+
 def shown_width(value: Any, kind: str) -> int:
     """How many characters a value takes as its cell shows it."""
     if value is None or isinstance(value, Decimal) and not value.is_finite():
@@ -40,7 +53,7 @@ def shown_width(value: Any, kind: str) -> int:
     if isinstance(value, bool):
         return 5
     if kind.startswith(PERCENT):
-        extra = max(0, -int(value.as_tuple().exponent) - 2) if isinstance(value, Decimal) else 0
+        extra = max(0, decimal_places(value, str(value)) - 2) if isinstance(value, Decimal) else 0
         return len(f"{float(value):.2f}") + 2 + extra
     if isinstance(value, float) and not value.is_integer():
         return len(number(value, 2))
@@ -53,6 +66,77 @@ def _int_width(n: int) -> int:
     return digits + (digits - 1) // 3 + (n < 0)
 
 
+_PLAIN_DECIMAL = re.compile(r"(?:-?[0-9]+(?:\.[0-9]{1,2})?\n)*")  # none with 3 places or more
+
+
+def _two_places_width(lo: float, hi: float) -> int:
+    """The widest f'{x:.2f}' of numbers from `lo` to `hi`, none of them -0.0: of the
+    smallest or the largest (the text grows with the magnitude, a minus sign besides)."""
+    return max(len(f"{lo:.2f}"), len(f"{hi:.2f}"))
+
+
+def _no_negative_zero(values: Sequence[float]) -> bool:
+    return all(math.copysign(1.0, v) > 0 for v in values if v == 0)
+
+
+def _cell_width(v: Any, kind: str, percent: bool) -> int:
+    """shown_width of one value, the common cases first."""
+    t = type(v)
+    if t is str and "\n" not in v:
+        return len(v)
+    if t is int and not percent:
+        return _int_width(v)
+    if t is float and not percent and v.is_integer() and -1e15 < v < 1e15:
+        return _int_width(int(v))
+    if t is Decimal and percent and v.is_finite():
+        return len(f"{float(v):.2f}") + 2 + max(0, decimal_places(v, str(v)) - 2)
+    return shown_width(v, kind)
+
+
+def widest(values: Sequence[Any], kind: str) -> int:
+    """The widest of a column's values as shown (shown_width), worked out by kind of value:
+    texts by their lengths, numbers by the largest and the smallest (the widest of them
+    is one of the two), dates by their kind; the rest one by one."""
+    percent = kind.startswith(PERCENT)
+    by_type: dict[type, list[Any]] = {}
+    for v in values:
+        if v is not None:
+            t = type(v)
+            group = by_type.get(t)
+            if group is None:
+                by_type[t] = [v]
+            else:
+                group.append(v)
+    best = 0
+    for t, group in by_type.items():
+        w = -1
+        if t is str:
+            if "\n" not in "".join(group):
+                w = max(map(len, group))
+        elif t is dt.date:
+            w = 10
+        elif t is dt.datetime:
+            w = 16
+        elif t is int and not percent:
+            w = max(_int_width(max(group)), _int_width(min(group)))
+        elif t is float and percent:
+            if all(map(math.isfinite, group)) and _no_negative_zero(group):
+                w = _two_places_width(min(group), max(group)) + 2
+        elif t is float:
+            if all(map(float.is_integer, group)) and -1e15 < min(group) and max(group) < 1e15:
+                w = max(_int_width(int(min(group))), _int_width(int(max(group))))
+        elif t is Decimal and percent:
+            texts = list(map(str, group))
+            if _PLAIN_DECIMAL.fullmatch("\n".join(texts) + "\n"):
+                floats = list(map(float, texts))  # float(d) is float(str(d))
+                if _no_negative_zero(floats):
+                    w = _two_places_width(min(floats), max(floats)) + 2
+        if w < 0:
+            w = max(_cell_width(v, kind, percent) for v in group)
+        best = max(best, w)
+    return best
+
+
 def column_widths(table: SheetTable) -> list[float]:
     """Widths in characters: the widest value, or the header wrapped over a few lines."""
     widths = []
@@ -60,25 +144,9 @@ def column_widths(table: SheetTable) -> list[float]:
         lines = c.header.split("\n")
         longest_word = max(len(w) for line in lines for w in (line.split() or [""]))
         widths.append(max(longest_word, -(-max(len(line) for line in lines) // 2)))
-    kinds = [c.kind for c in table.columns]
-    percent = [k.startswith(PERCENT) for k in kinds]
-    for row in table.rows:
-        for i, v in enumerate(row):
-            t = type(v)
-            if t is str and "\n" not in v:  # the common cases first, as shown_width
-                w = len(v)
-            elif t is int and not percent[i]:
-                w = _int_width(v)
-            elif t is float and not percent[i] and v.is_integer() and -1e15 < v < 1e15:
-                w = _int_width(int(v))
-            elif v is None:
-                continue
-            elif t is Decimal and percent[i] and v.is_finite():
-                w = len(f"{float(v):.2f}") + 2 + max(0, -int(v.as_tuple().exponent) - 2)
-            else:
-                w = shown_width(v, kinds[i])
-            if w > widths[i]:
-                widths[i] = w
+    if table.rows:
+        for i, values in enumerate(zip_longest(*table.rows)):
+            widths[i] = max(widths[i], widest(values, table.columns[i].kind))
     return [min(max(w + 2, MIN_WIDTH), MAX_WIDTH) for w in widths]
 
 

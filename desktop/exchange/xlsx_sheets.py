@@ -24,6 +24,7 @@ from desktop.domain.evaluation import rule_label
 from desktop.domain.plan import KIND_LABELS, UNIT_KIND_LABELS
 from desktop.domain.vnformat import day
 
+from . import xlsx_rows
 from .csv_tables import DATE, FORMULA_STARTS, INT, NUMBER, PERCENT, TEXT, SheetTable
 from .export_input import ExportInput
 from .xlsx_layout import (
@@ -31,6 +32,7 @@ from .xlsx_layout import (
     INFO_WIDTHS,
     MAX_WIDTH,
     column_widths,
+    decimal_places,
     fit_group_headers,
     groups,
     header_heights,
@@ -38,6 +40,13 @@ from .xlsx_layout import (
     row_height,
     subtitle_height,
     subtitle_span,
+)
+from .xlsx_rows import (
+    BLANK_TAIL,
+    Cell,
+    TableSheet,
+    column_names,
+    number_tail,
 )
 from .xlsx_styles import Styles
 
@@ -57,11 +66,11 @@ def clean(text: str) -> str:
     return _ILLEGAL.sub("", text) if _ILLEGAL.search(text) else text
 
 
-def shown_kind(value: Decimal, kind: str) -> str:
+def shown_kind(value: Decimal, kind: str, text: str | None = None) -> str:
     """The kind of a value as shown, with its own places (vnformat.rounded: more than two
-    when rounding would cross its criterion's threshold): 'percent:3', 'decimal:1'."""
-    exponent = value.as_tuple().exponent
-    places = max(0, -exponent) if isinstance(exponent, int) else 0
+    when rounding would cross its criterion's threshold): 'percent:3', 'decimal:1'.
+    (`text`: str(value), when at hand.)"""
+    places = decimal_places(value, str(value) if text is None else text)
     if places and (places != 2 or kind != PERCENT):
         return f"{PERCENT if kind == PERCENT else 'decimal'}:{places}"
     return kind
@@ -155,8 +164,9 @@ def page_setup(
 
 
 def write_table(wb: Workbook, table: SheetTable, styles: Styles, freeze_cols: int) -> None:
-    """One table sheet: title, subtitle, one or two header rows, the rows, totals last."""
-    ws = wb.add_worksheet(table.name)
+    """One table sheet: title, subtitle, one or two header rows, the rows, totals last
+    (given to a TableSheet as their cells' XML, where this XlsxWriter is one it knows)."""
+    ws = wb.add_worksheet(table.name, worksheet_class=TableSheet if xlsx_rows.supported() else None)
     ncols = len(table.columns)
     widths = column_widths(table)
     runs = groups(table)
@@ -211,12 +221,18 @@ def _write_rows(
     first_total = len(table.rows) - table.total_rows
     wrapping = [i for i, w in enumerate(wrap_cols) if w]
     formats: dict[tuple[str, str | None, bool, bool], Format] = {}
-    # XlsxWriter's write_number() etc. are its _write_number() etc. behind a decorator that
-    # parses "A1" references; called with numbers, take them undecorated when there
+    # a TableSheet takes each row's cells in the file's form (xlsx_rows); another
+    # worksheet through XlsxWriter's write_number() etc., taken undecorated when there
+    # (they are _write_number() etc. behind a decorator that parses "A1" references)
+    fast = isinstance(ws, TableSheet)
     write_number = getattr(ws, "_write_number", ws.write_number)
     write_string = getattr(ws, "_write_string", ws.write_string)
     write_blank = getattr(ws, "_write_blank", ws.write_blank)
     write_datetime = getattr(ws, "_write_datetime", ws.write_datetime)
+    columns = list(zip(range(len(kinds)), column_names(len(kinds)), kinds, wrap_cols, strict=True))
+    sst = ws.str_table if fast else None  # the workbook's shared strings
+    strings: dict[str, int] = {} if sst is None else sst.string_table
+    serials: dict[dt.date, str] = {}  # a date's cell XML after its format
     isfinite, illegal = math.isfinite, _ILLEGAL.search
     for r, (row, marks) in enumerate(zip(table.rows, table.marks, strict=True)):
         at = first_data + r
@@ -225,37 +241,54 @@ def _write_rows(
             height = row_height([row[i] for i in wrapping], [widths[i] for i in wrapping])
             if height is not None:
                 ws.set_row(at, height)
-        for i, v in enumerate(row):
+        cells: list[Cell] = []
+        add = cells.append
+        for (i, letter, kind, wrap), v, mark in zip(columns, row, marks, strict=True):
             t = type(v)
-            if t is float or t is int:
-                kind = kinds[i]
+            if t is str:
+                if not v or len(v) > MAX_TEXT or v.startswith(FORMULA_STARTS) or illegal(v):
+                    put(ws, styles, at, i, v, "cell", TEXT, mark, total, wrap)
+                    continue
+                kind = TEXT
+            elif t is float or t is int:
                 if kind == NUMBER and t is float and not v.is_integer():
                     kind = "decimal"
                 if not isfinite(v):
-                    put(ws, styles, at, i, v, "cell", kind, marks[i], total, wrap_cols[i])
+                    put(ws, styles, at, i, v, "cell", kind, mark, total, wrap)
                     continue
-            elif t is str and v and len(v) <= MAX_TEXT and not v.startswith(FORMULA_STARTS):
-                if illegal(v):
-                    put(ws, styles, at, i, v, "cell", TEXT, marks[i], total, wrap_cols[i])
-                    continue
-                kind = TEXT
-            elif v is None:
-                kind = kinds[i]
-            elif t is Decimal:
-                kind, v, t = shown_kind(v, kinds[i]), float(v), float
+            elif t is Decimal:  # (float(d) is float(str(d)): CPython's _decimal)
+                text = str(v)
+                kind, v, t = shown_kind(v, kind, text), float(text), float
                 if not isfinite(v):
-                    put(ws, styles, at, i, None, "cell", kind, marks[i], total, wrap_cols[i])
+                    put(ws, styles, at, i, None, "cell", kind, mark, total, wrap)
                     continue
             elif t is dt.date:
                 kind = DATE
-            else:
-                put(ws, styles, at, i, v, "cell", kinds[i], marks[i], total, wrap_cols[i])
+            elif v is not None:
+                put(ws, styles, at, i, v, "cell", kind, mark, total, wrap)
                 continue
-            key = (kind, marks[i], total, wrap_cols[i])
+            key = (kind, mark, total, wrap)
             fmt = formats.get(key)
             if fmt is None:
-                fmt = formats[key] = styles.get("cell", kind, marks[i], total, False, wrap_cols[i])
-            if t is str:
+                fmt = formats[key] = styles.get("cell", kind, mark, total, False, wrap)
+            if sst is not None:  # a TableSheet: the cell's XML (xlsx_rows: as XlsxWriter's)
+                if t is str:
+                    index = strings.get(v)  # a shared string, as Worksheet._write_string
+                    if index is None:
+                        index = strings[v] = sst.unique_count
+                        sst.unique_count += 1
+                    sst.count += 1
+                    add((i, letter, fmt, f' t="s"><v>{index}</v></c>'))
+                elif v is None:
+                    add((i, letter, fmt, BLANK_TAIL))
+                elif t is dt.date:
+                    tail = serials.get(v)
+                    if tail is None:
+                        tail = serials[v] = number_tail(ws._convert_date_time(v))
+                    add((i, letter, fmt, tail))
+                else:
+                    add((i, letter, fmt, f"><v>{v:.16G}</v></c>"))  # number_tail
+            elif t is str:
                 write_string(at, i, v, fmt)
             elif v is None:
                 write_blank(at, i, None, fmt)
@@ -263,6 +296,8 @@ def _write_rows(
                 write_datetime(at, i, v, fmt)
             else:
                 write_number(at, i, v, fmt)
+        if fast:
+            ws.add_row(at, cells)
 
 
 def _info_rows(inp: ExportInput) -> list[tuple[str, Any]]:
