@@ -159,11 +159,42 @@ class CriterionResult(NamedTuple):
     ) -> tuple[tuple[int, int] | None, str]:
         """`described` with the number as (q, places) (`shown_scaled`); `tails` the
         criterion's rule_tails, when the caller worked them out once for many results."""
+        c, outcome, v, kind, raw = self
+        if v is not None:
+            ok = outcome is _PASS
+            if tails is None:
+                tails = rule_tails(c, kind)
+            if v is True or v is False:  # shown_scaled is None for a yes/no: its word
+                return None, ((("Đạt: Có" if ok else "Không đạt: Có") if v else (
+                    "Đạt: Không" if ok else "Không đạt: Không")) + tails[0 if ok else 1]).rstrip()
+            n, d = raw[0], raw[1]
+            if (kind is _RATIO and type(n) is float and type(d) is float
+                    and 0.0 <= n < 1e15 and 0.0 < d < 1e15 and n.is_integer()
+                    and d.is_integer()):
+                # The most common case, quickly: a ratio of counts (a = tử số·100 > 0
+                # exactly, b = mẫu số > 0), as shown_scaled and _shown give it.
+                a, b = int(n) * 100, int(d)
+                t = c.threshold
+                if (type(t) is not float or c.op is _TRUE or c.op is _BY
+                        or (-1e9 < t < 1e9 and not -0.01 < a / b - t < 0.01)):
+                    ratio = ((200 * a + b) // (2 * b), 2)  # half_up_scaled(a, b, 2)
+                else:
+                    ratio = rounded_scaled(a, b, 2, lambda y: _compare(c, y))
+                q = ratio[0]
+                text = (f"{q // 100}{_CENTS[q % 100]}" if ratio[1] == 2 and q < 100000
+                        else scaled_text(*ratio))
+                top, bottom = str(int(n)), str(int(d))  # _count: 1.216 from 1216
+                if n >= 1000:
+                    top = f"{top[:-3]}.{top[-3:]}" if n < 1e6 else _count(n)
+                if d >= 1000:
+                    bottom = f"{bottom[:-3]}.{bottom[-3:]}" if d < 1e6 else _count(d)
+                word = "Đạt: " if ok else "Không đạt: "
+                return ratio, f"{word}{text} % ({top}/{bottom}){tails[0 if ok else 1]}".rstrip()
         if self.value is None:
             if self.kind is _RATIO and self.raw.denominator == 0:
                 return None, "Chưa đủ số liệu: 0/0 không có giá trị"
-            raw = (self.raw.numerator, self.raw.denominator, self.raw.number)
-            if any(isinstance(x, float) and not math.isfinite(x) for x in raw):
+            stored = (raw.numerator, raw.denominator, raw.number)
+            if any(isinstance(x, float) and not math.isfinite(x) for x in stored):
                 return None, "Chưa đủ số liệu: số đã lưu không phải là số hợp lệ (vô cực hoặc NaN)"
             return None, "Chưa đủ số liệu: chưa nhập giá trị"
         scaled = self.shown_scaled()
@@ -193,6 +224,7 @@ _TRUE, _BY, _GE, _GT, _LE = Operator.TRUE, Operator.BY, Operator.GE, Operator.GT
 _PERCENT_LIKE = (IndicatorKind.RATIO, IndicatorKind.PERCENT)
 _RATIO, _PERCENT = IndicatorKind.RATIO, IndicatorKind.PERCENT
 _isfinite = math.isfinite
+_CENTS = tuple(f",{i:02d}" for i in range(100))  # scaled_text's two places, by q % 100
 # a result made straight from its fields, as CriterionResult(...) makes it, without the
 # named tuple's keyword handling: one for every criterion of every unit
 _new_result: Callable[[tuple[object, ...]], CriterionResult] = partial(

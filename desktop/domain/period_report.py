@@ -28,7 +28,9 @@ from .lateness import late_days
 from .plan import IndicatorKind, Period, Plan, Unit
 from .ranking import competition_ranks
 from .values import Value, measured
-from .vnformat import half_up_scaled, rounded
+from .vnformat import MAX_DECIMALS, half_up_scaled, rounded
+
+_POWERS = [10**p for p in range(MAX_DECIMALS + 1)]  # a shown number's q·10^-places
 
 
 class ReviewState:
@@ -316,12 +318,14 @@ def json_chunks(report: PeriodReport) -> Iterator[str]:
                     rule_tails(crit, c.kind),
                 )
             scaled, explanation = c.described_scaled(texts[2])
-            if scaled is None:
-                value = dump(_json_value(c.value))
-            else:
-                x = scaled[0] / 10 ** scaled[1]  # float() of the Decimal: the same float
+            if scaled is not None:
+                x = scaled[0] / _POWERS[scaled[1]]  # float() of the Decimal: the same float
                 value = repr(int(x)) if x.is_integer() else repr(x)
-            pieces.append(texts[0][c.outcome] + value + texts[1] + text(explanation) + "}")
+            elif c.value is True or c.value is False:
+                value = "true" if c.value else "false"
+            else:
+                value = dump(_json_value(c.value))
+            pieces.append(f"{texts[0][c.outcome]}{value}{texts[1]}{text(explanation)}}}")
         yield (
             ('{"code":' if i == 0 else ',{"code":') + text(unit.code)
             + ',"name":' + text(unit.name) + ',"kind":' + text(unit.kind)
