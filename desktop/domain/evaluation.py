@@ -221,6 +221,7 @@ def evaluate_criterion(plan: Plan, criterion: Criterion, value: Value) -> Criter
 # comparison itself.
 _PASS, _FAIL, _INCOMPLETE = Outcome.PASS, Outcome.FAIL, Outcome.INCOMPLETE
 _TRUE, _BY, _GE, _GT, _LE = Operator.TRUE, Operator.BY, Operator.GE, Operator.GT, Operator.LE
+_NUMERIC = (Operator.GE, Operator.GT, Operator.LE, Operator.EQ)
 _PERCENT_LIKE = (IndicatorKind.RATIO, IndicatorKind.PERCENT)
 _RATIO, _PERCENT = IndicatorKind.RATIO, IndicatorKind.PERCENT
 _isfinite = math.isfinite
@@ -248,6 +249,46 @@ def _evaluate(criterion: Criterion, kind: IndicatorKind, value: Value) -> Criter
     if v is None:
         return CriterionResult(criterion, _INCOMPLETE, None, kind, value)
     return CriterionResult(criterion, _PASS if _compare(criterion, v) else _FAIL, v, kind, value)
+
+
+_Judged = tuple[tuple[Criterion, IndicatorKind, str, bool, Callable[[object], bool]], ...]
+
+
+def _judged(found: Sequence[tuple[Criterion, IndicatorKind]]) -> _Judged:
+    """The plan's criteria for a unit kind, each with what evaluate_unit asks of it for
+    every unit: its indicator, whether it is mandatory, its comparison (`comparison`)."""
+    return tuple((c, kind, c.indicator, c.mandatory, comparison(c)) for c, kind in found)
+
+
+def comparison(c: Criterion) -> Callable[[object], bool]:
+    """`_compare(c, v)` as a function of v, the criterion's operator and threshold
+    looked at once: for a number against a threshold below 1e9 (nearly every
+    criterion), the comparison itself; anything else goes to _compare."""
+    op, t = c.op, c.threshold
+    if type(t) is not float or not -1e9 < t < 1e9 or op not in _NUMERIC:
+        return partial(_compare, c)
+    # what _compare does for a float v: unrounded when farther than 1e-5 from t
+    if op is _GE:
+        def compare(v: object) -> bool:
+            if type(v) is float:
+                return (v if not -1e-5 < v - t < 1e-5 else round(v, 9)) >= t
+            return _compare(c, v)  # type: ignore[arg-type]
+    elif op is _GT:
+        def compare(v: object) -> bool:
+            if type(v) is float:
+                return (v if not -1e-5 < v - t < 1e-5 else round(v, 9)) > t
+            return _compare(c, v)  # type: ignore[arg-type]
+    elif op is _LE:
+        def compare(v: object) -> bool:
+            if type(v) is float:
+                return (v if not -1e-5 < v - t < 1e-5 else round(v, 9)) <= t
+            return _compare(c, v)  # type: ignore[arg-type]
+    else:
+        def compare(v: object) -> bool:
+            if type(v) is float:
+                return (v if not -1e-5 < v - t < 1e-5 else round(v, 9)) == t
+            return _compare(c, v)  # type: ignore[arg-type]
+    return compare
 
 
 def _compare(c: Criterion, v: float | bool | dt.date) -> bool:
@@ -316,12 +357,16 @@ def evaluate_unit(
     get = values.get
     made = []
     seen: set[Outcome] = set()  # the outcomes of the mandatory criteria
-    for c, kind in plan.criteria_with_kinds(unit_kind, period):
-        value = get(c.indicator, BLANK)
+    found = plan.criteria_with_kinds(unit_kind, period)
+    judged: _Judged | None = plan.memo.get(id(found))  # type: ignore[assignment]
+    if judged is None:  # (the plan keeps `found`, and so its id, as long as the memo)
+        judged = plan.memo[id(found)] = _judged(found)
+    for c, kind, code, mandatory, compare in judged:
+        value = get(code, BLANK)
         v = measured(kind, value)
-        outcome = _INCOMPLETE if v is None else _PASS if _compare(c, v) else _FAIL
+        outcome = _INCOMPLETE if v is None else _PASS if compare(v) else _FAIL
         made.append(_new_result((c, outcome, v, kind, value)))
-        if c.mandatory:
+        if mandatory:
             seen.add(outcome)
     results = tuple(made)
     if not seen:  # no mandatory criterion applies: the targets decide (see verdict)

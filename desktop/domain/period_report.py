@@ -27,6 +27,7 @@ from .evaluation import (
 from .lateness import late_days
 from .plan import IndicatorKind, Period, Plan, Unit
 from .ranking import competition_ranks
+from .records import made
 from .values import Value, measured
 from .vnformat import MAX_DECIMALS, half_up_scaled, rounded
 
@@ -197,16 +198,16 @@ def build_period_report(
         ranks.update(competition_ranks(group, descending))
 
     deadline = period.deadline
-    reports = [
-        UnitReport(
-            unit=u,
-            result=result,
-            submission=sub,
-            late_days=late_days(sub.received_on if sub else None, deadline),
-            rank=ranks.get(u.code),
-            rank_value=rank_values[u.code],
-            criteria=criteria,
-        )
+    reports = [  # UnitReport(unit=u, ...) without its __init__'s setattr per field
+        made(UnitReport, {
+            "unit": u,
+            "result": result,
+            "submission": sub,
+            "late_days": late_days(sub.received_on if sub else None, deadline),
+            "rank": ranks.get(u.code),
+            "rank_value": rank_values[u.code],
+            "criteria": criteria,
+        })
         for u, sub, result, criteria in evaluated
     ]
     aggregates = [aggregate(ind, reported[ind.code]) for ind in plan.indicators]
@@ -301,31 +302,38 @@ def json_chunks(report: PeriodReport) -> Iterator[str]:
     head, summary = _json_parts(report)
     yield dump(head)[:-1] + ',"units":['
     # id(criterion) -> its JSON up to the value, by outcome; after the value; rule_tails
-    criteria: dict[int, tuple[dict[Outcome, str], str, tuple[str, str]]] = {}
+    # id(criterion) -> its JSON up to the value, by outcome; after the value; rule_tails;
+    # whether its explanations need no escaping (they are the tails, fixed words, numbers
+    # and days: when both tails need none, the explanation needs none)
+    criteria: dict[int, tuple[dict[Outcome, str], str, tuple[str, str], bool]] = {}
     for i, r in enumerate(report.units):
         sub, unit, rank = r.submission, r.unit, r.rank
         pieces = []
         for c in r.criteria:
-            crit = c.criterion
+            crit, outcome, v = c[0], c[1], c[2]
             texts = criteria.get(id(crit))
             if texts is None:  # the report's criteria live as long as this loop
                 start = '{"code":' + text(crit.code) + ',"result":"'
+                tails = rule_tails(crit, c.kind)
                 texts = criteria[id(crit)] = (
                     {o: start + o.value + '","value":' for o in Outcome},
                     ',"rule":' + text(crit.rule) + ',"mandatory":'
                     + ("true" if crit.mandatory else "false") + ',"source":'
                     + text(crit.source) + ',"explanation":',
-                    rule_tails(crit, c.kind),
+                    tails,
+                    all(text(t) == f'"{t}"' for t in tails),
                 )
             scaled, explanation = c.described_scaled(texts[2])
             if scaled is not None:
                 x = scaled[0] / _POWERS[scaled[1]]  # float() of the Decimal: the same float
                 value = repr(int(x)) if x.is_integer() else repr(x)
-            elif c.value is True or c.value is False:
-                value = "true" if c.value else "false"
+            elif v is True or v is False:
+                value = "true" if v else "false"
             else:
-                value = dump(_json_value(c.value))
-            pieces.append(f"{texts[0][c.outcome]}{value}{texts[1]}{text(explanation)}}}")
+                value = dump(_json_value(v))
+            pieces.append(
+                f'{texts[0][outcome]}{value}{texts[1]}"{explanation}"}}' if texts[3]
+                else f"{texts[0][outcome]}{value}{texts[1]}{text(explanation)}}}")
         yield (
             ('{"code":' if i == 0 else ',{"code":') + text(unit.code)
             + ',"name":' + text(unit.name) + ',"kind":' + text(unit.kind)
