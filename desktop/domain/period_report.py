@@ -175,8 +175,7 @@ def build_period_report(
     rank_values: dict[str, float | None] = {}
     evaluated: list[tuple[Unit, SubmissionInfo | None, UnitResult,
                           tuple[CriterionResult, ...]]] = []
-    reported: dict[str, list[Value]] = {ind.code: [] for ind in plan.indicators}
-    kinds = {ind.code: ind.unit_kinds for ind in plan.indicators}
+    reporting: list[tuple[str, Mapping[str, Value]]] = []  # (kind, values) of those that did
     for u in listed:
         sub = get(u.code)
         values = sub.values if sub is not None else None
@@ -184,10 +183,13 @@ def build_period_report(
         evaluated.append((u, sub, result, criteria))
         rank_values[u.code] = _rank_value(plan, u, sub)
         if values is not None:
-            for code, value in values.items():
-                gathered = reported.get(code)
-                if gathered is not None and u.kind in kinds[code]:
-                    gathered.append(value)
+            reporting.append((u.kind, values))
+    # each indicator's values from the units of its kinds, in the order of `listed`
+    reported: dict[str, list[Value]] = {
+        ind.code: [vs[code] for kind, vs in reporting if code in vs and kind in kinds]
+        for ind in plan.indicators
+        for code, kinds in ((ind.code, ind.unit_kinds),)
+    }
 
     ranks: dict[str, int | None] = {}
     groups: dict[str, dict[str, float | None]] = {}
