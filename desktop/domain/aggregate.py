@@ -57,12 +57,12 @@ def aggregate(indicator: Indicator, values: Iterable[Value]) -> Aggregate:
     reported = [v for v in values if v != BLANK]  # not v.is_blank, without its call
     n = len(reported)
     if kind is IndicatorKind.RATIO:
-        num = sum(v.numerator or 0 for v in reported)
-        den = sum(v.denominator or 0 for v in reported)
+        num = sum([v.numerator or 0 for v in reported])  # a list: quicker than a generator
+        den = sum([v.denominator or 0 for v in reported])
         pct = num / den * 100 if den else None
         return Aggregate(indicator.code, kind, n, numerator=num, denominator=den, value=pct)
     if kind is IndicatorKind.COUNT:
-        total = sum(v.number or 0 for v in reported)
+        total = sum([v.number or 0 for v in reported])
         return Aggregate(indicator.code, kind, n, value=total if n else None)
     if kind in (IndicatorKind.PERCENT, IndicatorKind.SCORE):
         nums = [v.number for v in reported if v.number is not None]

@@ -159,11 +159,42 @@ class CriterionResult(NamedTuple):
     ) -> tuple[tuple[int, int] | None, str]:
         """`described` with the number as (q, places) (`shown_scaled`); `tails` the
         criterion's rule_tails, when the caller worked them out once for many results."""
+        c, outcome, v, kind, raw = self
+        if v is not None:
+            ok = outcome is _PASS
+            if tails is None:
+                tails = rule_tails(c, kind)
+            if v is True or v is False:  # shown_scaled is None for a yes/no: its word
+                return None, ((("Đạt: Có" if ok else "Không đạt: Có") if v else (
+                    "Đạt: Không" if ok else "Không đạt: Không")) + tails[0 if ok else 1]).rstrip()
+            n, d = raw[0], raw[1]
+            if (kind is _RATIO and type(n) is float and type(d) is float
+                    and 0.0 <= n < 1e15 and 0.0 < d < 1e15 and n.is_integer()
+                    and d.is_integer()):
+                # The most common case, quickly: a ratio of counts (a = tử số·100 > 0
+                # exactly, b = mẫu số > 0), as shown_scaled and _shown give it.
+                a, b = int(n) * 100, int(d)
+                t = c.threshold
+                if (type(t) is not float or c.op is _TRUE or c.op is _BY
+                        or (-1e9 < t < 1e9 and not -0.01 < a / b - t < 0.01)):
+                    ratio = ((200 * a + b) // (2 * b), 2)  # half_up_scaled(a, b, 2)
+                else:
+                    ratio = rounded_scaled(a, b, 2, lambda y: _compare(c, y))
+                q = ratio[0]
+                text = (f"{q // 100}{_CENTS[q % 100]}" if ratio[1] == 2 and q < 100000
+                        else scaled_text(*ratio))
+                top, bottom = str(int(n)), str(int(d))  # _count: 1.216 from 1216
+                if n >= 1000:
+                    top = f"{top[:-3]}.{top[-3:]}" if n < 1e6 else _count(n)
+                if d >= 1000:
+                    bottom = f"{bottom[:-3]}.{bottom[-3:]}" if d < 1e6 else _count(d)
+                word = "Đạt: " if ok else "Không đạt: "
+                return ratio, f"{word}{text} % ({top}/{bottom}){tails[0 if ok else 1]}".rstrip()
         if self.value is None:
             if self.kind is _RATIO and self.raw.denominator == 0:
                 return None, "Chưa đủ số liệu: 0/0 không có giá trị"
-            raw = (self.raw.numerator, self.raw.denominator, self.raw.number)
-            if any(isinstance(x, float) and not math.isfinite(x) for x in raw):
+            stored = (raw.numerator, raw.denominator, raw.number)
+            if any(isinstance(x, float) and not math.isfinite(x) for x in stored):
                 return None, "Chưa đủ số liệu: số đã lưu không phải là số hợp lệ (vô cực hoặc NaN)"
             return None, "Chưa đủ số liệu: chưa nhập giá trị"
         scaled = self.shown_scaled()
@@ -190,9 +221,11 @@ def evaluate_criterion(plan: Plan, criterion: Criterion, value: Value) -> Criter
 # comparison itself.
 _PASS, _FAIL, _INCOMPLETE = Outcome.PASS, Outcome.FAIL, Outcome.INCOMPLETE
 _TRUE, _BY, _GE, _GT, _LE = Operator.TRUE, Operator.BY, Operator.GE, Operator.GT, Operator.LE
+_NUMERIC = (Operator.GE, Operator.GT, Operator.LE, Operator.EQ)
 _PERCENT_LIKE = (IndicatorKind.RATIO, IndicatorKind.PERCENT)
 _RATIO, _PERCENT = IndicatorKind.RATIO, IndicatorKind.PERCENT
 _isfinite = math.isfinite
+_CENTS = tuple(f",{i:02d}" for i in range(100))  # scaled_text's two places, by q % 100
 # a result made straight from its fields, as CriterionResult(...) makes it, without the
 # named tuple's keyword handling: one for every criterion of every unit
 _new_result: Callable[[tuple[object, ...]], CriterionResult] = partial(
@@ -216,6 +249,46 @@ def _evaluate(criterion: Criterion, kind: IndicatorKind, value: Value) -> Criter
     if v is None:
         return CriterionResult(criterion, _INCOMPLETE, None, kind, value)
     return CriterionResult(criterion, _PASS if _compare(criterion, v) else _FAIL, v, kind, value)
+
+
+_Judged = tuple[tuple[Criterion, IndicatorKind, str, bool, Callable[[object], bool]], ...]
+
+
+def _judged(found: Sequence[tuple[Criterion, IndicatorKind]]) -> _Judged:
+    """The plan's criteria for a unit kind, each with what evaluate_unit asks of it for
+    every unit: its indicator, whether it is mandatory, its comparison (`comparison`)."""
+    return tuple((c, kind, c.indicator, c.mandatory, comparison(c)) for c, kind in found)
+
+
+def comparison(c: Criterion) -> Callable[[object], bool]:
+    """`_compare(c, v)` as a function of v, the criterion's operator and threshold
+    looked at once: for a number against a threshold below 1e9 (nearly every
+    criterion), the comparison itself; anything else goes to _compare."""
+    op, t = c.op, c.threshold
+    if type(t) is not float or not -1e9 < t < 1e9 or op not in _NUMERIC:
+        return partial(_compare, c)
+    # what _compare does for a float v: unrounded when farther than 1e-5 from t
+    if op is _GE:
+        def compare(v: object) -> bool:
+            if type(v) is float:
+                return (v if not -1e-5 < v - t < 1e-5 else round(v, 9)) >= t
+            return _compare(c, v)  # type: ignore[arg-type]
+    elif op is _GT:
+        def compare(v: object) -> bool:
+            if type(v) is float:
+                return (v if not -1e-5 < v - t < 1e-5 else round(v, 9)) > t
+            return _compare(c, v)  # type: ignore[arg-type]
+    elif op is _LE:
+        def compare(v: object) -> bool:
+            if type(v) is float:
+                return (v if not -1e-5 < v - t < 1e-5 else round(v, 9)) <= t
+            return _compare(c, v)  # type: ignore[arg-type]
+    else:
+        def compare(v: object) -> bool:
+            if type(v) is float:
+                return (v if not -1e-5 < v - t < 1e-5 else round(v, 9)) == t
+            return _compare(c, v)  # type: ignore[arg-type]
+    return compare
 
 
 def _compare(c: Criterion, v: float | bool | dt.date) -> bool:
@@ -284,12 +357,16 @@ def evaluate_unit(
     get = values.get
     made = []
     seen: set[Outcome] = set()  # the outcomes of the mandatory criteria
-    for c, kind in plan.criteria_with_kinds(unit_kind, period):
-        value = get(c.indicator, BLANK)
+    found = plan.criteria_with_kinds(unit_kind, period)
+    judged: _Judged | None = plan.memo.get(id(found))  # type: ignore[assignment]
+    if judged is None:  # (the plan keeps `found`, and so its id, as long as the memo)
+        judged = plan.memo[id(found)] = _judged(found)
+    for c, kind, code, mandatory, compare in judged:
+        value = get(code, BLANK)
         v = measured(kind, value)
-        outcome = _INCOMPLETE if v is None else _PASS if _compare(c, v) else _FAIL
+        outcome = _INCOMPLETE if v is None else _PASS if compare(v) else _FAIL
         made.append(_new_result((c, outcome, v, kind, value)))
-        if c.mandatory:
+        if mandatory:
             seen.add(outcome)
     results = tuple(made)
     if not seen:  # no mandatory criterion applies: the targets decide (see verdict)

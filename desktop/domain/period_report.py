@@ -27,11 +27,14 @@ from .evaluation import (
 from .lateness import late_days
 from .plan import IndicatorKind, Period, Plan, Unit
 from .ranking import competition_ranks
+from .records import made
 from .review_states import CHANNEL_LABELS as CHANNEL_LABELS
 from .review_states import REVIEW_STATE_LABELS as REVIEW_STATE_LABELS
 from .review_states import ReviewState as ReviewState  # (re-exported: imported from here)
 from .values import Value, measured
-from .vnformat import half_up_scaled, rounded
+from .vnformat import MAX_DECIMALS, half_up_scaled, rounded
+
+_POWERS = [10**p for p in range(MAX_DECIMALS + 1)]  # a shown number's q·10^-places
 
 
 @dataclass(frozen=True)
@@ -160,8 +163,7 @@ def build_period_report(
     rank_values: dict[str, float | None] = {}
     evaluated: list[tuple[Unit, SubmissionInfo | None, UnitResult,
                           tuple[CriterionResult, ...]]] = []
-    reported: dict[str, list[Value]] = {ind.code: [] for ind in plan.indicators}
-    kinds = {ind.code: ind.unit_kinds for ind in plan.indicators}
+    reporting: list[tuple[str, Mapping[str, Value]]] = []  # (kind, values) of those that did
     for u in listed:
         sub = get(u.code)
         values = sub.values if sub is not None else None
@@ -169,10 +171,13 @@ def build_period_report(
         evaluated.append((u, sub, result, criteria))
         rank_values[u.code] = _rank_value(plan, u, sub)
         if values is not None:
-            for code, value in values.items():
-                gathered = reported.get(code)
-                if gathered is not None and u.kind in kinds[code]:
-                    gathered.append(value)
+            reporting.append((u.kind, values))
+    # each indicator's values from the units of its kinds, in the order of `listed`
+    reported: dict[str, list[Value]] = {
+        ind.code: [vs[code] for kind, vs in reporting if code in vs and kind in kinds]
+        for ind in plan.indicators
+        for code, kinds in ((ind.code, ind.unit_kinds),)
+    }
 
     ranks: dict[str, int | None] = {}
     groups: dict[str, dict[str, float | None]] = {}
@@ -183,16 +188,16 @@ def build_period_report(
         ranks.update(competition_ranks(group, descending))
 
     deadline = period.deadline
-    reports = [
-        UnitReport(
-            unit=u,
-            result=result,
-            submission=sub,
-            late_days=late_days(sub.received_on if sub else None, deadline),
-            rank=ranks.get(u.code),
-            rank_value=rank_values[u.code],
-            criteria=criteria,
-        )
+    reports = [  # UnitReport(unit=u, ...) without its __init__'s setattr per field
+        made(UnitReport, {
+            "unit": u,
+            "result": result,
+            "submission": sub,
+            "late_days": late_days(sub.received_on if sub else None, deadline),
+            "rank": ranks.get(u.code),
+            "rank_value": rank_values[u.code],
+            "criteria": criteria,
+        })
         for u, sub, result, criteria in evaluated
     ]
     aggregates = [aggregate(ind, reported[ind.code]) for ind in plan.indicators]
@@ -287,29 +292,38 @@ def json_chunks(report: PeriodReport) -> Iterator[str]:
     head, summary = _json_parts(report)
     yield dump(head)[:-1] + ',"units":['
     # id(criterion) -> its JSON up to the value, by outcome; after the value; rule_tails
-    criteria: dict[int, tuple[dict[Outcome, str], str, tuple[str, str]]] = {}
+    # id(criterion) -> its JSON up to the value, by outcome; after the value; rule_tails;
+    # whether its explanations need no escaping (they are the tails, fixed words, numbers
+    # and days: when both tails need none, the explanation needs none)
+    criteria: dict[int, tuple[dict[Outcome, str], str, tuple[str, str], bool]] = {}
     for i, r in enumerate(report.units):
         sub, unit, rank = r.submission, r.unit, r.rank
         pieces = []
         for c in r.criteria:
-            crit = c.criterion
+            crit, outcome, v = c[0], c[1], c[2]
             texts = criteria.get(id(crit))
             if texts is None:  # the report's criteria live as long as this loop
                 start = '{"code":' + text(crit.code) + ',"result":"'
+                tails = rule_tails(crit, c.kind)
                 texts = criteria[id(crit)] = (
                     {o: start + o.value + '","value":' for o in Outcome},
                     ',"rule":' + text(crit.rule) + ',"mandatory":'
                     + ("true" if crit.mandatory else "false") + ',"source":'
                     + text(crit.source) + ',"explanation":',
-                    rule_tails(crit, c.kind),
+                    tails,
+                    all(text(t) == f'"{t}"' for t in tails),
                 )
             scaled, explanation = c.described_scaled(texts[2])
-            if scaled is None:
-                value = dump(_json_value(c.value))
-            else:
-                x = scaled[0] / 10 ** scaled[1]  # float() of the Decimal: the same float
+            if scaled is not None:
+                x = scaled[0] / _POWERS[scaled[1]]  # float() of the Decimal: the same float
                 value = repr(int(x)) if x.is_integer() else repr(x)
-            pieces.append(texts[0][c.outcome] + value + texts[1] + text(explanation) + "}")
+            elif v is True or v is False:
+                value = "true" if v else "false"
+            else:
+                value = dump(_json_value(v))
+            pieces.append(
+                f'{texts[0][outcome]}{value}{texts[1]}"{explanation}"}}' if texts[3]
+                else f"{texts[0][outcome]}{value}{texts[1]}{text(explanation)}}}")
         yield (
             ('{"code":' if i == 0 else ',{"code":') + text(unit.code)
             + ',"name":' + text(unit.name) + ',"kind":' + text(unit.kind)

@@ -289,6 +289,12 @@ class Plan:
         return {}  # filled by criteria_with_kinds, one entry per (unit kind, period) asked
 
     @cached_property
+    def memo(self) -> dict[object, object]:
+        """What the evaluation works out once for this plan (domain.evaluation: each
+        criterion's comparison, ready to run), kept as long as the plan."""
+        return {}
+
+    @cached_property
     def _some_periods_only(self) -> bool:
         return any(c.periods for c in self.criteria)
 

@@ -29,6 +29,7 @@ from ..domain.plan import (
     ReviewKind,
     Unit,
 )
+from ..domain.records import made
 from .errors import NO_PLAN, StoreError
 from .stored_days import stored_day as _day
 
@@ -183,9 +184,12 @@ def units(rows: Rows, on: dt.date | None = None) -> list[Unit]:
                       "merged_into_id FROM unit ORDER BY code", {}))
     code_of: dict[int | None, str] = {r[0]: r[1] for r in found}
     former = former_names(rows, on) if on is not None else {}
-    return [
-        Unit(code, former.get(id_) or name, kind, block, _day(active_from), _day(active_to),
-             code_of.get(merged_into_id))
+    day = _day
+    return [  # Unit(code, name, kind, ...) without its __init__'s setattr per field
+        made(Unit, {"code": code, "name": former.get(id_) or name, "kind": kind,
+                    "block": block, "active_from": day(active_from),
+                    "active_to": day(active_to), "merged_into": code_of.get(merged_into_id),
+                    "former_names": ()})
         for id_, code, name, kind, block, active_from, active_to, merged_into_id in found
     ]
 
@@ -234,9 +238,10 @@ def submissions(rows: Rows, pid: int) -> dict[str, SubmissionInfo]:
 
     values = _values(rows, VALUES + "s.period_id = :pid", {"pid": pid})
     return {
-        code: SubmissionInfo(unit_code=code, received_on=_day(received),  # type: ignore[arg-type]
-                             channel=channel, state=state, values=values.get(sid, {}),
-                             return_reason=reason, version=version)
+        code: made(SubmissionInfo, {  # SubmissionInfo(...) without its __init__
+            "unit_code": code, "received_on": _day(received), "channel": channel,
+            "state": state, "values": values.get(sid, {}), "return_reason": reason,
+            "version": version})
         for sid, code, received, channel, state, reason, version in rows(
             "SELECT s.id, u.code, s.received_on, s.channel, s.state, s.return_reason, "
             "s.version "
