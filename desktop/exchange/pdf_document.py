@@ -43,7 +43,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
+
+from desktop.domain.vnformat import long_date
+
+from .pdf_grid import GridStyle, GridTable
+from .rl_platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
@@ -54,12 +58,8 @@ from reportlab.platypus import (
     PageTemplate,
     Spacer,
 )
-from reportlab.platypus import Paragraph as RLParagraph
-from reportlab.platypus import Table as RLTable
-
-from desktop.domain.vnformat import long_date
-
-from .pdf_grid import GridStyle, GridTable
+from .rl_platypus import Paragraph as RLParagraph
+from .rl_platypus import Table as RLTable
 
 
 class Paragraph(RLParagraph):  # type: ignore[misc]

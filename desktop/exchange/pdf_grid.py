@@ -28,7 +28,8 @@ from reportlab.lib import colors
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable
+
+from .rl_platypus import Flowable
 
 LINE_WIDTH = 0.5
 SLACK = 0.5  # pt: a string this close to its column's inner width is wrapped instead

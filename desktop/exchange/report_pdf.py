@@ -283,8 +283,10 @@ def sections_results(
 
 
 def _outcome_counts(units: Sequence[UnitReport]) -> Counter[tuple[str, str]]:
-    """(criterion code, "pass" / "fail" / "incomplete") -> how many units, in one pass."""
-    return Counter((r.code, r.outcome.value) for u in units for r in u.criteria)
+    """(criterion code, "pass" / "fail" / "incomplete") -> how many units, in one pass
+    (over some 35,000 results at 2,000 units: the code and the outcome's value read as
+    attributes, not through their properties)."""
+    return Counter((r.criterion.code, r.outcome._value_) for u in units for r in u.criteria)
 
 
 def _aggregate_text(inp: ExportInput, code: str) -> tuple[str, str, str]:
