@@ -9,6 +9,7 @@ import subprocess
 import unicodedata
 
 import pytest
+from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
@@ -123,3 +124,56 @@ def test_rows_come_out_whole_on_their_pages(tmp_path: pathlib.Path) -> None:
     for page in pages:
         wrapped = [i for i in range(5, 121, 5) if f"Xã Số {i} " in page]
         assert page.count("Mỹ") == 8 * len(wrapped)
+
+
+def test_strings_over_several_subsets_and_repeated_read_back_as_written(
+    tmp_path: pathlib.Path,
+) -> None:
+    """The strings go out as operators written by the table, each distinct string encoded
+    once: more than 256 distinct characters (a font's second subset), strings mixing both
+    subsets, strings repeated on every page, filled and bare rows, all read back."""
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("pdftotext is not installed (Debian package poppler-utils)")
+    register_fonts()
+    letters = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+    vietnamese = [
+        unicodedata.normalize("NFC", ch + mark)
+        for ch in letters
+        for mark in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+    ]
+    cyrillic = [chr(c) for c in range(0x410, 0x450)]
+    single = {ch for ch in vietnamese if len(ch) == 1}
+    pool = sorted(single | {ch.upper() for ch in single} | set(cyrillic))
+    assert len(pool) > 256
+    words = ["".join(pool[i : i + 7]) for i in range(0, len(pool) - 6, 7)]
+    rows = [["TT", "Từ", "Kết quả"]]
+    fills = [None]
+    for i in range(1, 181):
+        word = words[i % len(words)]  # then new strings of characters already met
+        rows.append([str(i), word if i <= 90 else word[2:], "Không đạt" if i % 3 else "Đạt"])
+        fills.append(None if i % 2 else colors.HexColor("#F8D7DA"))
+    table = GridTable(
+        [40.0, 200.0, 80.0],
+        rows,
+        [BOLD] + [REGULAR] * 180,
+        fills,
+        (["CENTER"] * 3, ["CENTER", "LEFT", "LEFT"]),
+        GridStyle(font_size=12, leading=LEADING, pad_h=3, pad_top=2, pad_bottom=3),
+        lambda text, font, align: pytest.fail(f"{text!r} fits its column"),
+    )
+    path = tmp_path / "subsets.pdf"
+    SimpleDocTemplate(str(path)).build([table])
+    text = subprocess.run(
+        [pdftotext, "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    pages = [unicodedata.normalize("NFC", p) for p in text.split("\f") if p.strip()]
+    assert len(pages) >= 3
+    read = []
+    for page in pages:
+        assert "Từ" in page and "Kết quả" in page  # the header on every page
+        for line in page.splitlines():
+            cells = line.split()
+            if cells and cells[0].isdigit():
+                read.append(cells)
+    assert read == [[r[0], r[1], *r[2].split()] for r in rows[1:]]

@@ -149,6 +149,14 @@ def _numeric(indicator: Indicator, values: Mapping[str, Value] | None) -> float 
     return None if v.number is None else float(v.number)
 
 
+def _numbers(indicator: Indicator, values: Sequence[Value]) -> list[float]:
+    """_numeric of each of `values` that has one, in one pass."""
+    if indicator.kind is IndicatorKind.RATIO:
+        return [float(n) / float(d) * 100 for v in values
+                if (n := v.numerator) is not None and (d := v.denominator)]
+    return [float(x) for v in values if (x := v.number) is not None]
+
+
 def _quantile(sorted_values: Sequence[float], q: float) -> float:
     """Linear interpolation between closest ranks (as numpy's default)."""
     pos = (len(sorted_values) - 1) * q
@@ -199,13 +207,12 @@ def value_trends(plan: Plan, history: Sequence[PeriodValues],
         area: list[float | None] = []
         spreads: list[Spread | None] = []
         code, kinds = ind.code, ind.unit_kinds
-        for p in history:
-            agg = aggregate(ind, [v for kind, values in p.units
-                                  if values is not None and kind in kinds
-                                  and (v := values.get(code)) is not None])
+        for p in history:  # each unit's value looked up once, for the area and the spread
+            given = [(kind, v) for kind, values in p.units
+                     if values is not None and (v := values.get(code)) is not None]
+            agg = aggregate(ind, [v for kind, v in given if kind in kinds])
             area.append(agg.value if agg.units_reporting else None)
-            numbers = [x for _, values in p.units if (x := _numeric(ind, values)) is not None]
-            spreads.append(spread(numbers))
+            spreads.append(spread(_numbers(ind, [v for _, v in given])))
         out.append(IndicatorTrend(ind, periods, tuple(area), tuple(spreads),
                                   threshold(plan, ind.code)))
     return out

@@ -43,7 +43,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
+
+from desktop.domain.vnformat import long_date
+
+from .pdf_grid import GridStyle, GridTable
+from .rl_platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
@@ -52,14 +56,26 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
 )
-from reportlab.platypus import Table as RLTable
+from .rl_platypus import Paragraph as RLParagraph
+from .rl_platypus import Table as RLTable
 
-from desktop.domain.vnformat import long_date
 
-from .pdf_grid import GridStyle, GridTable
+class Paragraph(RLParagraph):  # type: ignore[misc]
+    """reportlab's Paragraph, its lines broken once per width: the keep-with-next pass,
+    the frame and the page break each wrap the same paragraph at the same width (a long
+    list item or a lead-in was broken into lines two or three times)."""
+
+    _wrapped_at: float | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if avail_width == self._wrapped_at and hasattr(self, "blPara"):
+            return self.width, self.height
+        width, height = super().wrap(avail_width, avail_height)
+        self._wrapped_at = avail_width
+        return width, height
+
 
 __all__ = [
     "FONT_FAMILY",
@@ -700,11 +716,11 @@ def _signature_block(
     return block
 
 
-class _Heading(Paragraph):  # type: ignore[misc]
+class _Heading(Paragraph):
     """A section heading (so that a landscape switch can take it along)."""
 
 
-class _LeadIn(Paragraph):  # type: ignore[misc]
+class _LeadIn(Paragraph):
     """A body paragraph ending with ':' that introduces what follows (a table, a list)."""
 
 

@@ -11,8 +11,10 @@ it (a Paragraph). It looks like reportlab's ``Table`` with a 0.5 pt black GRID, 
 MIDDLE and a BACKGROUND per row — the same positions and rules — but each text is
 measured once, each row's height is known from the start, a page break is one bisection
 over the running heights (reportlab's table measures and copies the remaining rows again
-at every page: 2,000 rows made a 64-page report spend most of its time there), and the
-strings of a page go out in one text object.
+at every page: 2,000 rows made a 64-page report spend most of its time there), and a
+page's fills, strings and rules go out as runs of PDF operators written here — the same
+operators the canvas calls write, without their cost per call — with each distinct string
+encoded once into the font's subsets.
 """
 
 from __future__ import annotations
@@ -23,8 +25,11 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from reportlab.lib import colors
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable
+from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from .rl_platypus import Flowable
 
 LINE_WIDTH = 0.5
 SLACK = 0.5  # pt: a string this close to its column's inner width is wrapped instead
@@ -72,6 +77,7 @@ class _Grid:
             self._add_row(row, font, aligns[0 if r == 0 else 1], wrapped)
         # tops[i]: the height of the body rows 1..i (tops[0] = 0)
         self.tops = [0.0, *accumulate(self.heights[1:])]
+        self._encoder: _Encoder | None = None
 
     def _add_row(
         self, row: Sequence[str], font: str, aligns: Sequence[str], wrapped: Wrapped
@@ -97,6 +103,51 @@ class _Grid:
                 cells.append((None, flowable))
         self.cells.append(cells)
         self.heights.append(inner_height + s.pad_top + s.pad_bottom)
+
+    def encoder(self, doc: object) -> _Encoder:
+        if self._encoder is None or self._encoder.doc is not doc:
+            self._encoder = _Encoder(doc)
+        return self._encoder
+
+
+class _Encoder:
+    """A table's strings as text operators of one document: ``runs(font, text)`` ->
+    [(subset font name, subset, "(bytes) Tj")], what reportlab's text object writes for
+    the string. Each distinct string is encoded once (a table's numbers, verdicts and
+    headers repeat on every page); a string of characters already met in the font is
+    encoded without reportlab's loop over its characters (str.translate over the codes
+    the font's subsets gave them, learnt from its splitString)."""
+
+    def __init__(self, doc: object) -> None:
+        self.doc = doc
+        self._runs: dict[tuple[str, str], list[tuple[str, int, str]]] = {}
+        self._codes: dict[str, dict[int, int]] = {}  # font -> character -> code in subset 0
+        self._names: dict[str, str] = {}  # font -> its subset 0's name in the document
+
+    def runs(self, font: str, text: str) -> list[tuple[str, int, str]]:
+        key = (font, text)
+        found = self._runs.get(key)
+        if found is None:
+            found = self._runs[key] = self._encode(font, text)
+        return found
+
+    def _encode(self, font: str, text: str) -> list[tuple[str, int, str]]:
+        codes = self._codes.get(font)
+        if codes is not None and codes.keys() >= set(map(ord, text)):
+            shown = escapePDF(text.translate(codes).encode("latin-1"))
+            return [(self._names[font], 0, f"({shown}) Tj")]
+        face = getFont(font)
+        runs = face.splitString(text, self.doc)
+        out = [
+            (face.getSubsetInternalName(subset, self.doc), subset, f"({escapePDF(b)}) Tj")
+            for subset, b in runs
+        ]
+        if len(runs) == 1 and runs[0][0] == 0 and len(runs[0][1]) == len(text):
+            if codes is None:
+                codes = self._codes[font] = {}
+                self._names[font] = out[0][0]
+            codes.update(zip(map(ord, text), runs[0][1], strict=True))
+        return out
 
 
 class GridTable(Flowable):  # type: ignore[misc]
@@ -153,30 +204,48 @@ class GridTable(Flowable):  # type: ignore[misc]
         return [self._part(self.start, end), self._part(end, self.stop)]
 
     def draw(self) -> None:
+        """The part as runs of PDF operators: the rows' fills, the strings (each placed
+        with Tm, in its row's font), the wrapped cells' flowables, then the rules as one
+        path: what reportlab's canvas calls write, without a call (and reportlab's number
+        formatting) per string, rectangle and rule."""
         g, c, s = self.grid, self.canv, self.grid.style
         rows = [0, *range(self.start, self.stop)]
         tops = [self.height]  # from the bottom of the part: the top of each row, then 0
         for r in rows:
             tops.append(tops[-1] - g.heights[r])
+        width = _num(g.width)
         c.saveState()
-        for r, top in zip(rows, tops, strict=False):
+        code: list[str] = []
+        put = code.append
+        current_fill = None
+        for r, top in zip(rows, tops, strict=False):  # the fills, each row its own
             fill = g.row_fills[r]
-            if fill is not None:
+            if fill is None:
+                continue
+            if getattr(fill, "alpha", 1) != 1:  # as the canvas sets a transparent colour
+                _flush(c, code)
                 c.setFillColor(fill)
                 c.rect(0, top, g.width, -g.heights[r], stroke=0, fill=1)
+                current_fill = None
+                continue
+            if fill is not current_fill:
+                current_fill = fill
+                put(f"{fp_str(fill.red, fill.green, fill.blue)} rg")
+            put(f"n 0 {_num(top)} {width} {_num(-g.heights[r])} re f*")
+        _flush(c, code)
         c.setFillColor(colors.black)
-        text = c.beginText()
         flowables: list[tuple[Flowable, float, float]] = []
-        font = None
+        put("BT")
+        encoded = g.encoder(c._doc).runs  # noqa: SLF001 (the document the subsets belong to)
+        current: tuple[str, int] | None = None  # (font, subset) selected in the text object
         # a string's baseline in its row, as Table's VALIGN MIDDLE puts one line
         baseline = (s.pad_bottom - s.pad_top + s.leading) / 2 - s.font_size
+        size = f"{fp_str(s.font_size)} Tf {fp_str(s.leading)} TL"
         for r, top in zip(rows, tops, strict=False):
             height = g.heights[r]
             bottom = top - height
-            if g.row_fonts[r] != font:
-                font = g.row_fonts[r]
-                text.setFont(font, s.font_size, s.leading)
-            y = bottom + height / 2 + baseline
+            font = g.row_fonts[r]
+            tm = f" {_num(bottom + height / 2 + baseline)} Tm"  # the row's baseline
             for (x, cell), x0 in zip(g.cells[r], g.col_x, strict=False):
                 if x is None:
                     h = cell.height  # as wrapped by _add_row
@@ -184,16 +253,38 @@ class GridTable(Flowable):  # type: ignore[misc]
                         (cell, x0 + s.pad_h, bottom + (height + s.pad_bottom - s.pad_top - h) / 2)
                     )
                 elif cell:
-                    text.setTextOrigin(x0 + x, y)
-                    text.textLine(cell)
-        c.drawText(text)
+                    put(f"1 0 0 1 {_num(x0 + x)}{tm}")
+                    for name, subset, shown in encoded(font, cell):
+                        if current != (font, subset):
+                            current = (font, subset)
+                            put(f"{name} {size}")
+                        put(shown)
+        put("ET")
+        _flush(c, code)
         for cell, x, y in flowables:
             cell.drawOn(c, x, y)
         c.setStrokeColor(colors.black)
         c.setLineWidth(LINE_WIDTH)
         c.setLineCap(1)
         c.setLineJoin(1)
-        rules = [(0.0, y, g.width, y) for y in tops]
-        rules += [(x, tops[-1], x, tops[0]) for x in g.col_x]
-        c.lines(rules)
+        first, last = _num(tops[0]), _num(tops[-1])
+        code = ["n"]
+        code.extend(f"0 {y} m {width} {y} l" for y in map(_num, tops))
+        code.extend(f"{x} {last} m {x} {first} l" for x in map(_num, g.col_x))
+        code.append("S")
+        _flush(c, code)
         c.restoreState()
+
+
+def _flush(c: Canvas, code: list[str]) -> None:
+    """The operators gathered so far into the page, in order with the canvas's own."""
+    if code:
+        c.addLiteral("\n".join(code))
+        code.clear()
+
+
+def _num(x: float) -> str:
+    """A coordinate as the PDF's operators take it: at most 4 decimals, no trailing
+    zeros (as reportlab's fp_str writes it, without its cost per number)."""
+    text = f"{x:.4f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
