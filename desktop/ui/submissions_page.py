@@ -27,6 +27,7 @@ from ..domain.vnformat import day, number
 from .columns import fit_columns
 from .context import AppContext
 from .forms.ui_submissions_page import Ui_SubmissionsPage
+from .geometry import fit_window
 from .submissions_model import (
     ROW_ROLE,
     SubmissionLine,
@@ -301,16 +302,33 @@ class SubmissionsPage(QWidget):
         self.editor = dlg
 
         def lay_out() -> None:
-            # laid out while hidden, in a turn of its own: shown at once, its word-wrapped
-            # rich-text rows were laid out twice in one block (before and after the fit
-            # to the screen), well over 100 ms at a province's scale
+            # fitted to the screen, polished and laid out while hidden, in a turn of its
+            # own: shown at once, its word-wrapped rich-text rows were laid out twice in
+            # one block (before and after the fit to the screen), well over 100 ms at a
+            # province's scale
             if self.editor is dlg:
+                fit_window(dlg)  # its final size now: not laid out again at another width
+                dlg.ensurePolished()
                 layout = dlg.layout()
                 if layout is not None:
                     layout.activate()
-                QTimer.singleShot(0, lambda: dlg.open() if self.editor is dlg else None)
+                QTimer.singleShot(1, self, show_hidden)
 
-        QTimer.singleShot(0, lay_out)
+        def show_hidden() -> None:
+            if self.editor is dlg:
+                dlg.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+                dlg.show()  # every row laid out at its width, not on screen yet
+                QTimer.singleShot(1, self, show)
+
+        def show() -> None:
+            if self.editor is dlg:
+                dlg.hide()
+                dlg.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
+                dlg.open()
+
+        # timers of 1 ms, not 0: a 0 ms timer is a posted event, handled in the same turn
+        # as the paint and the events before it
+        QTimer.singleShot(1, self, lay_out)
 
     def _on_editor_saved(self, message: str) -> None:
         self.show_message(message, "ok")
