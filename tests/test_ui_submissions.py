@@ -17,6 +17,7 @@ from desktop.ui.check_model import OUTCOME_ROLE  # noqa: E402
 from desktop.ui.check_page import CheckPage  # noqa: E402
 from desktop.ui.context import AppContext  # noqa: E402
 from desktop.ui.indicator_row import parse_number  # noqa: E402
+from desktop.ui.staged_open import on_screen  # noqa: E402
 from desktop.ui.submission_dialog import SubmissionDialog  # noqa: E402
 from desktop.ui.submissions_model import (  # noqa: E402
     SORT_ROLE,
@@ -60,7 +61,7 @@ def _open_editor(qtbot, page: SubmissionsPage, unit: str) -> SubmissionDialog:
     assert page.select_unit(unit)
     qtbot.mouseClick(page.ui.editButton, Qt.MouseButton.LeftButton)
     # the report is read on a worker, the dialog built, then shown at the next turn
-    qtbot.waitUntil(lambda: page.editor is not None and page.editor.isVisible())
+    qtbot.waitUntil(lambda: page.editor is not None and on_screen(page.editor))
     dlg = page.editor
     assert isinstance(dlg, SubmissionDialog)
     qtbot.waitUntil(dlg.isActiveWindow)  # activation is asynchronous; shortcuts need it
