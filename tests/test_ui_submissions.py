@@ -115,6 +115,14 @@ def test_model_sorts_with_vietnamese_collation_and_searches_without_accents(qapp
     assert [proxy.index(r, M.COL_UNIT).data() for r in range(proxy.rowCount())] == ["Xã Đông"]
     proxy.set_search("xa on")
     assert proxy.rowCount() == 2
+    proxy.set_search("ong")  # the middle of a word does not count
+    assert proxy.rowCount() == 0
+    proxy.set_search("3 du")  # every word typed begins a word: of the code, of the name
+    assert [proxy.index(r, M.COL_UNIT).data() for r in range(proxy.rowCount())] == ["Xã Dương"]
+    model.set_lines([_line("7", "Xã Đông Hòa"), _line("8", "Xã Hòa Bình")])
+    assert proxy.rowCount() == 0, "the new rows are searched, not the old ones"
+    proxy.set_search("hoa")
+    assert proxy.rowCount() == 2
     assert fold("Thị trấn Tân Sơn") == "thi tran tan son"
 
 
