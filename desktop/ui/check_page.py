@@ -154,11 +154,9 @@ class CheckPage(QWidget):
 
         def fit() -> None:
             table.setUpdatesEnabled(True)
+            fit_columns(table)  # also when a newer load came meanwhile: it counted on this
             if generation == self._generation:
-                fit_columns(table)
                 self._finish(keep)
-            else:
-                self._sized_for = (0, False)  # a newer load fits them
 
         QTimer.singleShot(1, self, fit)  # a timer: after the paint (0 ms would be before)
 
