@@ -26,6 +26,15 @@ from ..domain.plan import Period, Plan
 from .tasks import Report, TaskRunner
 
 
+def opening_period(db: Database, plan: Plan, today: dt.date | None = None) -> Period:
+    """The period the window opens on (domain/period_counts.py: the first whose deadline
+    is not yet LONG_PAST_DAYS past, else the latest with submissions: only then is the
+    database asked which periods have some)."""
+    return default_period(
+        plan.periods, today or dt.date.today(), lambda: periods_with_submissions(db)
+    )
+
+
 class AppContext(QObject):
     data_changed = Signal()  # anything in the database changed
     period_changed = Signal(str)  # the current period code
@@ -45,8 +54,18 @@ class AppContext(QObject):
         self._retired: list[Any] = []
         self.tasks.busy_changed.connect(self._on_busy)
         self.last_audit_seen: int | None = None  # a server's newest audit entry seen here
-        self.plan: Plan = self._load_plan()
-        self.period_code: str = self.default_period().code
+        self.plan: Plan
+        self.period_code: str
+        self.plan, self.period_code = self._open_on()
+
+    def _open_on(self) -> tuple[Plan, str]:
+        """The plan and the period to show first: those the window's opener read on its
+        thread (`preloaded_plan`, `preloaded_period`), else read now."""
+        period = self.db.__dict__.pop("preloaded_period", None)
+        plan = self._load_plan()
+        if isinstance(period, str) and any(p.code == period for p in plan.periods):
+            return plan, period
+        return plan, opening_period(self.db, plan).code
 
     def _load_plan(self) -> Plan:
         plan = self.db.__dict__.pop("preloaded_plan", None)  # read by the window's opener
@@ -55,14 +74,8 @@ class AppContext(QObject):
         return read_plan(self.db)
 
     def default_period(self, today: dt.date | None = None) -> Period:
-        """The period the window opens on (domain/period_counts.py: the first whose
-        deadline is not yet LONG_PAST_DAYS past, else the latest with submissions)."""
-        return default_period(
-            self.plan.periods, today or dt.date.today(), self._periods_with_submissions
-        )
-
-    def _periods_with_submissions(self) -> set[str]:
-        return periods_with_submissions(self.db)
+        """The period the window opens on (`opening_period`)."""
+        return opening_period(self.db, self.plan, today)
 
     @property
     def period(self) -> Period:
@@ -162,8 +175,7 @@ class AppContext(QObject):
         self.db = db
         old.close()
         self._forget_reports()
-        self.plan = self._load_plan()
-        self.period_code = self.default_period().code
+        self.plan, self.period_code = self._open_on()
         self.database_changed.emit()
         self.data_changed.emit()
 

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -124,7 +124,7 @@ DB_FILTER = "Cơ sở dữ liệu ThiĐua CĐS (*.db *.sqlite *.sqlite3);;Mọi 
 def _preload(_report: Any) -> None:
     """Import the heavy modules off the GUI thread while the window paints (the menus'
     actions pull in openpyxl and reportlab: 0.8 s on the GUI thread otherwise)."""
-    from ..actions import database  # noqa: F401
+    from ..actions import database, maintenance  # noqa: F401
     from . import (  # noqa: F401
         context,
         exchange_actions,
@@ -175,6 +175,7 @@ def _open_unpaused(path: Path) -> Any:
     _preload(None)
     from ..actions.database import open_database, prepare_mappers
     from ..actions.plan import read_plan
+    from .context import opening_period
 
     prepare_mappers()  # ~0.4 s the first ORM query would otherwise spend on the GUI thread
     try:
@@ -182,8 +183,12 @@ def _open_unpaused(path: Path) -> Any:
     except Exception as exc:  # noqa: BLE001 - shown on the GUI thread
         return exc
     try:
-        db.preloaded_plan = read_plan(db)  # type: ignore[attr-defined]
-    except Exception:  # noqa: BLE001 - AppContext reports it on the GUI thread
+        plan = read_plan(db)
+        # the period it opens on too: when every deadline is long past, that asks the
+        # database which periods have submissions (a query the GUI thread need not wait for)
+        db.preloaded_period = opening_period(db, plan).code  # type: ignore[attr-defined]
+        db.preloaded_plan = plan  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - AppContext reads them again and reports it
         pass
     return db
 
@@ -224,7 +229,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.office_dialog: QWidget | None = None
         self.first_data_on_screen = False  # first_data_shown was emitted
         self._previewed: Path | None = None  # the file whose first figures were read
-        self._built = False  # what waits for the first frame is there (_finish_building)
+        self._built = False  # the settings that wait for the first frame are made
+        self._closed = False  # closed: what `_in_turns` still had to do is dropped
         self._back_to_front: _BackToFront | None = None  # with a server's database
         self.connect_dialog: QWidget | None = None
         self._boot = TaskRunner(self)
@@ -379,23 +385,51 @@ class MainWindow(PreserveGeometry, QMainWindow):
             self.first_data_shown.emit()
 
     def _finish_building(self) -> None:
-        """What the first frame does without: the help (F1), and the settings that need
-        PySide6's Qt namespace (about 50 ms to build; see nav_splitter.py)."""
+        """What the first frame does without, all at once (a server's start, a database
+        connected elsewhere): see `_build_qt_settings` and `_install_help`."""
+        self._build_qt_settings()
+        self._install_help()
+
+    def _build_qt_settings(self) -> None:
+        """The settings that need PySide6's Qt namespace (about 50 ms to build, one
+        event-loop turn of its own; see nav_splitter.py)."""
         if self._built:
             return
         self._built = True
         from PySide6.QtCore import Qt
 
-        from .help_window import install as install_help
-
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.ui.navList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        install_help(self, self.ui.menuHelp)  # F1: the guide, with or without a database
+
+    def _install_help(self) -> None:
+        """F1: the guide, with or without a database (its module: 10-15 ms to import)."""
+        from .help_window import install as install_help
+
+        install_help(self, self.ui.menuHelp)  # once: a second call finds the first
+
+    def _in_turns(self, *steps: Callable[[], object]) -> None:
+        """Run `steps` one an event-loop turn, so that the window repaints and answers
+        between them (none of them alone is long); the rest is dropped once the window
+        is closed."""
+        pending = list(steps)
+
+        def step() -> None:
+            if self._closed or not pending:
+                return
+            pending.pop(0)()
+            if pending:
+                QTimer.singleShot(0, self, step)
+
+        QTimer.singleShot(0, self, step)
 
     def start(self, path: Any, on_failed: Any = None) -> None:
         """Open `path` (a file, or a server Location) once the window is up;
         `on_failed()` if it cannot be opened. A file's first figures are shown at once
-        (`show_first_figures`, unless that was done before the window was shown)."""
+        (`show_first_figures`, unless that was done before the window was shown); the
+        rest of the window is made in the next event-loop turns (the Qt namespace, then
+        the help), each short, before the opening's thread begins taking turns with the
+        GUI thread for the interpreter."""
+        self._closed = False
         self._boot.run(lambda _r: _finish_interrupted_exports(), self._on_exports_finished)
         if getattr(path, "is_server", False):
             self._finish_building()
@@ -409,8 +443,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.path_label.setText(str(path))
         if self._previewed != Path(path):
             self.show_first_figures(Path(path))
-        self._finish_building()  # before the opening's thread takes turns with it
-        self._open_off_thread(path, on_failed)
+        self._in_turns(self._build_qt_settings, self._install_help,
+                       lambda: self._open_off_thread(path, on_failed))
 
     def _on_exports_finished(self, messages: list[str]) -> None:
         if messages:  # an export was interrupted (power cut): finished, never a mix
@@ -509,6 +543,13 @@ class MainWindow(PreserveGeometry, QMainWindow):
             db.close()
             errors.show_error_blocking(self, errors.message_of(exc), "Không mở được cơ sở dữ liệu")
             return False
+        self._in_turns(lambda: self._say_opened(path, db))  # the evaluation has begun
+        return True
+
+    def _say_opened(self, path: Path, db: Database) -> None:
+        """The rest of showing an opened file, in the turn after: remembered among the
+        recent ones, the title and periods, a second backup folder that failed, and
+        `database_opened`."""
         self.settings.add_recent(path)
         self._after_database_changed()
         done = getattr(db, "backup_done", None)
@@ -517,7 +558,6 @@ class MainWindow(PreserveGeometry, QMainWindow):
                 f"Đã sao lưu vào {done.path.parent}; chưa chép được sang thư mục sao lưu "
                 f"thứ hai: {done.second_problem}", 30000)
         self.database_opened.emit(path)
-        return True
 
     def take_database(self, db: Database) -> bool:
         """Show a database opened elsewhere (a server's, connected off the GUI thread)."""
@@ -876,4 +916,5 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.save_geometry()
         if self.ctx is not None:
             self.ctx.db.close()
+        self._closed = True
         event.accept()
