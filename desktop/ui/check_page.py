@@ -76,7 +76,10 @@ class CheckPage(QWidget):
         table.selectionModel().currentChanged.connect(self._on_current_changed)
         ctx.data_changed.connect(self.reload)
         ctx.period_changed.connect(lambda _code: self.reload())
-        self.reload()
+        # the evaluation starts once the page is shown: its worker would hold the GIL
+        # while this turn builds and paints the page, and make it wait for it
+        self._set_busy(True)
+        QTimer.singleShot(1, self, self.reload)
 
     # -- the page contract
     def focus_search(self) -> None:
