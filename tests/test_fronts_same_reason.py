@@ -22,6 +22,7 @@ from desktop.store.models import AuditRow  # noqa: E402
 from desktop.ui.context import AppContext  # noqa: E402
 from desktop.ui.proposal_dialog import ProposalDialog  # noqa: E402
 from desktop.ui.proposals_page import ProposalsPage  # noqa: E402
+from desktop.ui.staged_open import on_screen  # noqa: E402
 
 
 def last_reason(path: Path, table: str) -> str:
@@ -65,7 +66,8 @@ def page(qtbot, ctx: AppContext) -> ProposalsPage:
 def _open(qtbot, page: ProposalsPage, button) -> ProposalDialog:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     dlg = page.dialog
-    assert isinstance(dlg, ProposalDialog) and dlg.isVisible()
+    assert isinstance(dlg, ProposalDialog)
+    qtbot.waitUntil(lambda: on_screen(dlg))  # opened over a few turns of the event loop
     return dlg
 
 

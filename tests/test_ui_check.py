@@ -26,6 +26,7 @@ from desktop.ui.check_model import (  # noqa: E402
     CRITERION_ROLE,
     OUTCOME_ROLE,
     CheckTableModel,
+    prepare,
 )
 from desktop.ui.check_page import CheckPage  # noqa: E402
 from desktop.ui.context import AppContext  # noqa: E402
@@ -149,6 +150,11 @@ def test_page_shows_the_matrix_and_follows_changes(qtbot, ctx: AppContext) -> No
     with qtbot.waitSignal(page.loaded):
         page.show()
     assert page.model.rowCount() == 8
+    # the columns are sized (from the header and sampled rows) and painted by then
+    table = page.ui.table
+    assert table.updatesEnabled()
+    unit_width = table.columnWidth(M.COL_UNIT)
+    assert unit_width > table.fontMetrics().horizontalAdvance("Thị trấn Tân Sơn")
     assert "đạt 4, không đạt 2" in page.ui.summaryLabel.text()
     assert page.proxy.index(0, M.COL_CODE).data() == "22831", "sorted by rank"
     assert page.select_cell("22816", page.model.column_of("XA_HSCV"))
@@ -164,6 +170,15 @@ def test_page_shows_the_matrix_and_follows_changes(qtbot, ctx: AppContext) -> No
     hscv = _at(page.model, "22816", "XA_HSCV")
     assert hscv.data(OUTCOME_ROLE) == "pass" and hscv.data() == "83,33 %"
     assert "83,33 % (50/60)" in page.ui.detailLabel.text(), "the selected cell is kept"
+
+    # a newer load applied before the first one has sized the columns: they are sized
+    rows = prepare(page.report, page.model.sort_order)
+    page._sized_for = (0, False)
+    table.setColumnWidth(M.COL_UNIT, 20)
+    page._apply(rows)
+    page._generation += 1
+    page._apply(rows)
+    qtbot.waitUntil(lambda: table.updatesEnabled() and table.columnWidth(M.COL_UNIT) == unit_width)
 
     with qtbot.waitSignal(page.loaded):
         ctx.set_period("2022")

@@ -24,6 +24,7 @@ from test_ui_laptop import PAGE, open_dialogs
 
 from desktop.ui import errors
 from desktop.ui.main_window import PAGES, MainWindow
+from desktop.ui.staged_open import on_screen
 from tests.ui_window import opened_window
 
 
@@ -159,7 +160,7 @@ def test_the_report_editor_without_a_mouse(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: QApplication.focusWidget() is table)
     key(qtbot, table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
     key(qtbot, table, Qt.Key.Key_Return)  # Enter opens the editor of the current row
-    qtbot.waitUntil(lambda: subs.editor is not None and subs.editor.isVisible())
+    qtbot.waitUntil(lambda: subs.editor is not None and on_screen(subs.editor))
     editor = subs.editor
     qtbot.waitUntil(lambda: editor.isActiveWindow())
     first = focused()
@@ -236,7 +237,7 @@ def test_a_proposal_without_a_mouse(qtbot, window: MainWindow) -> None:
     before = props.model.rowCount()
     props.ui.table.setFocus()
     alt(qtbot, props.ui.table, props.ui.addIndividualButton.text())
-    qtbot.waitUntil(lambda: props.dialog is not None and props.dialog.isVisible())
+    qtbot.waitUntil(lambda: props.dialog is not None and on_screen(props.dialog))
     dialog = props.dialog
     qtbot.waitUntil(lambda: dialog.isActiveWindow())
     ui = dialog.ui

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 from desktop.domain.collation import vn_key
 from desktop.ui.geometry import FRAME_HEIGHT, FRAME_WIDTH, fit_on_screen
 from desktop.ui.main_window import PAGES, MainWindow
+from desktop.ui.staged_open import on_screen
 from tests.ui_window import opened_window
 
 PAGE = {title: i for i, (title, *_rest) in enumerate(PAGES)}
@@ -50,14 +51,14 @@ def open_dialogs(qtbot, w: MainWindow) -> dict[str, QWidget]:
     qtbot.waitUntil(lambda: subs.model.rowCount() > 0 and not w.ctx.tasks.busy)
     subs.select_unit(next(ln.unit_code for ln in subs.model.lines() if ln.submitted))
     subs.edit_selected()
-    qtbot.waitUntil(lambda: subs.editor is not None and subs.editor.isVisible())
+    qtbot.waitUntil(lambda: subs.editor is not None and on_screen(subs.editor))
     subs.evidence_selected()
     qtbot.waitUntil(lambda: subs.evidence_dialog is not None)
     w.show_page(PAGE["Khen thưởng"])
     props = w.pages[PAGE["Khen thưởng"]]
     qtbot.waitUntil(lambda: props.state is not None and not w.ctx.tasks.busy)
     props.open_dialog()
-    qtbot.waitUntil(lambda: props.dialog is not None)
+    qtbot.waitUntil(lambda: props.dialog is not None and on_screen(props.dialog))
     w.show_office_dialog()
     assert w.office_dialog is not None
     return {"report editor": subs.editor, "evidence": subs.evidence_dialog,

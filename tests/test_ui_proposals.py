@@ -34,6 +34,7 @@ from desktop.ui.proposals_model import (  # noqa: E402
 )
 from desktop.ui.proposals_page import ProposalsPage  # noqa: E402
 from desktop.ui.quota_gauge import GAUGE_COLORS, count_gauge, leader_gauge  # noqa: E402
+from desktop.ui.staged_open import on_screen  # noqa: E402
 from desktop.ui.submissions_model import VietnameseSortFilterProxy  # noqa: E402
 
 M = ProposalsTableModel
@@ -96,7 +97,8 @@ def _row(page: ProposalsPage, name: str) -> int:
 def _open(qtbot, page: ProposalsPage, button) -> ProposalDialog:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     dlg = page.dialog
-    assert isinstance(dlg, ProposalDialog) and dlg.isVisible()
+    assert isinstance(dlg, ProposalDialog)
+    qtbot.waitUntil(lambda: on_screen(dlg))  # opened over a few turns of the event loop
     return dlg
 
 

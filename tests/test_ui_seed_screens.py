@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from desktop.plan_catalog import load_bundled
 from desktop.ui.main_window import PAGES, MainWindow
+from desktop.ui.staged_open import on_screen
 
 PAGE = {title: i for i, (title, _page) in enumerate(PAGES)}
 
@@ -137,6 +138,7 @@ def test_can_tho_warns_of_an_individual_from_a_unit_below_its_blocks_top(
     qtbot.waitUntil(lambda: page.state is not None and not page.busy, timeout=20000)
     page.open_dialog("individual")
     dlg = page.dialog
+    qtbot.waitUntil(lambda: on_screen(dlg))  # opened over a few turns of the event loop
     dlg.ui.nameEdit.setText("Lê Văn Tư")
     dlg.ui.positionEdit.setText("Công chức")
     dlg.ui.unitCombo.setCurrentIndex(dlg.ui.unitCombo.findData(k3[3]))

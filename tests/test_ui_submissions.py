@@ -17,6 +17,7 @@ from desktop.ui.check_model import OUTCOME_ROLE  # noqa: E402
 from desktop.ui.check_page import CheckPage  # noqa: E402
 from desktop.ui.context import AppContext  # noqa: E402
 from desktop.ui.indicator_row import parse_number  # noqa: E402
+from desktop.ui.staged_open import on_screen  # noqa: E402
 from desktop.ui.submission_dialog import SubmissionDialog  # noqa: E402
 from desktop.ui.submissions_model import (  # noqa: E402
     SORT_ROLE,
@@ -60,7 +61,7 @@ def _open_editor(qtbot, page: SubmissionsPage, unit: str) -> SubmissionDialog:
     assert page.select_unit(unit)
     qtbot.mouseClick(page.ui.editButton, Qt.MouseButton.LeftButton)
     # the report is read on a worker, the dialog built, then shown at the next turn
-    qtbot.waitUntil(lambda: page.editor is not None and page.editor.isVisible())
+    qtbot.waitUntil(lambda: page.editor is not None and on_screen(page.editor))
     dlg = page.editor
     assert isinstance(dlg, SubmissionDialog)
     qtbot.waitUntil(dlg.isActiveWindow)  # activation is asynchronous; shortcuts need it
@@ -113,6 +114,14 @@ def test_model_sorts_with_vietnamese_collation_and_searches_without_accents(qapp
     proxy.set_search("dong")
     assert [proxy.index(r, M.COL_UNIT).data() for r in range(proxy.rowCount())] == ["Xã Đông"]
     proxy.set_search("xa on")
+    assert proxy.rowCount() == 2
+    proxy.set_search("ong")  # the middle of a word does not count
+    assert proxy.rowCount() == 0
+    proxy.set_search("3 du")  # every word typed begins a word: of the code, of the name
+    assert [proxy.index(r, M.COL_UNIT).data() for r in range(proxy.rowCount())] == ["Xã Dương"]
+    model.set_lines([_line("7", "Xã Đông Hòa"), _line("8", "Xã Hòa Bình")])
+    assert proxy.rowCount() == 0, "the new rows are searched, not the old ones"
+    proxy.set_search("hoa")
     assert proxy.rowCount() == 2
     assert fold("Thị trấn Tân Sơn") == "thi tran tan son"
 

@@ -76,7 +76,10 @@ class CheckPage(QWidget):
         table.selectionModel().currentChanged.connect(self._on_current_changed)
         ctx.data_changed.connect(self.reload)
         ctx.period_changed.connect(lambda _code: self.reload())
-        self.reload()
+        # the evaluation starts once the page is shown: its worker would hold the GIL
+        # while this turn builds and paints the page, and make it wait for it
+        self._set_busy(True)
+        QTimer.singleShot(1, self, self.reload)
 
     # -- the page contract
     def focus_search(self) -> None:
@@ -154,11 +157,9 @@ class CheckPage(QWidget):
 
         def fit() -> None:
             table.setUpdatesEnabled(True)
+            fit_columns(table)  # also when a newer load came meanwhile: it counted on this
             if generation == self._generation:
-                fit_columns(table)
                 self._finish(keep)
-            else:
-                self._sized_for = (0, False)  # a newer load fits them
 
         QTimer.singleShot(1, self, fit)  # a timer: after the paint (0 ms would be before)
 

@@ -42,6 +42,7 @@ from .proposals_model import (
     write_list,
 )
 from .quota_gauge import QuotaPanel
+from .staged_open import open_in_turns
 from .submissions_model import ROW_ROLE, VietnameseSortFilterProxy, error_text, show_banner
 from .table_keys import keyboard_table
 
@@ -358,7 +359,7 @@ class ProposalsPage(QWidget):
         dlg.finished.connect(lambda _r: self._forget_dialog())
         self.dialog = dlg
         self._update_buttons()
-        dlg.open()
+        open_in_turns(dlg, self, lambda: self.dialog is dlg)
 
     def edit_selected(self) -> None:
         p = self.selected_proposal()

@@ -12,7 +12,7 @@ import html
 import logging
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,6 +27,7 @@ from ..domain.vnformat import day, number
 from .columns import fit_columns
 from .context import AppContext
 from .forms.ui_submissions_page import Ui_SubmissionsPage
+from .staged_open import open_in_turns
 from .submissions_model import (
     ROW_ROLE,
     SubmissionLine,
@@ -261,9 +262,9 @@ class SubmissionsPage(QWidget):
     # -- actions
     def edit_selected(self) -> None:
         """Open the report editor on the selected unit: its report is read on a worker,
-        the dialog built in one turn of the event loop, laid out in the next and shown in
-        a third (each well under 100 ms at a province's scale, instead of one block of
-        three times that)."""
+        the dialog built in one turn of the event loop, then laid out, shown off screen
+        and shown in three more (open_in_turns: each well under 100 ms at a province's
+        scale, instead of one block of several times that)."""
         line = self.selected_line()
         if line is None or self.editor is not None or self._opening:
             return
@@ -300,17 +301,7 @@ class SubmissionsPage(QWidget):
         dlg.finished.connect(lambda _r: self._forget("editor"))
         self.editor = dlg
 
-        def lay_out() -> None:
-            # laid out while hidden, in a turn of its own: shown at once, its word-wrapped
-            # rich-text rows were laid out twice in one block (before and after the fit
-            # to the screen), well over 100 ms at a province's scale
-            if self.editor is dlg:
-                layout = dlg.layout()
-                if layout is not None:
-                    layout.activate()
-                QTimer.singleShot(0, lambda: dlg.open() if self.editor is dlg else None)
-
-        QTimer.singleShot(0, lay_out)
+        open_in_turns(dlg, self, lambda: self.editor is dlg)
 
     def _on_editor_saved(self, message: str) -> None:
         self.show_message(message, "ok")
