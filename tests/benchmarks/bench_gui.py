@@ -406,7 +406,8 @@ def _first_data(first_app: list[_bench.Run], first_bare: list[_bench.Run],
         "bare PySide6 window, one sqlite3 aggregate in a label",
         [r.ready for r in first_bare if r.ready is not None],
         target_ratio=FIRST_DATA_RATIO, peak_mb=_bench.max_peak(first_app),
-        floor_peak_mb=_bench.max_peak(first_bare), peak_target_mb=None)
+        floor_peak_mb=_bench.max_peak(first_bare), peak_target_mb=None,
+        cpu_times=_bench.cpus(first_app), floor_cpu_times=_bench.cpus(first_bare))
 
 
 if __name__ == "__main__":
