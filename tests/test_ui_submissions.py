@@ -627,7 +627,7 @@ def test_files_stopped_by_cancel_can_be_imported_later(qtbot, tmp_path: Path,
 
 
 def test_drop_files_on_the_window_opens_the_import(qtbot, tmp_path: Path, window) -> None:
-    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, QUrl
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QApplication
 
@@ -640,7 +640,7 @@ def test_drop_files_on_the_window_opens_the_import(qtbot, tmp_path: Path, window
     def drag(*paths: Path) -> tuple[QMimeData, bool]:
         mime = QMimeData()
         mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-        enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+        enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
                                 Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
         enter.ignore()
         QApplication.sendEvent(win, enter)

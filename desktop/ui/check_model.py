@@ -21,6 +21,7 @@ from ..domain.evaluation import CriterionResult, rule_label
 from ..domain.period_report import PeriodReport, UnitReport
 from ..domain.plan import Criterion, IndicatorKind, Plan
 from ..domain.vnformat import day, decimal_text, number, percent
+from .columns import sample_rows
 from .row_order import SortedRows, permutation
 from .submissions_model import ROW_ROLE, SEARCH_ROLE, SORT_ROLE, fold
 
@@ -56,6 +57,10 @@ _ROW_SLOTS = {_DISPLAY: 0, _BACKGROUND: 1, int(OUTCOME_ROLE): 2}
 # the roles answered by cell() (tooltips are made when asked, for the cell under the mouse)
 _ASKED_ROLES = frozenset({int(Qt.ItemDataRole.ToolTipRole), int(SORT_ROLE), int(ROW_ROLE),
                           int(SEARCH_ROLE)})
+# a painted row: its texts, backgrounds and outcomes by column
+Painted = tuple[list[Any], list[Any], list[Any]]
+# rows painted ahead by `prepare` (on the worker): more than a tall screen shows at once
+FIRST_SCREEN = 60
 
 
 def shown_value(plan: Plan, result: CriterionResult, report: UnitReport) -> str:
@@ -108,6 +113,9 @@ class CheckRows:
     cells: list[dict[str, CriterionResult]]
     criteria: list[Criterion]
     order: tuple[int, Qt.SortOrder] | None
+    # per row, what painting reads (texts, backgrounds, outcomes by column), made ahead for
+    # the first screenful and the rows that size the columns; None for the others
+    painted: list[Painted | None] | None = None
 
 
 def prepare(report: PeriodReport | None,
@@ -126,7 +134,10 @@ def prepare(report: PeriodReport | None,
         perm = _sorted_rows(rows, cells, criteria, order)
         if perm is not None:
             rows, cells = [rows[i] for i in perm], [cells[i] for i in perm]
-    return CheckRows(report, rows, cells, criteria, order)
+    maker = _RowPainter(report, rows, cells, criteria)
+    for row in sorted(set(range(min(FIRST_SCREEN, len(rows)))) | set(sample_rows(len(rows)))):
+        maker.paint_row(row)
+    return CheckRows(report, rows, cells, criteria, order, maker._painted)
 
 
 def _sorted_rows(rows: list[UnitReport], cells: list[dict[str, CriterionResult]],
@@ -155,8 +166,9 @@ def column_values(rows: list[UnitReport], cells: list[dict[str, CriterionResult]
     return [_sort_value(c.get(code)) for c in cells]
 
 
-class CheckTableModel(SortedRows, QAbstractTableModel):
-    ROW_LISTS = ("_rows", "_cells", "_painted")
+class _CheckCells:
+    """What a cell of the matrix shows, from plain lists: the model's cells, and the rows
+    that `prepare` paints ahead on a worker thread (no Qt object is made here)."""
 
     COL_RANK = 0
     COL_CODE = 1
@@ -164,6 +176,134 @@ class CheckTableModel(SortedRows, QAbstractTableModel):
     COL_RESULT = 3
     COL_RANK_VALUE = 4
     FIRST_CRITERION = 5
+
+    report: PeriodReport | None
+    criteria: list[Criterion]
+    _rows: list[UnitReport]
+    _cells: list[dict[str, CriterionResult]]
+    _painted: list[Painted | None]
+    _bold: Any = None
+
+    def paint_row(self, row: int) -> Painted:
+        """The row's texts, backgrounds and outcomes by column, kept for later paints."""
+        n = self.FIRST_CRITERION + len(self.criteria)
+        cell, d, b, o = self.cell, _DISPLAY, _BACKGROUND, int(OUTCOME_ROLE)
+        painted = ([cell(row, c, d) for c in range(n)], [cell(row, c, b) for c in range(n)],
+                   [cell(row, c, o) for c in range(n)])
+        self._painted[row] = painted
+        return painted
+
+    def cell(self, row: int, col: int, role: int) -> Any:
+        r = self._rows[row]
+        if role == ROW_ROLE:
+            return r
+        if col < self.FIRST_CRITERION:
+            return self._fixed(r, col, role)
+        if role not in _CRITERION_ROLES:
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return _TEXT_BRUSH
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _CENTRE
+        c = self.criteria[col - self.FIRST_CRITERION]
+        result = self._cells[row].get(c.code)
+        applies = r.unit.kind in c.unit_kinds
+        outcome = (NOT_APPLICABLE if not applies else "not_submitted" if r.submission is None
+                   else result.outcome.value if result else NOT_APPLICABLE)
+        if role == OUTCOME_ROLE:
+            return outcome
+        if role == Qt.ItemDataRole.DisplayRole:
+            if result is None:
+                return "" if applies else "—"
+            return _short_value(self.report.plan, result)  # type: ignore[union-attr]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            pair = _BRUSHES.get(outcome)
+            return (pair[0] if c.mandatory else pair[1]) if pair else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(r, c, result, applies)
+        if role == SORT_ROLE:
+            return _sort_value(result)
+        return None
+
+    def _fixed(self, r: UnitReport, col: int, role: int) -> Any:
+        result = r.result.value
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.COL_RANK:
+                return "" if r.rank is None else number(r.rank)
+            if col == self.COL_CODE:
+                return r.unit.code
+            if col == self.COL_UNIT:
+                return r.unit.name
+            if col == self.COL_RESULT:
+                return r.verdict
+            return "" if r.rank_value is None else percent(r.rank_value) \
+                if self._ranking_is_percent() else number(r.rank_value)
+        if role == SORT_ROLE:
+            return {self.COL_RANK: r.rank, self.COL_CODE: r.unit.code,
+                    self.COL_UNIT: r.unit.name, self.COL_RESULT: _RESULT_ORDER[result],
+                    self.COL_RANK_VALUE: r.rank_value}[col]
+        if role == OUTCOME_ROLE and col == self.COL_RESULT:
+            return result
+        if role == SEARCH_ROLE:
+            if col == self.COL_UNIT:
+                return fold(r.unit.name)
+            if col == self.COL_CODE:
+                return r.unit.code.lower()
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole and col == self.COL_RESULT:
+            return _BRUSHES[result][0]
+        if role == Qt.ItemDataRole.FontRole and col in (self.COL_RANK, self.COL_RESULT):
+            return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole and col != self.COL_UNIT:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_RESULT:
+            if r.failed:
+                plan = self.report.plan  # type: ignore[union-attr]
+                return "Tiêu chí chưa đạt: " + ", ".join(plan.criterion_label(c.criterion)
+                                                         for c in r.failed)
+            if r.submission is not None and r.submission.state != "accepted":
+                return "Báo cáo chưa được chấp nhận"
+        return None
+
+    def _ranking_is_percent(self) -> bool:
+        plan = self.report.plan if self.report else None
+        if plan is None or plan.ranking is None:
+            return False
+        return plan.indicator(plan.ranking.indicator).is_percent_like
+
+    def _tooltip(self, r: UnitReport, c: Criterion, result: CriterionResult | None,
+                 applies: bool) -> str:
+        plan = self.report.plan  # type: ignore[union-attr]
+        head = f"<b>{html.escape(r.unit.name)}</b> — " \
+               f"<b>{html.escape(plan.criterion_label(c))}</b> ({html.escape(c.code)}): " \
+               f"{html.escape(c.name)}"
+        if not applies:
+            return f"{head}<br>Không áp dụng cho loại đơn vị này."
+        kind = "bắt buộc" if c.mandatory else "phấn đấu, không tính vào kết quả"
+        ind = plan.indicator(c.indicator)
+        lines = [head, f"Quy tắc: {html.escape(ind.label)} ({html.escape(ind.code)}) "
+                       f"{html.escape(rule_label(plan, c))} ({kind})"]
+        if r.submission is None:
+            lines.append("Đơn vị chưa nộp báo cáo kỳ này.")
+        elif result is not None:
+            lines.append(f"Giá trị: {html.escape(shown_value(plan, result, r))}")
+            lines.append(f"Đánh giá: {html.escape(result.explanation)}")
+        lines.append(f"Căn cứ: mục {html.escape(c.source or '—')} của Kế hoạch")
+        return "<br>".join(lines)
+
+
+class _RowPainter(_CheckCells):
+    """Paints rows ahead off the GUI thread (prepare)."""
+
+    def __init__(self, report: PeriodReport | None, rows: list[UnitReport],
+                 cells: list[dict[str, CriterionResult]], criteria: list[Criterion]) -> None:
+        self.report, self._rows, self._cells, self.criteria = report, rows, cells, criteria
+        self._painted = [None] * len(rows)
+
+
+class CheckTableModel(_CheckCells, SortedRows, QAbstractTableModel):
+    ROW_LISTS = ("_rows", "_cells", "_painted")
+
     FIXED_HEADERS = ("Hạng", "Mã", "Đơn vị", "Kết quả", "Điểm xếp hạng")
 
     def __init__(self, parent: Any = None) -> None:
@@ -173,7 +313,7 @@ class CheckTableModel(SortedRows, QAbstractTableModel):
         self._rows: list[UnitReport] = []
         self._cells: list[dict[str, CriterionResult]] = []
         # per row, once painted: (texts, backgrounds, outcomes) of every column
-        self._painted: list[tuple[list[Any], list[Any], list[Any]] | None] = []
+        self._painted: list[Painted | None] = []
         self._headers: dict[tuple[int, int], Any] = {}
         bold = QFont()
         bold.setBold(True)
@@ -188,7 +328,9 @@ class CheckTableModel(SortedRows, QAbstractTableModel):
         self.beginResetModel()
         self.report = rows.report
         self._rows, self._cells, self.criteria = rows.rows, rows.cells, rows.criteria
-        self._painted = [None] * len(self._rows)
+        painted = rows.painted
+        self._painted = list(painted) if painted is not None and \
+            len(painted) == len(self._rows) else [None] * len(self._rows)
         self._headers = {}
         self._columns = self._column_roles()
         if rows.order != self.sort_order:
@@ -294,7 +436,7 @@ class CheckTableModel(SortedRows, QAbstractTableModel):
             row = index.row()
             if row < 0:
                 return None
-            painted = self._painted[row] or self._paint_row(row)
+            painted = self._painted[row] or self.paint_row(row)
             return painted[slot][index.column()]
         same = self._columns.get(role)
         if same is not None:
@@ -303,17 +445,11 @@ class CheckTableModel(SortedRows, QAbstractTableModel):
             return self.cell(index.row(), index.column(), role)
         return None
 
-    def _paint_row(self, row: int) -> tuple[list[Any], list[Any], list[Any]]:
-        n = self.columnCount()
-        cell, d, b, o = self.cell, _DISPLAY, _BACKGROUND, int(OUTCOME_ROLE)
-        painted = ([cell(row, c, d) for c in range(n)], [cell(row, c, b) for c in range(n)],
-                   [cell(row, c, o) for c in range(n)])
-        self._painted[row] = painted
-        return painted
-
     def column_texts(self, column: int, rows: list[int]) -> list[str]:
-        """The texts of `column` in these rows (for sizing the column), without Qt calls."""
-        return [str(self.cell(r, column, _DISPLAY) or "") for r in rows]
+        """The texts of `column` in these rows (for sizing the column), without Qt calls:
+        from the rows painted ahead (prepare) or painted now."""
+        painted = self._painted
+        return [str((painted[r] or self.paint_row(r))[0][column] or "") for r in rows]
 
     def search_words(self) -> list[list[str]]:
         """What the search box matches in each row: the code and the name's words,
@@ -323,101 +459,3 @@ class CheckTableModel(SortedRows, QAbstractTableModel):
     def sort_values(self, column: int, n: int) -> list[Any]:
         """A criterion's values straight from the results, not one data() call per row."""
         return column_values(self._rows[:n], self._cells[:n], self.criteria, column)
-
-    def cell(self, row: int, col: int, role: int) -> Any:
-        r = self._rows[row]
-        if role == ROW_ROLE:
-            return r
-        if col < self.FIRST_CRITERION:
-            return self._fixed(r, col, role)
-        if role not in _CRITERION_ROLES:
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return _TEXT_BRUSH
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _CENTRE
-        c = self.criteria[col - self.FIRST_CRITERION]
-        result = self._cells[row].get(c.code)
-        applies = r.unit.kind in c.unit_kinds
-        outcome = (NOT_APPLICABLE if not applies else "not_submitted" if r.submission is None
-                   else result.outcome.value if result else NOT_APPLICABLE)
-        if role == OUTCOME_ROLE:
-            return outcome
-        if role == Qt.ItemDataRole.DisplayRole:
-            if result is None:
-                return "" if applies else "—"
-            return _short_value(self.report.plan, result)  # type: ignore[union-attr]
-        if role == Qt.ItemDataRole.BackgroundRole:
-            pair = _BRUSHES.get(outcome)
-            return (pair[0] if c.mandatory else pair[1]) if pair else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(r, c, result, applies)
-        if role == SORT_ROLE:
-            return _sort_value(result)
-        return None
-
-    def _fixed(self, r: UnitReport, col: int, role: int) -> Any:
-        result = r.result.value
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == self.COL_RANK:
-                return "" if r.rank is None else number(r.rank)
-            if col == self.COL_CODE:
-                return r.unit.code
-            if col == self.COL_UNIT:
-                return r.unit.name
-            if col == self.COL_RESULT:
-                return r.verdict
-            return "" if r.rank_value is None else percent(r.rank_value) \
-                if self._ranking_is_percent() else number(r.rank_value)
-        if role == SORT_ROLE:
-            return {self.COL_RANK: r.rank, self.COL_CODE: r.unit.code,
-                    self.COL_UNIT: r.unit.name, self.COL_RESULT: _RESULT_ORDER[result],
-                    self.COL_RANK_VALUE: r.rank_value}[col]
-        if role == OUTCOME_ROLE and col == self.COL_RESULT:
-            return result
-        if role == SEARCH_ROLE:
-            if col == self.COL_UNIT:
-                return fold(r.unit.name)
-            if col == self.COL_CODE:
-                return r.unit.code.lower()
-            return None
-        if role == Qt.ItemDataRole.BackgroundRole and col == self.COL_RESULT:
-            return _BRUSHES[result][0]
-        if role == Qt.ItemDataRole.FontRole and col in (self.COL_RANK, self.COL_RESULT):
-            return self._bold
-        if role == Qt.ItemDataRole.TextAlignmentRole and col != self.COL_UNIT:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_RESULT:
-            if r.failed:
-                plan = self.report.plan  # type: ignore[union-attr]
-                return "Tiêu chí chưa đạt: " + ", ".join(plan.criterion_label(c.criterion)
-                                                         for c in r.failed)
-            if r.submission is not None and r.submission.state != "accepted":
-                return "Báo cáo chưa được chấp nhận"
-        return None
-
-    def _ranking_is_percent(self) -> bool:
-        plan = self.report.plan if self.report else None
-        if plan is None or plan.ranking is None:
-            return False
-        return plan.indicator(plan.ranking.indicator).is_percent_like
-
-    def _tooltip(self, r: UnitReport, c: Criterion, result: CriterionResult | None,
-                 applies: bool) -> str:
-        plan = self.report.plan  # type: ignore[union-attr]
-        head = f"<b>{html.escape(r.unit.name)}</b> — " \
-               f"<b>{html.escape(plan.criterion_label(c))}</b> ({html.escape(c.code)}): " \
-               f"{html.escape(c.name)}"
-        if not applies:
-            return f"{head}<br>Không áp dụng cho loại đơn vị này."
-        kind = "bắt buộc" if c.mandatory else "phấn đấu, không tính vào kết quả"
-        ind = plan.indicator(c.indicator)
-        lines = [head, f"Quy tắc: {html.escape(ind.label)} ({html.escape(ind.code)}) "
-                       f"{html.escape(rule_label(plan, c))} ({kind})"]
-        if r.submission is None:
-            lines.append("Đơn vị chưa nộp báo cáo kỳ này.")
-        elif result is not None:
-            lines.append(f"Giá trị: {html.escape(shown_value(plan, result, r))}")
-            lines.append(f"Đánh giá: {html.escape(result.explanation)}")
-        lines.append(f"Căn cứ: mục {html.escape(c.source or '—')} của Kế hoạch")
-        return "<br>".join(lines)

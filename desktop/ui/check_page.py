@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from ..domain.period_report import PeriodReport
@@ -142,9 +142,27 @@ class CheckPage(QWidget):
             f"không đạt {number(s.failed)}, "
             f"chưa đủ số liệu {number(s.incomplete)}, chưa nộp {number(s.not_submitted)}.")
         columns = (self.model.columnCount(), bool(self.model.rowCount()))
-        if columns != self._sized_for:
-            fit_columns(self.ui.table)
-            self._sized_for = columns
+        if columns == self._sized_for:
+            self._finish(keep)
+            return
+        # new columns (the first load): sized and painted in the next turn of the event
+        # loop, so that the model's reset and its first paint do not hold one turn together
+        self._sized_for = columns
+        table = self.ui.table
+        table.setUpdatesEnabled(False)
+        generation = self._generation
+
+        def fit() -> None:
+            table.setUpdatesEnabled(True)
+            if generation == self._generation:
+                fit_columns(table)
+                self._finish(keep)
+            else:
+                self._sized_for = (0, False)  # a newer load fits them
+
+        QTimer.singleShot(1, self, fit)  # a timer: after the paint (0 ms would be before)
+
+    def _finish(self, keep: tuple[Any, int] | None) -> None:
         if keep is not None and keep[0] is not None:
             self.select_cell(keep[0].unit.code, keep[1])
         self.loaded.emit()

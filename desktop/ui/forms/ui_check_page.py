@@ -1,5 +1,5 @@
 # generated — do not edit: compiled from forms/check_page.ui by build_scripts/compile_forms.py
-# source-sha256: 07882db74b7e5e1b26bb0029cd3094206b8557f51d42139d60c44d3028b6eaf1
+# source-sha256: 171d29c73f40e8544b6868e69d28354a23aa0fba3ec32bc8fff8a0e04134146f
 # -*- coding: utf-8 -*-
 
 ################################################################################
@@ -35,6 +35,7 @@ class Ui_CheckPage(object):
         self.titleLabel = QLabel(CheckPage)
         self.titleLabel.setObjectName(u"titleLabel")
         self.titleLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.titleLabel.setWordWrap(True)
 
         self.topLayout.addWidget(self.titleLabel)
 
@@ -57,11 +58,12 @@ class Ui_CheckPage(object):
 
         self.searchEdit = QLineEdit(CheckPage)
         self.searchEdit.setObjectName(u"searchEdit")
-        self.searchEdit.setMinimumSize(QSize(260, 0))
+        self.searchEdit.setMinimumSize(QSize(310, 0))
         self.searchEdit.setClearButtonEnabled(True)
 
         self.topLayout.addWidget(self.searchEdit)
 
+        self.topLayout.setStretch(0, 1)
 
         self.mainLayout.addLayout(self.topLayout)
 
