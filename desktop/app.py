@@ -221,6 +221,32 @@ def _exit_when_data_shown(app: QApplication, window: MainWindow) -> None:
         window.first_data_shown.connect(lambda: QTimer.singleShot(0, lambda: _benchmark_exit(app)))
 
 
+def _first_frame(path: Any) -> MainWindow:
+    """The window, with a file's first figures, shown. The cycle collector waits
+    meanwhile: what is made now (modules, classes, the window) lives as long as the
+    window, and is then frozen out of every later collection (the opening's thread
+    freezes what it loads the same way)."""
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        from .ui.geometry import fit_window
+        from .ui.main_window import MainWindow
+
+        window = MainWindow()
+        is_file = not hasattr(path, "transaction") and not getattr(path, "is_server", False)
+        if is_file:
+            window.show_first_figures(Path(path))  # in the first frame
+        fit_window(window)  # what the screen fit does to every window it sees first shown
+        window.show()
+        return window
+    finally:
+        if collecting:
+            gc.freeze()
+            gc.enable()
+
+
 def main(db_path: Path | Any | None = None) -> int:
     """`db_path`: a file, or a server's store.location.Location (thidua --db postgresql…).
 
@@ -235,15 +261,7 @@ def main(db_path: Path | Any | None = None) -> int:
     path = db_path if getattr(db_path, "is_server", False) else choose_database(db_path)
     if path is None:
         return 0
-    from .ui.geometry import fit_window
-    from .ui.main_window import MainWindow
-
-    window = MainWindow()
-    is_file = not hasattr(path, "transaction") and not getattr(path, "is_server", False)
-    if is_file:
-        window.show_first_figures(Path(path))  # in the first frame
-    fit_window(window)  # what the screen fit does to every window it sees first shown
-    window.show()
+    window = _first_frame(path)
     exit_after = os.environ.get("THIDUA_EXIT_AFTER", "")
     app.setProperty(LEAVING, False)
     watchdog = _benchmark_watchdog(app, exit_after) if exit_after else None

@@ -643,7 +643,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
             page = self._create_page(index)
             self.pages[index] = page
             self.ui.pages.addWidget(page)
-            restore_splitters(page, self.settings, self.objectName())
+            known = getattr(page, "known_splitters", None)  # else every child is looked at
+            restore_splitters(page, self.settings, self.objectName(),
+                              known() if callable(known) else None)
             shown = getattr(page, "figures_shown", None)
             if shown is not None:  # the overview: the first data on screen
                 shown.connect(self._on_figures_shown)

@@ -53,16 +53,49 @@ class Heartbeat:
         self.timer.timeout.connect(self._beat)
         self.last = time.perf_counter()
         self.worst = 0.0
+        self.worst_at = (self.last, self.last)  # when the longest gap began and ended
+        self.gc: GcPauses | None = None  # when set, _measure also prints the collector's part
         self.timer.start()
 
     def _beat(self) -> None:
         now = time.perf_counter()
-        self.worst = max(self.worst, now - self.last)
+        if now - self.last > self.worst:
+            self.worst = now - self.last
+            self.worst_at = (self.last, now)
         self.last = now
 
     def reset(self) -> None:
         self.last = time.perf_counter()
         self.worst = 0.0
+        self.worst_at = (self.last, self.last)
+
+
+class GcPauses:
+    """Python's cycle collections (gc.callbacks), on any thread: each holds the GIL, so
+    one on a worker stops the GUI thread as well. `inside(a, b)`: the seconds of
+    collection within [a, b] (printed per action: how much of its longest gap was the
+    collector's)."""
+
+    def __init__(self) -> None:
+        import gc
+        import threading
+
+        self.spans: list[tuple[float, float, int]] = []  # start, end, generation
+        self._started: dict[int, float] = {}
+        self._ident = threading.get_ident
+
+        def noted(phase: str, info: dict[str, int]) -> None:
+            me = self._ident()
+            if phase == "start":
+                self._started[me] = time.perf_counter()
+            elif me in self._started:
+                self.spans.append((self._started.pop(me), time.perf_counter(),
+                                   info["generation"]))
+
+        gc.callbacks.append(noted)
+
+    def inside(self, start: float, end: float) -> float:
+        return sum(max(0.0, min(b, end) - max(a, start)) for a, b, _gen in self.spans)
 
 
 def result(name: str, seconds: float) -> None:
@@ -107,6 +140,8 @@ def _measure(hb: Heartbeat, name: str, action: Callable[[], object],
     _settle(lambda: ran[0] and idle())
     gap = hb.worst
     result(name.replace(" ", "_"), gap)
+    if hb.gc is not None:
+        result("gc:" + name.replace(" ", "_"), hb.gc.inside(*hb.worst_at))
     return gap
 
 
@@ -121,6 +156,7 @@ def child_app(db: str) -> None:
     window.resize(1366, 720)
     window.show()
     hb = Heartbeat()
+    hb.gc = GcPauses()
     boot_idle = [False]
     window.database_opened.connect(lambda _p: boot_idle.__setitem__(0, True))
 
@@ -344,19 +380,22 @@ BARE_FOR = {"open": "fill", "sort": "sort", "filter": "filter", "unfilter": "unf
 
 def _print_gaps(app_runs: list[_bench.Run], bare_runs: list[_bench.Run], units: int) -> None:
     """The longest gap of each action (the best of the runs), against the bare table's."""
-    names = [n for n in app_runs[0].results if not n.startswith("sort-col:")]
+    names = [n for n in app_runs[0].results if not n.startswith(("sort-col:", "gc:"))]
     print(f"\nlongest event-loop gap per action, {units} units (target ≤ "
-          f"{GAP_TARGET * 1000:.0f} ms; bare QTableView + proxy alongside)")
-    print(f"{'action':46} {'window':>9} {'runs':>17} {'bare':>8}  verdict")
+          f"{GAP_TARGET * 1000:.0f} ms; bare QTableView + proxy alongside; gc: the most "
+          "of one run's longest gap that Python's cycle collector took)")
+    print(f"{'action':46} {'window':>9} {'runs':>17} {'bare':>8} {'gc':>8}  verdict")
     for name in names:
         gaps = [g for r in app_runs for g in r.results.get(name, [])]
         bare_name = BARE_FOR.get(name.split(":")[0], "fill")
         bare = [g for r in bare_runs for g in r.results.get(bare_name, [])]
+        collected = [g for r in app_runs for g in r.results.get("gc:" + name, [])]
         best = min(gaps)
         verdict = "ok" if best <= GAP_TARGET else "FROZEN"
         print(f"{name[:46]:46} {_bench.fmt_s(best):>9} "
               f"{' / '.join(_bench.fmt_s(g) for g in gaps):>17} "
-              f"{_bench.fmt_s(min(bare)) if bare else '—':>8}  {verdict}")
+              f"{_bench.fmt_s(min(bare)) if bare else '—':>8} "
+              f"{_bench.fmt_s(max(collected)) if collected else '—':>8}  {verdict}")
 
 
 def _first_data(first_app: list[_bench.Run], first_bare: list[_bench.Run],
@@ -367,7 +406,8 @@ def _first_data(first_app: list[_bench.Run], first_bare: list[_bench.Run],
         "bare PySide6 window, one sqlite3 aggregate in a label",
         [r.ready for r in first_bare if r.ready is not None],
         target_ratio=FIRST_DATA_RATIO, peak_mb=_bench.max_peak(first_app),
-        floor_peak_mb=_bench.max_peak(first_bare), peak_target_mb=None)
+        floor_peak_mb=_bench.max_peak(first_bare), peak_target_mb=None,
+        cpu_times=_bench.cpus(first_app), floor_cpu_times=_bench.cpus(first_bare))
 
 
 if __name__ == "__main__":
