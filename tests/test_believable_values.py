@@ -294,7 +294,6 @@ def test_check_json_is_strict(demo_db, capsys) -> None:
 # Machine formats only (written by the application itself, or ISO by a file format's rule):
 MACHINE_DATES = {
     ("desktop/exchange/form_reader.py", "fromisoformat"),  # _meta generated_at
-    ("desktop/store/backup.py", "strptime"),  # the backup file's own name
     ("desktop/domain/province.py", "fromisoformat"),  # a package's manifest and values
     ("desktop/domain/plan_schema.py", "fromisoformat"),  # TOML dates in a plan file
     ("desktop/store/stored_days.py", "fromisoformat"),  # dates as SQLite stores them
