@@ -88,14 +88,23 @@ def rounded(x: Exact, decimals: int = 2, keep: Callable[[float], bool] | None = 
     return as_decimal(rounded_scaled(a, b, decimals, keep))
 
 
+@cache
+def _decimal() -> type[Decimal]:
+    """decimal.Decimal, imported on first use (not at startup). Looked up once: an import
+    statement run per call goes through PySide6's __import__ hook once Qt is loaded, which
+    more than doubled as_decimal's time (a worker painting the Kiểm tra table makes tens of
+    thousands, competing with the GUI thread for the GIL)."""
+    from decimal import Decimal
+
+    return Decimal
+
+
 def as_decimal(scaled: tuple[int, int]) -> Decimal:
     """(q, places) as the Decimal q·10^-places that keeps its places (Decimal('65.00'))
     and every digit (a default context would keep 28)."""
-    from decimal import Decimal
-
     # from its text: exact whatever the context, a quarter of the time of scaleb() in a
     # Context made for it (a province's workbook makes some 15,000 of them)
-    return Decimal(f"{scaled[0]}E-{scaled[1]}")
+    return _decimal()(f"{scaled[0]}E-{scaled[1]}")
 
 
 def scaled_text(q: int, places: int) -> str:
