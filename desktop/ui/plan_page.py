@@ -51,6 +51,12 @@ CHANGED = QColor("#fff3c4")
 CHECK_BOX_ROOM = 26  # pixels of a check box indicator and its gap
 OPS = {">=": ">=", "≥": ">=", ">": ">", "<=": "<=", "≤": "<=", "=": "="}
 OP_SHOWN = {">=": "≥", ">": ">", "<=": "≤", "=": "=", "true": "Có", "by": "≤ (ngày)"}
+# the roles a cell answers, as ints: comparing with Qt's enums costs at every cell of a paint
+_TEXT_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)})
+_CHECK = int(Qt.ItemDataRole.CheckStateRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_ROLES = _TEXT_ROLES | {_CHECK, _BACKGROUND, _FONT, int(Qt.ItemDataRole.ToolTipRole)}
 
 
 class EditTableModel(QAbstractTableModel):
@@ -109,31 +115,40 @@ class EditTableModel(QAbstractTableModel):
         return col in self.EDITABLE
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        role = int(role)
+        if role not in _ROLES or not index.isValid():  # a paint asks ~10 roles a cell
             return None
         row, col = index.row(), index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role in _TEXT_ROLES:
             return self.text(self.rows[row], row, col)
-        if role == Qt.ItemDataRole.CheckStateRole and col == self.CHECK_COLUMN:
+        if role == _CHECK:
+            if col != self.CHECK_COLUMN:
+                return None
             checked = self.checked(self.rows[row])
             return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.BackgroundRole and self._cell_changed(row, col):
-            return CHANGED
-        if role == Qt.ItemDataRole.FontRole and self._cell_changed(row, col):
+        if role == _BACKGROUND:
+            return CHANGED if self._cell_changed(row, col) else None
+        if role == _FONT:
+            if not self._cell_changed(row, col):
+                return None
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row, col)
-        return None
+        return self.tooltip(row, col)
 
     def column_texts(self, column: int, rows: list[int]) -> list[str]:
         """The texts of `column` in these rows (fit_columns), without a Qt call per cell."""
         return [self.text(self.rows[r], r, column) for r in rows]
 
     def _cell_changed(self, row: int, col: int) -> bool:
-        return (col in self.EDITABLE and self.text(self.rows[row], row, col)
-                != self.text(self.original[row], row, col))
+        if col not in self.EDITABLE:
+            return False
+        item, first = self.rows[row], self.original[row]
+        # never edited (load shares the rows): no texts to compare; a paint asks this twice
+        # a cell (issue 12)
+        if item is first:
+            return False
+        return self.text(item, row, col) != self.text(first, row, col)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if not index.isValid():
@@ -414,6 +429,11 @@ class PlanPage(QWidget):
     def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)
         self._fit_visible()
+
+    def known_splitters(self) -> list[Any]:
+        """None to restore: the window then does not look for them among all the
+        children (PySide6 wraps each one, milliseconds of the first visit's turn)."""
+        return []
 
     # ---- the protocol of the main window ----------------------------------------------------
     def has_unsaved_changes(self) -> bool:
