@@ -11,6 +11,16 @@ import shutil  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+# Hypothesis' default 200 ms deadline per example, and its too-slow health check, are timing
+# assertions: on a shared, loaded machine they fail tests whose behaviour is right. The suite
+# asserts no timing, so every property test runs without them (a test's own @settings still
+# narrows the number of examples).
+settings.register_profile(
+    "no-timing", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("no-timing")
 
 
 @pytest.fixture(autouse=True)

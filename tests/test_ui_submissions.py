@@ -460,6 +460,42 @@ def test_attach_the_same_evidence_twice_is_refused(qtbot, tmp_path: Path, ctx: A
     assert not Path(opened[0]).exists()
 
 
+def test_closing_the_evidence_dialog_while_a_file_is_copied(
+    qtbot, tmp_path: Path, page: SubmissionsPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Esc while a big scan is still being copied: the copy finishes, the page counts it,
+    and the deleted dialog is not touched (no error for the person)."""
+    import threading
+
+    from shiboken6 import isValid
+
+    from desktop.actions import evidence
+
+    scan = tmp_path / "QD-126-scan.pdf"
+    scan.write_bytes(b"%PDF-1.4 ban scan lon")
+    gate = threading.Event()
+    copy = evidence.add_evidence
+
+    def slow_copy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        gate.wait(10)
+        return copy(*args, **kwargs)
+
+    monkeypatch.setattr(evidence, "add_evidence", slow_copy)
+    page.select_unit("22813")
+    page.evidence_selected()
+    dlg = page.evidence_dialog
+    assert dlg is not None
+    dlg.choose_file = lambda: scan  # type: ignore[method-assign]
+    qtbot.mouseClick(dlg.ui.chooseButton, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dlg.ui.addButton, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(dlg, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not isValid(dlg))
+    assert page.evidence_dialog is None
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        gate.set()
+    qtbot.waitUntil(lambda: _cell(page, "22813", M.COL_EVIDENCE) == "1")
+
+
 # ---- Excel forms: the Tệp menu, templates, import, drag and drop ------------------------
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -135,6 +136,10 @@ class Criterion:
     periods: tuple[str, ...] = ()  # the period codes it applies to; empty: every period
     short: str = ""  # a few words for table headers; else its indicator's short name
 
+    def applies_in(self, period: str) -> bool:
+        """Whether the criterion is judged in the period with code `period`."""
+        return not self.periods or period in self.periods
+
     @property
     def rule(self) -> str:
         """The rule as written in check JSON: '>= 65', 'true', 'by 2022-09-20'."""
@@ -265,6 +270,19 @@ class Plan:
     def criteria_for(self, unit_kind: str, period: str | None = None) -> tuple[Criterion, ...]:
         return tuple(c for c, _kind in self.criteria_with_kinds(unit_kind, period))
 
+    def criteria_judged(
+        self, kinds: Iterable[str], period: str | None = None
+    ) -> list[Criterion]:
+        """The criteria that judge some unit of `kinds` (in the period with code `period`,
+        when given), in the plan's order: the columns of a period's tables. A criterion of
+        other periods only (a 2022 launch task) is no column of 2023's."""
+        ks = set(kinds)
+        return [
+            c
+            for c in self.criteria
+            if ks.intersection(c.unit_kinds) and (period is None or c.applies_in(period))
+        ]
+
     def criteria_with_kinds(
         self, unit_kind: str, period: str | None = None
     ) -> tuple[tuple[Criterion, IndicatorKind], ...]:
@@ -278,7 +296,7 @@ class Plan:
         of_period = self._criteria_by_kind_and_period.get(key)
         if of_period is None:
             of_period = self._criteria_by_kind_and_period[key] = tuple(
-                x for x in found if not x[0].periods or period in x[0].periods
+                x for x in found if x[0].applies_in(period)
             )
         return of_period
 

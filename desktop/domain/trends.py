@@ -125,7 +125,7 @@ def trend_codes(report: PeriodReport) -> set[str]:
     on a kind of unit the period's report lists, charted (CHARTED_KINDS) with a level
     asked of them (`threshold`)."""
     plan, kinds = report.plan, {u.unit.kind for u in report.units}
-    measured = {c.indicator for c in plan.criteria if c.mandatory and kinds & set(c.unit_kinds)}
+    measured = {c.indicator for c in plan.criteria_judged(kinds) if c.mandatory}
     return {i.code for i in plan.indicators if i.code in measured
             and i.kind in CHARTED_KINDS and threshold(plan, i.code) is not None}
 

@@ -139,9 +139,10 @@ def present_kinds(report: PeriodReport) -> list[str]:
     return kinds
 
 
-def _criteria_columns(plan: Plan, kinds: Iterable[str], mandatory: bool) -> list[Criterion]:
-    ks = set(kinds)
-    return [c for c in plan.criteria if c.mandatory == mandatory and ks.intersection(c.unit_kinds)]
+def _criteria_columns(report: PeriodReport, kinds: Iterable[str], mandatory: bool
+                      ) -> list[Criterion]:
+    judged = report.plan.criteria_judged(kinds, report.period.code)
+    return [c for c in judged if c.mandatory == mandatory]
 
 
 def _indicator_columns(plan: Plan, kinds: Iterable[str]) -> list[Indicator]:
@@ -165,7 +166,7 @@ def tonghop_table(inp: ExportInput, memo: Shown | None = None) -> SheetTable:
     kinds = present_kinds(report)
     many_kinds = len(kinds) > 1
     has_blocks = any(u.unit.block for u in report.units)
-    criteria = _criteria_columns(plan, kinds, mandatory=True)
+    criteria = _criteria_columns(report, kinds, mandatory=True)
     ranking = plan.indicator(plan.ranking.indicator) if plan.ranking else None
     cols = [Column("STT", INT), Column("Mã", TEXT, "code"), Column("Đơn vị", TEXT, "name")]
     if many_kinds:
@@ -259,7 +260,7 @@ def target_results(inp: ExportInput) -> list[tuple[Criterion, CriterionResult]]:
     report, plan = inp.report, inp.plan
     kinds = present_kinds(report)
     out = []
-    for c in _criteria_columns(plan, kinds, mandatory=False):
+    for c in _criteria_columns(report, kinds, mandatory=False):
         out.append((c, evaluate_criterion(plan, c, aggregate_value(report, c.indicator))))
     return out
 

@@ -139,7 +139,7 @@ def check_table(report: PeriodReport) -> Table:
     one column per criterion with its outcome and value, readable in black and white."""
     plan = report.plan
     kinds = {u.unit.kind for u in report.units}
-    crits = [c for c in plan.criteria if kinds & set(c.unit_kinds)]
+    crits = plan.criteria_judged(kinds, report.period.code)
     crits = [c for c in crits if c.mandatory] + [c for c in crits if not c.mandatory]
     header = ["Hạng", "Đơn vị", "Kết quả", *[c.name for c in crits]]
     rows: list[list[str]] = []

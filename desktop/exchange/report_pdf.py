@@ -246,7 +246,7 @@ def sections_results(
         paras.append(f"{_names(missing)} chưa gửi báo cáo nên chưa được đánh giá.")
     out.append(Section("2. Đơn vị không đạt, chưa đủ số liệu", 2, paras))
 
-    criteria = [c for c in plan.criteria if c.mandatory and set(kinds) & set(c.unit_kinds)]
+    criteria = [c for c in plan.criteria_judged(kinds, report.period.code) if c.mandatory]
     outcomes = _outcome_counts(units) if outcomes is None else outcomes
     rows = []
     for n, c in enumerate(criteria, start=1):

@@ -128,7 +128,7 @@ def prepare(report: PeriodReport | None,
     for r in rows:  # the search box's folded names: cached off the GUI thread
         fold(r.unit.name)
     kinds = {r.unit.kind for r in rows}
-    crits = [c for c in report.plan.criteria if kinds & set(c.unit_kinds)] if report else []
+    crits = report.plan.criteria_judged(kinds, report.period.code) if report else []
     criteria = [c for c in crits if c.mandatory] + [c for c in crits if not c.mandatory]
     if order is not None:
         perm = _sorted_rows(rows, cells, criteria, order)

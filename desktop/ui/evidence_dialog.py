@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ..actions.evidence import EvidenceInfo
 from ..domain.vnformat import day, number
@@ -225,7 +226,15 @@ class EvidenceDialog(QDialog):
         self.ctx.tasks.run(lambda _r: add_evidence(db, sid, path, **fields),
                            self._on_added, self._on_failed, writes=True)
 
+    def _closed(self) -> bool:
+        """Whether the person closed the dialog (and the page deleted it) while a copy or a
+        removal ran: its result still changes the report, but has no dialog to show in."""
+        return not isValid(self)
+
     def _on_added(self, info: EvidenceInfo) -> None:
+        if self._closed():
+            self.ctx.notify_changed()
+            return
         self._set_busy(False)
         self._chosen = None
         for edit in (self.ui.fileEdit, self.ui.numberEdit, self.ui.titleEdit,
@@ -237,6 +246,8 @@ class EvidenceDialog(QDialog):
         self.ctx.notify_changed()
 
     def _on_failed(self, exc: BaseException) -> None:
+        if self._closed():  # nothing was written; the log has the reason
+            return
         self._set_busy(False)
         self.show_message(error_text(exc), "error")
 
@@ -256,6 +267,8 @@ class EvidenceDialog(QDialog):
         db = self.ctx.db
 
         def opened(path: Path) -> None:
+            if self._closed():
+                return
             if not self.open_url(QUrl.fromLocalFile(str(path))):
                 self.show_message(f"Không mở được tệp {e.file_name}: máy chưa có chương trình "
                                   f"mở loại tệp này. Tệp nằm tại {path}.", "error")
@@ -274,6 +287,9 @@ class EvidenceDialog(QDialog):
         db = self.ctx.db
 
         def removed(_info: object) -> None:
+            if self._closed():
+                self.ctx.notify_changed()
+                return
             self._set_busy(False)
             self.reload()
             self.show_message(f"Đã xóa minh chứng “{e.title}”.", "ok")
