@@ -156,18 +156,18 @@ def _checked(data: bytes, parts: dict[str, bytes] | None) -> zipfile.ZipFile:
                 continue
             key = None
             try:
-                packed = _packed(data, info)
-                if packed is None:  # anything unusual: zipfile's own reading and refusals
+                content = _packed(data, info)
+                if content is None:  # anything unusual: zipfile's own reading and refusals
                     with zf.open(info) as fh:
                         raw = fh.read(info.file_size + 1)
                 else:
-                    key = (info.compress_type, info.CRC, info.file_size, packed)
+                    key = (info.compress_type, info.CRC, info.file_size, content)
                     known = _CHECKED.get(key)
                     if known is not None:  # the very member met before: checked then
                         if parts is not None:
                             parts[info.filename] = known
                         continue
-                    raw = _unpacked(info, packed)
+                    raw = _unpacked(info, content)
             except NotImplementedError:
                 raise reject("tệp nén dùng kiểu nén không được hỗ trợ") from None
             except RuntimeError:  # encrypted member
