@@ -132,3 +132,31 @@ def test_a_member_whose_stated_size_is_wrong_reads_as_zipfile_reads_it(
         unpack_package(data)
     with pytest.raises(FormRejected, match="bị hỏng hoặc không đầy đủ"):
         read_form(path, plan)
+
+
+@pytest.mark.parametrize("change", ["crc", "smaller"])
+def test_a_member_met_before_is_taken_again_only_with_the_very_same_crc_and_size(
+    plan: Plan, form: Path, tmp_path: Path, change: str
+) -> None:
+    """The members of a form already read (the theme, the styles: the same in every form
+    of a batch) are not unpacked again; one with the same packed bytes but another CRC or
+    a smaller stated size is a damaged member, refused as before."""
+
+    def damaged(buf: bytearray, at: int, local: bool) -> None:
+        if change == "crc":
+            crc_at = at + (14 if local else 16)
+            struct.pack_into("<L", buf, crc_at, struct.unpack_from("<L", buf, crc_at)[0] ^ 1)
+        else:
+            size_at = at + (22 if local else 24)
+            struct.pack_into("<L", buf, size_at, struct.unpack_from("<L", buf, size_at)[0] - 7)
+
+    good = form.read_bytes()
+    first = unpack_package(good)
+    assert unpack_package(good) == first  # the second time from what the first one checked
+    data = _patch_local_and_central(good, "xl/theme/theme1.xml", damaged)
+    with pytest.raises(UnsafePackage, match="bị hỏng hoặc không đầy đủ"):
+        unpack_package(data)
+    path = tmp_path / "damaged.xlsx"
+    path.write_bytes(data)
+    with pytest.raises(FormRejected, match="bị hỏng hoặc không đầy đủ"):
+        read_form(path, plan)

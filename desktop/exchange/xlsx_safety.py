@@ -45,11 +45,11 @@ _LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")  # zipfile's structFileHeader
 _PLAIN_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 
 
-def _member(data: bytes, info: zipfile.ZipInfo) -> bytes | None:
-    """A stored or deflated member read straight from `data` (what zipfile's ZipExtFile
-    does for it, a fraction of its cost per member: a form has ten); None for anything
-    else (encrypted, another method, an odd local header), left to zipfile. A truncated
-    or damaged member, or one whose CRC does not match, raises zipfile.BadZipFile."""
+def _packed(data: bytes, info: zipfile.ZipInfo) -> bytes | None:
+    """A stored or deflated member's packed bytes straight from `data` (what zipfile's
+    ZipExtFile reads for it, a fraction of its cost per member: a form has ten); None for
+    anything else (encrypted, another method, an odd local header), left to zipfile. A
+    truncated member raises zipfile.BadZipFile."""
     if info.compress_type not in _PLAIN_METHODS or info.flag_bits & 0x61:
         return None  # encrypted (0x1), patched (0x20), strongly encrypted (0x40)
     start = info.header_offset
@@ -71,6 +71,12 @@ def _member(data: bytes, info: zipfile.ZipInfo) -> bytes | None:
     packed = data[at : at + info.compress_size]
     if len(packed) != info.compress_size:
         raise zipfile.BadZipFile("truncated member")
+    return packed
+
+
+def _unpacked(info: zipfile.ZipInfo, packed: bytes) -> bytes:
+    """A member's bytes from its packed bytes (what zipfile gives); a damaged member, or
+    one whose CRC does not match, raises zipfile.BadZipFile or zlib.error."""
     if info.compress_type == zipfile.ZIP_DEFLATED:
         raw = zlib.decompressobj(-15).decompress(packed, info.file_size + 1)
     else:
@@ -79,6 +85,26 @@ def _member(data: bytes, info: zipfile.ZipInfo) -> bytes | None:
     if zlib.crc32(raw) != info.CRC:
         raise zipfile.BadZipFile("bad CRC-32")
     return raw
+
+
+# Members already unpacked and checked, by their packed bytes, method, CRC and size: the
+# forms of a batch share most of theirs (theme, styles, workbook, relationships), and the
+# same packed bytes unpack to the same member, which passes the same checks.
+_CHECKED: dict[tuple[int, int, int, bytes], bytes] = {}
+_CHECKED_LIMIT = 4 * 1024 * 1024  # bytes held, members and keys
+_checked_bytes = 0
+
+
+def _remember(key: tuple[int, int, int, bytes], raw: bytes) -> None:
+    global _checked_bytes
+    size = len(raw) + len(key[3])
+    if size > _CHECKED_LIMIT // 8:
+        return
+    if _checked_bytes + size > _CHECKED_LIMIT:
+        _CHECKED.clear()
+        _checked_bytes = 0
+    _CHECKED[key] = raw
+    _checked_bytes += size
 
 
 def _checked(data: bytes, parts: dict[str, bytes] | None) -> zipfile.ZipFile:
@@ -128,11 +154,20 @@ def _checked(data: bytes, parts: dict[str, bytes] | None) -> zipfile.ZipFile:
         for info in infos:
             if info.is_dir():
                 continue
+            key = None
             try:
-                raw = _member(data, info)
-                if raw is None:  # anything unusual: zipfile's own reading and refusals
+                content = _packed(data, info)
+                if content is None:  # anything unusual: zipfile's own reading and refusals
                     with zf.open(info) as fh:
                         raw = fh.read(info.file_size + 1)
+                else:
+                    key = (info.compress_type, info.CRC, info.file_size, content)
+                    known = _CHECKED.get(key)
+                    if known is not None:  # the very member met before: checked then
+                        if parts is not None:
+                            parts[info.filename] = known
+                        continue
+                    raw = _unpacked(info, content)
             except NotImplementedError:
                 raise reject("tệp nén dùng kiểu nén không được hỗ trợ") from None
             except RuntimeError:  # encrypted member
@@ -154,6 +189,8 @@ def _checked(data: bytes, parts: dict[str, bytes] | None) -> zipfile.ZipFile:
                     f"thành phần {info.filename} dùng bảng mã không được hỗ trợ "
                     f"({m.group(1).decode('ascii', 'replace')})"
                 )
+            if key is not None:
+                _remember(key, raw)
             if parts is not None:
                 parts[info.filename] = raw
     except BaseException:
