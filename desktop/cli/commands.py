@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
+from ..collector import collection_paused
 from ..domain.errors import DomainError
 from ..version import __version__
 from .support import (
@@ -312,8 +313,9 @@ def cmd_plans(args: argparse.Namespace) -> int:
 
 @command("periods")
 def cmd_periods(args: argparse.Namespace) -> int:
-    from ..actions.periods import list_periods
-    from ..domain.vnformat import day
+    with collection_paused():  # the modules' objects live as long as the process
+        from ..actions.periods import list_periods
+        from ..domain.vnformat import day
 
     with open_db(args, write=False) as db:
         periods = list_periods(db)
@@ -341,8 +343,6 @@ def cmd_periods(args: argparse.Namespace) -> int:
 
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
-    from ..collector import collection_paused
-
     with collection_paused():  # the modules' objects live as long as the process
         from ..actions.periods import evaluate_period
         from ..domain.period_report import REVIEW_STATE_LABELS, json_chunks
@@ -514,8 +514,12 @@ def run_gui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     configure_stdout()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    # The command's start (its module imported, its arguments parsed: objects that live as
+    # long as the process) with the cycle collector paused; what exists then is frozen out
+    # of every later collection, the last one at exit included (desktop/collector.py).
+    with collection_paused():
+        parser = build_parser()
+        args = parser.parse_args(argv)
     try:
         if args.command is None:
             return run_gui(args)  # the window finishes interrupted exports itself
