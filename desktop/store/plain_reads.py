@@ -109,7 +109,7 @@ def periods(rows: Rows, pid: int | None = None) -> tuple[Period, ...]:
 
 def plan(rows: Rows) -> Plan:
     """The plan as it stands in the database (edits included), as a domain Plan."""
-    from ..domain.plan_rules import stored_plan_problems
+    from ..domain.plan_numbers import stored_plan_problems
 
     found = list(rows(
         'SELECT id, code, number, issuer, issued_on, title, level, area, place, unit_kinds, '
