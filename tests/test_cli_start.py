@@ -52,8 +52,10 @@ NOT_FOR_PERIODS = [
     "decimal",  # the rounding is done in integers; a day needs neither
     "fractions",
     "desktop.domain.period_report",  # the evaluation: `check` only
-    "desktop.domain.evaluation",
+    "desktop.store.plain_reads",  # the plan and its submissions: the periods alone are read
+    "desktop.domain.plan",  # (store.plain_periods, domain.period)
     "desktop.domain.plan_rules",
+    "desktop.domain.evaluation",
     "desktop.domain.values",
     "desktop.domain.office",
     "sqlalchemy",
@@ -61,6 +63,7 @@ NOT_FOR_PERIODS = [
     "alembic",
 ]
 NOT_FOR_CHECK = [
+    "desktop.domain.plan_rules",  # the plan read is checked by domain.plan_numbers alone
     "decimal",
     "fractions",
     *OTHER_COMMANDS,

@@ -8,14 +8,14 @@ SQLAlchemy and the ORM's models, most of its start; from a server as every other
 
 from __future__ import annotations
 
-from ..store import plain_reads
+from ..store import plain_periods
 from ..store.database import Database
 from ..store.location import Location, parse_location
 
 TYPE_CHECKING = False  # `thidua periods` loads no evaluation
 if TYPE_CHECKING:
+    from ..domain.period import Period
     from ..domain.period_report import PeriodReport
-    from ..domain.plan import Period
 
 __all__ = ["Location", "evaluate_period", "list_periods", "parse_location"]
 
@@ -27,7 +27,7 @@ def list_periods(db: Database) -> tuple[Period, ...]:
 
         return read_plan(db).periods
     with db.plain_reading() as con:
-        return plain_reads.periods(plain_reads.sqlite_rows(con))
+        return plain_periods.periods(plain_periods.sqlite_rows(con))
 
 
 def evaluate_period(db: Database, period_code: str) -> PeriodReport:
@@ -36,5 +36,7 @@ def evaluate_period(db: Database, period_code: str) -> PeriodReport:
         from .plan import period_report
 
         return period_report(db, period_code)
+    from ..store import plain_reads
+
     with db.plain_reading() as con:
         return plain_reads.evaluate(plain_reads.sqlite_rows(con), period_code)

@@ -8,9 +8,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
+from ..collector import collection_paused
 from ..domain.errors import DomainError
 from ..version import __version__
 from .support import (
@@ -116,28 +117,71 @@ def _add_commands_of(module: str) -> AddCommands:
     raise KeyError(module)
 
 
+class _Unused:
+    """What a module's `add_commands` gets for a command of that module that is not run:
+    every call (add_argument, a group, set_defaults, sub-commands) is taken and ignored,
+    so that only the command run has its arguments built."""
+
+    def __getattr__(self, _name: str) -> Callable[..., _Unused]:
+        return self._ignored
+
+    def _ignored(self, *_args: object, **_kwargs: object) -> _Unused:
+        return self
+
+
 class _Listed:
     """What a module's `add_commands` adds its commands to: `add_parser(NAME)` gives the
-    parser already listed under NAME (with its help line from COMMAND_LIST)."""
+    parser listed under NAME (with its help line from COMMAND_LIST) for the commands being
+    built, an `_Unused` for the module's others."""
 
-    def __init__(self, parsers: dict[str, Parser]) -> None:
-        self._parsers = parsers
+    def __init__(self, commands: _Commands, building: Collection[str]) -> None:
+        self._commands = commands
+        self._building = building
 
-    def add_parser(self, name: str) -> Parser:
-        return self._parsers[name]
+    def add_parser(self, name: str) -> Parser | _Unused:
+        if name not in self._building:
+            return _Unused()
+        return self._commands.parser_of(name)
 
 
 class _Commands(_SubParsers):
-    """The sub-commands: the chosen command's arguments are added when argparse reaches
-    it, before its parser reads the rest of the command line."""
+    """The sub-commands. Each is listed with its help line (for `thidua --help` and the
+    choices argparse checks); the parser of the command chosen is made, and its
+    arguments added, when argparse reaches it, before that parser reads the rest of the
+    command line: `thidua periods` builds two parsers, not twenty-one."""
+
+    def add_parser(self, name: str, **kwargs: Any) -> Parser:
+        help_line = kwargs.pop("help")
+        assert not kwargs, kwargs  # build_parser gives the help line only
+        self._choices_actions.append(self._ChoicesPseudoAction(name, (), help_line))
+        # a listed choice (argparse checks the name against these keys); made by parser_of
+        self._name_parser_map[name] = None  # type: ignore[assignment]
+        return None  # type: ignore[return-value]  # build_parser takes nothing back
+
+    def parser_of(self, name: str) -> Parser:
+        """The parser of the listed command NAME, made on first use (as argparse's own
+        add_parser makes it: its prog is `thidua NAME`)."""
+        parser: Parser | None = self._name_parser_map[name]
+        if parser is None:
+            parser = self._name_parser_map[name] = self._parser_class(
+                prog=f"{self._prog_prefix} {name}"
+            )
+        return parser
+
+    def build(self, names: Collection[str]) -> None:
+        """Add the arguments of the listed commands NAMES (once each), from their modules."""
+        built: set[str] = self.__dict__.setdefault("built", set())
+        todo = [name for name in names if name not in built]
+        for module in dict.fromkeys(_MODULE_OF[name] for name in todo):
+            wanted = [name for name in todo if _MODULE_OF[name] == module]
+            _add_commands_of(module)(_Listed(self, wanted), _registered_once)
+        for name in todo:
+            self.parser_of(name)  # a command without arguments (demo) has its parser too
+            built.add(name)
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
                  values: Any, option_string: str | None = None) -> None:
-        module = _MODULE_OF[values[0]]  # a listed name: argparse checked the choice
-        loaded: set[str] = self.__dict__.setdefault("loaded", set())
-        if module not in loaded:
-            loaded.add(module)
-            _add_commands_of(module)(_Listed(self._name_parser_map), _registered_once)
+        self.build([values[0]])  # a listed name: argparse checked the choice
         super().__call__(parser, namespace, values, option_string)
 
 
@@ -168,9 +212,7 @@ def all_commands_parser() -> Parser:
     """The parser with every command's arguments built (for tests and documentation)."""
     p = build_parser()
     action = next(a for a in p._actions if isinstance(a, _Commands))
-    for module in dict.fromkeys(_MODULE_OF.values()):
-        _add_commands_of(module)(_Listed(action._name_parser_map), _registered_once)
-    action.__dict__["loaded"] = set(_MODULE_OF.values())
+    action.build(_MODULE_OF)
     return p
 
 
@@ -271,8 +313,9 @@ def cmd_plans(args: argparse.Namespace) -> int:
 
 @command("periods")
 def cmd_periods(args: argparse.Namespace) -> int:
-    from ..actions.periods import list_periods
-    from ..domain.vnformat import day
+    with collection_paused():  # the modules' objects live as long as the process
+        from ..actions.periods import list_periods
+        from ..domain.vnformat import day
 
     with open_db(args, write=False) as db:
         periods = list_periods(db)
@@ -300,8 +343,6 @@ def cmd_periods(args: argparse.Namespace) -> int:
 
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
-    from ..collector import collection_paused
-
     with collection_paused():  # the modules' objects live as long as the process
         from ..actions.periods import evaluate_period
         from ..domain.period_report import REVIEW_STATE_LABELS, json_chunks
@@ -473,8 +514,12 @@ def run_gui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     configure_stdout()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    # The command's start (its module imported, its arguments parsed: objects that live as
+    # long as the process) with the cycle collector paused; what exists then is frozen out
+    # of every later collection, the last one at exit included (desktop/collector.py).
+    with collection_paused():
+        parser = build_parser()
+        args = parser.parse_args(argv)
     try:
         if args.command is None:
             return run_gui(args)  # the window finishes interrupted exports itself

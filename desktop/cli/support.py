@@ -173,7 +173,12 @@ def db_path(args: argparse.Namespace) -> Path:
 def open_db(
     args: argparse.Namespace, *, write: bool, create: bool = False, backup: bool = True
 ) -> Database:
-    """Open the database of `args` (imported here: `thidua --help` loads no SQLAlchemy)."""
-    from ..actions.database import open_database
+    """Open the database of `args` (imported here: `thidua --help` loads no SQLAlchemy),
+    with the cycle collector paused: the modules imported and the handle live as long as
+    the command (desktop/collector.py)."""
+    from ..collector import collection_paused
 
-    return open_database(db_location(args), write=write, create=create, backup=backup)
+    with collection_paused():
+        from ..actions.database import open_database
+
+        return open_database(db_location(args), write=write, create=create, backup=backup)

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
+from .period import Period as Period  # (re-exported: the plan's periods)
+from .period import ReviewKind as ReviewKind
 from .unit_dates import active_on
 
 
@@ -85,13 +87,6 @@ KIND_LABELS: dict[str, str] = {
 }
 
 
-class ReviewKind(StrEnum):
-    YEAR = "year"
-    HALF = "half"
-    MIDTERM = "midterm"  # sơ kết
-    FINAL = "final"  # tổng kết
-
-
 @dataclass(frozen=True)
 class Indicator:
     """A measured quantity of the plan (chỉ tiêu): a ratio, a percent, a count, a yes/no,
@@ -155,18 +150,6 @@ def _num(value: float | dt.date | None) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
-
-
-@dataclass(frozen=True)
-class Period:
-    """A reporting period (kỳ báo cáo): what it covers and when its report is due."""
-
-    code: str
-    label: str
-    deadline: dt.date
-    starts: dt.date
-    ends: dt.date
-    review: ReviewKind = ReviewKind.YEAR
 
 
 @dataclass(frozen=True)

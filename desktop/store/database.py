@@ -201,13 +201,15 @@ class Database:
                     from .backup import auto_backup
 
                     done = auto_backup(path)
-                migrate.refuse_newer(path)
+            # read once: the lock (or, for a reader, nothing this program does) keeps it
+            revision = migrate.stored_revision(path) if exists else None
+            migrate.refuse_newer_revision(revision, path)
             db = cls(path, None, lock)
             db.backup_done = done
-            if write and not (exists and migrate.stored_revision(path) == migrate.HEAD_REVISION):
+            if write and not (exists and revision == migrate.HEAD_REVISION):
                 migrate.upgrade(db.engine, path)  # an up-to-date file needs no engine yet
             else:
-                migrate.refuse_older_for_read(path)
+                migrate.refuse_older_revision(revision, path)
         except BaseException:
             if lock is not None:
                 lock.release()

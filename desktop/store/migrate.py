@@ -8,6 +8,7 @@ advisory lock so that two PCs opening a new version do not both upgrade it.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -24,7 +25,20 @@ if TYPE_CHECKING:
 
 
 def known_revisions() -> set[str]:
-    return {p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("[0-9]*_*.py")}
+    """The revisions of the migration scripts shipped (`NNNN_what.py`), read with one
+    listing of the folder (a glob pattern would compile a regular expression)."""
+    try:
+        names = os.listdir(MIGRATIONS / "versions")
+    except OSError:
+        return set()
+    return {
+        name.split("_", 1)[0]
+        for name in names
+        if name[:1] in _DIGITS and name.endswith(".py") and "_" in name[1:-3]
+    }
+
+
+_DIGITS = frozenset("0123456789")
 
 
 def stored_revision(path: Path) -> str | None:
@@ -59,7 +73,7 @@ def _raise_if_storage(exc: sqlite3.Error, path: Path) -> None:
 
 
 def refuse_newer_revision(rev: str | None, where: object) -> None:
-    if rev is not None and rev not in known_revisions():
+    if rev is not None and rev != HEAD_REVISION and rev not in known_revisions():
         raise DatabaseTooNew(
             f"Cơ sở dữ liệu {where} được tạo bởi một phiên bản ThiĐua CĐS mới hơn "
             f"(định dạng {rev}). Hãy cài phiên bản mới nhất của chương trình để mở nó."

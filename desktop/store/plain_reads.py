@@ -13,8 +13,7 @@ here, so both ways give the same domain objects.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from ..domain.plan import (
     Block,
@@ -22,40 +21,27 @@ from ..domain.plan import (
     Indicator,
     IndicatorKind,
     Operator,
-    Period,
     Plan,
     Quota,
     Ranking,
-    ReviewKind,
     Unit,
 )
 from ..domain.records import made
 from .errors import NO_PLAN, StoreError
+from .plain_periods import FETCH_BATCH as FETCH_BATCH
+from .plain_periods import periods as periods
+from .plain_periods import plan_id as plan_id
+from .plain_periods import sqlite_rows as sqlite_rows
 from .stored_days import stored_day as _day
 
 TYPE_CHECKING = False  # what only the evaluation needs is imported where it is used:
-if TYPE_CHECKING:  # `thidua periods` reads the periods and nothing else
+if TYPE_CHECKING:  # (the periods alone are read by plain_periods.py)
     from typing import Any
 
     from ..domain.period_report import PeriodReport, SubmissionInfo
     from ..domain.trends import PeriodValues
     from ..domain.values import Value
-
-    # (statement, parameters) -> rows
-    Rows = Callable[[str, Mapping[str, object]], Iterable[Sequence[Any]]]
-# Rows are fetched in batches: fetching a province's 100,000 values at once holds the GIL
-# for one call of ~0.15 s, freezing the window whose worker thread this runs on; between
-# batches the GUI thread gets its turn (and row by row would be slow).
-FETCH_BATCH = 4000
-
-
-def sqlite_rows(con: sqlite3.Connection) -> Rows:
-    def rows(sql: str, params: Mapping[str, object]) -> Iterator[Sequence[Any]]:
-        cursor = con.execute(sql, params)
-        while batch := cursor.fetchmany(FETCH_BATCH):
-            yield from batch
-
-    return rows
+    from .plain_periods import Rows as Rows
 
 
 def evaluate(rows: Rows, period_code: str) -> PeriodReport:
@@ -88,28 +74,9 @@ def _float(x: Any) -> float | None:
     return None if x is None else float(x)
 
 
-def plan_id(rows: Rows) -> int:
-    found = list(rows('SELECT id FROM "plan" ORDER BY id LIMIT 1', {}))
-    if not found:
-        raise StoreError(NO_PLAN)
-    return int(found[0][0])
-
-
-def periods(rows: Rows, pid: int | None = None) -> tuple[Period, ...]:
-    """The plan's periods in the plan's order (start, deadline, code)."""
-    pid = plan_id(rows) if pid is None else pid
-    return tuple(
-        Period(code=code, label=label, deadline=_day(deadline), starts=_day(starts),  # type: ignore[arg-type]
-               ends=_day(ends), review=ReviewKind(review))  # type: ignore[arg-type]
-        for code, label, deadline, starts, ends, review in rows(
-            "SELECT code, label, deadline, starts, ends, review FROM period "
-            "WHERE plan_id = :pid ORDER BY starts, deadline, code", {"pid": pid})
-    )
-
-
 def plan(rows: Rows) -> Plan:
     """The plan as it stands in the database (edits included), as a domain Plan."""
-    from ..domain.plan_rules import stored_plan_problems
+    from ..domain.plan_numbers import stored_plan_problems
 
     found = list(rows(
         'SELECT id, code, number, issuer, issued_on, title, level, area, place, unit_kinds, '
