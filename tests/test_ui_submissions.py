@@ -343,6 +343,62 @@ def test_closing_the_window_saves_the_open_editor(qtbot, ctx: AppContext,
     assert not page.has_unsaved_changes()
 
 
+def test_the_editor_is_built_a_few_rows_per_turn_and_shown_once_complete(
+        qtbot, monkeypatch, ctx: AppContext, page: SubmissionsPage) -> None:
+    from desktop.ui import submission_dialog
+
+    monkeypatch.setattr(submission_dialog, "ROWS_PER_TURN", 2)
+    turns: list[tuple[int, bool, bool]] = []  # rows before the turn, shown, unsaved
+    build = SubmissionDialog._build_rows
+
+    def spy(self: SubmissionDialog, count: int) -> None:
+        turns.append((len(self.rows), self.isVisible(), self.has_unsaved_changes()))
+        build(self, count)
+
+    monkeypatch.setattr(SubmissionDialog, "_build_rows", spy)
+    dlg = _open_editor(qtbot, page, "22816")
+    total = len(list(dlg.plan.indicators_for(dlg.unit_kind)))
+    assert total > 2
+    assert [rows for rows, _shown, _unsaved in turns] == list(range(0, total, 2))
+    assert not any(shown or unsaved for _rows, shown, unsaved in turns)
+    assert len(dlg.rows) == total and dlg.built and not dlg.has_unsaved_changes()
+    at_once = SubmissionDialog(ctx, "22816", "2023", page)  # every row in the constructor
+    qtbot.addWidget(at_once)
+    assert [r.verdict.text() for r in at_once.rows] == [r.verdict.text() for r in dlg.rows]
+    assert at_once.ui.resultLabel.text() == dlg.ui.resultLabel.text()
+    assert at_once.save_button.isEnabled() == dlg.save_button.isEnabled()
+    # the rows' fields are the dialog's: Ctrl+Z in one of them is the dialog's undo
+    hscv = next(r for r in dlg.rows if r.indicator.code == "HSCV_MANG")
+    _type(qtbot, hscv.edits[0], "7")
+    assert dlg.has_unsaved_changes() and dlg.undo_stack.canUndo()
+    qtbot.keyClick(hscv.edits[0], Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not dlg.has_unsaved_changes()
+
+
+def test_a_row_that_cannot_be_built_is_told_and_the_editor_opens_again(
+        qtbot, monkeypatch, page: SubmissionsPage) -> None:
+    from desktop.ui import submission_dialog
+
+    real = submission_dialog.IndicatorRow
+    made: list[int] = []
+
+    def breaks_once(*args, **kwargs):  # type: ignore[no-untyped-def]
+        made.append(1)
+        if len(made) == 4:
+            raise RuntimeError("a plan row the editor cannot show")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(submission_dialog, "IndicatorRow", breaks_once)
+    assert page.select_unit("22816")
+    with qtbot.waitSignal(page.message_shown) as said:
+        page.edit_selected()
+    text, kind = said.args
+    assert kind == "error" and "chi tiết ghi trong tệp nhật ký" in text
+    qtbot.waitUntil(lambda: page.editor is None)
+    dlg = _open_editor(qtbot, page, "22816")  # the next time, every row is built
+    assert dlg.built and len(dlg.rows) == len(list(dlg.plan.indicators_for(dlg.unit_kind)))
+
+
 # ---- review ---------------------------------------------------------------------------
 
 

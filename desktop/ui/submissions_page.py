@@ -262,9 +262,10 @@ class SubmissionsPage(QWidget):
     # -- actions
     def edit_selected(self) -> None:
         """Open the report editor on the selected unit: its report is read on a worker,
-        the dialog built in one turn of the event loop, then laid out, shown off screen
-        and shown in three more (open_in_turns: each well under 100 ms at a province's
-        scale, instead of one block of several times that)."""
+        the dialog built in one turn of the event loop and its indicators' rows a few per
+        turn (build_rows_in_turns), then laid out, shown off screen and shown in three
+        more (open_in_turns: each well under 100 ms at a province's scale, instead of one
+        block of several times that)."""
         line = self.selected_line()
         if line is None or self.editor is not None or self._opening:
             return
@@ -292,16 +293,27 @@ class SubmissionsPage(QWidget):
         if self.editor is not None:
             return
         try:
-            dlg = SubmissionDialog(self.ctx, unit_code, period, self, draft=draft)
+            dlg = SubmissionDialog(self.ctx, unit_code, period, self, draft=draft,
+                                   rows_in_turns=True)
         except Exception as exc:  # noqa: BLE001 - shown, never a traceback
-            log.exception("opening the editor failed")
-            self.show_message(error_text(exc), "error")
+            self._editor_failed(exc)
             return
         dlg.saved.connect(self._on_editor_saved)
         dlg.finished.connect(lambda _r: self._forget("editor"))
         self.editor = dlg
 
-        open_in_turns(dlg, self, lambda: self.editor is dlg)
+        def wanted() -> bool:
+            return self.editor is dlg
+
+        def failed(exc: BaseException) -> None:
+            self._forget("editor")
+            self._editor_failed(exc)
+
+        dlg.build_rows_in_turns(self, wanted, lambda: open_in_turns(dlg, self, wanted), failed)
+
+    def _editor_failed(self, exc: BaseException) -> None:
+        log.exception("opening the editor failed", exc_info=exc)
+        self.show_message(error_text(exc), "error")
 
     def _on_editor_saved(self, message: str) -> None:
         self.show_message(message, "ok")

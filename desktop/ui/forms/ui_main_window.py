@@ -1,11 +1,11 @@
 # generated — do not edit: compiled from forms/main_window.ui by build_scripts/compile_forms.py
-# source-sha256: 6ffbbbf660261ade10bd5911ee7db86cd77f97b25c02a525075e368c257b9427
+# source-sha256: 8d7327ee330c8fde24ade03e1a8d1ff999120b7c1cd1d82ba9411aa2833b5693
 # -*- coding: utf-8 -*-
 
 ################################################################################
 ## Form generated from reading UI file 'main_window.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMenu,
     QMenuBar,
-    QStackedWidget,
     QStatusBar,
     QToolBar,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.nav_splitter import NavSplitter
+from desktop.ui.page_stack import PageStack
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
@@ -73,7 +73,7 @@ class Ui_MainWindow(object):
         self.navList.setMaximumSize(QSize(260, 16777215))
         self.navList.setSpacing(2)
         self.mainSplitter.addWidget(self.navList)
-        self.pages = QStackedWidget(self.mainSplitter)
+        self.pages = PageStack(self.mainSplitter)
         self.pages.setObjectName(u"pages")
         self.placeholderPage = QWidget()
         self.placeholderPage.setObjectName(u"placeholderPage")
