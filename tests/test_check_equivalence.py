@@ -348,3 +348,19 @@ def test_an_aggregate_ratio_is_written_as_its_exact_value_rounded(n, d) -> None:
     a = Aggregate("X", IndicatorKind.RATIO, 3, numerator=n, denominator=d, value=None)
     assert _aggregate_value(a) == _json_value(a.exact)
     assert type(_aggregate_value(a)) is type(_json_value(a.exact))
+
+
+@settings(max_examples=500, deadline=None)
+@given(q=st.integers(-(10**17), 10**17), places=st.integers(0, 6))
+@example(q=10**15, places=2)
+@example(q=10**15 - 1, places=2)
+@example(q=2**53 + 1, places=0)
+@example(q=1, places=6)
+@example(q=1230, places=2)
+def test_a_shown_number_is_written_in_json_as_the_float_of_its_decimal(q, places) -> None:
+    """scaled_json writes the two common cases from the integers; the JSON of the Decimal
+    (what to_json writes) is the rule."""
+    from desktop.domain.period_report import _json_value, scaled_json
+    from desktop.domain.vnformat import as_decimal
+
+    assert scaled_json(q, places) == json.dumps(_json_value(as_decimal((q, places))))

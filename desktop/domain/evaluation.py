@@ -190,6 +190,17 @@ class CriterionResult(NamedTuple):
                     bottom = f"{bottom[:-3]}.{bottom[-3:]}" if d < 1e6 else _count(d)
                 word = "Đạt: " if ok else "Không đạt: "
                 return ratio, f"{word}{text} % ({top}/{bottom}){tails[0 if ok else 1]}".rstrip()
+            if (type(v) is float and kind is not _RATIO and kind is not _PERCENT
+                    and 0.0 <= v < 1e15 and v.is_integer()):
+                # A whole count or score, as shown_scaled and _shown give it: no places
+                # (no rounding, so nothing to cross), grouped by thousands.
+                q = int(v)
+                word = "Đạt: " if ok else "Không đạt: "
+                shown = str(q) if q < 1000 else _count(v)
+                return (q, 0), f"{word}{shown}{tails[0 if ok else 1]}".rstrip()
+            if type(v) is _DAY:  # a date: no number (shown_scaled is None), its day
+                word = "Đạt: " if ok else "Không đạt: "
+                return None, f"{word}{day(v)}{tails[0 if ok else 1]}".rstrip()
         if self.value is None:
             if self.kind is _RATIO and self.raw.denominator == 0:
                 return None, "Chưa đủ số liệu: 0/0 không có giá trị"
@@ -225,6 +236,7 @@ _NUMERIC = (Operator.GE, Operator.GT, Operator.LE, Operator.EQ)
 _PERCENT_LIKE = (IndicatorKind.RATIO, IndicatorKind.PERCENT)
 _RATIO, _PERCENT = IndicatorKind.RATIO, IndicatorKind.PERCENT
 _isfinite = math.isfinite
+_DAY = dt.date
 _CENTS = tuple(f",{i:02d}" for i in range(100))  # scaled_text's two places, by q % 100
 # a result made straight from its fields, as CriterionResult(...) makes it, without the
 # named tuple's keyword handling: one for every criterion of every unit

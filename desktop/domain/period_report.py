@@ -278,9 +278,10 @@ def to_json(report: PeriodReport) -> dict[str, Any]:
 
 
 def json_chunks(report: PeriodReport) -> Iterator[str]:
-    """to_json(report) as compact JSON text (no spaces), in pieces of one unit each: the
-    same characters as json.dumps(to_json(report), ensure_ascii=False, separators=(",",
-    ":")), without the whole document in memory (20,000 units make some 50 MB of text).
+    """to_json(report) as compact JSON text (no spaces), in pieces of a few units each:
+    the same characters as json.dumps(to_json(report), ensure_ascii=False,
+    separators=(",", ":")), without the whole document in memory (20,000 units make
+    some 50 MB of text).
 
     Written straight as text, not through dicts: a province's period is tens of
     thousands of criteria, and what is the same for every unit (a criterion's code,
@@ -290,18 +291,18 @@ def json_chunks(report: PeriodReport) -> Iterator[str]:
     ).encode  # strict JSON: a NaN or infinity would be a bug, not output
     text = encode_basestring  # a str as JSON, as dump writes it (ensure_ascii=False)
     head, summary = _json_parts(report)
-    yield dump(head)[:-1] + ',"units":['
-    # id(criterion) -> its JSON up to the value, by outcome; after the value; rule_tails
     # id(criterion) -> its JSON up to the value, by outcome; after the value; rule_tails;
     # whether its explanations need no escaping (they are the tails, fixed words, numbers
     # and days: when both tails need none, the explanation needs none)
     criteria: dict[int, tuple[dict[Outcome, str], str, tuple[str, str], bool]] = {}
+    known = criteria.get
+    chunk = [dump(head)[:-1], ',"units":[']
     for i, r in enumerate(report.units):
         sub, unit, rank = r.submission, r.unit, r.rank
         pieces = []
         for c in r.criteria:
             crit, outcome, v = c[0], c[1], c[2]
-            texts = criteria.get(id(crit))
+            texts = known(id(crit))
             if texts is None:  # the report's criteria live as long as this loop
                 start = '{"code":' + text(crit.code) + ',"result":"'
                 tails = rule_tails(crit, c.kind)
@@ -315,29 +316,55 @@ def json_chunks(report: PeriodReport) -> Iterator[str]:
                 )
             scaled, explanation = c.described_scaled(texts[2])
             if scaled is not None:
-                x = scaled[0] / _POWERS[scaled[1]]  # float() of the Decimal: the same float
-                value = repr(int(x)) if x.is_integer() else repr(x)
+                value = scaled_json(*scaled)
+            elif v is None:
+                value = "null"
             elif v is True or v is False:
                 value = "true" if v else "false"
+            elif type(v) is dt.date:  # its ISO day: digits and dashes, nothing to escape
+                value = f'"{v.isoformat()}"'
             else:
                 value = dump(_json_value(v))
             pieces.append(
                 f'{texts[0][outcome]}{value}{texts[1]}"{explanation}"}}' if texts[3]
                 else f"{texts[0][outcome]}{value}{texts[1]}{text(explanation)}}}")
-        yield (
-            ('{"code":' if i == 0 else ',{"code":') + text(unit.code)
-            + ',"name":' + text(unit.name) + ',"kind":' + text(unit.kind)
-            + ',"block":' + ("null" if unit.block is None else text(unit.block))
-            + ',"result":"' + r.result.value
+        chunk.append(
+            f'{"," if i else ""}{{"code":{text(unit.code)},"name":{text(unit.name)}'
+            f',"kind":{text(unit.kind)},"block":'
+            f'{"null" if unit.block is None else text(unit.block)},"result":"{r.result.value}'
             + ('","received_on":null,"channel":null,"state":null' if sub is None else
-               '","received_on":"' + sub.received_on.isoformat() + '","channel":'
-               + text(sub.channel) + ',"state":' + text(sub.state))
-            + ',"late_days":' + repr(r.late_days)
-            + ',"rank":' + ("null" if rank is None else repr(rank))
-            + ',"criteria":[' + ",".join(pieces) + "]}"
-        )
-    yield '],"indicators":' + dump(_indicators_json(report))
-    yield ',"summary":' + dump(summary) + "}"
+               f'","received_on":"{sub.received_on.isoformat()}","channel":{text(sub.channel)}'
+               f',"state":{text(sub.state)}')
+            + f',"late_days":{r.late_days!r},"rank":{"null" if rank is None else repr(rank)}'
+            ',"criteria":[')
+        chunk.append(",".join(pieces))
+        chunk.append("]}")
+        if len(chunk) >= _UNITS_PER_CHUNK * 3:
+            yield "".join(chunk)
+            chunk = []
+    chunk.append('],"indicators":' + dump(_indicators_json(report)))
+    chunk.append(',"summary":' + dump(summary) + "}")
+    yield "".join(chunk)
+
+
+def scaled_json(q: int, places: int) -> str:
+    """The number shown, q·10^-places, as the check JSON writes it: the float of it
+    (_json_value of the Decimal), a whole one without its '.0'.
+
+    A float's repr is the shortest text that reads back as it; for q below 10^15 (at
+    most 15 digits, which a float tells apart) that is the decimal itself less its
+    trailing zeros, so the two common cases are written from the integers."""
+    if places == 2 and 0 <= q < _EXACT:
+        return f"{q // 100}{_DOT_CENTS[q % 100]}"
+    if places == 0 and -_EXACT < q < _EXACT:
+        return str(q)
+    x = q / _POWERS[places]  # the float of the Decimal: both are correctly rounded
+    return repr(int(x)) if x.is_integer() else repr(x)
+
+
+_EXACT = 10**15
+_DOT_CENTS = tuple(f".{c:02d}".rstrip("0").rstrip(".") for c in range(100))
+_UNITS_PER_CHUNK = 64  # units written at once: a few hundred kB of text
 
 
 def _json_parts(report: PeriodReport) -> tuple[dict[str, Any], dict[str, Any]]:
