@@ -470,3 +470,38 @@ def test_fonts_found_from_source_and_from_a_frozen_bundle(
     assert (
         pdf_document._resource_path("fonts", "x.ttf") == tmp_path / "resources" / "fonts" / "x.ttf"
     )
+
+
+def test_runs_of_one_style_are_joined_and_break_into_the_same_lines() -> None:
+    """A paragraph's entities ("<", "&", ">") no longer make runs of their own: one run,
+    broken into the lines reportlab's word-by-word way gives the parser's runs."""
+    from reportlab.platypus import Paragraph as ReportlabParagraph
+
+    from desktop.exchange.pdf_document import Paragraph, _markup, _styles
+
+    register_fonts()
+    style = _styles()["body"]
+    text = (
+        "- Xã Quảng Sơn: Tỷ lệ hồ sơ công việc xử lý trên môi trường mạng: 58,33 % (35/60) "
+        "< 65 %; Sổ sách & chứng từ điện tử: 12,5 % (1/8) < 50 %; Thanh toán > 0 đồng."
+    )
+    ours, theirs = Paragraph(_markup(text), style), ReportlabParagraph(_markup(text), style)
+    assert len(theirs.frags) > 1
+    assert [f.text for f in ours.frags] == [
+        unicodedata.normalize("NFC", text).replace(" %", "\u00a0%")
+    ]
+
+    def lines(p: object, width: float) -> list[str]:
+        p.wrap(width, 10_000)  # type: ignore[attr-defined]
+        out = []
+        for line in p.blPara.lines:  # type: ignore[attr-defined]
+            if isinstance(line, tuple):  # the one-run way: (extra space, words)
+                out.append(" ".join(line[1]))
+            else:
+                out.append("".join(w.text for w in line.words).strip())
+        return out
+
+    for width in (120.0, 250.0, 400.0):
+        assert lines(ours, width) == lines(theirs, width)
+    bold = Paragraph("<b>Đạt</b> và không đạt &lt; 5", style)
+    assert [f.text for f in bold.frags] == ["Đạt", " và không đạt < 5"]

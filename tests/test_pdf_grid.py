@@ -177,3 +177,29 @@ def test_strings_over_several_subsets_and_repeated_read_back_as_written(
             if cells and cells[0].isdigit():
                 read.append(cells)
     assert read == [[r[0], r[1], *r[2].split()] for r in rows[1:]]
+
+
+def test_the_encoder_writes_what_reportlab_writes_for_each_string() -> None:
+    """A string of characters met before is written by one translate; each is the
+    literal splitString and escapePDF give, in a document of its own, for strings with
+    the characters a PDF string escapes, codes below 32 and a second subset."""
+    from reportlab.lib.rl_accel import escapePDF
+    from reportlab.pdfbase.pdfdoc import PDFDocument
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    from desktop.exchange.pdf_grid import _Encoder
+
+    register_fonts()
+    pool = [chr(c) for c in range(0x20, 0x7F)] + [chr(c) for c in range(0xC0, 0x250)]
+    strings = ["(a) \\ b)", "Đạt", "Không đạt"]
+    strings += ["".join(pool[i : i + 9]) for i in range(0, len(pool), 9)]
+    strings += [s[::-1] for s in strings] + ["((\\))", "Đạt (Không)"]
+    ours, theirs = PDFDocument(), PDFDocument()
+    encoder, face = _Encoder(ours), getFont(REGULAR)
+    for text in strings * 2:
+        expected = [
+            (face.getSubsetInternalName(subset, theirs), subset, f"({escapePDF(b)}) Tj")
+            for subset, b in face.splitString(text, theirs)
+        ]
+        assert encoder.runs(REGULAR, text) == expected, text
+    assert len({subset for t in strings for subset, _b in face.splitString(t, theirs)}) > 1

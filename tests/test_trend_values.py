@@ -1,7 +1,7 @@
 """The official PDF's trends read the earlier periods lightly, with the same figures.
 
 `thidua export --pdf` evaluates the period exported and, of the periods before it, reads
-only the charted indicators' values (plain_reads.trend_values): the area's values and
+only the charted indicators' values (export_reads.trend_values): the area's values and
 the units' spreads drawn from them must be those a full evaluation of each period gives,
 on the demo (SQLite and PostgreSQL, through a session there) and on a generated province
 where some units report late, leave values blank or stopped being expected."""
@@ -23,7 +23,7 @@ from desktop.domain.trends import (
     trend_codes,
     value_trends,
 )
-from desktop.store import plain_reads
+from desktop.store import export_reads, plain_reads
 from desktop.store.database import Database
 from desktop.store.errors import StoreError
 from desktop.store.plans import session_rows
@@ -59,7 +59,7 @@ def _same_trends(rows: plain_reads.Rows) -> int:
         full = [plain_reads.evaluate(rows, p.code) for p in plan.periods[: last + 1]]
         every = {i.code for i in plan.indicators if i.kind in CHARTED_KINDS}
         for codes in (trend_codes(full[-1]), every):
-            light = plain_reads.trend_values(
+            light = export_reads.trend_values(
                 rows, plan, [p.code for p in plan.periods[:last]], codes
             ) + [period_values(full[-1], codes)]
             expected = indicator_trends(full, codes)
@@ -106,4 +106,4 @@ def test_an_unknown_period_is_refused_by_the_light_read(demo_db: Path) -> None:
         rows = plain_reads.sqlite_rows(con)
         plan = plain_reads.plan(rows)
         with pytest.raises(StoreError, match="Không có kỳ báo cáo '1999'. Các kỳ có: 2022"):
-            plain_reads.trend_values(rows, plan, ["2022", "1999"], {"HSCV_MANG"})
+            export_reads.trend_values(rows, plan, ["2022", "1999"], {"HSCV_MANG"})

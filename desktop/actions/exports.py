@@ -57,7 +57,7 @@ def _read(
         codes = trend_codes(report)
         before = [p.code for p in report.plan.periods]
         before = before[: before.index(period_code)]
-        history += plain_reads.trend_values(rows, report.plan, before, codes)
+        history += export_reads.trend_values(rows, report.plan, before, codes)
         history.append(period_values(report, codes))
     package = "package" in outputs
     return ExportInput(

@@ -10,7 +10,7 @@ for each). The area's value is the aggregate of section 4 of DESIGN.md (Σ tử 
 số for a ratio, never a mean of percents); the spread is over the units that reported.
 A trend needs of a period only its listed units' values of the charted indicators
 (`PeriodValues`): from a whole evaluation (`period_values`), or read alone for the
-periods before the one exported (store.plain_reads.trend_values, the official PDF's
+periods before the one exported (store.export_reads.trend_values, the official PDF's
 trends), the same figures either way. The completeness status comes from the received
 dates against each period's deadline (the whole deadline day on time) and the review
 state. No Qt, no database.

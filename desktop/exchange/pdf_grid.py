@@ -26,7 +26,7 @@ from itertools import accumulate
 
 from reportlab.lib import colors
 from reportlab.lib.rl_accel import escapePDF, fp_str
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 
 from .rl_platypus import Flowable
@@ -50,8 +50,9 @@ class GridStyle:
 class _Grid:
     """What the parts of one table share: the cells, each row's font, fill and height.
 
-    A cell is (x offset of the string in its column, the string) or (None, a flowable
-    wrapped to the column's inner width)."""
+    A cell is (where the string starts from the table's left edge, as the operators
+    write it; the string; 0) or (None; a flowable wrapped to the column's inner width;
+    where it starts): what draw needs of it on every page, worked out once."""
 
     def __init__(
         self,
@@ -71,10 +72,12 @@ class _Grid:
         self.row_fonts, self.row_fills, self.style = row_fonts, row_fills, style
         self.col_x = [0.0, *accumulate(self.widths)]
         self.width = self.col_x[-1]
-        self.cells: list[list[tuple[float | None, object]]] = []
+        self.cells: list[list[tuple[str | None, object, float]]] = []
         self.heights: list[float] = []
+        self._measured: dict[str, tuple[Callable[..., float], dict[str, float]]] = {}
         for r, (row, font) in enumerate(zip(rows, row_fonts, strict=True)):
             self._add_row(row, font, aligns[0 if r == 0 else 1], wrapped)
+        del self._measured
         # tops[i]: the height of the body rows 1..i (tops[0] = 0)
         self.tops = [0.0, *accumulate(self.heights[1:])]
         self._encoder: _Encoder | None = None
@@ -84,10 +87,17 @@ class _Grid:
     ) -> None:
         s = self.style
         inner_height = s.leading
-        cells: list[tuple[float | None, object]] = []
-        for text, width, align in zip(row, self.widths, aligns, strict=True):
+        cells: list[tuple[str | None, object, float]] = []
+        measured = self._measured.get(font)
+        if measured is None:  # the font's own measure (what stringWidth calls), and the
+            # widths it gave: a table's verdicts and numbers repeat down its rows
+            measured = self._measured[font] = (getFont(font).stringWidth, {})
+        measure, known = measured
+        for text, width, align, x0 in zip(row, self.widths, aligns, self.col_x, strict=False):
             inner = width - 2 * s.pad_h
-            w = stringWidth(text, font, s.font_size) if "\n" not in text else inner
+            w = inner if "\n" in text else known.get(text)
+            if w is None:
+                w = known[text] = measure(text, s.font_size)
             if w <= inner - SLACK:
                 x = (
                     s.pad_h
@@ -96,11 +106,11 @@ class _Grid:
                     if align == "RIGHT"
                     else (width - w) / 2
                 )
-                cells.append((x, text))
+                cells.append((_num(x0 + x), text, 0.0))  # where the string starts, as text
             else:
                 flowable = wrapped(text, font, align)
                 inner_height = max(inner_height, flowable.wrap(inner, 72000)[1])
-                cells.append((None, flowable))
+                cells.append((None, flowable, x0 + s.pad_h))
         self.cells.append(cells)
         self.heights.append(inner_height + s.pad_top + s.pad_bottom)
 
@@ -110,18 +120,36 @@ class _Grid:
         return self._encoder
 
 
+class _Unmet(Exception):  # noqa: N818 (not an error: a character not yet given a code)
+    """A character the font's first subset has not given a code yet."""
+
+
+class _Escaped(dict[int, str]):
+    """character -> its code in the font's first subset, escaped as in a PDF string
+    literal: str.translate with it writes a string's "(...)" contents in one call, and
+    stops (_Unmet, not a LookupError: translate would keep the character) at one it
+    has not met."""
+
+    def __missing__(self, key: int) -> str:
+        raise _Unmet
+
+
+# a byte of a PDF string literal as reportlab's escapePDF writes it, for every byte
+_ESCAPES = tuple(escapePDF(bytes([code])) for code in range(256))
+
+
 class _Encoder:
     """A table's strings as text operators of one document: ``runs(font, text)`` ->
     [(subset font name, subset, "(bytes) Tj")], what reportlab's text object writes for
     the string. Each distinct string is encoded once (a table's numbers, verdicts and
     headers repeat on every page); a string of characters already met in the font is
-    encoded without reportlab's loop over its characters (str.translate over the codes
-    the font's subsets gave them, learnt from its splitString)."""
+    written without reportlab's loop over its characters: one str.translate from the
+    characters to their codes' escapes (_Escaped), learnt from its splitString."""
 
     def __init__(self, doc: object) -> None:
         self.doc = doc
         self._runs: dict[tuple[str, str], list[tuple[str, int, str]]] = {}
-        self._codes: dict[str, dict[int, int]] = {}  # font -> character -> code in subset 0
+        self._escaped: dict[str, _Escaped] = {}  # font -> its subset 0's escaped codes
         self._names: dict[str, str] = {}  # font -> its subset 0's name in the document
 
     def runs(self, font: str, text: str) -> list[tuple[str, int, str]]:
@@ -132,10 +160,12 @@ class _Encoder:
         return found
 
     def _encode(self, font: str, text: str) -> list[tuple[str, int, str]]:
-        codes = self._codes.get(font)
-        if codes is not None and codes.keys() >= set(map(ord, text)):
-            shown = escapePDF(text.translate(codes).encode("latin-1"))
-            return [(self._names[font], 0, f"({shown}) Tj")]
+        escaped = self._escaped.get(font)
+        if escaped is not None:
+            try:
+                return [(self._names[font], 0, f"({text.translate(escaped)}) Tj")]
+            except _Unmet:
+                pass
         face = getFont(font)
         runs = face.splitString(text, self.doc)
         out = [
@@ -143,10 +173,10 @@ class _Encoder:
             for subset, b in runs
         ]
         if len(runs) == 1 and runs[0][0] == 0 and len(runs[0][1]) == len(text):
-            if codes is None:
-                codes = self._codes[font] = {}
+            if escaped is None:
+                escaped = self._escaped[font] = _Escaped()
                 self._names[font] = out[0][0]
-            codes.update(zip(map(ord, text), runs[0][1], strict=True))
+            escaped.update(zip(map(ord, text), map(_ESCAPES.__getitem__, runs[0][1]), strict=True))
         return out
 
 
@@ -246,14 +276,14 @@ class GridTable(Flowable):  # type: ignore[misc]
             bottom = top - height
             font = g.row_fonts[r]
             tm = f" {_num(bottom + height / 2 + baseline)} Tm"  # the row's baseline
-            for (x, cell), x0 in zip(g.cells[r], g.col_x, strict=False):
+            for x, cell, left in g.cells[r]:
                 if x is None:
                     h = cell.height  # as wrapped by _add_row
                     flowables.append(
-                        (cell, x0 + s.pad_h, bottom + (height + s.pad_bottom - s.pad_top - h) / 2)
+                        (cell, left, bottom + (height + s.pad_bottom - s.pad_top - h) / 2)
                     )
                 elif cell:
-                    put(f"1 0 0 1 {_num(x0 + x)}{tm}")
+                    put(f"1 0 0 1 {x}{tm}")
                     for name, subset, shown in encoded(font, cell):
                         if current != (font, subset):
                             current = (font, subset)

@@ -1,5 +1,6 @@
 """The reads of an export besides the period's evaluation, as plain SQL: the office
-settings, the period's proposals, the office's signing key.
+settings, the period's proposals, the office's signing key, the earlier periods' values
+of the indicators the official PDF charts.
 
 Run like plain_reads (its `Rows`: through a SQLAlchemy session's connection on SQLite or
 PostgreSQL, or through sqlite3 alone), so that `thidua export` on a file reads and
@@ -12,14 +13,18 @@ writes' transactions, where the ORM's pending changes must be seen.
 from __future__ import annotations
 
 import base64
+from collections.abc import Collection, Mapping, Sequence
 
 from ..domain.office import OfficeSettings
 from ..domain.proposals import ProposalInfo
-from .plain_reads import _json, former_names, plan_id
+from .plain_reads import _json, _values, former_names, no_period, period_id, plan_id, units
 from .stored_days import stored_day as _day
 
 TYPE_CHECKING = False  # (as plain_reads: typing is not imported at run time)
 if TYPE_CHECKING:
+    from ..domain.plan import Plan
+    from ..domain.trends import PeriodValues
+    from ..domain.values import Value
     from .plain_reads import Rows
 
 OFFICE_COLUMNS = (
@@ -108,3 +113,50 @@ def signing_key(rows: Rows) -> bytes | None:
     for (private,) in rows("SELECT private_key FROM office_key ORDER BY id LIMIT 1", {}):
         return base64.b64decode(private)
     return None
+
+
+# The charted indicators' values of the earlier periods, found through the submissions
+# of those periods and the index on (submission, indicator): joined the other way round,
+# SQLite scanned every value of every period for the few indicators asked.
+TREND_VALUES = (
+    "SELECT v.submission_id, v.indicator_code, v.numerator, v.denominator, v.number, "
+    "v.flag, v.day FROM value v WHERE v.submission_id IN "
+    "(SELECT s.id FROM submission s WHERE s.period_id IN ({periods})) "
+    "AND v.indicator_code IN ({codes})"
+)
+
+
+def trend_values(
+    rows: Rows, the_plan: Plan, period_codes: Sequence[str], codes: Collection[str]
+) -> list[PeriodValues]:
+    """What the periods' trends need (domain.trends.PeriodValues) without evaluating
+    them: the units each lists and their values of the indicators `codes` alone (the
+    official PDF's trends over the periods before the one exported), in one read."""
+    from ..domain.trends import listed_values
+
+    ids = []
+    for code in period_codes:
+        pid = period_id(rows, code)
+        if pid is None:
+            raise no_period(rows, code)
+        ids.append(pid)
+    if not ids:
+        return []
+    params: dict[str, object] = {f"p{n}": pid for n, pid in enumerate(ids)}
+    of_periods = ", ".join(f":p{n}" for n in range(len(ids)))
+    params.update((f"c{n}", code) for n, code in enumerate(sorted(codes)))
+    among = ", ".join(f":c{n}" for n in range(len(codes)))
+    sql = TREND_VALUES.format(periods=of_periods, codes=among)
+    values = _values(rows, sql, params) if codes else {}
+    submitted: dict[int, dict[str, Mapping[str, Value]]] = {pid: {} for pid in ids}
+    for sid, pid, code in rows(
+        "SELECT s.id, s.period_id, u.code FROM submission s JOIN unit u "
+        f"ON u.id = s.unit_id WHERE s.period_id IN ({of_periods})",
+        params,
+    ):
+        submitted[pid][code] = values.get(sid, {})
+    every = units(rows)
+    return [
+        listed_values(the_plan.period(code), every, submitted[pid])
+        for code, pid in zip(period_codes, ids, strict=True)
+    ]

@@ -13,7 +13,7 @@ here, so both ways give the same domain objects.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping
 
 from ..domain.plan import (
     Block,
@@ -39,7 +39,6 @@ if TYPE_CHECKING:  # (the periods alone are read by plain_periods.py)
     from typing import Any
 
     from ..domain.period_report import PeriodReport, SubmissionInfo
-    from ..domain.trends import PeriodValues
     from ..domain.values import Value
     from .plain_periods import Rows as Rows
 
@@ -215,37 +214,6 @@ def submissions(rows: Rows, pid: int) -> dict[str, SubmissionInfo]:
             "FROM submission s JOIN unit u ON u.id = s.unit_id WHERE s.period_id = :pid",
             {"pid": pid})
     }
-
-
-def trend_values(rows: Rows, the_plan: Plan, period_codes: Sequence[str],
-                 codes: Collection[str]) -> list[PeriodValues]:
-    """What the periods' trends need (domain.trends.PeriodValues) without evaluating
-    them: the units each lists and their values of the indicators `codes` alone (the
-    official PDF's trends over the periods before the one exported), in one read."""
-    from ..domain.trends import listed_values
-
-    ids = []
-    for code in period_codes:
-        pid = period_id(rows, code)
-        if pid is None:
-            raise no_period(rows, code)
-        ids.append(pid)
-    if not ids:
-        return []
-    params: dict[str, object] = {f"p{n}": pid for n, pid in enumerate(ids)}
-    of_periods = ", ".join(f":p{n}" for n in range(len(ids)))
-    params.update((f"c{n}", code) for n, code in enumerate(sorted(codes)))
-    among = ", ".join(f":c{n}" for n in range(len(codes)))
-    values = _values(rows, f"{VALUES}s.period_id IN ({of_periods}) "
-                     f"AND v.indicator_code IN ({among})", params) if codes else {}
-    submitted: dict[int, dict[str, Mapping[str, Value]]] = {pid: {} for pid in ids}
-    for sid, pid, code in rows("SELECT s.id, s.period_id, u.code FROM submission s JOIN unit u "
-                               f"ON u.id = s.unit_id WHERE s.period_id IN ({of_periods})",
-                               params):
-        submitted[pid][code] = values.get(sid, {})
-    every = units(rows)
-    return [listed_values(the_plan.period(code), every, submitted[pid])
-            for code, pid in zip(period_codes, ids, strict=True)]
 
 
 def _values(rows: Rows, sql: str, params: Mapping[str, object]) -> dict[int, dict[str, Value]]:
