@@ -450,8 +450,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         `on_failed()` if it cannot be opened. A file's first figures are shown at once
         (`show_first_figures`, unless that was done before the window was shown); the
         rest of the window is made in the next event-loop turns (the shortcuts, the Qt
-        namespace, then the help), each short, before the opening's thread begins taking turns with the
-        GUI thread for the interpreter."""
+        namespace, then the help), each short, before the opening's thread begins taking
+        turns with the GUI thread for the interpreter."""
         self._closed = False
         self._boot.run(lambda _r: _finish_interrupted_exports(), self._on_exports_finished)
         if getattr(path, "is_server", False):
