@@ -20,17 +20,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .ui.qt_vietnamese import install_qt_translation
 from .version import __version__
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
     from .ui.main_window import MainWindow
 
 
 def app_icon() -> QIcon:
+    """The program's icon (resources/icons), or a drawn stand-in. Its first use costs
+    PySide6's QIcon class (151 theme-icon names made into a Python enum) and Qt's image
+    plugins: `main` sets it in the turn after the first frame."""
+    from PySide6.QtGui import QIcon
+
     from .paths import resource_path
 
     for name in ("thidua.png", "thidua.ico"):
@@ -57,10 +63,11 @@ def app_icon() -> QIcon:
     return QIcon(pixmap)
 
 
-def make_application(*, screen_fit: bool = True) -> QApplication:
+def make_application(*, screen_fit: bool = True, icon: bool = True) -> QApplication:
     """The application, Vietnamese; `screen_fit`: every window and dialog fits the work
     area from now on (geometry.ScreenFit; `main` installs it after the first data, see
-    `ensure_screen_fit`)."""
+    `ensure_screen_fit`); `icon`: the program's icon is set (`main` sets it in the turn
+    after the first frame, see `app_icon`)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
@@ -69,10 +76,18 @@ def make_application(*, screen_fit: bool = True) -> QApplication:
     app.setApplicationDisplayName("ThiĐua CĐS")
     app.setOrganizationName("ThiDuaCDS")
     app.setApplicationVersion(__version__)
-    app.setWindowIcon(app_icon())
+    if icon:
+        ensure_icon(app)
     if screen_fit:
         ensure_screen_fit(app)
     return app
+
+
+def ensure_icon(app: QApplication) -> None:
+    """The program's icon on every window from now on (once per application)."""
+    if not getattr(app, "_thidua_icon", False):
+        app._thidua_icon = True  # type: ignore[attr-defined]
+        app.setWindowIcon(app_icon())
 
 
 def ensure_screen_fit(app: QApplication) -> None:
@@ -108,6 +123,7 @@ def choose_database(db_path: Path | None) -> Any:
     setup_logging()
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
+        ensure_icon(existing)
         ensure_screen_fit(existing)
     wizard = FirstRunWizard(save_path=db_path)
     if wizard.exec() != FirstRunWizard.DialogCode.Accepted:
@@ -254,7 +270,7 @@ def main(db_path: Path | Any | None = None) -> int:
     (a file's, read with plain sqlite3) on screen, then the log file and the screen fit
     for dialogs, then the database opened off the GUI thread (lock, integrity check,
     backup, upgrade) and the period evaluated, which fills the rest of the overview."""
-    app = make_application(screen_fit=False)
+    app = make_application(screen_fit=False, icon=False)
     from .ui import errors
 
     errors.install_excepthook()  # logs through "thidua"; its file handler comes just below
@@ -274,13 +290,14 @@ def main(db_path: Path | Any | None = None) -> int:
             lambda _p: QTimer.singleShot(0, lambda: _benchmark_exit(app))
         )
     # after the first frame, unless the run ends there: the database (opened off the GUI
-    # thread), the log file, the dialogs' fit
+    # thread), the icon, the log file, the dialogs' fit
     if hasattr(path, "transaction"):  # connected by the first-run wizard
         QTimer.singleShot(0, lambda: _leaving(app) or window.take_database(path))
     else:
         QTimer.singleShot(
             0, lambda: _leaving(app) or window.start(path, on_failed=lambda: app.exit(1))
         )
+    QTimer.singleShot(0, lambda: _leaving(app) or ensure_icon(app))
     QTimer.singleShot(0, lambda: _leaving(app) or _setup_logging())
     QTimer.singleShot(0, lambda: _leaving(app) or fit_dialogs_soon(app))
     status = app.exec()

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -230,6 +230,8 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.first_data_on_screen = False  # first_data_shown was emitted
         self._previewed: Path | None = None  # the file whose first figures were read
         self._built = False  # the settings that wait for the first frame are made
+        self._keys_set = False  # the actions' shortcuts are set (`_set_shortcuts`)
+        self._page_actions: list[QAction] = []  # Xem's pages, Ctrl+1 … Ctrl+8
         self._closed = False  # closed: what `_in_turns` still had to do is dropped
         self._back_to_front: _BackToFront | None = None  # with a server's database
         self.connect_dialog: QWidget | None = None
@@ -268,7 +270,11 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.progress_bar.setObjectName("progressBar")
         self.progress_bar.setMaximumWidth(220)
         self.progress_bar.setTextVisible(False)
-        self.cancel_button = QPushButton("Hủy", self)
+        # made, then named: QPushButton(text, parent) makes PySide6 weigh the overload
+        # QPushButton(icon, text, parent), and so build its QIcon class (151 theme icons
+        # made into a Python enum) before the first frame
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setText("Hủy")
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.setToolTip("Dừng công việc đang chạy ở điểm an toàn tiếp theo")
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
@@ -285,34 +291,49 @@ class MainWindow(PreserveGeometry, QMainWindow):
             item.setToolTip(f"{title} (Ctrl+{index + 1})")
             nav.addItem(item)
             self.nav_pages.append(index)
-            action = QAction(PAGE_MNEMONICS.get(title, title), self)
+            action = QAction(self)  # (text, parent) would build QIcon too, as in the status bar
+            action.setText(PAGE_MNEMONICS.get(title, title))
             action.setObjectName(f"actionPage{index + 1}")
-            action.setShortcuts([QKeySequence(f"Ctrl+{index + 1}")])
+            self._page_actions.append(action)
             action.triggered.connect(lambda _checked=False, i=index: self.show_page(i))
             self.ui.menuView.addAction(action)
         nav.setEnabled(False)
         nav.currentRowChanged.connect(self._on_nav_row_changed)
 
-    def _connect_actions(self) -> None:
+    def _set_shortcuts(self) -> None:
+        """The keys of the window's actions (Ctrl+O, Ctrl+Q, Ctrl+S, Ctrl+F, F5, Ctrl+1 …
+        Ctrl+8), in the turn after the first frame: PySide6's QKeySequence class (its 71
+        standard keys made into a Python enum) is no part of the first frame. Set as
+        lists: QAction.setShortcut(text) makes PySide6 build its whole Qt namespace
+        (~15 ms; see nav_splitter.py)."""
+        if self._keys_set:
+            return
+        self._keys_set = True
+        from PySide6.QtGui import QKeySequence
+
         ui = self.ui
-        # Shortcuts are set here, as a list: QAction.setShortcut(text) makes PySide6 build
-        # its whole Qt namespace (~15 ms) before the first frame (see nav_splitter.py).
         shortcuts = {
-        ui.actionOpen: "Ctrl+O",
-        ui.actionQuit: "Ctrl+Q",
-        ui.actionSave: "Ctrl+S",
-        ui.actionFind: "Ctrl+F",
-        ui.actionRefresh: "F5",
+            ui.actionOpen: "Ctrl+O",
+            ui.actionQuit: "Ctrl+Q",
+            ui.actionSave: "Ctrl+S",
+            ui.actionFind: "Ctrl+F",
+            ui.actionRefresh: "F5",
         }
+        for index, action in enumerate(self._page_actions):
+            shortcuts[action] = f"Ctrl+{index + 1}"
         for action, key in shortcuts.items():
             action.setShortcuts([QKeySequence(key)])
+
+    def _connect_actions(self) -> None:
+        ui = self.ui
         ui.actionOpen.triggered.connect(self.on_open_triggered)
         ui.actionConnectServer.triggered.connect(lambda: server_actions().connect_server(self))
         ui.actionMoveToServer.triggered.connect(lambda: server_actions().move_to_server(self))
         ui.actionBackup.triggered.connect(self.backup_now)
         ui.actionRestore.triggered.connect(self.on_restore_triggered)
         ui.actionOffice.triggered.connect(self.show_office_dialog)
-        self.action_staff = QAction("Tên cán &bộ trên máy này…", self)
+        self.action_staff = QAction(self)
+        self.action_staff.setText("Tên cán &bộ trên máy này…")
         self.action_staff.setObjectName("actionStaff")
         self.action_staff.setStatusTip("Họ và tên được ghi vào lịch sử thay đổi cho những việc "
                                        "làm trên máy tính này")
@@ -386,7 +407,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
 
     def _finish_building(self) -> None:
         """What the first frame does without, all at once (a server's start, a database
-        connected elsewhere): see `_build_qt_settings` and `_install_help`."""
+        connected elsewhere): see `_set_shortcuts`, `_build_qt_settings` and
+        `_install_help`."""
+        self._set_shortcuts()
         self._build_qt_settings()
         self._install_help()
 
@@ -426,9 +449,9 @@ class MainWindow(PreserveGeometry, QMainWindow):
         """Open `path` (a file, or a server Location) once the window is up;
         `on_failed()` if it cannot be opened. A file's first figures are shown at once
         (`show_first_figures`, unless that was done before the window was shown); the
-        rest of the window is made in the next event-loop turns (the Qt namespace, then
-        the help), each short, before the opening's thread begins taking turns with the
-        GUI thread for the interpreter."""
+        rest of the window is made in the next event-loop turns (the shortcuts, the Qt
+        namespace, then the help), each short, before the opening's thread begins taking
+        turns with the GUI thread for the interpreter."""
         self._closed = False
         self._boot.run(lambda _r: _finish_interrupted_exports(), self._on_exports_finished)
         if getattr(path, "is_server", False):
@@ -443,7 +466,7 @@ class MainWindow(PreserveGeometry, QMainWindow):
         self.path_label.setText(str(path))
         if self._previewed != Path(path):
             self.show_first_figures(Path(path))
-        self._in_turns(self._build_qt_settings, self._install_help,
+        self._in_turns(self._set_shortcuts, self._build_qt_settings, self._install_help,
                        lambda: self._open_off_thread(path, on_failed))
 
     def _on_exports_finished(self, messages: list[str]) -> None:
