@@ -170,7 +170,14 @@ class TaskRunner(QObject):
             QTimer.singleShot(0, self, self._deliver_next)
         else:
             self._delivering = False
-        call()
+        try:
+            call()
+        except RuntimeError as exc:
+            # The page or dialog that asked was deleted meanwhile (another database opened,
+            # the dialog closed): its result has nobody to show it to.
+            if "already deleted" not in str(exc):
+                raise
+            log.info("a task's result arrived after its widget was deleted: %s", exc)
 
     def release(self, held: list[Any]) -> None:
         """Free `held` (a province's reports: a million objects) on a worker, a piece at a
