@@ -348,6 +348,10 @@ class FirstRunWizard(QWizard):
         if not self.ui.savePathEdit.text():
             path = self.save_path_given or unique_path(data_dir(), "thidua" if plan else "demo")
             self.ui.savePathEdit.setText(str(path))
+        if not self.ui.staffNameEdit.text():
+            from ..actions.server import staff_name
+
+            self.ui.staffNameEdit.setText(staff_name() or "")
         if plan is None:
             what = "cơ sở dữ liệu dùng thử: kế hoạch Ninh Sơn, 8 xã, số liệu mẫu 2022-2023"
         else:
@@ -479,6 +483,8 @@ class FirstRunWizard(QWizard):
             show_banner(self.ui.lblSaveError, f"Không tạo được thư mục {path.parent}: "
                         f"{exc.strerror}")
             return
+        if not self._remember_staff_name():
+            return
         plan = self.plan()
         office = self.office_form.checked_data() if plan is not None else None
         self._set_creating(True)
@@ -496,6 +502,22 @@ class FirstRunWizard(QWizard):
         self.runner.run(lambda _r: create_database(path, plan, office, unit_list), done, failed,
                         writes=True)
 
+    def _remember_staff_name(self) -> bool:
+        """The name given on the save page becomes this PC's staff name (the history's “who”);
+        left empty, nothing changes. False, with the reason shown, if it cannot be kept."""
+        from ..actions.server import set_staff_name, staff_name
+
+        name = " ".join(self.ui.staffNameEdit.text().split())
+        if not name or name == staff_name():
+            return True
+        try:
+            set_staff_name(name)
+        except DomainError as exc:
+            show_banner(self.ui.lblSaveError, exc.message)
+            self.ui.staffNameEdit.setFocus()
+            return False
+        return True
+
     def _set_creating(self, on: bool) -> None:
         self._creating = on
         self.ui.progress.setVisible(on)
@@ -506,4 +528,5 @@ class FirstRunWizard(QWizard):
             if button is not None:
                 button.setEnabled(not on)
         self.ui.savePathEdit.setEnabled(not on)
+        self.ui.staffNameEdit.setEnabled(not on)
         self.ui.btnBrowseSave.setEnabled(not on)

@@ -1,11 +1,11 @@
 # generated — do not edit: compiled from forms/first_run.ui by build_scripts/compile_forms.py
-# source-sha256: 76f7f28f77aac8496a12098a52d15d3ef3f9072132e7797bc91835c43f63b9ad
+# source-sha256: 3b8aa91ab82d2417d9788f89f4fe2850e01d5f0b7042693c55a2ea473ab7cb3f
 # -*- coding: utf-8 -*-
 
 ################################################################################
 ## Form generated from reading UI file 'first_run.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -171,6 +171,16 @@ class Ui_FirstRunWizard(object):
 
         self.saveLayout.addWidget(self.lblSummary)
 
+        self.lblStaff = QLabel(self.pageSave)
+        self.lblStaff.setObjectName(u"lblStaff")
+
+        self.saveLayout.addWidget(self.lblStaff)
+
+        self.staffNameEdit = QLineEdit(self.pageSave)
+        self.staffNameEdit.setObjectName(u"staffNameEdit")
+
+        self.saveLayout.addWidget(self.staffNameEdit)
+
         self.lblSaveError = QLabel(self.pageSave)
         self.lblSaveError.setObjectName(u"lblSaveError")
         self.lblSaveError.setWordWrap(True)
@@ -193,6 +203,7 @@ class Ui_FirstRunWizard(object):
 #if QT_CONFIG(shortcut)
         self.lblPlan.setBuddy(self.planCombo)
         self.lblPath.setBuddy(self.savePathEdit)
+        self.lblStaff.setBuddy(self.staffNameEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.rbPlan, self.planCombo)
         QWidget.setTabOrder(self.planCombo, self.rbOpen)
@@ -202,6 +213,7 @@ class Ui_FirstRunWizard(object):
         QWidget.setTabOrder(self.rbDemo, self.unitsTable)
         QWidget.setTabOrder(self.unitsTable, self.savePathEdit)
         QWidget.setTabOrder(self.savePathEdit, self.btnBrowseSave)
+        QWidget.setTabOrder(self.btnBrowseSave, self.staffNameEdit)
 
         self.retranslateUi(FirstRunWizard)
     # setupUi
@@ -233,6 +245,8 @@ class Ui_FirstRunWizard(object):
         self.lblPath.setText(QCoreApplication.translate("FirstRunWizard", u"T\u1ec7p c\u01a1 s\u1edf &d\u1eef li\u1ec7u:", None))
         self.btnBrowseSave.setText(QCoreApplication.translate("FirstRunWizard", u"Ch\u1ecdn &n\u01a1i l\u01b0u\u2026", None))
         self.lblSummary.setText("")
+        self.lblStaff.setText(QCoreApplication.translate("FirstRunWizard", u"H\u1ecd v\u00e0 t\u00ean c\u1ee7a &b\u1ea1n (ghi v\u00e0o l\u1ecbch s\u1eed thay \u0111\u1ed5i: ai \u0111\u00e3 l\u00e0m g\u00ec):", None))
+        self.staffNameEdit.setPlaceholderText(QCoreApplication.translate("FirstRunWizard", u"V\u00ed d\u1ee5: Nguy\u1ec5n V\u0103n An; \u0111\u1ec3 tr\u1ed1ng th\u00ec l\u1ecbch s\u1eed ghi t\u00ean t\u00e0i kho\u1ea3n m\u00e1y t\u00ednh", None))
         self.lblSaveError.setText("")
     # retranslateUi
 
