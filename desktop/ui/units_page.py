@@ -252,7 +252,7 @@ class UnitsPage(QWidget):
             return UnitsTableModel.sorted_units(units, order, dt.date.today())
 
         self.ctx.tasks.run(load, lambda units: self._apply(units, order),
-                           lambda exc: errors.show_exception(self, exc))
+                           lambda exc: errors.show_exception(self, exc), page=self)
 
     def _apply(self, units: list[UnitListing],
                order: tuple[int, Qt.SortOrder] | None = None) -> None:
