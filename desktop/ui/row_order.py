@@ -170,13 +170,14 @@ class PaintCache:
         self._painted = None
 
 
-ACCEPT_ROLE = Qt.ItemDataRole.UserRole + 90  # "1" for a row the proxy's filter keeps
+ACCEPT_ROLE = int(Qt.ItemDataRole.UserRole) + 90  # 1 for a row the proxy's filter keeps
 
 
-def accept_text(model: Any, row: int) -> str:
-    """A source model's answer to ACCEPT_ROLE: what its proxy's `accepts(row)` says."""
+def accept_text(model: Any, row: int) -> int:
+    """A source model's answer to ACCEPT_ROLE: what its proxy's `accepts(row)` says (1 or
+    0: Qt matches its text, "1" or "0", against the filter "1")."""
     accepts = getattr(model, "row_filter", None)
-    return "1" if accepts is None or accepts(row) else ""
+    return 1 if accepts is None or accepts(row) else 0
 
 
 class SourceSortingProxy(QSortFilterProxyModel):
