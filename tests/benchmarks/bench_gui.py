@@ -19,6 +19,12 @@ three quiet beats) is what a person feels as a frozen window.
   that reads one sqlite3 aggregate into a label.
 Targets (issue 12): every action's gap ≤ 100 ms; first data ≤ 1.5× the bare window.
 Printed only; nothing here is asserted by the test suite.
+
+Every child runs on a 1366×768 offscreen screen (`laptop_screen`), the laptop of the
+issue. On Linux each gap also gets the GUI thread's own CPU time in it and the time it
+waited for a CPU (/proc schedstat): `unloaded`, the gap less that wait, is what a loaded
+machine's neighbours did not add. THIDUA_BENCH_WATCHDOG=<ms> prints every thread's stack
+to stderr whenever the heartbeat misses that long (what really runs in a long gap).
 """
 
 from __future__ import annotations
