@@ -3,6 +3,7 @@ named) and writes the list back out."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -126,6 +127,8 @@ def test_plan_page_saves_the_plan_to_a_file(qtbot, demo_db: Path, tmp_path: Path
         w.start(demo_db)
     w.show_page(PAGE["Kế hoạch"])
     page = w.pages[PAGE["Kế hoạch"]]
+    # the page's data shown first (its load's apply clears the status line)
+    qtbot.waitUntil(lambda: not w.ctx.tasks.busy, timeout=20000)
     target = tmp_path / "ninh-son-2022.toml"
     page.choose_plan_file = lambda: target
     page.btn_save_file.click()
@@ -134,3 +137,40 @@ def test_plan_page_saves_the_plan_to_a_file(qtbot, demo_db: Path, tmp_path: Path
     plan = load_plan_file(target)
     assert plan.code == "ninh-son-2022" and len(plan.units) == 8
     w.close()
+
+
+def test_with_nothing_typed_the_rows_are_kept_by_qt_without_python(qtbot, units_page) -> None:
+    """Qt's own filterAcceptsRow keeps every row at a reset with no filter set: a Python
+    one was called for each of a province's 3,321 units at every F5 (issue 12)."""
+    from PySide6.QtCore import QSortFilterProxyModel
+
+    from desktop.ui.submissions_model import VietnameseSortFilterProxy
+    from desktop.ui.units_page import UnitsProxy
+
+    for proxy_class in (UnitsProxy, VietnameseSortFilterProxy):
+        assert proxy_class.filterAcceptsRow is QSortFilterProxyModel.filterAcceptsRow
+    page = units_page
+    asked: list[int] = []
+    accepts = page.proxy.accepts
+    page.model.row_filter = lambda row: asked.append(row) or accepts(row)
+    page.reload()
+    qtbot.waitUntil(lambda: not page.ctx.tasks.busy)
+    assert page.proxy.rowCount() == 8 and asked == []
+    ui = page.ui
+    ui.searchEdit.setText("lam son")
+    assert page.proxy.rowCount() == 1 and len(asked) == 8
+    assert page.proxy.index(0, 1).data() == "Xã Lâm Sơn"
+    asked.clear()
+    ui.searchEdit.setText("xa")  # another text: filtered again
+    assert len(asked) == 8 and 1 < page.proxy.rowCount() <= 8
+    ui.searchEdit.clear()
+    asked.clear()
+    page.reload()
+    qtbot.waitUntil(lambda: not page.ctx.tasks.busy)
+    assert page.proxy.rowCount() == 8 and asked == []
+    ui.chkShowInactive.setChecked(False)  # a filter without text: Python decides again
+    today = dt.date.today()
+    assert asked and page.proxy.rowCount() == sum(1 for u in page.model.units
+                                                  if u.active_on(today))
+    ui.chkShowInactive.setChecked(True)
+    assert page.proxy.rowCount() == 8

@@ -22,7 +22,7 @@ from ..domain.period_report import PeriodReport, UnitReport
 from ..domain.plan import Criterion, IndicatorKind, Plan
 from ..domain.vnformat import day, decimal_text, number, percent
 from .columns import sample_rows
-from .row_order import SortedRows, permutation
+from .row_order import ACCEPT_ROLE, SortedRows, accept_text, permutation
 from .submissions_model import ROW_ROLE, SEARCH_ROLE, SORT_ROLE, fold
 
 OUTCOME_ROLE = Qt.ItemDataRole.UserRole + 10  # pass | fail | incomplete | not_submitted | n/a
@@ -443,6 +443,8 @@ class CheckTableModel(_CheckCells, SortedRows, QAbstractTableModel):
             return same[index.column()] if index.isValid() else None
         if role in _ASKED_ROLES and index.isValid():
             return self.cell(index.row(), index.column(), role)
+        if role == ACCEPT_ROLE:
+            return accept_text(self, index.row())
         return None
 
     def column_texts(self, column: int, rows: list[int]) -> list[str]:

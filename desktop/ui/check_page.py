@@ -118,7 +118,7 @@ class CheckPage(QWidget):
                 show_banner(self.ui.bannerLabel,
                             f"Không đánh giá được kỳ {period}: {error_text(exc)}", "error")
 
-        self.ctx.tasks.run(work, done, failed)
+        self.ctx.tasks.run(work, done, failed, page=self)
 
     def _set_busy(self, busy: bool) -> None:
         self.ui.busyLabel.setVisible(busy)

@@ -418,7 +418,8 @@ class HistoryPage(QWidget):
             self.model.loading = False
             errors.show_exception(self, exc)
 
-        self.ctx.tasks.run(load, done, failed)
+        # a reload through the pages' queue (a newer one replaces it); more rows at once
+        self.ctx.tasks.run(load, done, failed, page=self if with_tables else None)
 
     def _fill_tables(self, names: list[str]) -> None:
         combo = self.ui.tableCombo

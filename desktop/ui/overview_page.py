@@ -271,7 +271,7 @@ class OverviewPage(QWidget):
             report = ctx.report(period)
             return report, criterion_rates(report)
 
-        ctx.tasks.run(load, done, failed)
+        ctx.tasks.run(load, done, failed, page=self)
 
     def _clear_figures(self) -> None:
         self.counts_period = None

@@ -456,7 +456,8 @@ class PlanPage(QWidget):
         def load(_report: Any) -> EditablePlan:
             return read_editable(self.ctx.db)
 
-        self.ctx.tasks.run(load, self._apply, lambda exc: errors.show_exception(self, exc))
+        self.ctx.tasks.run(load, self._apply, lambda exc: errors.show_exception(self, exc),
+                           page=self)
 
     def _on_data_changed(self) -> None:
         if not self.has_unsaved_changes():  # never drop what a person is typing

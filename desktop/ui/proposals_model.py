@@ -31,6 +31,7 @@ from ..domain.proposals import (
     review_codes,
 )
 from ..domain.vnformat import number, percent
+from .row_order import ACCEPT_ROLE, accept_text
 from .submissions_model import ROW_ROLE, SEARCH_ROLE, SORT_ROLE, fold
 
 if TYPE_CHECKING:
@@ -187,6 +188,8 @@ class ProposalsTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
+        if role == ACCEPT_ROLE:
+            return accept_text(self, index.row())
         p = self._rows[index.row()]
         col = index.column()
         breaches = self.breaches_of(p.id)

@@ -200,7 +200,7 @@ class ProposalsPage(QWidget):
                 self.show_message(f"Không đọc được đề nghị khen thưởng: {error_text(exc)}",
                                   "error")
 
-        ctx.tasks.run(lambda _r: load_state(ctx.db, review), done, failed)
+        ctx.tasks.run(lambda _r: load_state(ctx.db, review), done, failed, page=self)
 
     @property
     def busy(self) -> bool:

@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -148,17 +147,14 @@ class VietnameseSortFilterProxy(SourceSortingProxy):
         return model.index(row, column).data(role)
 
     def set_search(self, text: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
-            self.beginFilterChange()
-            self._words = fold(text).split()
-            self._accepted = None
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # pragma: no cover
-            self._words = fold(text).split()
-            self._accepted = None
-            self.invalidateFilter()
+        self._words = fold(text).split()
+        self._accepted = None
+        self.refilter()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
+    def filtering(self) -> bool:
+        return bool(self._words)
+
+    def accepts(self, source_row: int) -> bool:
         if not self._words:
             return True
         accepted = self._accepted

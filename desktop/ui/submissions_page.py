@@ -178,7 +178,7 @@ class SubmissionsPage(QWidget):
             if generation == self._generation:
                 self.show_message(f"Không đọc được danh sách báo cáo: {error_text(exc)}", "error")
 
-        self.ctx.tasks.run(load, done, failed)
+        self.ctx.tasks.run(load, done, failed, page=self)
 
     def _apply(self, lines: list[SubmissionLine],
                order: tuple[int, Qt.SortOrder] | None = None) -> None:

@@ -8,6 +8,14 @@ once the user asked to cancel, so that work can stop at a safe point.
 All database writes go through one serialized pool (max one thread), so SQLite is
 never written from two threads at once.
 
+A page's reading of its data (`run(..., page=page)`) goes through a queue of its own,
+one load at a time: the page on screen first (`front`), the others in the order asked;
+a newer load of a page replaces its load not yet started (that stale work never runs);
+the next load starts a turn after the previous one's result was applied. On F5 or a
+period change every page asks at once, and two or three of these loads running Python
+together (the evaluation, Kiểm tra's rows, Báo cáo's lines) starved the GUI thread of the
+GIL while it applied and painted the first results (issue 12: 100-250 ms gaps).
+
 While a task computes in Python it holds the GIL, and the GUI thread needs it for every
 event it hands to Python (each slot, event filter and model call): with CPython's
 default switch interval of 5 ms, each of them could wait 5 ms behind an evaluation.
@@ -47,6 +55,7 @@ class Task(QRunnable):
         self.fn = fn
         self.signals = _Signals()
         self.cancelled = threading.Event()
+        self.owner: object = None  # a load's page (TaskRunner.run's `page`)
         self.setAutoDelete(False)
 
     def report(self, done: int, total: int, text: str = "") -> bool:
@@ -113,6 +122,14 @@ class TaskRunner(QObject):
         self.writer = QThreadPool(self)
         self.writer.setMaxThreadCount(1)
         self.readers = QThreadPool(self)
+        self.loader = QThreadPool(self)  # the pages' loads, one at a time (`page=`)
+        self.loader.setMaxThreadCount(1)
+        self.freer = QThreadPool(self)  # `release`, one at a time
+        self.freer.setMaxThreadCount(1)
+        # the page on screen, whose load goes first (the main window sets it)
+        self.front: Callable[[], object] = lambda: None
+        self._loads: list[Task] = []  # loads asked for, not started yet
+        self._loading: Task | None = None  # the load started, until its result is applied
         self._running: set[Task] = set()
         self._pending: deque[Callable[[], None]] = deque()
         self._delivering = False
@@ -125,33 +142,71 @@ class TaskRunner(QObject):
         on_progress: Callable[[int, int, str], None] | None = None,
         *,
         writes: bool = False,
+        page: object = None,
     ) -> Task:
+        """`page`: the page (or other owner) whose data `fn` reads, for the loads' queue
+        (see the module's text); its result or error comes as for any task, unless a
+        newer load of the same owner replaced it before it started (then neither)."""
         task = Task(fn)
         self._running.add(task)
         if len(self._running) == 1:
             self.busy_changed.emit(True)
 
-        def finish() -> None:
-            self._running.discard(task)
-            if not self._running:
-                self.busy_changed.emit(False)
-
         def done(result: object) -> None:
-            finish()
-            if on_done is not None:
-                on_done(result)
+            self._finish(task)
+            try:
+                if on_done is not None:
+                    on_done(result)
+            finally:
+                self._after(task)
 
         def failed(exc: object) -> None:
-            finish()
-            if on_error is not None:
-                on_error(exc)  # type: ignore[arg-type]
+            self._finish(task)
+            try:
+                if on_error is not None:
+                    on_error(exc)  # type: ignore[arg-type]
+            finally:
+                self._after(task)
 
         task.signals.finished.connect(lambda result: self._deliver(lambda: done(result)))
         task.signals.failed.connect(lambda exc: self._deliver(lambda: failed(exc)))
         if on_progress is not None:
             task.signals.progressed.connect(on_progress)
-        (self.writer if writes else self.readers).start(task)
+        if page is not None:
+            task.owner = page
+            self._queue_load(task)
+        else:
+            (self.writer if writes else self.readers).start(task)
         return task
+
+    def _finish(self, task: Task) -> None:
+        self._running.discard(task)
+        if not self._running:
+            self.busy_changed.emit(False)
+
+    def _after(self, task: Task) -> None:
+        """`task`'s result was handed over: the next load starts in a turn of its own,
+        after that result's apply and the paint and timers it caused (a 1 ms timer)."""
+        if task is self._loading:
+            self._loading = None
+            if self._loads:
+                QTimer.singleShot(1, self, self._next_load)
+
+    def _queue_load(self, task: Task) -> None:
+        for old in [t for t in self._loads if t.owner is task.owner]:
+            self._loads.remove(old)  # superseded: it never runs, nobody hears of it
+            self._finish(old)
+        self._loads.append(task)
+        self._next_load()
+
+    def _next_load(self) -> None:
+        if self._loading is not None or not self._loads or not isValid(self):
+            return
+        front = self.front()
+        task = next((t for t in self._loads if t.owner is front), self._loads[0])
+        self._loads.remove(task)
+        self._loading = task
+        self.loader.start(task)
 
     def _deliver(self, call: Callable[[], None]) -> None:
         """Hand results to the GUI thread one per turn of the event loop: the pages that a
@@ -185,10 +240,16 @@ class TaskRunner(QObject):
         where a page swaps in new results, the old ones held it for 40-80 ms (F5). Not a
         task: nothing to wait for, so the window shows no progress for it."""
         if held:
-            self.readers.start(lambda: _drain(held))
+            self.freer.start(lambda: _drain(held))
 
     def wait(self, msecs: int = 30000) -> bool:
-        return self.writer.waitForDone(msecs) and self.readers.waitForDone(msecs)
+        """Wait for the tasks started; the loads not started yet are dropped (they would
+        read a database being closed or replaced: the pages ask again when it is)."""
+        for task in self._loads[:]:
+            self._loads.remove(task)
+            self._finish(task)
+        return all(pool.waitForDone(msecs) for pool in
+                   (self.writer, self.readers, self.loader, self.freer))
 
     @property
     def busy(self) -> bool:

@@ -214,7 +214,8 @@ class TrendsPage(QWidget):
             if run == self._run and text:
                 self.status.setText(text)
 
-        self.ctx.tasks.run(lambda report: self._compute(db, report), done, failed, progress)
+        self.ctx.tasks.run(lambda report: self._compute(db, report), done, failed, progress,
+                           page=self)
 
     @staticmethod
     def _compute(db: Any, report: Any) -> Trends:

@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QColor
@@ -173,16 +172,18 @@ class UnitsProxy(SourceSortingProxy):
 
     def set_filter(self, text: str | None = None, block: str | None | bool = False,
                    show_inactive: bool | None = None) -> None:
-        self.beginFilterChange()
         if text is not None:
             self.text = fold(text.strip())
         if block is not False:
             self.block = block or None  # type: ignore[assignment]
         if show_inactive is not None:
             self.show_inactive = show_inactive
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.refilter()
 
-    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
+    def filtering(self) -> bool:
+        return bool(self.text or self.block or not self.show_inactive)
+
+    def accepts(self, row: int) -> bool:
         model = self.sourceModel()
         u: UnitListing = model.units[row]
         if not self.show_inactive and not u.active_on(dt.date.today()):
@@ -252,7 +253,7 @@ class UnitsPage(QWidget):
             return UnitsTableModel.sorted_units(units, order, dt.date.today())
 
         self.ctx.tasks.run(load, lambda units: self._apply(units, order),
-                           lambda exc: errors.show_exception(self, exc))
+                           lambda exc: errors.show_exception(self, exc), page=self)
 
     def _apply(self, units: list[UnitListing],
                order: tuple[int, Qt.SortOrder] | None = None) -> None:
