@@ -225,7 +225,25 @@ def test_a_part_expat_refuses_is_refused_either_way(name: str) -> None:
     ],
 )
 def test_a_part_refused_outside_sheetData_is_refused_either_way(after: str) -> None:
-    assert assert_same(sheet_xml(PLAIN["numbers"], after=after)) == ("refused",)
+    for _again in range(2):  # a refused part is not kept as read: refused again
+        assert assert_same(sheet_xml(PLAIN["numbers"], after=after)) == ("refused",)
+
+
+def test_the_same_cells_with_other_values_read_as_expat_reads_them() -> None:
+    """Forms of a batch: the same part outside <sheetData>, the same cell attributes,
+    other values (the parts and attributes met before come from caches)."""
+    read = []
+    for value in ("35", "36", "-1.5E3", "35"):
+        data = sheet_xml(
+            f'<row r="1"><c r="A1" s="1"><v>{value}</v></c><c r="B1" s="2"><v>{value}</v></c>'
+            "</row>",
+            COLS,
+            MERGES + FOOTER,
+        )
+        assert scanned(data)
+        read.append(assert_same(data))
+    assert read[0] == read[3] != read[1]
+    assert read[1][0][0][1].value == 36.0 and read[1][2] == [3, 4]
 
 
 def test_invalid_utf8_is_refused_either_way() -> None:

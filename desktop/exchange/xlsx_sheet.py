@@ -208,11 +208,16 @@ def _reference(m: re.Match[bytes]) -> bytes:
     return chr(code).encode("utf-8")
 
 
+# `raw.find(x) >= 0`, not `x in raw`, on these paths (each cell's text and attributes): on
+# Python 3.11 `bytes in bytes` first tries the byte as an int and raises and clears a
+# TypeError, with its message formatted, before it searches (about ten times the search)
+
+
 def _text(raw: bytes) -> str:
     """Character data as expat gives it: line ends normalised, references replaced."""
-    if b"\r" in raw:
+    if raw.find(b"\r") >= 0:
         raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    if b"&" in raw:
+    if raw.find(b"&") >= 0:
         ampersands = raw.count(b"&")
         raw, replaced = _REFERENCE.subn(_reference, raw)
         if replaced != ampersands:
@@ -226,9 +231,11 @@ def _text(raw: bytes) -> str:
 def _attribute(raw: bytes) -> str:
     """An attribute's value as expat gives it: each white-space character a space (a
     line end one), references replaced."""
-    if b"\r" in raw:
+    if raw.isalnum():  # most values ('A12', 's', '3'): ASCII letters and digits only
+        return raw.decode("ascii")
+    if raw.find(b"\r") >= 0:
         raw = raw.replace(b"\r\n", b" ").replace(b"\r", b" ")
-    if b"\n" in raw or b"\t" in raw:
+    if raw.find(b"\n") >= 0 or raw.find(b"\t") >= 0:
         raw = raw.replace(b"\n", b" ").replace(b"\t", b" ")
     return _text(raw)
 
@@ -262,6 +269,10 @@ def _cache(formats: tuple[str, ...]) -> dict[bytes, _Entry]:
     return cache
 
 
+# a cell's attributes by their bytes (read only: never changed once made)
+_CELL_ATTRS: dict[bytes, dict[str, str]] = {}
+
+
 def _cell_entry(tok: bytes, formats: tuple[str, ...]) -> _Entry:
     """A cell token: (its row and column or None, its cell made once or None, kind,
     value, formula, number format, whether the value is a shared string's index, True:
@@ -270,7 +281,11 @@ def _cell_entry(tok: bytes, formats: tuple[str, ...]) -> _Entry:
     if m is None:
         raise _Unsure
     c_attrs, f_attrs, f_text, v_text, t_attrs, t_text = m.groups()
-    a = _attrs(c_attrs)
+    a = _CELL_ATTRS.get(c_attrs)
+    if a is None:  # a value cell met before with another value: the same attributes
+        if len(_CELL_ATTRS) >= _CACHE_TOKENS:
+            _CELL_ATTRS.clear()
+        a = _CELL_ATTRS[c_attrs] = _attrs(c_attrs)
     if f_attrs is not None:
         _attrs(f_attrs)  # checked as expat would (a repeated name, a bare '&')
     if t_attrs is not None:
@@ -385,9 +400,25 @@ def _scan(data: bytes, sheet: XSheet, strings: Sequence[str], formats: tuple[str
     return True
 
 
-def _outside(data: bytes) -> tuple[set[int], list[tuple[int, int, int, int]]]:
+_Outside = tuple[frozenset[int], tuple[tuple[int, int, int, int], ...]]
+
+
+def _outside(data: bytes) -> _Outside:
     """The part without its <sheetData>'s content: well-formed (expat, no handlers), its
-    hidden columns and merges; _Unsure for a cell, row or phonetic run outside it."""
+    hidden columns and merges; _Unsure for a cell, row or phonetic run outside it.
+
+    Worked out once for the very same bytes (the forms of a batch share this part: the
+    columns, merges, page set-up of one template); a refused part is never kept."""
+    known = _OUTSIDES.get(data)
+    if known is None:
+        known = _outside_read(data)
+        if len(_OUTSIDES) >= _OUTSIDE_PARTS:
+            _OUTSIDES.clear()
+        _OUTSIDES[data] = known
+    return known
+
+
+def _outside_read(data: bytes) -> _Outside:
     _parser().Parse(data, True)
     rest = XSheet("", "")
     for name, raw in _OUTSIDE.findall(data):
@@ -401,8 +432,11 @@ def _outside(data: bytes) -> tuple[set[int], list[tuple[int, int, int, int]]]:
                 _OUTSIDE_ATTRS.clear()
             a = _OUTSIDE_ATTRS[raw] = _attrs(raw)
         (_hide_cols if name == b"col" else _merge)(rest, a)
-    return rest.hidden_cols, rest.merged
+    return frozenset(rest.hidden_cols), tuple(rest.merged)
 
 
 # the attributes of the columns and merges, as the cells' tokens: the same in every form
 _OUTSIDE_ATTRS: dict[bytes, dict[str, str]] = {}
+# the parts outside <sheetData> already read (a few KB each), by their bytes
+_OUTSIDES: dict[bytes, _Outside] = {}
+_OUTSIDE_PARTS = 64
