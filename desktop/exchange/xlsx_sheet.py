@@ -12,7 +12,9 @@ scan takes a part only when every byte of its `<sheetData>` is a token it knows
 
 Why two: a form's `<sheetData>` has about 300 elements, and expat calls Python three
 times for each (start, text, end); the scan takes a cell in one match, and a cell it
-has met before (the labels of the same template, in every form of a batch) from a cache.
+has met before (the labels of the same template, in every form of a batch) from a cache,
+a whole row it has met before at once, and the part outside `<sheetData>` it has read
+before (the very same bytes) as it was read then.
 
 The package must already have passed xlsx_safety (sizes, zip bomb, DOCTYPE/ENTITY).
 Anything malformed raises XlsxError or what expat, float() or int() raise; the caller
@@ -253,17 +255,22 @@ def _attrs(raw: bytes) -> dict[str, str]:
 # A token's meaning, worked out once: the forms of a batch are made from one template,
 # so most of their cells (the labels) are the very same bytes. Per formats (a cell's
 # number format is its style's in that workbook); shared strings are looked up each time.
+# A whole row met before is taken at once (`_Row`): the cells it puts in place, when its
+# meaning does not depend on the rows before it (its number and every cell's reference
+# written out, no shared string).
 _Entry = tuple[Any, ...]
+_Row = tuple[int, bool, bool, tuple[tuple[tuple[int, int], XCell], ...], int, int]
 _CACHES: dict[tuple[str, ...], dict[bytes, _Entry]] = {}
+_ROW_CACHES: dict[tuple[str, ...], dict[bytes, _Row]] = {}
 _CACHE_TOKENS = 20_000
 
 
-def _cache(formats: tuple[str, ...]) -> dict[bytes, _Entry]:
-    cache = _CACHES.get(formats)
+def _cache(caches: dict[tuple[str, ...], dict[bytes, Any]], formats: tuple[str, ...]) -> Any:
+    cache = caches.get(formats)
     if cache is None:
-        if len(_CACHES) >= 8:
-            _CACHES.clear()
-        cache = _CACHES[formats] = {}
+        if len(caches) >= 8:
+            caches.clear()
+        cache = caches[formats] = {}
     elif len(cache) >= _CACHE_TOKENS:
         cache.clear()
     return cache
@@ -341,53 +348,77 @@ def _scan(data: bytes, sheet: XSheet, strings: Sequence[str], formats: tuple[str
         or (b"\xef\xbf" in region and (b"\xef\xbf\xbe" in region or b"\xef\xbf\xbf" in region))
     ):
         return False
-    tokens = _SPLIT.findall(region)
-    if sum(map(len, tokens)) != len(region):
-        return False  # a byte no token covers
-    cache = _cache(formats)
+    cache: dict[bytes, _Entry] = _cache(_CACHES, formats)
+    known_rows: dict[bytes, _Row] = _cache(_ROW_CACHES, formats)
     cells: dict[tuple[int, int], XCell] = {}
     hidden_rows: set[int] = set()
     row = col = open_rows = 0
     try:
-        for tok in tokens:
-            e = cache.get(tok)
-            if e is None:
-                second = tok[1:2]
-                if second == b"c":
-                    e = _cell_entry(tok, formats)
-                elif second == b"r":
-                    e = _row_entry(tok)
-                elif second == b"/":
-                    open_rows -= 1
-                    if open_rows < 0:
-                        return False  # not well-formed: expat says so
-                    continue
-                else:
-                    continue  # white space
-                cache[tok] = e
-            if e[-1]:  # a cell
-                rc, made, kind, value, formula, fmt, shared, _ = e
-                if rc is None:
-                    col += 1
-                else:
-                    row, col = rc
-                if made is None:
-                    if shared:
-                        value = None if value is None else strings[int(value)]
-                    if value is None and formula is None:
-                        continue  # a formatted empty cell
-                    made = XCell(row, col, kind, value, formula, fmt)
-                if len(cells) >= MAX_CELLS:
-                    raise XlsxError("too many cells")
-                cells[(row, col)] = made
-            else:
-                number, hidden, empty, _ = e
-                row = row + 1 if number is None else number
-                col = 0
+        # split at each '</row>': no token the grammar takes holds one (a '<' in a value
+        # is refused), so the pieces are the very tokens between them
+        for n, piece in enumerate(region.split(b"</row>")):
+            if n:  # the '</row>' before this piece
+                open_rows -= 1
+                if open_rows < 0:
+                    return False  # not well-formed: expat says so
+            known = known_rows.get(piece)
+            if known is not None and len(cells) + len(known[3]) < MAX_CELLS:
+                number, hidden, empty, placed, row, col = known
                 if hidden:
-                    hidden_rows.add(row)
+                    hidden_rows.add(number)
                 if not empty:
                     open_rows += 1
+                cells.update(placed)
+                continue
+            tokens = _SPLIT.findall(piece)
+            if sum(map(len, tokens)) != len(piece):
+                return False  # a byte no token covers
+            start: tuple[int, bool, bool] | None = None  # the row this piece opens...
+            alone = True  # ...and whether its cells read the same after any other row
+            placed_here: list[tuple[tuple[int, int], XCell]] = []
+            for tok in tokens:
+                e = cache.get(tok)
+                if e is None:
+                    second = tok[1:2]
+                    if second == b"c":
+                        e = _cell_entry(tok, formats)
+                    elif second == b"r":
+                        e = _row_entry(tok)
+                    else:
+                        continue  # white space
+                    cache[tok] = e
+                if e[-1]:  # a cell
+                    rc, made, kind, value, formula, fmt, shared, _ = e
+                    if rc is None:
+                        col += 1
+                        alone = False
+                    else:
+                        row, col = rc
+                    if start is None or shared:
+                        alone = False
+                    if made is None:
+                        if shared:
+                            value = None if value is None else strings[int(value)]
+                        if value is None and formula is None:
+                            continue  # a formatted empty cell
+                        made = XCell(row, col, kind, value, formula, fmt)
+                    if len(cells) >= MAX_CELLS:
+                        raise XlsxError("too many cells")
+                    cells[(row, col)] = made
+                    placed_here.append(((row, col), made))
+                else:
+                    number, hidden, empty, _ = e
+                    if start is not None or number is None:
+                        alone = False
+                    row = row + 1 if number is None else number
+                    col = 0
+                    start = (row, hidden, empty)
+                    if hidden:
+                        hidden_rows.add(row)
+                    if not empty:
+                        open_rows += 1
+            if alone and start is not None:
+                known_rows[piece] = (*start, tuple(placed_here), row, col)
         if open_rows:
             return False
         hidden_cols, merged = _outside(data[:k] + data[j:])
