@@ -191,6 +191,29 @@ def test_rotation_never_deletes_the_newest_healthy_backup(demo_path):
     assert latest_good(demo_path).path == old_good
 
 
+def test_opening_checks_the_database_and_its_new_backup_once_each(demo_path, monkeypatch):
+    """The backup taken on opening is read back once, when it is written; rotation does
+    not check it again (it did: a third integrity check on every opening)."""
+    from desktop.store import backup
+
+    checked: list[Path] = []
+
+    def counted(check):  # type: ignore[no-untyped-def]
+        def wrapper(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+            checked.append(Path(path))
+            return check(path, *args, **kwargs)
+
+        return wrapper
+
+    monkeypatch.setattr(backup, "health_problem", counted(backup.health_problem))
+    monkeypatch.setattr(backup, "is_healthy", counted(backup.is_healthy))
+    Database.open(demo_path).close()
+    made = list_backups(demo_path)[0]
+    assert integrity_ok(made)
+    assert len(checked) == 2
+    assert checked[0] == demo_path and checked[1].parent == made.parent != demo_path.parent
+
+
 def test_second_backup_folder_gets_a_copy_and_an_unplugged_one_is_reported(
         demo_path, tmp_path, capsys):
     usb = tmp_path / "usb"

@@ -225,7 +225,25 @@ def test_a_part_expat_refuses_is_refused_either_way(name: str) -> None:
     ],
 )
 def test_a_part_refused_outside_sheetData_is_refused_either_way(after: str) -> None:
-    assert assert_same(sheet_xml(PLAIN["numbers"], after=after)) == ("refused",)
+    for _again in range(2):  # a refused part is not kept as read: refused again
+        assert assert_same(sheet_xml(PLAIN["numbers"], after=after)) == ("refused",)
+
+
+def test_the_same_cells_with_other_values_read_as_expat_reads_them() -> None:
+    """Forms of a batch: the same part outside <sheetData>, the same cell attributes,
+    other values (the parts and attributes met before come from caches)."""
+    read = []
+    for value in ("35", "36", "-1.5E3", "35"):
+        data = sheet_xml(
+            f'<row r="1"><c r="A1" s="1"><v>{value}</v></c><c r="B1" s="2"><v>{value}</v></c>'
+            "</row>",
+            COLS,
+            MERGES + FOOTER,
+        )
+        assert scanned(data)
+        read.append(assert_same(data))
+    assert read[0] == read[3] != read[1]
+    assert read[1][0][0][1].value == 36.0 and read[1][2] == [3, 4]
 
 
 def test_invalid_utf8_is_refused_either_way() -> None:
@@ -278,7 +296,31 @@ def test_any_cells_read_the_same_scanned_or_by_expat(rows: list[Any]) -> None:
                 body += f"<v>{_escape(text, q)}</v>"
             out.append(f"{ws}<c{a}>{body}</c>")
         out.append("</row>")
-    assert_same(sheet_xml("".join(out), COLS, MERGES + FOOTER))
+    data = sheet_xml("".join(out), COLS, MERGES + FOOTER)
+    first = assert_same(data)
+    assert assert_same(data) == first  # again, its rows and tokens from the caches
+
+
+def test_a_row_met_before_reads_as_expat_reads_it_after_any_other_row() -> None:
+    """A row taken whole from the cache (its number and references written out) leaves
+    the next rows where expat puts them; a row whose number or references are implied
+    is read after the rows before it, cached or not."""
+    known = '<row r="2"><c r="A2"><v>1</v></c><c r="C2" s="1"/></row>'
+    implied = "<row><c><v>7</v></c></row>"
+    parts = [
+        known,
+        '<row r="1"><c><v>5</v></c></row>' + known + implied,
+        known + implied + implied,
+        implied + known + '<row r="4" hidden="1"><c r="B4"><v>2</v></c></row>' + implied,
+        '<row r="9"/>' + known + "<c><v>3</v></c>",  # a cell outside any row
+        known + known,  # the same row twice: the same cells
+        known + "</row>",  # a row closed twice: not well-formed
+    ]
+    for data in parts:
+        for _again in range(2):
+            assert_same(sheet_xml(data))
+    cells, rows, *_ = assert_same(sheet_xml(parts[3]))
+    assert [rc for rc, _cell in cells] == [(1, 1), (2, 1), (4, 2), (5, 1)] and rows == [4]
 
 
 # ---- a form as the office sends it and a person fills it -----------------------------------

@@ -14,9 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
+from operator import itemgetter
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from desktop.domain.errors import DomainError, ValueProblem
@@ -233,13 +237,14 @@ class _Reader:
 
     def _read_bytes(self) -> bytes:
         try:
-            size = self.path.stat().st_size
+            found = self.path.stat()
         except FileNotFoundError:
             raise self.fatal("không tìm thấy tệp") from None
         except OSError:
             raise self.fatal("không mở được tệp") from None
-        if not self.path.is_file():
+        if not S_ISREG(found.st_mode):  # Path.is_file(), without a second stat
             raise self.fatal("không phải là tệp")
+        size = found.st_size
         if size > MAX_FILE_BYTES:
             raise self.fatal(
                 f"tệp quá lớn ({size / 1048576:.1f} MB, tối đa "
@@ -504,9 +509,7 @@ class _Reader:
             label = _FOOTER_LABELS.get(text)
             if r < table.end_row or label is None or label in found:
                 continue
-            found[label] = next(
-                (o for (r2, c2), o in cells if r2 == r and c2 > c and not is_blank(o)), None
-            )
+            found[label] = _first_filled_after(cells, r, c)
         out: dict[str, Any] = {}
         for label, cell in found.items():
             if cell is None:
@@ -531,6 +534,19 @@ class _Reader:
 
 
 _BAD = object()
+
+
+def _first_filled_after(
+    cells: Sequence[tuple[tuple[int, int], XCell]], r: int, c: int
+) -> XCell | None:
+    """The first cell right of (r, c) in row r that is not blank; `cells` by row, then
+    column (XSheet.in_order): looked up from (r, c), not walked from the first row."""
+    for (r2, _c2), o in islice(cells, bisect_right(cells, (r, c), key=itemgetter(0)), None):
+        if r2 != r:
+            return None
+        if not is_blank(o):
+            return o
+    return None
 
 
 _HEADING = ((L_UNIT, norm(L_UNIT)), (L_PERIOD, norm(L_PERIOD)))

@@ -181,18 +181,7 @@ def read_book(package: zipfile.ZipFile | Mapping[str, bytes]) -> XBook:
         (path for typ, path in root.values() if typ.endswith(_OFFICE_DOC)), "xl/workbook.xml"
     )
     rels = _rels(parts, book_part)
-    entries: list[tuple[str, str, str]] = []  # name, state, relationship id
-    flags = {"date1904": False}
-
-    def start(tag: str, attrs: dict[str, str]) -> None:
-        t = _local(tag)
-        if t == "sheet":
-            rid = next((v for k, v in attrs.items() if _local(k) == "id" and k != "id"), "")
-            entries.append((attrs.get("name", ""), attrs.get("state", "visible"), rid))
-        elif t == "workbookPr":
-            flags["date1904"] = is_true(attrs.get("date1904"))
-
-    _parse(read(book_part), start)
+    entries, date1904 = _workbook(read(book_part))
 
     strings: list[str] = []
     formats: tuple[str, ...] = ()
@@ -210,4 +199,23 @@ def read_book(package: zipfile.ZipFile | Mapping[str, bytes]) -> XBook:
         if not typ.endswith("/worksheet"):
             continue  # a chart sheet or a dialog sheet: no cells
         read_sheet(read(path), sheet, strings, formats)
-    return XBook(sheets=sheets, date1904=flags["date1904"])
+    return XBook(sheets=sheets, date1904=date1904)
+
+
+@functools.lru_cache(maxsize=64)  # the forms of a batch hold the very same workbook part
+def _workbook(data: bytes) -> tuple[tuple[tuple[str, str, str], ...], bool]:
+    """The sheets of the workbook part (name, state, relationship id), in its order, and
+    whether its dates count from 1904."""
+    entries: list[tuple[str, str, str]] = []
+    flags = {"date1904": False}
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        t = _local(tag)
+        if t == "sheet":
+            rid = next((v for k, v in attrs.items() if _local(k) == "id" and k != "id"), "")
+            entries.append((attrs.get("name", ""), attrs.get("state", "visible"), rid))
+        elif t == "workbookPr":
+            flags["date1904"] = is_true(attrs.get("date1904"))
+
+    _parse(data, start)
+    return tuple(entries), flags["date1904"]

@@ -12,7 +12,9 @@ scan takes a part only when every byte of its `<sheetData>` is a token it knows
 
 Why two: a form's `<sheetData>` has about 300 elements, and expat calls Python three
 times for each (start, text, end); the scan takes a cell in one match, and a cell it
-has met before (the labels of the same template, in every form of a batch) from a cache.
+has met before (the labels of the same template, in every form of a batch) from a cache,
+a whole row it has met before at once, and the part outside `<sheetData>` it has read
+before (the very same bytes) as it was read then.
 
 The package must already have passed xlsx_safety (sizes, zip bomb, DOCTYPE/ENTITY).
 Anything malformed raises XlsxError or what expat, float() or int() raise; the caller
@@ -208,11 +210,16 @@ def _reference(m: re.Match[bytes]) -> bytes:
     return chr(code).encode("utf-8")
 
 
+# `raw.find(x) >= 0`, not `x in raw`, on these paths (each cell's text and attributes): on
+# Python 3.11 `bytes in bytes` first tries the byte as an int and raises and clears a
+# TypeError, with its message formatted, before it searches (about ten times the search)
+
+
 def _text(raw: bytes) -> str:
     """Character data as expat gives it: line ends normalised, references replaced."""
-    if b"\r" in raw:
+    if raw.find(b"\r") >= 0:
         raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    if b"&" in raw:
+    if raw.find(b"&") >= 0:
         ampersands = raw.count(b"&")
         raw, replaced = _REFERENCE.subn(_reference, raw)
         if replaced != ampersands:
@@ -226,9 +233,11 @@ def _text(raw: bytes) -> str:
 def _attribute(raw: bytes) -> str:
     """An attribute's value as expat gives it: each white-space character a space (a
     line end one), references replaced."""
-    if b"\r" in raw:
+    if raw.isalnum():  # most values ('A12', 's', '3'): ASCII letters and digits only
+        return raw.decode("ascii")
+    if raw.find(b"\r") >= 0:
         raw = raw.replace(b"\r\n", b" ").replace(b"\r", b" ")
-    if b"\n" in raw or b"\t" in raw:
+    if raw.find(b"\n") >= 0 or raw.find(b"\t") >= 0:
         raw = raw.replace(b"\n", b" ").replace(b"\t", b" ")
     return _text(raw)
 
@@ -246,20 +255,29 @@ def _attrs(raw: bytes) -> dict[str, str]:
 # A token's meaning, worked out once: the forms of a batch are made from one template,
 # so most of their cells (the labels) are the very same bytes. Per formats (a cell's
 # number format is its style's in that workbook); shared strings are looked up each time.
+# A whole row met before is taken at once (`_Row`): the cells it puts in place, when its
+# meaning does not depend on the rows before it (its number and every cell's reference
+# written out, no shared string).
 _Entry = tuple[Any, ...]
+_Row = tuple[int, bool, bool, tuple[tuple[tuple[int, int], XCell], ...], int, int]
 _CACHES: dict[tuple[str, ...], dict[bytes, _Entry]] = {}
+_ROW_CACHES: dict[tuple[str, ...], dict[bytes, _Row]] = {}
 _CACHE_TOKENS = 20_000
 
 
-def _cache(formats: tuple[str, ...]) -> dict[bytes, _Entry]:
-    cache = _CACHES.get(formats)
+def _cache(caches: dict[tuple[str, ...], dict[bytes, Any]], formats: tuple[str, ...]) -> Any:
+    cache = caches.get(formats)
     if cache is None:
-        if len(_CACHES) >= 8:
-            _CACHES.clear()
-        cache = _CACHES[formats] = {}
+        if len(caches) >= 8:
+            caches.clear()
+        cache = caches[formats] = {}
     elif len(cache) >= _CACHE_TOKENS:
         cache.clear()
     return cache
+
+
+# a cell's attributes by their bytes (read only: never changed once made)
+_CELL_ATTRS: dict[bytes, dict[str, str]] = {}
 
 
 def _cell_entry(tok: bytes, formats: tuple[str, ...]) -> _Entry:
@@ -270,7 +288,11 @@ def _cell_entry(tok: bytes, formats: tuple[str, ...]) -> _Entry:
     if m is None:
         raise _Unsure
     c_attrs, f_attrs, f_text, v_text, t_attrs, t_text = m.groups()
-    a = _attrs(c_attrs)
+    a = _CELL_ATTRS.get(c_attrs)
+    if a is None:  # a value cell met before with another value: the same attributes
+        if len(_CELL_ATTRS) >= _CACHE_TOKENS:
+            _CELL_ATTRS.clear()
+        a = _CELL_ATTRS[c_attrs] = _attrs(c_attrs)
     if f_attrs is not None:
         _attrs(f_attrs)  # checked as expat would (a repeated name, a bare '&')
     if t_attrs is not None:
@@ -326,53 +348,77 @@ def _scan(data: bytes, sheet: XSheet, strings: Sequence[str], formats: tuple[str
         or (b"\xef\xbf" in region and (b"\xef\xbf\xbe" in region or b"\xef\xbf\xbf" in region))
     ):
         return False
-    tokens = _SPLIT.findall(region)
-    if sum(map(len, tokens)) != len(region):
-        return False  # a byte no token covers
-    cache = _cache(formats)
+    cache: dict[bytes, _Entry] = _cache(_CACHES, formats)
+    known_rows: dict[bytes, _Row] = _cache(_ROW_CACHES, formats)
     cells: dict[tuple[int, int], XCell] = {}
     hidden_rows: set[int] = set()
     row = col = open_rows = 0
     try:
-        for tok in tokens:
-            e = cache.get(tok)
-            if e is None:
-                second = tok[1:2]
-                if second == b"c":
-                    e = _cell_entry(tok, formats)
-                elif second == b"r":
-                    e = _row_entry(tok)
-                elif second == b"/":
-                    open_rows -= 1
-                    if open_rows < 0:
-                        return False  # not well-formed: expat says so
-                    continue
-                else:
-                    continue  # white space
-                cache[tok] = e
-            if e[-1]:  # a cell
-                rc, made, kind, value, formula, fmt, shared, _ = e
-                if rc is None:
-                    col += 1
-                else:
-                    row, col = rc
-                if made is None:
-                    if shared:
-                        value = None if value is None else strings[int(value)]
-                    if value is None and formula is None:
-                        continue  # a formatted empty cell
-                    made = XCell(row, col, kind, value, formula, fmt)
-                if len(cells) >= MAX_CELLS:
-                    raise XlsxError("too many cells")
-                cells[(row, col)] = made
-            else:
-                number, hidden, empty, _ = e
-                row = row + 1 if number is None else number
-                col = 0
+        # split at each '</row>': no token the grammar takes holds one (a '<' in a value
+        # is refused), so the pieces are the very tokens between them
+        for n, piece in enumerate(region.split(b"</row>")):
+            if n:  # the '</row>' before this piece
+                open_rows -= 1
+                if open_rows < 0:
+                    return False  # not well-formed: expat says so
+            known = known_rows.get(piece)
+            if known is not None and len(cells) + len(known[3]) < MAX_CELLS:
+                number, hidden, empty, placed, row, col = known
                 if hidden:
-                    hidden_rows.add(row)
+                    hidden_rows.add(number)
                 if not empty:
                     open_rows += 1
+                cells.update(placed)
+                continue
+            tokens = _SPLIT.findall(piece)
+            if sum(map(len, tokens)) != len(piece):
+                return False  # a byte no token covers
+            start: tuple[int, bool, bool] | None = None  # the row this piece opens...
+            alone = True  # ...and whether its cells read the same after any other row
+            placed_here: list[tuple[tuple[int, int], XCell]] = []
+            for tok in tokens:
+                e = cache.get(tok)
+                if e is None:
+                    second = tok[1:2]
+                    if second == b"c":
+                        e = _cell_entry(tok, formats)
+                    elif second == b"r":
+                        e = _row_entry(tok)
+                    else:
+                        continue  # white space
+                    cache[tok] = e
+                if e[-1]:  # a cell
+                    rc, made, kind, value, formula, fmt, shared, _ = e
+                    if rc is None:
+                        col += 1
+                        alone = False
+                    else:
+                        row, col = rc
+                    if start is None or shared:
+                        alone = False
+                    if made is None:
+                        if shared:
+                            value = None if value is None else strings[int(value)]
+                        if value is None and formula is None:
+                            continue  # a formatted empty cell
+                        made = XCell(row, col, kind, value, formula, fmt)
+                    if len(cells) >= MAX_CELLS:
+                        raise XlsxError("too many cells")
+                    cells[(row, col)] = made
+                    placed_here.append(((row, col), made))
+                else:
+                    number, hidden, empty, _ = e
+                    if start is not None or number is None:
+                        alone = False
+                    row = row + 1 if number is None else number
+                    col = 0
+                    start = (row, hidden, empty)
+                    if hidden:
+                        hidden_rows.add(row)
+                    if not empty:
+                        open_rows += 1
+            if alone and start is not None:
+                known_rows[piece] = (*start, tuple(placed_here), row, col)
         if open_rows:
             return False
         hidden_cols, merged = _outside(data[:k] + data[j:])
@@ -385,9 +431,25 @@ def _scan(data: bytes, sheet: XSheet, strings: Sequence[str], formats: tuple[str
     return True
 
 
-def _outside(data: bytes) -> tuple[set[int], list[tuple[int, int, int, int]]]:
+_Outside = tuple[frozenset[int], tuple[tuple[int, int, int, int], ...]]
+
+
+def _outside(data: bytes) -> _Outside:
     """The part without its <sheetData>'s content: well-formed (expat, no handlers), its
-    hidden columns and merges; _Unsure for a cell, row or phonetic run outside it."""
+    hidden columns and merges; _Unsure for a cell, row or phonetic run outside it.
+
+    Worked out once for the very same bytes (the forms of a batch share this part: the
+    columns, merges, page set-up of one template); a refused part is never kept."""
+    known = _OUTSIDES.get(data)
+    if known is None:
+        known = _outside_read(data)
+        if len(_OUTSIDES) >= _OUTSIDE_PARTS:
+            _OUTSIDES.clear()
+        _OUTSIDES[data] = known
+    return known
+
+
+def _outside_read(data: bytes) -> _Outside:
     _parser().Parse(data, True)
     rest = XSheet("", "")
     for name, raw in _OUTSIDE.findall(data):
@@ -401,8 +463,11 @@ def _outside(data: bytes) -> tuple[set[int], list[tuple[int, int, int, int]]]:
                 _OUTSIDE_ATTRS.clear()
             a = _OUTSIDE_ATTRS[raw] = _attrs(raw)
         (_hide_cols if name == b"col" else _merge)(rest, a)
-    return rest.hidden_cols, rest.merged
+    return frozenset(rest.hidden_cols), tuple(rest.merged)
 
 
 # the attributes of the columns and merges, as the cells' tokens: the same in every form
 _OUTSIDE_ATTRS: dict[bytes, dict[str, str]] = {}
+# the parts outside <sheetData> already read (a few KB each), by their bytes
+_OUTSIDES: dict[bytes, _Outside] = {}
+_OUTSIDE_PARTS = 64

@@ -199,12 +199,19 @@ def _copy_to_second(db_path: Path, made: Path, folder: Path) -> Path:
     return target
 
 
-def rotate(folder: Path, stem: str, now: dt.datetime | None = None) -> list[Path]:
-    """Delete the automatic backups of `stem` in `folder` that retention does not keep."""
+def rotate(folder: Path, stem: str, now: dt.datetime | None = None,
+           checked: Path | None = None) -> list[Path]:
+    """Delete the automatic backups of `stem` in `folder` that retention does not keep.
+    `checked`: a backup just written and read back whole (copy_database), not checked
+    again when retention asks for the newest healthy one."""
+
+    def healthy(path: Path) -> bool:
+        return path == checked or is_healthy(path)
+
     found = [b for p in folder.glob(f"{stem}-{AUTO_PREFIX}-*.db")
              if (b := backup_info(p)) is not None and b.automatic]
     keep = to_keep([Dated(b.path, b.taken_at) for b in found], now or dt.datetime.now(),
-                   is_healthy)
+                   healthy)
     removed = []
     for b in found:
         if b.path not in keep:
@@ -221,7 +228,7 @@ def auto_backup(db_path: Path, now: dt.datetime | None = None) -> BackupDone:
     the second folder when it is set and reachable (its absence is reported, not fatal)."""
     db_path = Path(db_path)
     made = backup_to(db_path, automatic=True)
-    rotate(made.parent, db_path.stem, now)
+    rotate(made.parent, db_path.stem, now, checked=made)  # copy_database read it back
     second = second_backup_folder(db_path)
     if second is None:
         return BackupDone(made)
