@@ -189,7 +189,7 @@ def describer(
     c: Criterion,
     kind: IndicatorKind,
     tails: tuple[str, str] | None = None,
-    counts: dict[float, str] | None = None,
+    counts: dict[float, tuple[str, int]] | None = None,
 ) -> Describe:
     """CriterionResult.described_scaled as a function of a result's (outcome, value, raw),
     for the results of criterion `c` (an indicator of `kind`): the number as shown, as
@@ -199,8 +199,9 @@ def describer(
     rounding can cross its threshold) is worked out here once: the check's JSON
     describes every criterion of every unit of a province with one describer per
     criterion; described_scaled makes one for its result. `counts`, shared by the
-    describers of a report, keeps the tử số and mẫu số already written ('1.216' for
-    1216.0): a province's ratios repeat the same few thousand counts."""
+    describers of a report, keeps the tử số and mẫu số already written, with their
+    integer (('1.216', 1216) for 1216.0): a province's ratios repeat the same few
+    thousand counts."""
     met, unmet = rule_tails(c, kind) if tails is None else tails
     known = {} if counts is None else counts
     written = known.get
@@ -239,15 +240,12 @@ def describer(
                         text = f"{q // 100}{_CENTS[q % 100]}"
                     else:
                         text = scaled_text(q, places)
-                    top = written(n)
-                    if top is None:  # _count: 1.216 from 1216
-                        top = known[n] = _count(n)
-                    bottom = written(d)
-                    if bottom is None:
-                        bottom = known[d] = _count(d)
+                    top = written(n) or known.setdefault(n, (_count(n), int(n)))
+                    bottom = written(d) or known.setdefault(d, (_count(d), int(d)))
                     if ok:
-                        return (q, places), f"Đạt: {text} % ({top}/{bottom}){met}".rstrip()
-                    return (q, places), f"Không đạt: {text} % ({top}/{bottom}){unmet}".rstrip()
+                        return (q, places), f"Đạt: {text} % ({top[0]}/{bottom[0]}){met}".rstrip()
+                    return (q, places), (
+                        f"Không đạt: {text} % ({top[0]}/{bottom[0]}){unmet}".rstrip())
             elif (whole_kind and type(v) is float and 0.0 <= v < 1e15 and v.is_integer()):
                 # A whole count or score, as shown_scaled and _shown give it: no places
                 # (no rounding, so nothing to cross), grouped by thousands.
@@ -266,7 +264,31 @@ def describer(
         return scaled, ((ok_words if ok else fail_words) + r._shown(scaled)
                         + (met if ok else unmet)).rstrip()
 
-    return described
+    if not ratio:
+        return described
+
+    def described_ratio(
+        outcome: Outcome, v: float | bool | dt.date | None, raw: Value
+    ) -> _Described:
+        # `described` for a ratio of counts already written (nearly every one of a
+        # province's): a count in `known` is a whole float in [0, 10^15), so only the
+        # types and a mẫu số other than 0 are left to check
+        n, d = raw[0], raw[1]
+        top, bottom = written(n), written(d)  # type: ignore[arg-type]  # (None: no key)
+        if (top is not None and bottom is not None and type(v) is float
+                and type(n) is float and type(d) is float and d):
+            a, b = top[1] * 100, bottom[1]
+            if plain or (bounded and not -0.01 < a / b - tf < 0.01):
+                q = (200 * a + b) // (2 * b)  # half_up_scaled(a, b, 2)
+                if q < 100000:
+                    if outcome is _PASS:
+                        return (q, 2), (f"Đạt: {q // 100}{_CENTS[q % 100]} % ({top[0]}/"
+                                        f"{bottom[0]}){met}").rstrip()
+                    return (q, 2), (f"Không đạt: {q // 100}{_CENTS[q % 100]} % ({top[0]}/"
+                                    f"{bottom[0]}){unmet}").rstrip()
+        return described(outcome, v, raw)
+
+    return described_ratio
 
 
 def evaluate_criterion(plan: Plan, criterion: Criterion, value: Value) -> CriterionResult:

@@ -299,27 +299,26 @@ def json_chunks(report: PeriodReport) -> Iterator[str]:
     # the explanation needs none)
     criteria: dict[int, tuple[dict[Outcome, str], str, Describe, bool]] = {}
     known = criteria.get
-    counts: dict[float, str] = {}  # the tử số and mẫu số written (see describer)
+    counts: dict[float, tuple[str, int]] = {}  # the tử số and mẫu số written (describer)
     exact, dot_cents = _EXACT, _DOT_CENTS
     chunk = [dump(head)[:-1], ',"units":[']
     for i, r in enumerate(report.units):
         sub, unit, rank = r.submission, r.unit, r.rank
         pieces = []
-        for c in r.criteria:
-            crit, outcome, v = c[0], c[1], c[2]
+        for crit, outcome, v, kind, raw in r.criteria:
             texts = known(id(crit))
             if texts is None:  # the report's criteria live as long as this loop
                 start = '{"code":' + text(crit.code) + ',"result":"'
-                tails = rule_tails(crit, c.kind)
+                tails = rule_tails(crit, kind)
                 texts = criteria[id(crit)] = (
                     {o: start + o.value + '","value":' for o in Outcome},
                     ',"rule":' + text(crit.rule) + ',"mandatory":'
                     + ("true" if crit.mandatory else "false") + ',"source":'
                     + text(crit.source) + ',"explanation":',
-                    describer(crit, c.kind, tails, counts),
+                    describer(crit, kind, tails, counts),
                     all(text(t) == f'"{t}"' for t in tails),
                 )
-            scaled, explanation = texts[2](outcome, v, c[4])
+            scaled, explanation = texts[2](outcome, v, raw)
             if scaled is not None:
                 q, places = scaled
                 value = (f"{q // 100}{dot_cents[q % 100]}" if places == 2 and 0 <= q < exact
