@@ -399,3 +399,17 @@ def test_one_describer_for_many_results_describes_each_as_the_rule_does(values, 
         assert text == want
         assert (scaled is None and x is None) or str(as_decimal(scaled)) == str(x)
         assert (scaled, text) == r.described_scaled()
+
+
+def test_results_described_one_at_a_time_each_have_their_own_criterion_rule() -> None:
+    """The describers kept for results described one at a time (the window, the
+    exports) are kept by criterion: a criterion made later, perhaps where a former one
+    was in memory, with its own threshold, is described by its own rule."""
+    for i in range(700):  # more criteria than are kept at once
+        t = 40.0 + i / 10
+        plan = plan_of(IndicatorKind.RATIO, Operator.GE if i % 2 else Operator.GT, t)
+        _verdict, (r,) = evaluate_unit(
+            plan, "commune", {"X": Value(numerator=60.0, denominator=100.0)}, "2023"
+        )
+        assert (r.explanation, r.described()) == (ref.described(r)[1], ref.described(r))
+        del plan, r  # its memory free for the next criterion

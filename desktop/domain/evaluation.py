@@ -161,7 +161,15 @@ class CriterionResult(NamedTuple):
         criterion's rule_tails, when the caller worked them out once for many results."""
         if self[2] is None:  # (no rule to tell: its tails are not worked out)
             return None, _unmeasured(self[3], self[4])
-        return describer(self[0], self[3], tails)(self[1], self[2], self[4])
+        if tails is not None:
+            return describer(self[0], self[3], tails)(self[1], self[2], self[4])
+        c, kind = self[0], self[3]
+        known = _DESCRIBERS.get(id(c))
+        if known is None or known[0] is not c or known[1] is not kind:
+            if len(_DESCRIBERS) >= 512:  # (plans' criteria: a few dozen each)
+                _DESCRIBERS.clear()
+            known = _DESCRIBERS[id(c)] = (c, kind, describer(c, kind))
+        return known[2](self[1], self[2], self[4])
 
 
 def rule_tails(c: Criterion, kind: IndicatorKind) -> tuple[str, str]:
@@ -183,6 +191,13 @@ def _unmeasured(kind: IndicatorKind, raw: Value) -> str:
 
 _Described = tuple[tuple[int, int] | None, str]
 Describe = Callable[[Outcome, float | bool | dt.date | None, Value], _Described]
+
+
+# id(criterion) -> (the criterion, its indicator's kind, its describer), for the results
+# described one at a time (the window's cells, an export's lines): a criterion's rule
+# words are worked out once, not for every result. The entry holds the criterion, so its
+# id names no other while it is here.
+_DESCRIBERS: dict[int, tuple[Criterion, IndicatorKind, Describe]] = {}
 
 
 def describer(
@@ -240,8 +255,8 @@ def describer(
                         text = f"{q // 100}{_CENTS[q % 100]}"
                     else:
                         text = scaled_text(q, places)
-                    top = written(n) or known.setdefault(n, (_count(n), int(n)))
-                    bottom = written(d) or known.setdefault(d, (_count(d), int(d)))
+                    top = written(n) or _kept(known, n)
+                    bottom = written(d) or _kept(known, d)
                     if ok:
                         return (q, places), f"Đạt: {text} % ({top[0]}/{bottom[0]}){met}".rstrip()
                     return (q, places), (
@@ -289,6 +304,15 @@ def describer(
         return described(outcome, v, raw)
 
     return described_ratio
+
+
+def _kept(known: dict[float, tuple[str, int]], x: float) -> tuple[str, int]:
+    """A count as written and its integer, kept in `known` (up to a bound: a describer
+    kept for the window's whole life meets ever more counts)."""
+    written = (_count(x), int(x))
+    if len(known) < 100_000:
+        known[x] = written
+    return written
 
 
 def evaluate_criterion(plan: Plan, criterion: Criterion, value: Value) -> CriterionResult:
