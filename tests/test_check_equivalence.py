@@ -364,3 +364,52 @@ def test_a_shown_number_is_written_in_json_as_the_float_of_its_decimal(q, places
     from desktop.domain.vnformat import as_decimal
 
     assert scaled_json(q, places) == json.dumps(_json_value(as_decimal((q, places))))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    values=st.lists(
+        st.tuples(
+            st.integers(0, 40),
+            st.integers(0, 40),
+            st.sampled_from([float, int]),
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+    t=st.sampled_from([65.0, 50.0, 66.67, 33.33, 2.5, 1e12]),
+    op=st.sampled_from(NUMERIC_OPS),
+)
+@example(values=[(0, 3, float), (-0, 3, float), (7, 3, float)], t=65.0, op=Operator.GE)
+def test_one_describer_for_many_results_describes_each_as_the_rule_does(values, t, op) -> None:
+    """The JSON's describers share the counts they have written (a tử số of one unit is
+    a mẫu số of another, a count stored as an integer equals one stored as a float):
+    each result is still described as the rule describes it on its own."""
+    from desktop.domain.evaluation import describer
+    from desktop.domain.vnformat import as_decimal
+
+    plan = plan_of(IndicatorKind.RATIO, op, t)
+    counts: dict[float, tuple[str, int]] = {}
+    described = describer(plan.criteria[0], IndicatorKind.RATIO, None, counts)
+    for n, d, kind_of in values * 2:  # the second time, every count is known
+        value = Value(numerator=kind_of(n), denominator=kind_of(d))
+        _verdict, (r,) = evaluate_unit(plan, "commune", {"X": value}, "2023")
+        scaled, text = described(r.outcome, r.value, r.raw)
+        x, want = ref.described(r)
+        assert text == want
+        assert (scaled is None and x is None) or str(as_decimal(scaled)) == str(x)
+        assert (scaled, text) == r.described_scaled()
+
+
+def test_results_described_one_at_a_time_each_have_their_own_criterion_rule() -> None:
+    """The describers kept for results described one at a time (the window, the
+    exports) are kept by criterion: a criterion made later, perhaps where a former one
+    was in memory, with its own threshold, is described by its own rule."""
+    for i in range(700):  # more criteria than are kept at once
+        t = 40.0 + i / 10
+        plan = plan_of(IndicatorKind.RATIO, Operator.GE if i % 2 else Operator.GT, t)
+        _verdict, (r,) = evaluate_unit(
+            plan, "commune", {"X": Value(numerator=60.0, denominator=100.0)}, "2023"
+        )
+        assert (r.explanation, r.described()) == (ref.described(r)[1], ref.described(r))
+        del plan, r  # its memory free for the next criterion

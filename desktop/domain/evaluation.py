@@ -159,61 +159,17 @@ class CriterionResult(NamedTuple):
     ) -> tuple[tuple[int, int] | None, str]:
         """`described` with the number as (q, places) (`shown_scaled`); `tails` the
         criterion's rule_tails, when the caller worked them out once for many results."""
-        c, outcome, v, kind, raw = self
-        if v is not None:
-            ok = outcome is _PASS
-            if tails is None:
-                tails = rule_tails(c, kind)
-            if v is True or v is False:  # shown_scaled is None for a yes/no: its word
-                return None, ((("Đạt: Có" if ok else "Không đạt: Có") if v else (
-                    "Đạt: Không" if ok else "Không đạt: Không")) + tails[0 if ok else 1]).rstrip()
-            n, d = raw[0], raw[1]
-            if (kind is _RATIO and type(n) is float and type(d) is float
-                    and 0.0 <= n < 1e15 and 0.0 < d < 1e15 and n.is_integer()
-                    and d.is_integer()):
-                # The most common case, quickly: a ratio of counts (a = tử số·100 > 0
-                # exactly, b = mẫu số > 0), as shown_scaled and _shown give it.
-                a, b = int(n) * 100, int(d)
-                t = c.threshold
-                if (type(t) is not float or c.op is _TRUE or c.op is _BY
-                        or (-1e9 < t < 1e9 and not -0.01 < a / b - t < 0.01)):
-                    ratio = ((200 * a + b) // (2 * b), 2)  # half_up_scaled(a, b, 2)
-                else:
-                    ratio = rounded_scaled(a, b, 2, lambda y: _compare(c, y))
-                q = ratio[0]
-                text = (f"{q // 100}{_CENTS[q % 100]}" if ratio[1] == 2 and q < 100000
-                        else scaled_text(*ratio))
-                top, bottom = str(int(n)), str(int(d))  # _count: 1.216 from 1216
-                if n >= 1000:
-                    top = f"{top[:-3]}.{top[-3:]}" if n < 1e6 else _count(n)
-                if d >= 1000:
-                    bottom = f"{bottom[:-3]}.{bottom[-3:]}" if d < 1e6 else _count(d)
-                word = "Đạt: " if ok else "Không đạt: "
-                return ratio, f"{word}{text} % ({top}/{bottom}){tails[0 if ok else 1]}".rstrip()
-            if (type(v) is float and kind is not _RATIO and kind is not _PERCENT
-                    and 0.0 <= v < 1e15 and v.is_integer()):
-                # A whole count or score, as shown_scaled and _shown give it: no places
-                # (no rounding, so nothing to cross), grouped by thousands.
-                q = int(v)
-                word = "Đạt: " if ok else "Không đạt: "
-                shown = str(q) if q < 1000 else _count(v)
-                return (q, 0), f"{word}{shown}{tails[0 if ok else 1]}".rstrip()
-            if type(v) is _DAY:  # a date: no number (shown_scaled is None), its day
-                word = "Đạt: " if ok else "Không đạt: "
-                return None, f"{word}{day(v)}{tails[0 if ok else 1]}".rstrip()
-        if self.value is None:
-            if self.kind is _RATIO and self.raw.denominator == 0:
-                return None, "Chưa đủ số liệu: 0/0 không có giá trị"
-            stored = (raw.numerator, raw.denominator, raw.number)
-            if any(isinstance(x, float) and not math.isfinite(x) for x in stored):
-                return None, "Chưa đủ số liệu: số đã lưu không phải là số hợp lệ (vô cực hoặc NaN)"
-            return None, "Chưa đủ số liệu: chưa nhập giá trị"
-        scaled = self.shown_scaled()
-        ok = self.outcome is _PASS
-        if tails is None:
-            tails = rule_tails(self.criterion, self.kind)
-        word = "Đạt: " if ok else "Không đạt: "
-        return scaled, (word + self._shown(scaled) + tails[0 if ok else 1]).rstrip()
+        if self[2] is None:  # (no rule to tell: its tails are not worked out)
+            return None, _unmeasured(self[3], self[4])
+        if tails is not None:
+            return describer(self[0], self[3], tails)(self[1], self[2], self[4])
+        c, kind = self[0], self[3]
+        known = _DESCRIBERS.get(id(c))
+        if known is None or known[0] is not c or known[1] is not kind:
+            if len(_DESCRIBERS) >= 512:  # (plans' criteria: a few dozen each)
+                _DESCRIBERS.clear()
+            known = _DESCRIBERS[id(c)] = (c, kind, describer(c, kind))
+        return known[2](self[1], self[2], self[4])
 
 
 def rule_tails(c: Criterion, kind: IndicatorKind) -> tuple[str, str]:
@@ -221,6 +177,142 @@ def rule_tails(c: Criterion, kind: IndicatorKind) -> tuple[str, str]:
     it is not: (' ≥ 65 %', ' < 65 %'); ('', ' (yêu cầu: Có)') for a yes/no."""
     met, unmet = _rule_text(c, True, kind), _rule_text(c, False, kind)
     return (" " + met if met else ""), (" " + unmet if unmet else "")
+
+
+def _unmeasured(kind: IndicatorKind, raw: Value) -> str:
+    """Why a criterion has no value to judge."""
+    if kind is _RATIO and raw.denominator == 0:
+        return "Chưa đủ số liệu: 0/0 không có giá trị"
+    stored = (raw.numerator, raw.denominator, raw.number)
+    if any(isinstance(x, float) and not math.isfinite(x) for x in stored):
+        return "Chưa đủ số liệu: số đã lưu không phải là số hợp lệ (vô cực hoặc NaN)"
+    return "Chưa đủ số liệu: chưa nhập giá trị"
+
+
+_Described = tuple[tuple[int, int] | None, str]
+Describe = Callable[[Outcome, float | bool | dt.date | None, Value], _Described]
+
+
+# id(criterion) -> (the criterion, its indicator's kind, its describer), for the results
+# described one at a time (the window's cells, an export's lines): a criterion's rule
+# words are worked out once, not for every result. The entry holds the criterion, so its
+# id names no other while it is here.
+_DESCRIBERS: dict[int, tuple[Criterion, IndicatorKind, Describe]] = {}
+
+
+def describer(
+    c: Criterion,
+    kind: IndicatorKind,
+    tails: tuple[str, str] | None = None,
+    counts: dict[float, tuple[str, int]] | None = None,
+) -> Describe:
+    """CriterionResult.described_scaled as a function of a result's (outcome, value, raw),
+    for the results of criterion `c` (an indicator of `kind`): the number as shown, as
+    (q, places), and the explanation 'Không đạt: 58,33 % (35/60) < 65 %'.
+
+    What is the same for every result of the criterion (its rule's words, whether
+    rounding can cross its threshold) is worked out here once: the check's JSON
+    describes every criterion of every unit of a province with one describer per
+    criterion; described_scaled makes one for its result. `counts`, shared by the
+    describers of a report, keeps the tử số and mẫu số already written, with their
+    integer (('1.216', 1216) for 1216.0): a province's ratios repeat the same few
+    thousand counts."""
+    met, unmet = rule_tails(c, kind) if tails is None else tails
+    known = {} if counts is None else counts
+    written = known.get
+    ok_words, fail_words = "Đạt: ", "Không đạt: "
+    t = c.threshold
+    # rounding to two places moves a value by 0.005 at most, so one farther than 0.01
+    # from the threshold stays on its side; a whole number is shown exactly
+    plain = type(t) is not float or c.op is _TRUE or c.op is _BY
+    bounded = type(t) is float and -1e9 < t < 1e9
+    tf = t if type(t) is float else 0.0
+    ratio, whole_kind = kind is _RATIO, kind is not _RATIO and kind is not _PERCENT
+
+    def keep(y: float) -> bool:
+        return _compare(c, y)
+
+    def described(
+        outcome: Outcome, v: float | bool | dt.date | None, raw: Value
+    ) -> _Described:
+        if v is not None:
+            ok = outcome is _PASS
+            if v is True or v is False:  # shown_scaled is None for a yes/no: its word
+                return None, ((("Đạt: Có" if ok else "Không đạt: Có") if v else (
+                    "Đạt: Không" if ok else "Không đạt: Không")) + (met if ok else unmet)).rstrip()
+            if ratio:
+                n, d = raw[0], raw[1]
+                if (type(n) is float and type(d) is float and 0.0 <= n < 1e15
+                        and 0.0 < d < 1e15 and n.is_integer() and d.is_integer()):
+                    # The most common case, quickly: a ratio of counts (a = tử số·100 > 0
+                    # exactly, b = mẫu số > 0), as shown_scaled and _shown give it.
+                    a, b = int(n) * 100, int(d)
+                    if plain or (bounded and not -0.01 < a / b - tf < 0.01):
+                        q, places = (200 * a + b) // (2 * b), 2  # half_up_scaled(a, b, 2)
+                    else:
+                        q, places = rounded_scaled(a, b, 2, keep)
+                    if places == 2 and q < 100000:
+                        text = f"{q // 100}{_CENTS[q % 100]}"
+                    else:
+                        text = scaled_text(q, places)
+                    top = written(n) or _kept(known, n)
+                    bottom = written(d) or _kept(known, d)
+                    if ok:
+                        return (q, places), f"Đạt: {text} % ({top[0]}/{bottom[0]}){met}".rstrip()
+                    return (q, places), (
+                        f"Không đạt: {text} % ({top[0]}/{bottom[0]}){unmet}".rstrip())
+            elif (whole_kind and type(v) is float and 0.0 <= v < 1e15 and v.is_integer()):
+                # A whole count or score, as shown_scaled and _shown give it: no places
+                # (no rounding, so nothing to cross), grouped by thousands.
+                q = int(v)
+                shown = str(q) if q < 1000 else _count(v)
+                return (q, 0), ((ok_words if ok else fail_words) + shown
+                                + (met if ok else unmet)).rstrip()
+            if type(v) is _DAY:  # a date: no number (shown_scaled is None), its day
+                return None, ((ok_words if ok else fail_words) + day(v)
+                              + (met if ok else unmet)).rstrip()
+        if v is None:
+            return None, _unmeasured(kind, raw)
+        r = _new_result((c, outcome, v, kind, raw))
+        scaled = r.shown_scaled()
+        ok = outcome is _PASS
+        return scaled, ((ok_words if ok else fail_words) + r._shown(scaled)
+                        + (met if ok else unmet)).rstrip()
+
+    if not ratio:
+        return described
+
+    def described_ratio(
+        outcome: Outcome, v: float | bool | dt.date | None, raw: Value
+    ) -> _Described:
+        # `described` for a ratio of counts already written (nearly every one of a
+        # province's): a count in `known` is a whole float in [0, 10^15), so only the
+        # types and a mẫu số other than 0 are left to check
+        n, d = raw[0], raw[1]
+        top, bottom = written(n), written(d)  # type: ignore[arg-type]  # (None: no key)
+        if (top is not None and bottom is not None and type(v) is float
+                and type(n) is float and type(d) is float and d):
+            a, b = top[1] * 100, bottom[1]
+            if plain or (bounded and not -0.01 < a / b - tf < 0.01):
+                q = (200 * a + b) // (2 * b)  # half_up_scaled(a, b, 2)
+                if q < 100000:
+                    if outcome is _PASS:
+                        return (q, 2), (f"Đạt: {q // 100}{_CENTS[q % 100]} % ({top[0]}/"
+                                        f"{bottom[0]}){met}").rstrip()
+                    return (q, 2), (f"Không đạt: {q // 100}{_CENTS[q % 100]} % ({top[0]}/"
+                                    f"{bottom[0]}){unmet}").rstrip()
+        return described(outcome, v, raw)
+
+    return described_ratio
+
+
+def _kept(known: dict[float, tuple[str, int]], x: float) -> tuple[str, int]:
+    """A count as written and its integer, kept in `known` (up to a bound: a describer
+    kept for the window's whole life meets ever more counts)."""
+    written = (_count(x), int(x))
+    if len(known) < 100_000:
+        known[x] = written
+    return written
 
 
 def evaluate_criterion(plan: Plan, criterion: Criterion, value: Value) -> CriterionResult:

@@ -17,8 +17,10 @@ from typing import Any
 from .aggregate import Aggregate, aggregate
 from .evaluation import (
     CriterionResult,
+    Describe,
     Outcome,
     UnitResult,
+    describer,
     evaluate_unit,
     rule_tails,
     targets_only,
@@ -291,32 +293,36 @@ def json_chunks(report: PeriodReport) -> Iterator[str]:
     ).encode  # strict JSON: a NaN or infinity would be a bug, not output
     text = encode_basestring  # a str as JSON, as dump writes it (ensure_ascii=False)
     head, summary = _json_parts(report)
-    # id(criterion) -> its JSON up to the value, by outcome; after the value; rule_tails;
-    # whether its explanations need no escaping (they are the tails, fixed words, numbers
-    # and days: when both tails need none, the explanation needs none)
-    criteria: dict[int, tuple[dict[Outcome, str], str, tuple[str, str], bool]] = {}
+    # id(criterion) -> its JSON up to the value, by outcome; after the value; its
+    # describer (evaluation.describer); whether its explanations need no escaping (they
+    # are the rule's tails, fixed words, numbers and days: when both tails need none,
+    # the explanation needs none)
+    criteria: dict[int, tuple[dict[Outcome, str], str, Describe, bool]] = {}
     known = criteria.get
+    counts: dict[float, tuple[str, int]] = {}  # the tử số and mẫu số written (describer)
+    exact, dot_cents = _EXACT, _DOT_CENTS
     chunk = [dump(head)[:-1], ',"units":[']
     for i, r in enumerate(report.units):
         sub, unit, rank = r.submission, r.unit, r.rank
         pieces = []
-        for c in r.criteria:
-            crit, outcome, v = c[0], c[1], c[2]
+        for crit, outcome, v, kind, raw in r.criteria:
             texts = known(id(crit))
             if texts is None:  # the report's criteria live as long as this loop
                 start = '{"code":' + text(crit.code) + ',"result":"'
-                tails = rule_tails(crit, c.kind)
+                tails = rule_tails(crit, kind)
                 texts = criteria[id(crit)] = (
                     {o: start + o.value + '","value":' for o in Outcome},
                     ',"rule":' + text(crit.rule) + ',"mandatory":'
                     + ("true" if crit.mandatory else "false") + ',"source":'
                     + text(crit.source) + ',"explanation":',
-                    tails,
+                    describer(crit, kind, tails, counts),
                     all(text(t) == f'"{t}"' for t in tails),
                 )
-            scaled, explanation = c.described_scaled(texts[2])
+            scaled, explanation = texts[2](outcome, v, raw)
             if scaled is not None:
-                value = scaled_json(*scaled)
+                q, places = scaled
+                value = (f"{q // 100}{dot_cents[q % 100]}" if places == 2 and 0 <= q < exact
+                         else scaled_json(q, places))
             elif v is None:
                 value = "null"
             elif v is True or v is False:

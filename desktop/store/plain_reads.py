@@ -224,10 +224,15 @@ def _values(rows: Rows, sql: str, params: Mapping[str, object]) -> dict[int, dic
     of_submission = values.get
     day = _day
     new = tuple.__new__  # Value(...) without the named tuple's keywords: 100,000 of them
+    last: int | None = None
+    found: dict[str, Value] = {}
     for sid, code, n, d, x, f, day_ in rows(sql, params):
-        found = of_submission(sid)
-        if found is None:
-            found = values[sid] = {}
+        if sid != last:  # a submission's values come together (in any order: all kept)
+            last = sid
+            got = of_submission(sid)
+            if got is None:
+                got = values[sid] = {}
+            found = got
         found[code] = new(Value, (
             None if n is None else float(n), None if d is None else float(d),
             None if x is None else float(x), None if f is None else bool(f),
