@@ -488,8 +488,8 @@ def _print_gaps(app_runs: list[_bench.Run], bare_runs: list[_bench.Run], units: 
     print(f"\nlongest event-loop gap per action, {units} units, {len(app_runs)} runs (target "
           f"≤ {GAP_TARGET * 1000:.0f} ms). verdict: the WORST run's unloaded gap, the gap "
           "less the time the GUI thread waited for a CPU in it (what a loaded machine's "
-          "neighbours took; Linux only), or its wall gap where there is none (marked *: "
-          "sorts, another system); wall: the worst run's gap as measured, runs: each run's; "
+          "neighbours took; Linux only; a sort: its worst column's), else its wall gap "
+          "(marked *); wall: the worst run's gap as measured, runs: each run's; "
           "bare: a bare QTableView + proxy, its best run; gc: the most of one run's longest "
           "gap that Python's cycle collector took; cpu: the GUI thread's own CPU time in the "
           "judged run's longest gap; gui cpu: the GUI thread's CPU time over the whole "
@@ -497,17 +497,16 @@ def _print_gaps(app_runs: list[_bench.Run], bare_runs: list[_bench.Run], units: 
     print(f"{'action':40} {'unloaded':>8} {'wall':>7} {'runs':>17} {'bare':>7} {'gc':>6} "
           f"{'cpu':>6} {'gui cpu':>7}  verdict")
     for name in names:
-        gaps = [g for r in app_runs for g in r.results.get(name, [])]
+        per_run = [_run_figures(r, name) for r in app_runs if r.results.get(name)]
+        gaps = [f[0] for f in per_run]
         bare_name = BARE_FOR.get(name.split(":")[0], "fill")
         bare = [g for r in bare_runs for g in r.results.get(bare_name, [])]
         collected = [g for r in app_runs for g in r.results.get("gc:" + name, [])]
-        cpus = [g for r in app_runs for g in r.results.get("cpu:" + name, [])]
-        queued = [g for r in app_runs for g in r.results.get("queued:" + name, [])]
-        gui_cpus = [g for r in app_runs for g in r.results.get("gui-cpu:" + name, [])]
-        if len(queued) == len(gaps):
-            unloaded = [g - q for g, q in zip(gaps, queued, strict=True)]
-            judged, mark = max(unloaded), ""
-            cpu = cpus[unloaded.index(judged)] if len(cpus) == len(gaps) else None
+        gui_cpus = [f[3] for f in per_run if f[3] is not None]
+        unloaded = [f[2] for f in per_run]
+        if all(u is not None for u in unloaded):
+            judged, mark = max(u for u in unloaded if u is not None), ""
+            cpu = per_run[unloaded.index(judged)][1]
             shown: float | None = judged
         else:
             judged, mark, cpu, shown = max(gaps), "*", None, None
@@ -518,6 +517,34 @@ def _print_gaps(app_runs: list[_bench.Run], bare_runs: list[_bench.Run], units: 
               f"{_bench.fmt_s(max(collected)) if collected else '—':>6} "
               f"{_bench.fmt_s(cpu):>6} "
               f"{_bench.fmt_s(statistics.median(gui_cpus)) if gui_cpus else '—':>7}  {verdict}")
+
+
+Figures = tuple[float, float | None, float | None, float | None]
+
+
+def _run_figures(run: _bench.Run, name: str) -> Figures:
+    """One run's longest gap of `name`; the GUI thread's CPU time in the gap judged and
+    that gap unloaded (less the GUI thread's wait for a CPU in it); the GUI thread's CPU
+    time over the action. A sort ("sort:<page>", every column) is judged by its column of
+    the largest unloaded gap; its CPU over the action is that of all its columns."""
+    def first(key: str) -> float | None:
+        values = run.results.get(key)
+        return values[0] if values else None
+
+    def unloaded(key: str) -> float | None:
+        queued = first("queued:" + key)
+        return None if queued is None else run.results[key][0] - queued
+
+    gap = run.results[name][0]
+    if not name.startswith("sort:"):
+        return gap, first("cpu:" + name), unloaded(name), first("gui-cpu:" + name)
+    prefix = "sort-col:" + name.removeprefix("sort:") + ":"
+    columns = [(unloaded(k), k) for k in run.results if k.startswith(prefix)]
+    if not columns or any(u is None for u, _k in columns):
+        return gap, None, None, None
+    worst, key = max((u, k) for u, k in columns if u is not None)
+    spent = [c for _u, k in columns if (c := first("gui-cpu:" + k)) is not None]
+    return gap, first("cpu:" + key), worst, sum(spent) if spent else None
 
 
 def _first_data(first_app: list[_bench.Run], first_bare: list[_bench.Run],
