@@ -92,11 +92,12 @@ def ensure_icon(app: QApplication) -> None:
 
 def ensure_screen_fit(app: QApplication) -> None:
     """Every window and dialog shown from now on fits the work area of its screen (once
-    per application). An application-wide event filter written in Python: the first
-    event it sees of an object of a class PySide6 does not wrap (Qt's private ones) makes
-    PySide6 create every class of its modules at once (~100 ms), so `main` fits the
-    main window itself before showing it and installs the filter after the first frame,
-    once those classes are made a few at a time (`fit_dialogs_soon`)."""
+    per application): ours in their showEvent (geometry.FitsScreen), Qt's own when they
+    first become the focus window (geometry.ScreenFit). That slot's window is a class
+    PySide6 does not wrap (QWidgetWindow), and the first object of such a class makes
+    PySide6 create every class of its modules at once (~100 ms), so `main` fits the main
+    window itself before showing it and installs this after the first frame, once those
+    classes are made a few at a time (`fit_dialogs_soon`)."""
     if not getattr(app, "_thidua_screen_fit", None):
         from .ui.geometry import install_screen_fit
 
@@ -189,8 +190,9 @@ def _benchmark_watchdog(app: QApplication, point: str) -> QTimer:
 def fit_dialogs_soon(app: QApplication, step_s: float = 0.01) -> None:
     """Install the screen fit (`ensure_screen_fit`) without freezing the window: first
     PySide6's classes are created a few at a time between events (a slice of `step_s`;
-    the largest, the Qt namespace, about 50 ms alone), so that the filter's first event
-    of one of Qt's private classes finds them all made instead of making them at once."""
+    the largest, the Qt namespace, about 50 ms alone), so that the screen fit's first
+    window, of one of Qt's private classes, finds them all made instead of making them
+    at once."""
     import time
 
     from PySide6 import QtCore, QtGui, QtWidgets

@@ -14,7 +14,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 
 from desktop.domain.collation import vn_key
-from desktop.ui.geometry import FRAME_HEIGHT, FRAME_WIDTH, fit_on_screen
+from desktop.ui.geometry import FRAME_HEIGHT, FRAME_WIDTH, FitsScreen, fit_on_screen
 from desktop.ui.main_window import PAGES, MainWindow
 from desktop.ui.staged_open import on_screen
 from tests.ui_window import opened_window
@@ -79,20 +79,76 @@ def test_every_window_and_dialog_fits_a_laptop(qtbot, window: MainWindow, laptop
         dialog.reject()
 
 
-def test_a_window_too_big_for_the_screen_is_fitted_when_shown(qtbot) -> None:
+def _too_big(dialog: QDialog, area: QRect) -> None:
+    dialog.resize(area.width() + 400, area.height() + 300)
+    dialog.move(area.right() - 50, -200)  # title bar out of reach
+
+
+def _fitted(dialog: QDialog, area: QRect) -> bool:
+    return (dialog.width() <= area.width() and dialog.height() <= area.height()
+            and area.contains(dialog.pos()))
+
+
+class _OurDialog(FitsScreen, QDialog):
+    pass
+
+
+def test_a_dialog_of_ours_too_big_for_the_screen_is_fitted_before_it_is_on_screen(
+        qtbot) -> None:
     from desktop.app import make_application
 
     app = make_application()
     area = QApplication.primaryScreen().availableGeometry()
-    dialog = QDialog()
+    dialog = _OurDialog()
     qtbot.addWidget(dialog)
-    dialog.resize(area.width() + 400, area.height() + 300)
-    dialog.move(area.right() - 50, -200)  # title bar out of reach
+    _too_big(dialog, area)
     dialog.show()
     assert app is QApplication.instance()
-    assert dialog.width() <= area.width() and dialog.height() <= area.height()
-    assert area.contains(dialog.pos())
+    assert _fitted(dialog, area)  # in its showEvent, before the window system showed it
+    outer = QRect(dialog.pos(), dialog.size()).adjusted(0, 0, FRAME_WIDTH, FRAME_HEIGHT)
+    assert abs(outer.center().x() - area.center().x()) <= 2  # and centred
     dialog.close()
+
+
+def test_a_qt_dialog_too_big_for_the_screen_is_fitted_when_it_gets_focus(qtbot) -> None:
+    """A dialog not of our classes (Qt's message boxes, file and input dialogs)."""
+    from desktop.app import make_application
+
+    make_application()
+    area = QApplication.primaryScreen().availableGeometry()
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    _too_big(dialog, area)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: _fitted(dialog, area))
+    dialog.close()
+
+
+def test_no_python_code_runs_for_each_event_of_the_application(qtbot) -> None:
+    """The screen fit is no application-wide event filter: while a worker thread holds
+    the GIL, each Python call on the GUI thread waits for it."""
+    import sys
+
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject
+
+    from desktop.app import make_application
+
+    make_application()
+    target = QObject()
+    calls: list[str] = []
+
+    def profile(frame, event, _arg) -> None:  # type: ignore[no-untyped-def]
+        if event == "call":
+            calls.append(frame.f_code.co_qualname)
+
+    sys.setprofile(profile)
+    try:
+        for _ in range(100):
+            QCoreApplication.sendEvent(target, QEvent(QEvent.Type.User))
+    finally:
+        sys.setprofile(None)
+    assert [c for c in calls if "eventFilter" in c] == []
 
 
 def test_ctrl_f_focuses_the_search_box_of_every_page_that_has_one(qtbot,

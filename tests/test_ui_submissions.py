@@ -578,9 +578,13 @@ def _fill(path: Path, values: dict[str, object]) -> None:
 def window(qtbot, ctx: AppContext):
     from PySide6.QtWidgets import QMainWindow
 
+    from desktop.ui.drops import DropsForms
     from desktop.ui.exchange_actions import install
 
-    win = QMainWindow()
+    class Window(DropsForms, QMainWindow):
+        pass
+
+    win = Window()
     qtbot.addWidget(win)
     menu = win.menuBar().addMenu("&Tệp")
     quit_action = menu.addAction("Thoát")
@@ -761,6 +765,30 @@ def test_drop_files_on_the_window_opens_the_import(qtbot, tmp_path: Path, window
     outcome = done.args[0][0]
     assert outcome.status.value == "refused"
     assert "không phải tệp Excel" in dlg.ui.tree.topLevelItem(0).child(0).text(2)
+
+
+def test_the_window_hands_no_other_event_to_python_for_the_drops(qtbot, window) -> None:
+    """Drops reach the exchange actions through the window's drag overrides: no event
+    filter on the window sees each of its events (each one a wait for the GIL)."""
+    import sys
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    win, _actions, _menu = window
+    calls: list[str] = []
+
+    def profile(frame, event, _arg) -> None:  # type: ignore[no-untyped-def]
+        if event == "call":
+            calls.append(frame.f_code.co_qualname)
+
+    sys.setprofile(profile)
+    try:
+        for _ in range(100):
+            QApplication.sendEvent(win, QEvent(QEvent.Type.User))
+    finally:
+        sys.setprofile(None)
+    assert [c for c in calls if "eventFilter" in c] == []
 
 
 # ---- screenshots: THIDUA_SCREENSHOTS=docs/screenshots pytest -k screenshots -------------

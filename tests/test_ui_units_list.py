@@ -127,13 +127,18 @@ def test_plan_page_saves_the_plan_to_a_file(qtbot, demo_db: Path, tmp_path: Path
         w.start(demo_db)
     w.show_page(PAGE["Kế hoạch"])
     page = w.pages[PAGE["Kế hoạch"]]
-    # the page's data shown first (its load's apply clears the status line)
-    qtbot.waitUntil(lambda: not w.ctx.tasks.busy, timeout=20000)
     target = tmp_path / "ninh-son-2022.toml"
     page.choose_plan_file = lambda: target
-    page.btn_save_file.click()
+    page.btn_save_file.click()  # before the page's data has arrived, maybe
     qtbot.waitUntil(lambda: "Đã lưu kế hoạch" in page.ui.lblStatus.text(), timeout=10000)
     assert "(8 đơn vị)" in page.ui.lblStatus.text()
+    # the page's data arriving after the save leaves the message on the status line
+    applied: list[object] = []
+    apply = page._apply
+    page._apply = lambda editable: (apply(editable), applied.append(editable))
+    page.reload()
+    qtbot.waitUntil(lambda: bool(applied), timeout=20000)
+    assert "Đã lưu kế hoạch" in page.ui.lblStatus.text()
     plan = load_plan_file(target)
     assert plan.code == "ninh-son-2022" and len(plan.units) == 8
     w.close()

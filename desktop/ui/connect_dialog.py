@@ -15,12 +15,13 @@ from ..actions.database import Database
 from ..actions.server import Location, location_of, parse_location
 from . import errors
 from .forms.ui_connect_dialog import Ui_ConnectDialog
+from .geometry import FitsScreen
 from .office_dialog import show_banner
 from .settings import Settings
 from .tasks import TaskRunner
 
 
-class ConnectDialog(QDialog):
+class ConnectDialog(FitsScreen, QDialog):
     """On success `database` is the open server database (the caller takes it over).
     With `pick_only` the dialog only names a server (`chosen`), e.g. the empty database
     that “Chuyển dữ liệu lên máy chủ” fills."""

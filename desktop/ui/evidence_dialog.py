@@ -37,6 +37,7 @@ from ..actions.evidence import EvidenceInfo
 from ..domain.vnformat import day, number
 from .context import AppContext
 from .forms.ui_evidence_dialog import Ui_EvidenceDialog
+from .geometry import FitsScreen
 from .submissions_model import ROW_ROLE, error_text, show_banner
 from .table_keys import keyboard_table
 
@@ -105,7 +106,7 @@ class EvidenceTableModel(QAbstractTableModel):
         return None
 
 
-class EvidenceDialog(QDialog):
+class EvidenceDialog(FitsScreen, QDialog):
     changed = Signal()  # evidence was added or removed
     message_shown = Signal(str, str)  # text, kind
 

@@ -3,7 +3,7 @@
 `install(window, ctx, menu, before)` adds to the window's "Tệp" menu (before the action
 `before`) "Nhập biểu mẫu Excel…" (Ctrl+I)
 and "Tạo biểu mẫu cho các đơn vị…", and lets a person drop .xlsx files or folders on
-the window to import them (an event filter on the window).
+the window to import them (the window is a `drops.DropsForms`).
 """
 
 from __future__ import annotations
@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QDropEvent, QKeySequence
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from .context import AppContext
+from .drops import DropsForms
 from .import_dialog import ImportDialog, paths_from_mime
 from .template_dialog import TemplateDialog
 
@@ -48,25 +49,25 @@ class ExchangeActions(QObject):
         menu.insertAction(before, self.import_action)
         menu.insertAction(before, self.template_action)
         menu.insertSeparator(before)
+        assert isinstance(window, DropsForms), "the window hands drops to these actions"
+        window.drops = self
         window.setAcceptDrops(True)
-        window.installEventFilter(self)
 
-    # -- drag and drop onto the window
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        if obj is self.window:
-            kind = event.type()
-            if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and isinstance(
-                    event, QDropEvent):  # QDragEnterEvent and QDragMoveEvent are QDropEvents
-                if paths_from_mime(event.mimeData()):
-                    event.acceptProposedAction()
-                    return True
-            elif kind == QEvent.Type.Drop and isinstance(event, QDropEvent):
-                paths = paths_from_mime(event.mimeData())
-                if paths:
-                    event.acceptProposedAction()
-                    self.open_import(paths)
-                    return True
-        return super().eventFilter(obj, event)
+    # -- drag and drop onto the window (drops.DropsForms calls these)
+    def drag(self, event: QDragEnterEvent | QDragMoveEvent) -> bool:
+        """Files or folders of forms dragged over the window: taken."""
+        if paths_from_mime(event.mimeData()):
+            event.acceptProposedAction()
+            return True
+        return False
+
+    def drop(self, event: QDropEvent) -> bool:
+        paths = paths_from_mime(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.open_import(paths)
+            return True
+        return False
 
     # -- dialogs
     def open_import(self, paths: Iterable[Path] = ()) -> ImportDialog:

@@ -27,6 +27,7 @@ from ..domain.vnformat import day, number
 from . import errors
 from .context import AppContext
 from .forms.ui_export_dialog import Ui_ExportDialog
+from .geometry import FitsScreen
 from .submissions_model import error_text
 
 KINDS = ("xlsx", "pdf", "package")
@@ -111,7 +112,7 @@ def export_outputs(db: Any, period_code: str, targets: list[tuple[str, Path]], n
     return results
 
 
-class ExportDialog(QDialog):
+class ExportDialog(FitsScreen, QDialog):
     summary_loaded = Signal(str)  # the summary line shown for the chosen period
     run_finished = Signal(list)  # the Outcome list of the last run
 

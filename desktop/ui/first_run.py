@@ -29,6 +29,7 @@ from ..domain.plan import UNIT_KIND_LABELS, Plan
 from ..domain.vnformat import day, number
 from . import errors
 from .forms.ui_first_run import Ui_FirstRunWizard
+from .geometry import FitsScreen
 from .office_dialog import OfficeForm, show_banner
 from .table_keys import keyboard_table
 from .tasks import TaskRunner
@@ -128,7 +129,7 @@ def fill_plan_combo(combo: QComboBox, plans: list[tuple[str, Plan, str]]) -> Non
     combo.setCurrentIndex(-1)
 
 
-class FirstRunWizard(QWizard):
+class FirstRunWizard(FitsScreen, QWizard):
     def __init__(self, save_path: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_FirstRunWizard()

@@ -1,18 +1,19 @@
 """Remember window geometry and splitter positions (after Picard's PreserveGeometry);
-fit every window and dialog inside the screen's work area (`ScreenFit`)."""
+fit every window and dialog inside the screen's work area when first shown (`FitsScreen`
+for ours, `ScreenFit` for Qt's)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QObject, QRect, QSize
+from PySide6.QtCore import QByteArray, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QMainWindow, QSplitter, QWidget
 
 from .settings import Settings
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QShowEvent, QWindow
 
 
 def _key(widget: QWidget) -> str:
@@ -103,40 +104,58 @@ def fit_on_screen(widget: QWidget, area: QRect | None = None, centre: bool = Tru
         widget.move(max(area.x(), x), max(area.y(), y))
 
 
+SCREEN_FIT = "thiduaScreenFit"  # the application's property: windows are fitted
+
+
+class FitsScreen:
+    """Mixin for our windows and dialogs (first among the bases): the first time one is
+    shown it fits the work area of its screen (`fit_window`), in its own showEvent, before
+    it is on screen. An application-wide event filter did this before, at the price of a
+    Python call, and so of the GIL, for every event of the application. As the filter
+    did, it acts once the application has the screen fit (`install_screen_fit`)."""
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        assert isinstance(self, QWidget)
+        app = QGuiApplication.instance()
+        if app is not None and app.property(SCREEN_FIT):
+            fit_window(self)
+        super().showEvent(event)  # type: ignore[misc]
+
+
 class ScreenFit(QObject):
-    """Application event filter: every window and dialog, when first shown, fits the work
-    area of its screen (fit_on_screen). A main window restored from saved settings is
-    centred only when it does not fit.
+    """The catch-all for top-level windows that are not of our classes (Qt's message
+    boxes, file and input dialogs, a plain QDialog): each one is fitted when it first
+    becomes the focus window (QGuiApplication.focusWindowChanged: one call per change
+    of the active window, not per event). It is on screen by then, so it is not moved
+    to the centre: only shrunk, and moved when it does not fit."""
 
-    It sees every event of the application: the test is an isinstance first, not
-    `event.type()`, whose conversion to a Python enum made building a dialog of a
-    hundred widgets cost 100 ms more."""
+    def __init__(self, app: QGuiApplication) -> None:
+        super().__init__(app)
+        app.focusWindowChanged.connect(self._focused)
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        # imported here: the class of an event builds QEvent's ~180 event types, which
-        # the window's first frame does without (the filter is installed after it)
-        from PySide6.QtGui import QShowEvent
-
-        self._show = QShowEvent
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if isinstance(event, self._show) and isinstance(watched, QWidget) and watched.isWindow():
-            fit_window(watched)
-        return False
+    def _focused(self, window: QWindow | None) -> None:
+        if window is None or window.property("thiduaFitted"):
+            return
+        window.setProperty("thiduaFitted", True)  # the QWindow: no widget looked up again
+        if window.type() not in (Qt.WindowType.Window, Qt.WindowType.Dialog):
+            return  # a popup, a tool tip
+        widget = QWidget.find(window.winId())
+        if widget is not None and widget.isWindow():
+            fit_window(widget, centre=False)
 
 
-def fit_window(widget: QWidget) -> None:
-    """What ScreenFit does to a window the first time it is shown, done now (for a
-    window shown before the filter is installed)."""
+def fit_window(widget: QWidget, centre: bool = True) -> None:
+    """A window, the first time it is shown, fits its screen's work area: a dialog is
+    centred there (`centre`), a main window (restored from saved settings) only when it
+    does not fit."""
     if widget.property("thiduaFitted"):
         return
     widget.setProperty("thiduaFitted", True)
     if isinstance(widget, QDialog | QMainWindow):  # a QWizard is a QDialog
-        fit_on_screen(widget, centre=not isinstance(widget, QMainWindow))
+        fit_on_screen(widget, centre=centre and not isinstance(widget, QMainWindow))
 
 
-def install_screen_fit(app: QObject) -> ScreenFit:
-    fit = ScreenFit(app)
-    app.installEventFilter(fit)
-    return fit
+def install_screen_fit(app: QGuiApplication) -> ScreenFit:
+    """From now on every window and dialog fits the work area when first shown."""
+    app.setProperty(SCREEN_FIT, True)
+    return ScreenFit(app)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..paths import repo_root, resource_path
+from .geometry import FitsScreen
 
 HELP_TEXT = "&Hướng dẫn sử dụng"
 # the topic opened by F1 on each page of the window (by the page's class)
@@ -89,7 +90,7 @@ class GuideBrowser(QTextBrowser):
         return super().loadResource(kind, name)
 
 
-class HelpWindow(QDialog):
+class HelpWindow(FitsScreen, QDialog):
     """The guide: the topics on the left, the text with its pictures on the right."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

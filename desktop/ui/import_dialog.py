@@ -29,6 +29,7 @@ from ..domain.period_report import CHANNEL_LABELS
 from ..domain.vnformat import number
 from .context import AppContext
 from .forms.ui_import_dialog import Ui_ImportDialog
+from .geometry import FitsScreen
 from .submissions_model import error_text
 
 STATUS_LOOK = {
@@ -64,7 +65,7 @@ def split_problem(file_name: str, text: str) -> tuple[str, str]:
     return "", text
 
 
-class ImportDialog(QDialog):
+class ImportDialog(FitsScreen, QDialog):
     run_finished = Signal(list)  # the FileOutcome list of the last run
 
     def __init__(self, ctx: AppContext, paths: Iterable[Path] = (),

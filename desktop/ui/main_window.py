@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.vncount import day
 from . import errors
+from .drops import DropsForms
 from .forms.ui_main_window import Ui_MainWindow
 from .geometry import PreserveGeometry, restore_splitters
 from .settings import Settings
@@ -213,7 +214,7 @@ class _BackToFront(QObject):
         return False
 
 
-class MainWindow(PreserveGeometry, QMainWindow):
+class MainWindow(DropsForms, PreserveGeometry, QMainWindow):
     database_opened = Signal(object)  # the Path, once a database is open and shown
     first_data_shown = Signal()  # the overview shows the period's figures (once a start)
     staff_changed = Signal(str)  # the staff name the history now writes

@@ -18,6 +18,7 @@ from . import errors
 from .context import AppContext
 from .forms.ui_office_dialog import Ui_OfficeDialog
 from .forms.ui_office_form import Ui_OfficeForm
+from .geometry import FitsScreen
 
 TEXT_FIELDS = {
     "name": "nameEdit",
@@ -76,7 +77,7 @@ class OfficeForm(QWidget):
         return clean_office(self.data())
 
 
-class OfficeDialog(QDialog):
+class OfficeDialog(FitsScreen, QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx

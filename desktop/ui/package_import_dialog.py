@@ -37,6 +37,7 @@ from ..domain.period_report import CHANNEL_LABELS
 from ..domain.vnformat import number
 from .context import AppContext
 from .forms.ui_package_import_dialog import Ui_PackageImportDialog
+from .geometry import FitsScreen
 from .submissions_model import error_text
 
 LOOK = {
@@ -135,7 +136,7 @@ def import_into(db: Any, contents: list[Any], replace: bool, received_on: dt.dat
                            channel=channel, trust_new=trust_new, allow_unsigned=allow_unsigned)
 
 
-class PackageImportDialog(QDialog):
+class PackageImportDialog(FitsScreen, QDialog):
     verified = Signal()  # the list was checked
     run_finished = Signal(list)  # the ImportResult list of an import ([] when refused)
     open_requested = Signal(object)  # the Path of a province database to open

@@ -50,6 +50,7 @@ from ..domain.plan_change import (
     with_unit_kind,
 )
 from ..domain.plan_rules import kind_label
+from .geometry import FitsScreen
 from .plan_parsing import parse_count, parse_day, parse_number
 
 REVIEW_LABELS = {
@@ -95,7 +96,7 @@ class Checks(QWidget):
             box.setChecked(v in values)
 
 
-class PlanItemDialog(QDialog):
+class PlanItemDialog(FitsScreen, QDialog):
     """A form; `build(dialog)` makes the item from its fields (ValueError: a field typed
     wrong), `check(item)` raises a DomainError when the plan cannot take it."""
 

@@ -390,6 +390,7 @@ class PlanPage(QWidget):
         self.btn_save_file.clicked.connect(self.save_plan_file)
         self.ui.buttonsLayout.insertWidget(1, self.btn_save_file)
         self.note: str | None = None  # shown once the tables are loaded again
+        self._counting = False  # the status line shows the count of unsaved rows
         self.structure = PlanStructure(self)
         self._unfitted: set[QTableView] = set()  # tables to fit when first seen
         self.ui.tabs.currentChanged.connect(lambda _i: self._fit_visible())
@@ -510,12 +511,18 @@ class PlanPage(QWidget):
     def show_status(self, text: str, error: bool = False) -> None:
         self.ui.lblStatus.setText(text)
         self.ui.lblStatus.setStyleSheet("color: #b71c1c;" if error else "")
+        self._counting = False
 
     def _on_edited(self) -> None:
+        """The count of unsaved rows in the status line; with none, the line is cleared
+        only if it showed a count: a load that arrives after "Đã lưu kế hoạch…" (or an
+        error) leaves that message alone."""
         n = sum(len(m.changed()) for m in (self.criteria, self.periods, self.quotas))
         self.ui.btnSave.setEnabled(n > 0)
         self.ui.btnRevert.setEnabled(n > 0)
-        self.show_status(f"{number(n)} dòng đã sửa, chưa lưu." if n else "")
+        if n or self._counting:
+            self.show_status(f"{number(n)} dòng đã sửa, chưa lưu." if n else "")
+            self._counting = n > 0
 
     def revert(self) -> None:
         for m in (self.criteria, self.periods, self.quotas):

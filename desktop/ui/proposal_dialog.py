@@ -46,6 +46,7 @@ from . import errors
 from .combos import fill_combo
 from .context import AppContext
 from .forms.ui_proposal_dialog import Ui_ProposalDialog
+from .geometry import FitsScreen
 from .submissions_model import show_banner
 
 log = logging.getLogger("thidua.ui.proposals")
@@ -78,7 +79,7 @@ def field_of(message: str) -> str | None:
     return None
 
 
-class ProposalDialog(QDialog):
+class ProposalDialog(FitsScreen, QDialog):
     saved = Signal(str, int)  # message, id of the proposal written
 
     def __init__(self, ctx: AppContext, review: str, report: PeriodReport,

@@ -36,6 +36,7 @@ from ..domain.values import Value, check_received
 from ..domain.vnformat import day, number
 from .context import AppContext
 from .forms.ui_submission_dialog import Ui_SubmissionDialog
+from .geometry import FitsScreen
 from .indicator_row import IndicatorRow
 from .submissions_model import error_text, show_banner
 
@@ -79,7 +80,7 @@ class _Field:
         self.label, self.get, self.put = label, get, put
 
 
-class SubmissionDialog(QDialog):
+class SubmissionDialog(FitsScreen, QDialog):
     saved = Signal(str)  # a sentence for the page's message bar
 
     def __init__(self, ctx: AppContext, unit_code: str, period_code: str,

@@ -27,6 +27,7 @@ from ..domain.vnformat import day, number
 from .columns import fit_columns
 from .context import AppContext
 from .forms.ui_submissions_page import Ui_SubmissionsPage
+from .geometry import FitsScreen
 from .staged_open import open_in_turns
 from .submissions_model import (
     ROW_ROLE,
@@ -45,7 +46,7 @@ log = logging.getLogger("thidua.ui.submissions")
 EMPTY_REASON = "Phải ghi lý do khi trả lại báo cáo để sửa."
 
 
-class ReturnReasonDialog(QDialog):
+class ReturnReasonDialog(FitsScreen, QDialog):
     """Asks why a report goes back to its unit; an empty reason is refused on the spot."""
 
     def __init__(self, unit_name: str, parent: QWidget | None = None) -> None:

@@ -22,6 +22,7 @@ from ..domain.plan import Unit
 from ..domain.vnformat import day, number
 from .context import AppContext
 from .forms.ui_template_dialog import Ui_TemplateDialog
+from .geometry import FitsScreen
 from .submissions_model import error_text
 
 WRITTEN, SKIPPED, CANCELLED = "written", "skipped", "cancelled"
@@ -63,7 +64,7 @@ def write_forms(ctx_db: Any, plan: Any, period_code: str, units: list[Unit], fol
     return results
 
 
-class TemplateDialog(QDialog):
+class TemplateDialog(FitsScreen, QDialog):
     run_finished = Signal(list)  # [(unit name, path, status)]
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

@@ -31,6 +31,7 @@ from .forms.ui_block_dialog import Ui_BlockDialog
 from .forms.ui_deactivate_dialog import Ui_DeactivateDialog
 from .forms.ui_merge_dialog import Ui_MergeDialog
 from .forms.ui_unit_dialog import Ui_UnitDialog
+from .geometry import FitsScreen
 from .office_dialog import show_banner
 
 
@@ -50,7 +51,7 @@ def fill_kinds(combo: QComboBox, kinds: tuple[str, ...], current: str | None = N
         combo.setCurrentIndex(max(0, combo.findData(current)))
 
 
-class WriteDialog(QDialog):
+class WriteDialog(FitsScreen, QDialog):
     """A dialog whose OK runs one write; `error_label` shows a refusal."""
 
     error_label: QLabel

@@ -17,7 +17,8 @@ three quiet beats) is what a person feels as a frozen window.
   the event loop after the overview shows its figures (the period's counts; the window
   started as a person starts it, as in bench_startup.py), against a bare PySide6 window
   that reads one sqlite3 aggregate into a label.
-Targets (issue 12): every action's gap ≤ 100 ms; first data ≤ 1.5× the bare window.
+Targets (issue 12): every action's gap ≤ 100 ms, in its worst run (its unloaded gap,
+below; a best run says nothing of the others); first data ≤ 1.5× the bare window.
 Printed only; nothing here is asserted by the test suite.
 
 Every child runs on a 1366×768 offscreen screen (`laptop_screen`), the laptop of the
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -208,11 +210,13 @@ def _measure(hb: Heartbeat, name: str, action: Callable[[], object],
 
     hb.reset()
     hb.action = name
+    cpu0 = time.thread_time()  # this thread's: the GUI thread's CPU time
     QTimer.singleShot(0, go)
     _settle(lambda: ran[0] and idle())
     gap = hb.worst
     hb.action = ""
     result(name.replace(" ", "_"), gap)
+    result("gui-cpu:" + name.replace(" ", "_"), time.thread_time() - cpu0)
     if hb._stat is not None:
         result("cpu:" + name.replace(" ", "_"), hb.worst_cpu)
         result("queued:" + name.replace(" ", "_"), hb.worst_queued)
@@ -478,34 +482,69 @@ BARE_FOR = {"open": "fill", "sort": "sort", "filter": "filter", "unfilter": "unf
 
 
 def _print_gaps(app_runs: list[_bench.Run], bare_runs: list[_bench.Run], units: int) -> None:
-    """The longest gap of each action (the best of the runs), against the bare table's."""
+    """The longest gap of each action, judged by its worst run, against the bare table's."""
     names = [n for n in app_runs[0].results
-             if not n.startswith(("sort-col:", "gc:", "cpu:", "queued:"))]
-    print(f"\nlongest event-loop gap per action, {units} units (target ≤ "
-          f"{GAP_TARGET * 1000:.0f} ms; bare QTableView + proxy alongside; gc: the most "
-          "of one run's longest gap that Python's cycle collector took; Linux only: cpu, "
-          "the GUI thread's own CPU time in the worst run's longest gap, and unloaded, "
-          "each run's gap less the time the GUI thread waited for a CPU in it (what the "
-          "neighbours on a loaded machine took), the worst of the runs)")
-    print(f"{'action':40} {'window':>7} {'runs':>17} {'bare':>7} {'gc':>6} {'cpu':>6} "
-          f"{'unloaded':>8}  verdict")
+             if not n.startswith(("sort-col:", "gc:", "cpu:", "queued:", "gui-cpu:"))]
+    print(f"\nlongest event-loop gap per action, {units} units, {len(app_runs)} runs (target "
+          f"≤ {GAP_TARGET * 1000:.0f} ms). verdict: the WORST run's unloaded gap, the gap "
+          "less the time the GUI thread waited for a CPU in it (what a loaded machine's "
+          "neighbours took; Linux only; a sort: its worst column's), else its wall gap "
+          "(marked *); wall: the worst run's gap as measured, runs: each run's; "
+          "bare: a bare QTableView + proxy, its best run; gc: the most of one run's longest "
+          "gap that Python's cycle collector took; cpu: the GUI thread's own CPU time in the "
+          "judged run's longest gap; gui cpu: the GUI thread's CPU time over the whole "
+          "action, the median of the runs")
+    print(f"{'action':40} {'unloaded':>8} {'wall':>7} {'runs':>17} {'bare':>7} {'gc':>6} "
+          f"{'cpu':>6} {'gui cpu':>7}  verdict")
     for name in names:
-        gaps = [g for r in app_runs for g in r.results.get(name, [])]
+        per_run = [_run_figures(r, name) for r in app_runs if r.results.get(name)]
+        gaps = [f[0] for f in per_run]
         bare_name = BARE_FOR.get(name.split(":")[0], "fill")
         bare = [g for r in bare_runs for g in r.results.get(bare_name, [])]
         collected = [g for r in app_runs for g in r.results.get("gc:" + name, [])]
-        cpus = [g for r in app_runs for g in r.results.get("cpu:" + name, [])]
-        queued = [g for r in app_runs for g in r.results.get("queued:" + name, [])]
-        worst_cpu = cpus[gaps.index(max(gaps))] if len(cpus) == len(gaps) else None
-        unloaded = (max(g - q for g, q in zip(gaps, queued, strict=True))
-                    if len(queued) == len(gaps) else None)
-        best = min(gaps)
-        verdict = "ok" if best <= GAP_TARGET else "FROZEN"
-        print(f"{name[:40]:40} {_bench.fmt_s(best):>7} "
+        gui_cpus = [f[3] for f in per_run if f[3] is not None]
+        unloaded = [f[2] for f in per_run]
+        if all(u is not None for u in unloaded):
+            judged, mark = max(u for u in unloaded if u is not None), ""
+            cpu = per_run[unloaded.index(judged)][1]
+            shown: float | None = judged
+        else:
+            judged, mark, cpu, shown = max(gaps), "*", None, None
+        verdict = ("ok" if judged <= GAP_TARGET else "FROZEN") + mark
+        print(f"{name[:40]:40} {_bench.fmt_s(shown):>8} {_bench.fmt_s(max(gaps)):>7} "
               f"{' / '.join(_bench.fmt_s(g) for g in gaps):>17} "
               f"{_bench.fmt_s(min(bare)) if bare else '—':>7} "
               f"{_bench.fmt_s(max(collected)) if collected else '—':>6} "
-              f"{_bench.fmt_s(worst_cpu):>6} {_bench.fmt_s(unloaded):>8}  {verdict}")
+              f"{_bench.fmt_s(cpu):>6} "
+              f"{_bench.fmt_s(statistics.median(gui_cpus)) if gui_cpus else '—':>7}  {verdict}")
+
+
+Figures = tuple[float, float | None, float | None, float | None]
+
+
+def _run_figures(run: _bench.Run, name: str) -> Figures:
+    """One run's longest gap of `name`; the GUI thread's CPU time in the gap judged and
+    that gap unloaded (less the GUI thread's wait for a CPU in it); the GUI thread's CPU
+    time over the action. A sort ("sort:<page>", every column) is judged by its column of
+    the largest unloaded gap; its CPU over the action is that of all its columns."""
+    def first(key: str) -> float | None:
+        values = run.results.get(key)
+        return values[0] if values else None
+
+    def unloaded(key: str) -> float | None:
+        queued = first("queued:" + key)
+        return None if queued is None else run.results[key][0] - queued
+
+    gap = run.results[name][0]
+    if not name.startswith("sort:"):
+        return gap, first("cpu:" + name), unloaded(name), first("gui-cpu:" + name)
+    prefix = "sort-col:" + name.removeprefix("sort:") + ":"
+    columns = [(unloaded(k), k) for k in run.results if k.startswith(prefix)]
+    if not columns or any(u is None for u, _k in columns):
+        return gap, None, None, None
+    worst, key = max((u, k) for u, k in columns if u is not None)
+    spent = [c for _u, k in columns if (c := first("gui-cpu:" + k)) is not None]
+    return gap, first("cpu:" + key), worst, sum(spent) if spent else None
 
 
 def _first_data(first_app: list[_bench.Run], first_bare: list[_bench.Run],
