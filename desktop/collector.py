@@ -34,3 +34,20 @@ def collection_paused() -> Iterator[None]:
         if was_enabled:
             gc.freeze()
             gc.enable()
+
+
+@contextmanager
+def collection_deferred() -> Iterator[None]:
+    """The collector paused around bounded work that makes reference cycles of its own and
+    keeps little of what it allocates (the official PDF: reportlab's document, canvas,
+    frames and flowables refer to one another), restored with one collection of the
+    youngest generation: what the work allocated and still holds, its cycles freed there.
+    Not frozen, which would keep those cycles for good (a window exports many times)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+            gc.collect(0)

@@ -36,3 +36,40 @@ def test_a_paused_collector_stays_paused_after_nested_work() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+class Linked:
+    def __init__(self) -> None:
+        self.other: Linked | None = None
+
+
+def test_deferred_collection_frees_the_cycles_made_meanwhile_and_freezes_nothing() -> None:
+    from desktop.collector import collection_deferred
+
+    assert gc.isenabled()
+    gc.collect()
+    before = gc.get_freeze_count()
+    with collection_deferred():
+        assert not gc.isenabled()
+        a, b = Linked(), Linked()
+        a.other, b.other = b, a
+        probe = weakref.ref(a)
+        kept = [Piece() for _ in range(1000)]
+        del a, b
+        assert probe() is not None  # a cycle: reference counting alone keeps it
+    assert gc.isenabled()
+    assert probe() is None  # collected when the collector came back
+    assert gc.get_freeze_count() == before
+    assert len(kept) == 1000
+
+
+def test_a_deferred_collection_inside_a_paused_one_leaves_the_collector_paused() -> None:
+    from desktop.collector import collection_deferred
+
+    gc.disable()
+    try:
+        with collection_deferred():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -219,6 +219,12 @@ def test_fonts_are_embedded(pdf: pathlib.Path) -> None:
     }
 
 
+def test_page_streams_are_compressed_not_ascii85_encoded(pdf: pathlib.Path) -> None:
+    data = pdf.read_bytes()
+    assert b"/FlateDecode" in data
+    assert b"/ASCII85Decode" not in data  # a fifth smaller, and no codec pass per page
+
+
 def test_page_one_renders_to_png(pdf: pathlib.Path, tmp_path: pathlib.Path) -> None:
     _run(_tool("pdftoppm"), "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p"))
     (png,) = tmp_path.glob("p-*1.png")

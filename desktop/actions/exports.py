@@ -16,6 +16,7 @@ from typing import Literal
 from ..exchange.export_input import ExportInput
 from ..exchange.export_set import ExportCancelled
 from ..store import export_reads, plain_reads
+from ..store.collector import collection_paused
 from ..store.database import Database
 
 __all__ = ["OUTPUTS", "ExportCancelled", "load_export_input", "write_export", "write_exports"]
@@ -57,7 +58,8 @@ def _read(
         codes = trend_codes(report)
         before = [p.code for p in report.plan.periods]
         before = before[: before.index(period_code)]
-        history += export_reads.trend_values(rows, report.plan, before, codes)
+        with collection_paused():  # some 20,000 values, kept with the input, no cycles
+            history += export_reads.trend_values(rows, report.plan, before, codes)
         history.append(period_values(report, codes))
     package = "package" in outputs
     return ExportInput(

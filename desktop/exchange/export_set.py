@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from desktop.collector import collection_deferred, collection_paused
 from desktop.domain.errors import DomainError
 from desktop.files import write_set
 
@@ -35,9 +36,10 @@ def output_bytes(inp: ExportInput, kind: str, *, number: str = "",
 
         return export_xlsx.xlsx_bytes(inp)
     if kind == "pdf":
-        from . import report_pdf
-
-        return report_pdf.pdf_bytes(inp, number=number, on=on)
+        with collection_paused():  # the modules' objects live as long as the process
+            from . import report_pdf
+        with collection_deferred():  # some 100,000 objects, a thousand in cycles
+            return report_pdf.pdf_bytes(inp, number=number, on=on)
     if kind == "package":
         from . import package
 

@@ -75,9 +75,10 @@ class _Grid:
         self.cells: list[list[tuple[str | None, object, float]]] = []
         self.heights: list[float] = []
         self._measured: dict[str, tuple[Callable[..., float], dict[str, float]]] = {}
+        self._starts: dict[float, str] = {}  # where a string starts -> as _num writes it
         for r, (row, font) in enumerate(zip(rows, row_fonts, strict=True)):
             self._add_row(row, font, aligns[0 if r == 0 else 1], wrapped)
-        del self._measured
+        del self._measured, self._starts
         # tops[i]: the height of the body rows 1..i (tops[0] = 0)
         self.tops = [0.0, *accumulate(self.heights[1:])]
         self._encoder: _Encoder | None = None
@@ -93,6 +94,7 @@ class _Grid:
             # widths it gave: a table's verdicts and numbers repeat down its rows
             measured = self._measured[font] = (getFont(font).stringWidth, {})
         measure, known = measured
+        starts = self._starts  # a column's strings mostly start where another one did
         for text, width, align, x0 in zip(row, self.widths, aligns, self.col_x, strict=False):
             inner = width - 2 * s.pad_h
             w = inner if "\n" in text else known.get(text)
@@ -106,7 +108,11 @@ class _Grid:
                     if align == "RIGHT"
                     else (width - w) / 2
                 )
-                cells.append((_num(x0 + x), text, 0.0))  # where the string starts, as text
+                at = x0 + x
+                shown = starts.get(at)
+                if shown is None:
+                    shown = starts[at] = _num(at)
+                cells.append((shown, text, 0.0))  # where the string starts, as text
             else:
                 flowable = wrapped(text, font, align)
                 inner_height = max(inner_height, flowable.wrap(inner, 72000)[1])

@@ -160,7 +160,7 @@ def section_ranking(plan: Plan, units: Sequence[UnitReport], number: str = "4") 
         if group_head:
             row.insert(1, group[u.unit.code])
         rows.append(row)
-        styles.append(ROW_STYLE.get(u.result.value))
+        styles.append(ROW_STYLE.get(u.result._value_))  # not through the enum's property
     header = ["Hạng", "Đơn vị", "Điểm xếp hạng", "Kết quả"]
     widths = [16.0, 80.0, 34.0, 34.0]
     align = ["center", "left", "right", "left"]
@@ -188,10 +188,16 @@ def sections_results(
     report, plan = inp.report, inp.plan
     s = report.summary
     units = report.units
-    passed = [u for u in units if u.result.value == "pass"]
-    failed = [u for u in units if u.result.value == "fail"]
-    incomplete = [u for u in units if u.result.value == "incomplete"]
-    missing = [u for u in units if u.result.value == "not_submitted"]
+    by_result: dict[str, list[UnitReport]] = {
+        "pass": [],
+        "fail": [],
+        "incomplete": [],
+        "not_submitted": [],
+    }
+    for u in units:  # in one pass, the result's value read as an attribute
+        by_result[u.result._value_].append(u)
+    passed, failed = by_result["pass"], by_result["fail"]
+    incomplete, missing = by_result["incomplete"], by_result["not_submitted"]
     kinds = present_kinds(report)
     if judged_by_targets(plan, kinds):  # no unit is called "đạt": how many targets it met
         out = sections_targets(plan, report, kinds)
