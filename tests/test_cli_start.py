@@ -81,6 +81,24 @@ NOT_FOR_CHECK = [
     "reportlab",
 ]
 
+# what `thidua import` has no use for (opening for writing, its backup and the reader's
+# refusal of a file included)
+NOT_FOR_IMPORT = [
+    "desktop.cli.reports",
+    "desktop.cli.proposals",
+    "desktop.cli.units",
+    "desktop.cli.plan",
+    "desktop.actions.new_database",  # creating a database (Created)
+    "desktop.actions.form_templates",  # the blank forms' basis (TemplateBasis)
+    "desktop.files.sets",  # export sets (Recovered): the backup is written whole
+    "desktop.domain.period_report",
+    "desktop.domain.plan_rules",
+    "sqlalchemy",
+    "alembic",
+    "openpyxl",
+    "reportlab",
+]
+
 
 def started(tmp_path: Path, *argv: str) -> tuple[subprocess.CompletedProcess[str], set[str]]:
     """`thidua ARGV` in a fresh interpreter with the user's default data folder (a home
@@ -126,6 +144,18 @@ def test_check_loads_no_other_command_nor_the_data_folder_library(demo_db, tmp_p
     )
     assert done.returncode == 0 and json.loads(done.stdout)["period"] == "2023"
     assert loaded_of(modules, NOT_FOR_CHECK) == []
+
+
+def test_import_loads_neither_the_orm_nor_what_creating_or_templates_need(demo_db, tmp_path):
+    not_a_form = tmp_path / "BaoCao.xlsx"
+    not_a_form.write_bytes(b"not a workbook")
+    done, modules = started(
+        tmp_path, "--db", str(demo_db), "import", str(not_a_form),
+        "--received", "2023-12-10", "--channel", "usb",
+    )
+    assert done.returncode == 1 and "BaoCao.xlsx" in done.stdout, done.stderr
+    assert "desktop.store.backup" in modules  # the automatic backup was taken
+    assert loaded_of(modules, NOT_FOR_IMPORT) == []
 
 
 @pytest.mark.parametrize(

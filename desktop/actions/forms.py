@@ -1,5 +1,5 @@
-"""The Excel forms: import the returned ones (`thidua import`, "Nhập biểu mẫu Excel…"), and
-what the blank ones are written from (`template_basis`).
+"""The Excel forms: import the returned ones (`thidua import`, "Nhập biểu mẫu Excel…");
+what the blank ones are written from is actions.form_templates.
 
 Import: each file whole or not at all, every problem named. Reading happens outside any
 transaction; each accepted file is then written in its own transaction (audit reason
@@ -314,26 +314,3 @@ def _save(
             prepared_by=form.prepared_by or "",
             same_file_is_noop=True,
         )
-
-
-@dataclass(frozen=True)
-class TemplateBasis:
-    """What the blank forms are written from (desktop.exchange.form_template.write_form)."""
-
-    plan: Plan
-    office_name: str
-    units: tuple[Unit, ...]
-
-
-def template_basis(db: Database, period_code: str | None = None) -> TemplateBasis:
-    """The plan, the office's name and every unit; refuses an unknown `period_code`."""
-    from ..store.office import load_office
-    from ..store.plans import load_plan, period_row, unit_infos
-
-    with db.reading() as s:
-        plan = load_plan(s)
-        if period_code is not None:
-            period_row(s, period_code)
-        # each unit under the name it had then (a unit renamed since keeps its old name)
-        on = plan.period(period_code).ends if period_code is not None else None
-        return TemplateBasis(plan, load_office(s).name, tuple(unit_infos(s, on)))

@@ -251,7 +251,7 @@ def _core_arguments(sub: Any, _command: Callable[[str], Callable[[Handler], Hand
 
 @command("demo")
 def cmd_demo(args: argparse.Namespace) -> int:
-    from ..actions.database import create_demo
+    from ..actions.new_database import create_demo
     from ..actions.server import Location
     from ..paths import data_dir
 
@@ -265,7 +265,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 @command("init")
 def cmd_init(args: argparse.Namespace) -> int:
-    from ..actions.database import create_database
+    from ..actions.new_database import create_database
     from ..domain.vnformat import number
     from ..plan_catalog import load_bundled, load_plan_file
 

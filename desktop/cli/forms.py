@@ -55,7 +55,7 @@ def add_commands(sub: Any, command: Callable[[str], Callable[[Any], Any]]) -> No
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    from ..actions.forms import template_basis
+    from ..actions.form_templates import template_basis
     from ..exchange.form_template import form_filename, write_form
     from ..version import __version__
 

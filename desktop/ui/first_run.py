@@ -64,8 +64,8 @@ def create_database(path: Path, plan: Plan | None, office: Any,
                     unit_list: Path | None = None) -> Path:
     """Create the database at `path`: the demo when `plan` is None; with the units of
     `unit_list` (an Excel/CSV list) in the same transaction. Runs on a worker."""
-    from ..actions.database import create_database as create_from_plan
-    from ..actions.database import create_demo
+    from ..actions.new_database import create_database as create_from_plan
+    from ..actions.new_database import create_demo
 
     if plan is None:
         create_demo(path, backup=False)

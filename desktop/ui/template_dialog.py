@@ -31,7 +31,7 @@ WRITTEN, SKIPPED, CANCELLED = "written", "skipped", "cancelled"
 def write_forms(ctx_db: Any, plan: Any, period_code: str, units: list[Unit], folder: Path,
                 overwrite: bool, report: Any) -> list[tuple[str, Path, str]]:
     """Write the forms; (unit name, file, written | skipped | cancelled) for each unit."""
-    from ..actions.forms import template_basis
+    from ..actions.form_templates import template_basis
     from ..exchange.form_template import form_filename, write_form
     from ..version import __version__
 
@@ -107,7 +107,7 @@ class TemplateDialog(FitsScreen, QDialog):
         return str(self.ui.periodCombo.currentData())
 
     def load_units(self) -> None:
-        from ..actions.forms import template_basis
+        from ..actions.form_templates import template_basis
 
         units = list(template_basis(self.ctx.db, self.period_code).units)
         period = self.ctx.plan.period(self.period_code)
