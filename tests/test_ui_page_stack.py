@@ -60,3 +60,33 @@ def test_empty_stack_has_no_size(qtbot) -> None:
     stack = PageStack()
     qtbot.addWidget(stack)
     assert stack.sizeHint().isNull() and stack.minimumSizeHint().isNull()
+
+
+def test_a_page_added_behind_does_not_repaint_the_page_on_screen(qtbot) -> None:
+    """QStackedLayout lowers the page it adds hidden, and lowering marks the page's
+    area for a repaint: the page on screen painted all over again on a first visit."""
+
+    class Painted(QWidget):
+        paints = 0
+
+        def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+            Painted.paints += 1
+            super().paintEvent(event)
+
+    stack = PageStack()
+    qtbot.addWidget(stack)
+    shown = Painted()
+    stack.addWidget(shown)
+    stack.resize(1000, 700)
+    stack.show()
+    qtbot.waitExposed(stack)
+    qtbot.waitUntil(lambda: Painted.paints > 0)
+    qtbot.wait(50)
+    Painted.paints = 0
+    new = _page(100)
+    new.resize(900, 600)  # as a page's setupUi leaves it
+    stack.addWidget(new)
+    qtbot.wait(100)
+    assert Painted.paints == 0
+    stack.setCurrentWidget(new)
+    qtbot.waitUntil(lambda: new.isVisible() and new.geometry() == stack.rect())

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
@@ -50,9 +51,21 @@ class FrozenColumns(QObject):
         view.horizontalHeader().sectionClicked.connect(self._sort_by)
         view.verticalScrollBar().valueChanged.connect(table.verticalScrollBar().setValue)
         table.verticalScrollBar().valueChanged.connect(view.verticalScrollBar().setValue)
-        table.installEventFilter(self)
-        # the viewport is resized after the table's own Resize event: follow it too
-        table.viewport().installEventFilter(self)
+        # overrides Qt calls only on a resize or a show, not an event filter that would
+        # run Python for each of the table's events; Qt hands the viewport's Resize to
+        # the table's resizeEvent too (QAbstractScrollArea.viewportEvent)
+        base_resize, base_show = table.resizeEvent, table.showEvent
+
+        def resized(event: QResizeEvent) -> None:
+            base_resize(event)
+            self.update_geometry()
+
+        def shown(event: QShowEvent) -> None:
+            base_show(event)
+            self.update_geometry()
+
+        table.resizeEvent = resized  # type: ignore[method-assign]
+        table.showEvent = shown  # type: ignore[method-assign]
         table.horizontalHeader().geometriesChanged.connect(self.update_geometry)
         view.show()
         self.update_geometry()
@@ -103,14 +116,6 @@ class FrozenColumns(QObject):
                 header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder:
             order = Qt.SortOrder.DescendingOrder
         self.table.sortByColumn(col, order)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        kind = event.type()
-        if kind == QEvent.Type.Resize and watched is self.table.viewport() or \
-                watched is self.table and kind in (
-                QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.LayoutRequest):
-            self.update_geometry()
-        return False
 
     def frozen_width(self) -> int:
         return sum(self.table.columnWidth(c) for c in range(self.count)

@@ -21,8 +21,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -43,7 +43,6 @@ from .settings import Settings
 from .tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QEvent
     from PySide6.QtGui import QCloseEvent
 
     from ..actions.database import Database
@@ -194,26 +193,6 @@ def _open_unpaused(path: Path) -> Any:
     return db
 
 
-class _BackToFront(QObject):
-    """On a server's database: when the window comes back to the front, what others
-    changed meanwhile is shown (server_actions.refresh_if_others_changed). An event
-    filter on the window, installed with a server's database: a changeEvent written in
-    Python would see every change event of the window from its first frame on (and make
-    PySide6 build QEvent's ~180 event types before it)."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        from PySide6.QtCore import QEvent
-
-        self.window = window
-        self._activation = QEvent.Type.ActivationChange
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == self._activation and self.window.isActiveWindow():
-            server_actions().refresh_if_others_changed(self.window)
-        return False
-
-
 class MainWindow(DropsForms, PreserveGeometry, QMainWindow):
     database_opened = Signal(object)  # the Path, once a database is open and shown
     first_data_shown = Signal()  # the overview shows the period's figures (once a start)
@@ -234,7 +213,8 @@ class MainWindow(DropsForms, PreserveGeometry, QMainWindow):
         self._keys_set = False  # the actions' shortcuts are set (`_set_shortcuts`)
         self._page_actions: list[QAction] = []  # Xem's pages, Ctrl+1 … Ctrl+8
         self._closed = False  # closed: what `_in_turns` still had to do is dropped
-        self._back_to_front: _BackToFront | None = None  # with a server's database
+        self._was_active = False  # with a server's database: the window was in front
+        self._back_to_front = False  # `_focus_moved` follows the focus window
         self.connect_dialog: QWidget | None = None
         self._boot = TaskRunner(self)
         self.menu_file = self.ui.menuFile
@@ -656,9 +636,22 @@ class MainWindow(DropsForms, PreserveGeometry, QMainWindow):
         self.path_label.setToolTip(where.label)
         self._set_data_actions_enabled(True)
         self._fill_periods()
-        if where.is_server and self._back_to_front is None:
-            self._back_to_front = _BackToFront(self)
-            self.installEventFilter(self._back_to_front)
+        if where.is_server and not self._back_to_front:
+            # a signal Qt emits when the focus moves to another window, not an event
+            # filter that would run Python for each of the window's events
+            self._back_to_front = True
+            self._was_active = self.isActiveWindow()
+            app = QGuiApplication.instance()
+            assert isinstance(app, QGuiApplication)
+            app.focusWindowChanged.connect(self._focus_moved)
+
+    def _focus_moved(self, _window: object) -> None:
+        """On a server's database: when the window comes back to the front, what others
+        changed meanwhile is shown (server_actions.refresh_if_others_changed)."""
+        active = not self._closed and self.isActiveWindow()
+        if active and not self._was_active:
+            server_actions().refresh_if_others_changed(self)
+        self._was_active = active
 
     # ---- pages --------------------------------------------------------------------------
     def page(self, index: int) -> QWidget:

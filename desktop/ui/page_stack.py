@@ -8,6 +8,12 @@ a province's scale (perf: QSplitter::event > qSmartMinSize > QStackedLayout::
 heightForWidth > QLabel::heightForWidth, in 12-16 of every 15-19 samples of the
 longest gap of a period change and of F5). Only the page on screen is laid out anyway
 (QStackedLayout::setGeometry sizes the current one), so only its hints are asked.
+
+A page added behind the one on screen does not repaint it: QStackedLayout::insertWidget
+lowers the hidden page, and QWidget::lower marks the page's area of the stack for a
+repaint, shown or not (QWidgetPrivate::lower_sys). A first visit builds its page one
+turn before showing it, so the page on screen painted all over again in between (the
+overview's chart, 18 bars, from Tổng quan). The page has no area while it is added.
 """
 
 from __future__ import annotations
@@ -20,6 +26,16 @@ class PageStack(QStackedWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.currentChanged.connect(self._page_changed)
+
+    def addWidget(self, widget: QWidget) -> int:  # noqa: N802 - Qt's name
+        if self.count() == 0:  # the first page is the current one: not lowered
+            return super().addWidget(widget)
+        size = widget.size()
+        widget.resize(0, 0)
+        index = super().addWidget(widget)
+        if widget.isHidden():  # sized by the stack's layout when it is shown
+            widget.resize(size)
+        return index
 
     def _page_changed(self, _index: int) -> None:
         self.updateGeometry()  # another page's hints now: the splitter asks again

@@ -5,9 +5,9 @@ keys move inside it), and a row's actions are in a menu on right-click and on th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QMenu, QTableView
 
@@ -60,7 +60,6 @@ def row_menu(table: QAbstractItemView, buttons: Sequence[QAbstractButton]) -> QM
 def keyboard_table(table: QAbstractItemView,
                    buttons: Sequence[QAbstractButton] = ()) -> None:
     table.setTabKeyNavigation(False)
-    table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     table.setProperty("rowMenu", True)  # tests find the tables that have one
 
     def show(pos: QPoint) -> None:
@@ -72,23 +71,19 @@ def keyboard_table(table: QAbstractItemView,
             pos = table.visualRect(table.currentIndex()).center()  # the Menu key
         row_menu(table, buttons).popup(table.viewport().mapToGlobal(pos))
 
+    def context_menu(event: QContextMenuEvent) -> None:
+        """Qt calls it only for a context menu (right-click, the Menu key, Shift+F10):
+        no Python runs for the table's other events, as it would in an event filter."""
+        current = table.currentIndex()
+        if event.reason() == QContextMenuEvent.Reason.Keyboard and current.isValid():
+            table.scrollTo(current)  # the Menu key: the current row, wherever the event says
+            show(table.visualRect(current).center())
+        else:
+            show(event.pos())
+        event.accept()
+
+    # Qt's DefaultContextMenu policy calls the table's contextMenuEvent (this override),
+    # for the viewport's events too; the frozen columns' view emits the signal instead
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
+    table.contextMenuEvent = context_menu  # type: ignore[method-assign]
     table.customContextMenuRequested.connect(show)
-    table.viewport().installEventFilter(_MenuKey(table, show))
-
-
-class _MenuKey(QObject):
-    """The Menu key (Shift+F10) opens the menu of the current row, wherever the event says."""
-
-    def __init__(self, table: QAbstractItemView, show: Callable[[QPoint], None]) -> None:
-        super().__init__(table)
-        self.table, self.show = table, show
-
-    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        if isinstance(event, QContextMenuEvent) and \
-                event.reason() == QContextMenuEvent.Reason.Keyboard:
-            current = self.table.currentIndex()
-            if current.isValid():
-                self.table.scrollTo(current)
-                self.show(self.table.visualRect(current).center())
-                return True
-        return False
