@@ -107,3 +107,28 @@ def test_an_unknown_period_is_refused_by_the_light_read(demo_db: Path) -> None:
         plan = plain_reads.plan(rows)
         with pytest.raises(StoreError, match="Không có kỳ báo cáo '1999'. Các kỳ có: 2022"):
             export_reads.trend_values(rows, plan, ["2022", "1999"], {"HSCV_MANG"})
+
+
+def test_an_export_reads_the_units_once(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The evaluation's units serve the trends and the package too: the unit table is
+    read once (it was read by the evaluation, by the trends and by the package)."""
+    statements: list[str] = []
+    opened = plain_reads.sqlite_rows
+
+    def counted(con: sqlite3.Connection) -> plain_reads.Rows:
+        rows = opened(con)
+
+        def run(sql: str, params: object) -> object:
+            statements.append(sql)
+            return rows(sql, params)  # type: ignore[arg-type]
+
+        return run  # type: ignore[return-value]
+
+    monkeypatch.setattr(plain_reads, "sqlite_rows", counted)
+    with Database.open(str(demo_db), backup=False) as db:
+        inp = load_export_input(db, "2023", outputs=["pdf", "package"])
+    unit_reads = [s for s in statements if "FROM unit ORDER BY code" in s]
+    assert len(unit_reads) == 1
+    assert [h.period.code for h in inp.history] == ["2022", "2023"]
+    assert [u.code for u in inp.all_units] == sorted(u.code for u in inp.all_units)
+    assert {r.unit.code for r in inp.report.units} <= {u.code for u in inp.all_units}

@@ -52,14 +52,14 @@ def _read(
 ) -> ExportInput:
     from ..domain.trends import period_values, trend_codes
 
-    report = plain_reads.evaluate(rows, period_code)
+    report, every = plain_reads.evaluate_with_units(rows, period_code)  # units read once
     history = []  # the plan's periods up to this one: the PDF's trends, of the earlier
     if "pdf" in outputs:  # periods only the charted indicators' values, not evaluated
         codes = trend_codes(report)
         before = [p.code for p in report.plan.periods]
         before = before[: before.index(period_code)]
         with collection_paused():  # some 20,000 values, kept with the input, no cycles
-            history += export_reads.trend_values(rows, report.plan, before, codes)
+            history += export_reads.trend_values(rows, report.plan, before, codes, every)
         history.append(period_values(report, codes))
     package = "package" in outputs
     return ExportInput(
@@ -67,7 +67,7 @@ def _read(
         office=export_reads.office(rows),
         proposals=export_reads.proposals(rows, period_code),
         generated_at=(now or dt.datetime.now()).replace(microsecond=0),
-        all_units=tuple(plain_reads.units(rows, report.period.ends)) if package else (),
+        all_units=tuple(every) if package else (),
         signing_key=export_reads.signing_key(rows) if package else None,
         history=tuple(history),
     )

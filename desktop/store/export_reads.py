@@ -22,7 +22,7 @@ from .stored_days import stored_day as _day
 
 TYPE_CHECKING = False  # (as plain_reads: typing is not imported at run time)
 if TYPE_CHECKING:
-    from ..domain.plan import Plan
+    from ..domain.plan import Plan, Unit
     from ..domain.trends import PeriodValues
     from ..domain.values import Value
     from .plain_reads import Rows
@@ -127,11 +127,17 @@ TREND_VALUES = (
 
 
 def trend_values(
-    rows: Rows, the_plan: Plan, period_codes: Sequence[str], codes: Collection[str]
+    rows: Rows,
+    the_plan: Plan,
+    period_codes: Sequence[str],
+    codes: Collection[str],
+    every: Sequence[Unit] | None = None,
 ) -> list[PeriodValues]:
     """What the periods' trends need (domain.trends.PeriodValues) without evaluating
     them: the units each lists and their values of the indicators `codes` alone (the
-    official PDF's trends over the periods before the one exported), in one read."""
+    official PDF's trends over the periods before the one exported), in one read.
+    `every`: every unit by code when the caller has read them already (their names do
+    not matter here: a trend takes a unit's kind and the days it was active)."""
     from ..domain.trends import listed_values
 
     ids = []
@@ -155,7 +161,8 @@ def trend_values(
         params,
     ):
         submitted[pid][code] = values.get(sid, {})
-    every = units(rows)
+    if every is None:
+        every = units(rows)
     return [
         listed_values(the_plan.period(code), every, submitted[pid])
         for code, pid in zip(period_codes, ids, strict=True)

@@ -46,6 +46,12 @@ if TYPE_CHECKING:  # (the periods alone are read by plain_periods.py)
 def evaluate(rows: Rows, period_code: str) -> PeriodReport:
     """A period evaluated with the domain rules from these reads (the plan, the units
     under the names valid at the period's end, the period's submissions)."""
+    return evaluate_with_units(rows, period_code)[0]
+
+
+def evaluate_with_units(rows: Rows, period_code: str) -> tuple[PeriodReport, list[Unit]]:
+    """`evaluate`, and every unit it read (by code, under the names valid at the period's
+    end), for a caller that needs them too (an export) and need not read them again."""
     from ..domain.period_report import build_period_report
     from .collector import collection_paused
 
@@ -54,9 +60,9 @@ def evaluate(rows: Rows, period_code: str) -> PeriodReport:
     if pid is None:
         raise no_period(rows, period_code)
     period = the_plan.period(period_code)
+    every = units(rows, period.ends)
     with collection_paused():
-        return build_period_report(the_plan, period, units(rows, period.ends),
-                                   submissions(rows, pid))
+        return build_period_report(the_plan, period, every, submissions(rows, pid)), every
 
 
 def _json(x: Any) -> Any:
