@@ -17,6 +17,7 @@ from desktop.domain.collation import vn_key
 from desktop.ui.geometry import FRAME_HEIGHT, FRAME_WIDTH, FitsScreen, fit_on_screen
 from desktop.ui.main_window import PAGES, MainWindow
 from desktop.ui.staged_open import on_screen
+from tests.python_calls import python_calls_for_events
 from tests.ui_window import opened_window
 
 PAGE = {title: i for i, (title, *_rest) in enumerate(PAGES)}
@@ -128,26 +129,14 @@ def test_a_qt_dialog_too_big_for_the_screen_is_fitted_when_it_gets_focus(qtbot) 
 def test_no_python_code_runs_for_each_event_of_the_application(qtbot) -> None:
     """The screen fit is no application-wide event filter: while a worker thread holds
     the GIL, each Python call on the GUI thread waits for it."""
-    import sys
 
-    from PySide6.QtCore import QCoreApplication, QEvent, QObject
+    from PySide6.QtCore import QObject
 
     from desktop.app import make_application
 
     make_application()
     target = QObject()
-    calls: list[str] = []
-
-    def profile(frame, event, _arg) -> None:  # type: ignore[no-untyped-def]
-        if event == "call":
-            calls.append(frame.f_code.co_qualname)
-
-    sys.setprofile(profile)
-    try:
-        for _ in range(100):
-            QCoreApplication.sendEvent(target, QEvent(QEvent.Type.User))
-    finally:
-        sys.setprofile(None)
+    calls = python_calls_for_events(target, times=100)
     assert [c for c in calls if "eventFilter" in c] == []
 
 

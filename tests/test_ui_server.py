@@ -113,12 +113,12 @@ def test_another_clerks_review_in_another_process_shows_when_the_window_regains_
     import subprocess
     import sys
 
-    from PySide6.QtCore import QEvent
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QWidget
 
     from desktop.actions.server import connect
     from desktop.ui.main_window import PAGES
     from desktop.ui.submissions_model import SubmissionsTableModel as M
+    from tests.python_calls import python_calls_for_events
 
     w = MainWindow()
     qtbot.addWidget(w)
@@ -148,20 +148,7 @@ def test_another_clerks_review_in_another_process_shows_when_the_window_regains_
     assert other.returncode == 0, other.stderr
     assert status() == "Đã nhận"  # not seen until the window comes back to the front
     # no Python runs for each of the window's events (an event filter would)
-    calls: list[str] = []
-    event = QEvent(QEvent.Type.User)
-
-    def profile(frame, kind, _arg) -> None:  # type: ignore[no-untyped-def]
-        if kind == "call":
-            calls.append(frame.f_code.co_qualname)
-
-    sys.setprofile(profile)
-    try:
-        for _ in range(50):
-            QApplication.sendEvent(w, event)
-    finally:
-        sys.setprofile(None)
-    assert calls == []
+    assert python_calls_for_events(w) == []
     # another window in front, then this one again
     other_window = QWidget()
     qtbot.addWidget(other_window)

@@ -770,24 +770,10 @@ def test_drop_files_on_the_window_opens_the_import(qtbot, tmp_path: Path, window
 def test_the_window_hands_no_other_event_to_python_for_the_drops(qtbot, window) -> None:
     """Drops reach the exchange actions through the window's drag overrides: no event
     filter on the window sees each of its events (each one a wait for the GIL)."""
-    import sys
-
-    from PySide6.QtCore import QEvent
-    from PySide6.QtWidgets import QApplication
+    from tests.python_calls import python_calls_for_events
 
     win, _actions, _menu = window
-    calls: list[str] = []
-
-    def profile(frame, event, _arg) -> None:  # type: ignore[no-untyped-def]
-        if event == "call":
-            calls.append(frame.f_code.co_qualname)
-
-    sys.setprofile(profile)
-    try:
-        for _ in range(100):
-            QApplication.sendEvent(win, QEvent(QEvent.Type.User))
-    finally:
-        sys.setprofile(None)
+    calls = python_calls_for_events(win, times=100)
     assert [c for c in calls if "eventFilter" in c] == []
 
 

@@ -4,14 +4,13 @@ event filter would, each call a wait for the GIL while a worker holds it)."""
 
 from __future__ import annotations
 
-import sys
-
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QContextMenuEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QMenu, QTableView
 
 from desktop.ui.frozen_columns import FrozenColumns
 from desktop.ui.table_keys import keyboard_table
+from tests.python_calls import python_calls_for_events
 
 
 def _table(qtbot, rows: int = 40, columns: int = 12) -> QTableView:  # type: ignore[no-untyped-def]
@@ -26,24 +25,6 @@ def _table(qtbot, rows: int = 40, columns: int = 12) -> QTableView:  # type: ign
     return table
 
 
-def _python_calls(*targets: QObject) -> list[str]:
-    calls: list[str] = []
-    event = QEvent(QEvent.Type.User)  # made before: its making runs Python (the enum)
-
-    def profile(frame, event, _arg) -> None:  # type: ignore[no-untyped-def]
-        if event == "call":
-            calls.append(frame.f_code.co_qualname)
-
-    sys.setprofile(profile)
-    try:
-        for target in targets:
-            for _ in range(50):
-                QCoreApplication.sendEvent(target, event)
-    finally:
-        sys.setprofile(None)
-    return calls
-
-
 def _row_menu() -> QMenu | None:
     return next((m for m in QApplication.topLevelWidgets() if isinstance(m, QMenu)
                  and m.objectName() == "rowMenu" and m.isVisible()), None)
@@ -56,7 +37,7 @@ def test_a_keyboard_tables_events_run_no_python_and_its_menus_still_open(qtbot) 
     table.resize(500, 300)
     table.show()
     qtbot.waitExposed(table)
-    assert _python_calls(table, table.viewport()) == []
+    assert python_calls_for_events(table, table.viewport()) == []
 
     # the Menu key: the current row's menu, wherever the event says
     table.selectRow(3)
