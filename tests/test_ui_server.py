@@ -69,6 +69,7 @@ def test_connect_dialog_refuses_in_vietnamese_then_connects(qtbot, pg_server, se
     dialog.database.close()
     label = f"postgresql://postgres@127.0.0.1:{pg_server.port}/{server_demo}"
     assert settings.recent_servers() == [label]
+    settings.flush()  # the settings thread has written the file
     stored = (Path(os.environ["THIDUA_DATA_DIR"]) / "settings.ini").read_text(encoding="utf-8")
     assert "thidua-test" not in stored  # never the password
     again = ConnectDialog(settings)  # next time: the server is filled in, the password asked

@@ -67,8 +67,7 @@ class PreserveGeometry:
         self.settings.set_value(f"{prefix}/geometry", self.saveGeometry())
         if isinstance(self, QMainWindow):
             self.settings.set_value(f"{prefix}/state", self.saveState())
-        save_splitters(self, self.settings, prefix)
-        self.settings.store.sync()
+        save_splitters(self, self.settings, prefix)  # on disk from the settings thread
 
 
 # ---- fitting the screen ------------------------------------------------------------------

@@ -947,6 +947,7 @@ class MainWindow(DropsForms, PreserveGeometry, QMainWindow):
             self.ctx.tasks.wait()
         self._boot.wait()
         self.save_geometry()
+        self.settings.flush()  # the window closes: its layout and recent files on disk
         if self.ctx is not None:
             self.ctx.db.close()
         self._closed = True
