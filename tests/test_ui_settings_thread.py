@@ -75,3 +75,38 @@ def test_a_process_that_ends_without_flush_still_writes(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=60)
     text = (tmp_path / "settings.ini").read_text(encoding="utf-8")
     assert str((tmp_path / "x.db").resolve()) in text
+
+
+def test_bytes_are_written_as_qt_writes_them_not_as_a_python_object(
+        syncs: list[str], tmp_path: Path) -> None:
+    """Qt writes a Python object (bytes were one) by calling back into Python while it holds
+    its settings lock: the settings thread then deadlocked against the GUI thread, which
+    was creating a QSettings with the interpreter's lock held (a CI run hung there)."""
+    s = Settings()
+    s.set_value("MainWindow/geometry", b"\x01\x02")
+    s.set_value("MainWindow/state", bytearray(b"\x03"))
+    s.flush()
+    text = _ini().read_text(encoding="utf-8")
+    assert "PyObject" not in text
+    assert "@ByteArray(\\x1\\x2)" in text
+    stored = QSettings(str(_ini()), QSettings.Format.IniFormat).value("MainWindow/geometry")
+    assert bytes(stored) == b"\x01\x02"
+
+
+def test_a_setting_with_no_qt_form_is_refused_where_it_is_given(syncs: list[str]) -> None:
+    with pytest.raises(TypeError, match="a setting must be"):
+        Settings().set_value("MainWindow/geometry", {"x": 1})
+    assert not syncs
+
+
+def test_creating_settings_while_the_writer_writes_does_not_hang(
+        syncs: list[str], tmp_path: Path) -> None:
+    """The GUI thread creates QSettings (each Settings does) while the writer syncs."""
+    s = Settings()
+    for i in range(200):
+        s.set_value(f"MainWindow/splitters/s{i % 7}", b"\x00" * (i % 13))
+        Settings()
+    done = threading.Event()
+    worker = threading.Thread(target=lambda: (s.flush(), done.set()), daemon=True)
+    worker.start()
+    assert done.wait(30), "the settings thread did not finish"

@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 ORGANIZATION = "ThiDuaCDS"
 APPLICATION = "ThiDuaCDS"
@@ -55,6 +55,7 @@ class _DiskWriter:
             return found, self._pending.get((*where, key))
 
     def put(self, where: Where, key: str, value: object) -> None:
+        value = qt_native(value)
         with self._lock:
             self._pending[(*where, key)] = value
             if self._thread is None:
@@ -104,6 +105,21 @@ class _DiskWriter:
             for name, fmt, key, value in items:
                 if self._pending.get((name, fmt, key), None) is value:
                     del self._pending[(name, fmt, key)]
+
+
+def qt_native(value: object) -> object:
+    """`value` as a type Qt writes by itself: a text, a QByteArray, a number or a flag.
+
+    Anything else (Python bytes included) Qt keeps as a pickled Python object, and its
+    writing then needs the interpreter's lock while Qt holds its settings lock. On the
+    settings thread that deadlocked against the GUI thread creating a QSettings (it holds
+    the interpreter's lock and waits for Qt's). So such values are converted here, and a
+    type with no Qt form is refused at once, where it is given."""
+    if isinstance(value, bytes | bytearray):
+        return QByteArray(bytes(value))
+    if value is None or isinstance(value, str | QByteArray | bool | int | float):
+        return value
+    raise TypeError(f"a setting must be text, bytes or a number, not {type(value).__name__}")
 
 
 _writer = _DiskWriter()
