@@ -8,6 +8,9 @@ The database: 2,000 communes, 5 periods, every indicator (about 9,500 submission
 a whole process with its output (the JSON the contract fixes: plan, units, submissions,
 evaluation, ranking, aggregates) written to a file. Floor: python + one sqlite3 GROUP BY
 over the period's values, printed (floors.check). Target: ≤ 2×.
+Beside it, in the note and for reference only (no target): floors.check_units, python +
+sqlite3 writing the period's units and values as JSON in check's shape, nothing judged,
+which says how much of check's time is the shape of its output and how much the rules.
 Then the same command on 20,000 communes, once: its peak memory (target ≤ 250 MB).
 """
 
@@ -27,8 +30,8 @@ import _bench  # noqa: E402
 PERIOD = "2023"
 
 
-def measure(work: Path, units: int, periods: int, runs: int, warm: bool
-            ) -> dict[str, list[_bench.Run]]:
+def measure(work: Path, units: int, periods: int, runs: int, warm: bool,
+            reference: bool = False) -> dict[str, list[_bench.Run]]:
     t0 = time.perf_counter()
     db = _bench.big_database(work / f"province-{units}.db", units, periods)
     print(f"built {db.name}: {units} units × {periods} periods in "
@@ -38,9 +41,11 @@ def measure(work: Path, units: int, periods: int, runs: int, warm: bool
     shell = [*_bench.thidua("--db", db, "check", "--period", PERIOD, "--format", "json")]
     # The output goes to a file, as `thidua check --format json > report.json` does.
     cmd = ["sh", "-c", f'exec "$@" > {out}', "sh", *shell]
-    measured = _bench.interleaved({"check": (cmd, env),
-                                   "floor": (_bench.floor("check", db, PERIOD), env)},
-                                  runs, work, warm=warm)
+    commands = {"check": (cmd, env), "floor": (_bench.floor("check", db, PERIOD), env)}
+    if reference:
+        commands["units"] = (["sh", "-c", f'exec "$@" > {work / "units.json"}', "sh",
+                              *_bench.floor("check_units", db, PERIOD)], env)
+    measured = _bench.interleaved(commands, runs, work, warm=warm)
     report = json.loads(out.read_text(encoding="utf-8"))
     assert len(report["units"]) >= units, len(report["units"])
     print(f"check's output: {out.stat().st_size / 1e6:.1f} MB of JSON", flush=True)
@@ -56,14 +61,20 @@ def main(argv: list[str] | None = None) -> list[_bench.Figure]:
     args = parser.parse_args(argv)
     work = _bench.workdir("check")
     try:
-        runs = measure(work, args.units, args.periods, args.runs, warm=True)
+        runs = measure(work, args.units, args.periods, args.runs, warm=True, reference=True)
+        units_best = min(_bench.walls(runs["units"]))
+        note = (f"for reference, no target: python + sqlite3 writing the units' values as "
+                f"JSON in check's shape, nothing judged (floors.check_units): min "
+                f"{_bench.fmt_s(units_best)}; check is "
+                f"{min(_bench.walls(runs['check'])) / units_best:.2f}× that")
         figures = [_bench.Figure(
             "bench_check", f"`thidua check --format json`, {args.units:,} units × "
             f"{args.periods} periods", _bench.walls(runs["check"]),
             "python + one sqlite3 GROUP BY over the values, printed",
             _bench.walls(runs["floor"]), target_ratio=2.0,
             peak_mb=_bench.max_peak(runs["check"]), floor_peak_mb=_bench.max_peak(runs["floor"]),
-            cpu_times=_bench.cpus(runs["check"]), floor_cpu_times=_bench.cpus(runs["floor"]))]
+            cpu_times=_bench.cpus(runs["check"]), floor_cpu_times=_bench.cpus(runs["floor"]),
+            note=note)]
         if args.big_units:
             big = measure(work, args.big_units, args.periods, 1, warm=False)
             figures.append(_bench.Figure(

@@ -6,7 +6,9 @@ Each floor runs as a whole process, timed from spawn to exit like the product's 
 it is set against, and imports only what it needs (the standard library, sqlite3, and
 the one library named in its label). They are the baselines of the benchmarks' ratios:
 - periods: python + sqlite3 reading the periods, printed;
-- check:   python + one sqlite3 GROUP BY over the period's values, printed as JSON;
+- check:   python + one sqlite3 GROUP BY over the period's values, printed as JSON
+           (beside it, as a reference and no target's floor, check_units: the period's
+           units and values written as JSON in check's shape, nothing judged);
 - import:  python-calamine reading the forms' cells + one fsynced sqlite3 transaction
            per file writing the same rows (submission, values, review event) and one
            audit row for each;
@@ -49,6 +51,41 @@ def check(db: str, period: str) -> None:
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     rows = con.execute(AGGREGATE, (period,)).fetchall()
     print(json.dumps(rows, ensure_ascii=False))
+
+
+def check_units(db: str, period: str) -> None:
+    """Not a target's floor, a reference beside check's: python + sqlite3 reading the
+    period's units, submissions and values and writing one JSON object per unit with
+    each value (a ratio as its percent), the shape of check's output without judging,
+    ranking, explanations or aggregates."""
+    import json
+    import sqlite3
+
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    (pid,) = con.execute("SELECT id FROM period WHERE code = ?", (period,)).fetchone()
+    subs = {unit: (sid, received, channel, state) for sid, unit, received, channel, state
+            in con.execute("SELECT id, unit_id, received_on, channel, state FROM submission "
+                           "WHERE period_id = ?", (pid,))}
+    values: dict[int, list[dict[str, object]]] = {}
+    for sid, code, n, d, x, f, day in con.execute(
+            "SELECT v.submission_id, v.indicator_code, v.numerator, v.denominator, v.number, "
+            "v.flag, v.day FROM value v JOIN submission s ON s.id = v.submission_id "
+            "WHERE s.period_id = ?", (pid,)):
+        shown = (round(100 * n / d, 2) if n is not None and d else x if x is not None
+                 else bool(f) if f is not None else day)
+        values.setdefault(sid, []).append({"code": code, "value": shown})
+    dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    out = sys.stdout
+    out.write('{"units":[')
+    for i, (uid, code, name, kind, block) in enumerate(con.execute(
+            "SELECT id, code, name, kind, block FROM unit ORDER BY code")):
+        sub = subs.get(uid)
+        out.write(("," if i else "") + dump({
+            "code": code, "name": name, "kind": kind, "block": block,
+            "received_on": sub[1] if sub else None, "channel": sub[2] if sub else None,
+            "state": sub[3] if sub else None,
+            "criteria": values.get(sub[0], []) if sub else []}))
+    out.write("]}\n")
 
 
 def _form_values(rows: list[list[object]], kinds: dict[str, str]) -> dict[str, dict]:
@@ -199,8 +236,8 @@ def window(db: str) -> None:
     sys.exit(app.exec())
 
 
-FLOORS = {"periods": periods, "check": check, "import": import_forms, "xlsx": xlsx,
-          "pdf": pdf, "window": window}
+FLOORS = {"periods": periods, "check": check, "check_units": check_units,
+          "import": import_forms, "xlsx": xlsx, "pdf": pdf, "window": window}
 
 if __name__ == "__main__":
     FLOORS[sys.argv[1]](*sys.argv[2:])
