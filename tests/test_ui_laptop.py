@@ -223,9 +223,29 @@ def more_dialogs(qtbot, w: MainWindow) -> dict[str, QWidget]:
 
 @pytest.mark.skipif("THIDUA_SCREENSHOTS" not in os.environ,
                     reason="screenshots are made on demand (THIDUA_SCREENSHOTS=folder)")
-def test_screenshots_on_a_laptop(qtbot, window: MainWindow) -> None:
+def test_screenshots_on_a_laptop(qtbot, demo_db: Path, monkeypatch: pytest.MonkeyPatch,
+                                 tmp_path_factory: pytest.TempPathFactory) -> None:
     """Every page and the main dialogs at 1366×768 (work area 1366×728), into
-    $THIDUA_SCREENSHOTS/laptop-*.png; the check page also scrolled right."""
+    $THIDUA_SCREENSHOTS/laptop-*.png; the check page also scrolled right. The database
+    lies in a folder named as an office would name it (the status bar shows its path),
+    not in pytest's temporary folders."""
+    import shutil
+    import tempfile
+
+    office = Path(tempfile.gettempdir()) / "Dữ liệu thi đua"
+    if office.exists():
+        office = tmp_path_factory.mktemp("x") / "Dữ liệu thi đua"  # never another's files
+    office.mkdir()
+    try:
+        db = office / "thidua.db"
+        shutil.copyfile(demo_db, db)
+        with opened_window(qtbot, db, monkeypatch, (1180, 760)) as window:
+            _screenshots(qtbot, window)
+    finally:
+        shutil.rmtree(office, ignore_errors=True)
+
+
+def _screenshots(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QFont
 
     folder = Path(os.environ["THIDUA_SCREENSHOTS"])
