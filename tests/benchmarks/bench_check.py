@@ -30,6 +30,12 @@ import _bench  # noqa: E402
 PERIOD = "2023"
 
 
+def to_file(argv: list[str], path: Path) -> list[str]:
+    """`argv` with its output going to a file, as `thidua check --format json >
+    report.json` does."""
+    return ["sh", "-c", f'exec "$@" > {path}', "sh", *argv]
+
+
 def measure(work: Path, units: int, periods: int, runs: int, warm: bool,
             reference: bool = False) -> dict[str, list[_bench.Run]]:
     t0 = time.perf_counter()
@@ -39,12 +45,11 @@ def measure(work: Path, units: int, periods: int, runs: int, warm: bool,
     env = _bench.bench_env(work)
     out = work / f"check-{units}.json"
     shell = [*_bench.thidua("--db", db, "check", "--period", PERIOD, "--format", "json")]
-    # The output goes to a file, as `thidua check --format json > report.json` does.
-    cmd = ["sh", "-c", f'exec "$@" > {out}', "sh", *shell]
-    commands = {"check": (cmd, env), "floor": (_bench.floor("check", db, PERIOD), env)}
+    commands = {"check": (to_file(shell, out), env),
+                "floor": (_bench.floor("check", db, PERIOD), env)}
     if reference:
-        commands["units"] = (["sh", "-c", f'exec "$@" > {work / "units.json"}', "sh",
-                              *_bench.floor("check_units", db, PERIOD)], env)
+        commands["units"] = (to_file(_bench.floor("check_units", db, PERIOD),
+                                     work / "units.json"), env)
     measured = _bench.interleaved(commands, runs, work, warm=warm)
     report = json.loads(out.read_text(encoding="utf-8"))
     assert len(report["units"]) >= units, len(report["units"])
